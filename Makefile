@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh Debian machine:
+#   make run   install what is missing, build the database, start the dashboard on 127.0.0.1
+#   make test  install what is missing, run the whole suite (unit, app, e2e)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt scripts/install-system-deps.sh | sha256sum | cut -c1-12)
+PORT   ?= 8501
+
+.PHONY: run test install db demo bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt scripts/install-system-deps.sh
+	./scripts/install-system-deps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+db: $(STAMP)
+	$(BIN)/python -m museum init
+
+run: db
+	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+demo: db
+	$(BIN)/python -m museum demo
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/export.py
+
+clean:
+	rm -f data/museum.duckdb data/museum.duckdb.wal

@@ -1,0 +1,165 @@
+"""Versioned writes: every change is one batch; old versions stay; any batch can be rolled back.
+
+A row is written by a batch and retired (never deleted) by the batch that replaces it. Callers
+run these functions inside `db.transaction` so that a batch lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pandas as pd
+
+from museum import db
+from museum.errors import InputRejected
+
+OBSERVATION_COLUMNS = ["metric_id", "year", "month", "value", "qualifier", "note", "sentence"]
+EVENT_TABLES = ("award", "honor", "research", "profile_field")
+
+
+@dataclass
+class Counts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.inserted += other.inserted
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.skipped += other.skipped
+
+
+def institution_id(con, name: str, *, create: bool = True) -> int | None:
+    found = db.scalar(con, "institution_by_name", name=name)
+    if found is not None or not create:
+        return found
+    return db.scalar(con, "institution_insert", name=name)
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def create_batch(
+    con,
+    kind: str,
+    *,
+    institution: int | None,
+    user: str = "system",
+    file_name: str | None = None,
+    content: bytes | None = None,
+    note: str | None = None,
+    is_demo: bool = False,
+    rolls_back: int | None = None,
+) -> int:
+    """Open a batch; when `content` is given the raw bytes are kept, named by their SHA-256."""
+    digest = size = None
+    if content is not None:
+        digest, size = sha256(content), len(content)
+        db.execute(con, "stored_file_insert", sha256=digest, size=size, content=content)
+    return db.scalar(
+        con,
+        "batch_insert",
+        kind=kind,
+        institution_id=institution,
+        file_name=file_name,
+        file_sha256=digest,
+        file_size=size,
+        user_name=user,
+        note=note,
+        is_demo=is_demo,
+        rolls_back=rolls_back,
+    )
+
+
+def finish_batch(con, batch_id: int, counts: Counts) -> None:
+    db.execute(con, "batch_finish", batch_id=batch_id, **counts.__dict__)
+
+
+def observation_frame(records: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """Records with the observation columns, typed for DuckDB (month may be missing)."""
+    frame = pd.DataFrame(records, columns=OBSERVATION_COLUMNS) if not isinstance(records, pd.DataFrame) else records
+    frame = frame.reindex(columns=OBSERVATION_COLUMNS)
+    return frame.astype(
+        {
+            "metric_id": "string",
+            "year": "int32",
+            "month": "Int32",
+            "value": "float64",
+            "qualifier": "string",
+            "note": "string",
+            "sentence": "string",
+        }
+    )
+
+
+def compare_observations(con, institution: int, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each staged value with status new | changed | unchanged and the old value (for previews)."""
+    con.register("frame", frame)
+    try:
+        return db.query(con, "observation_stage_compare", institution_id=institution)
+    finally:
+        con.unregister("frame")
+
+
+def write_observations(con, batch_id: int, institution: int, records) -> Counts:
+    """Write staged values: new ones inserted, different ones replace (retire) the old version."""
+    frame = observation_frame(records)
+    if frame.empty:
+        return Counts()
+    compared = compare_observations(con, institution, frame)
+    status = compared["status"].value_counts()
+    con.register("frame", frame)
+    try:
+        db.execute(con, "observation_retire_changed", batch_id=batch_id, institution_id=institution)
+        db.execute(con, "observation_insert_staged", batch_id=batch_id, institution_id=institution)
+    finally:
+        con.unregister("frame")
+    return Counts(
+        inserted=int(status.get("new", 0)),
+        updated=int(status.get("changed", 0)),
+        unchanged=int(status.get("unchanged", 0)),
+    )
+
+
+def replace_year_records(con, table: str, batch_id: int, institution: int, year: int, records: list[dict]) -> int:
+    """The records of `table` for one year become exactly `records` (the old ones are retired)."""
+    if table not in EVENT_TABLES:
+        raise ValueError(f"not an event table: {table}")
+    db.execute(con, f"{table}_retire_year", batch_id=batch_id, institution_id=institution, year=year)
+    db.executemany(
+        con,
+        f"{table}_insert",
+        [{**record, "year": year, "institution_id": institution, "batch_id": batch_id} for record in records],
+    )
+    return len(records)
+
+
+def rollback(con, target: int, *, user: str = "system") -> int:
+    """Undo batch `target` exactly; returns the id of the rollback batch (itself on record).
+
+    Refused when a later batch replaced values that `target` wrote: undoing `target` would
+    silently undo that later work too. Roll the later batch back first.
+    """
+    batch = db.query(con, "batch_by_id", batch_id=target)
+    if batch.empty:
+        raise InputRejected("batches.unknown", batch_id=target)
+    row = batch.iloc[0]
+    if row["kind"] == "rollback":
+        raise InputRejected("batches.rollback_of_rollback", batch_id=target)
+    if not pd.isna(row["rolled_back_by"]):
+        raise InputRejected("batches.already_rolled_back", batch_id=target, by=int(row["rolled_back_by"]))
+    later = [int(r[0]) for r in db.rows(con, "rollback_conflicts", target=target)]
+    if later:
+        raise InputRejected("batches.rollback_conflict", batch_id=target, later=", ".join(f"#{b}" for b in later))
+    institution = None if pd.isna(row["institution_id"]) else int(row["institution_id"])
+    rollback_batch = create_batch(
+        con, "rollback", institution=institution, user=user, rolls_back=target
+    )
+    for table in ("observation", *EVENT_TABLES):
+        db.execute(con, f"rollback_{table}", target=target, rollback_batch=rollback_batch)
+    db.execute(con, "batch_mark_rolled_back", target=target, rollback_batch=rollback_batch)
+    return rollback_batch

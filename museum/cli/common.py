@@ -1,0 +1,53 @@
+"""Helpers shared by subcommands: opening the database, choosing the institution, printing."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from museum import db, seed, settings
+from museum.errors import InputRejected, UsageError
+
+
+def open_initialised(args):
+    """A connection to an initialised database (migrations applied, catalog synced)."""
+    con = db.connect(settings.db_path(args.db))
+    try:
+        seed.init(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def choose_institution(con, name: str | None) -> tuple[int, str]:
+    """The named institution, else the first one created (the embedded default)."""
+    table = db.query(con, "institutions")
+    if table.empty:
+        raise InputRejected("cli.no_institution")
+    if name:
+        match = table[table["name"] == name]
+        if match.empty:
+            raise UsageError("cli.unknown_institution", name=name, known="、".join(table["name"]))
+        row = match.iloc[0]
+    else:
+        row = table.sort_values("institution_id").iloc[0]
+    return int(row["institution_id"]), str(row["name"])
+
+
+def print_json(payload) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """A plain aligned table; CJK characters count as two columns."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    widths = [max(width(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    for row in [headers, ["-" * w for w in widths], *rows]:
+        cells = [str(cell) + " " * (w - width(str(cell))) for cell, w in zip(row, widths)]
+        print("  ".join(cells).rstrip())

@@ -1,0 +1,42 @@
+"""`python -m museum kpis --year Y [--json]`: every metric with a value that year, with 同比."""
+
+from __future__ import annotations
+
+from museum import catalog, kpis, present
+from museum.cli.common import choose_institution, open_initialised, print_json, print_table
+from museum.errors import InputRejected
+from museum.i18n import t
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("kpis", parents=[common], help="KPIs of a year with year-over-year change")
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    con = open_initialised(args)
+    try:
+        institution, _ = choose_institution(con, args.institution)
+        values = kpis.load_values(con, institution)
+    finally:
+        con.close()
+    result = kpis.kpis_for_year(values, catalog.load(), args.year)
+    if args.json:
+        print_json([present.kpi_json(k, args.lang) for k in result])
+        return 0
+    if not result:
+        years = "、".join(str(y) for y in kpis.years_with_data(values)) or "—"
+        raise InputRejected("cli.no_data_for_year", year=args.year, years=years)
+    lang = args.lang
+    headers = [t(f"cli.column.{c}", lang) for c in ("metric", "value", "prior", "change")]
+    rows = []
+    for k in result:
+        prior = "—" if k.prior is None else present.numbers.format_value(k.prior.value, k.prior.qualifier, lang)
+        change = present.change_text(k, lang)
+        reason = present.reason_text(k, lang)
+        rows.append([k.metric.name(lang), present.value_text(k, lang), prior, change + (f" ({reason})" if reason else "")])
+    print_table(headers, rows)
+    return 0

@@ -1,0 +1,1 @@
+"""Message catalogs, one module per area of the product: MESSAGES = {key: (zh, en)}."""

@@ -1,0 +1,1 @@
+select * from batch where batch_id = $batch_id

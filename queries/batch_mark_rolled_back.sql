@@ -1,0 +1,1 @@
+update batch set rolled_back_by = $rollback_batch where batch_id = $target

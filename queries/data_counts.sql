@@ -1,0 +1,4 @@
+select
+    (select count(*) from institution) as institutions,
+    (select count(*) from observation where retired_by_batch is null) as observations,
+    (select count(*) from batch) as batches

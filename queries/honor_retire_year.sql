@@ -1,0 +1,4 @@
+-- A batch that states the honor records of a year replaces all current ones of that year.
+update honor
+set retired_by_batch = $batch_id
+where institution_id = $institution_id and year = $year and retired_by_batch is null

@@ -1,0 +1,1 @@
+select institution_id from institution where name = $name

@@ -1,0 +1,1 @@
+insert into institution (name) values ($name) returning institution_id

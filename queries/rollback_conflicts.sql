@@ -1,0 +1,20 @@
+-- Later batches that replaced rows written by batch $target: rolling it back would undo them too.
+with
+
+written_then_retired as (
+    select retired_by_batch as later_batch from observation where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from award where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from honor where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from research where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from profile_field where batch_id = $target and retired_by_batch is not null
+),
+
+final as (
+    select distinct later_batch from written_then_retired order by later_batch
+)
+
+select * from final

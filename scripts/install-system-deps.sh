@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install the Debian packages the dashboard needs, only those missing:
+#   chromium        chart export (kaleido) and the browser tests (Playwright drives it)
+#   fonts-noto-cjk  Chinese glyphs in charts, PDFs and screenshots (without it: boxes)
+#   poppler-utils   pdftoppm/pdffonts, used by tests to inspect exported PDFs
+# Browsers are never downloaded by kaleido or Playwright: the system Chromium is used.
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+echo "Installing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+else
+    echo "Please install as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig

@@ -1,0 +1,31 @@
+"""Shared fixtures: every test gets its own database file in a temporary directory."""
+
+from __future__ import annotations
+
+import pytest
+
+from museum import db, seed
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    """A fresh, initialised database (embedded data loaded); MUSEUM_DB points at it."""
+    path = tmp_path / "museum.duckdb"
+    monkeypatch.setenv("MUSEUM_DB", str(path))
+    with db.session(path) as con:
+        seed.init(con)
+    return path
+
+
+@pytest.fixture
+def con(db_path):
+    with db.session(db_path) as connection:
+        yield connection
+
+
+@pytest.fixture
+def empty_db_path(tmp_path, monkeypatch):
+    """A database path with nothing in it yet."""
+    path = tmp_path / "empty.duckdb"
+    monkeypatch.setenv("MUSEUM_DB", str(path))
+    return path
