@@ -33,8 +33,34 @@ QUERY_TIMEOUT_SECONDS = Setting(
 )
 MAX_UPLOAD_MB = Setting("MUSEUM_MAX_UPLOAD_MB", "50", "Largest upload accepted, in MB.")
 LANGUAGE = Setting("MUSEUM_LANG", "zh", "Default language of the CLI and the UI: zh or en.")
+SESSION_TIMEOUT_MINUTES = Setting(
+    "MUSEUM_SESSION_TIMEOUT_MINUTES", "30", "A signed-in session without activity for this long is signed out."
+)
+SIGN_IN_MAX_FAILURES = Setting(
+    "MUSEUM_SIGN_IN_MAX_FAILURES", "5", "Consecutive failed sign-ins for one user name before it is locked."
+)
+SIGN_IN_LOCK_MINUTES = Setting(
+    "MUSEUM_SIGN_IN_LOCK_MINUTES", "15", "How long a user name stays locked after too many failed sign-ins."
+)
+BACKUP_DIR = Setting(
+    "MUSEUM_BACKUP_DIR", str(ROOT / "data" / "backups"), "Where the admin page's backup button writes snapshots."
+)
+XLSX_MAX_UNCOMPRESSED_MB = Setting(
+    "MUSEUM_XLSX_MAX_UNCOMPRESSED_MB", "200", "Largest total uncompressed size an uploaded .xlsx may declare, in MB."
+)
 
-ALL = [DB_PATH, DB_WAIT_SECONDS, QUERY_TIMEOUT_SECONDS, MAX_UPLOAD_MB, LANGUAGE]
+ALL = [
+    DB_PATH,
+    DB_WAIT_SECONDS,
+    QUERY_TIMEOUT_SECONDS,
+    MAX_UPLOAD_MB,
+    LANGUAGE,
+    SESSION_TIMEOUT_MINUTES,
+    SIGN_IN_MAX_FAILURES,
+    SIGN_IN_LOCK_MINUTES,
+    BACKUP_DIR,
+    XLSX_MAX_UNCOMPRESSED_MB,
+]
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -57,3 +83,23 @@ def max_upload_bytes() -> int:
 def language() -> str:
     lang = LANGUAGE.get()
     return lang if lang in ("zh", "en") else "zh"
+
+
+def session_timeout_minutes() -> float:
+    return float(SESSION_TIMEOUT_MINUTES.get())
+
+
+def sign_in_max_failures() -> int:
+    return int(SIGN_IN_MAX_FAILURES.get())
+
+
+def sign_in_lock_minutes() -> float:
+    return float(SIGN_IN_LOCK_MINUTES.get())
+
+
+def backup_dir() -> Path:
+    return Path(BACKUP_DIR.get())
+
+
+def xlsx_max_uncompressed_bytes() -> int:
+    return int(float(XLSX_MAX_UNCOMPRESSED_MB.get()) * 1024 * 1024)

@@ -51,3 +51,13 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     for row in [headers, ["-" * w for w in widths], *rows]:
         cells = [str(cell) + " " * (w - width(str(cell))) for cell, w in zip(row, widths)]
         print("  ".join(cells).rstrip())
+
+
+def cli_actor() -> str:
+    """Who a command acts as in the audit trail: the operating-system user, marked as CLI."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no passwd entry, e.g. an anonymous container user
+        return "cli"

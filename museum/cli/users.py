@@ -1,0 +1,129 @@
+"""`python -m museum users add|list|remove|passwd`: staff accounts."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+import pandas as pd
+
+from museum import auth
+from museum.cli.common import cli_actor, open_initialised, print_json, print_table
+from museum.errors import InputRejected
+from museum.i18n import t
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("users", help="staff accounts: add, list, remove, passwd")
+    actions = parser.add_subparsers(dest="users_command", required=True, metavar="ACTION")
+
+    add = actions.add_parser("add", parents=[common], help="add an account")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=auth.ROLES)
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(handler=run_add)
+
+    listing = actions.add_parser("list", parents=[common], help="list the accounts")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(handler=run_list)
+
+    remove = actions.add_parser("remove", parents=[common], help="remove an account")
+    remove.add_argument("name")
+    remove.set_defaults(handler=run_remove)
+
+    passwd = actions.add_parser("passwd", parents=[common], help="set a new password (also lifts a sign-in lock)")
+    passwd.add_argument("name")
+    passwd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    passwd.set_defaults(handler=run_passwd)
+
+
+def read_password(args) -> str:
+    """One line from stdin with --password-stdin, else typed twice without echo."""
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise InputRejected("auth.empty_password_stdin")
+        return password
+    first = getpass.getpass(t("cli.users.prompt", args.lang, name=args.name))
+    second = getpass.getpass(t("cli.users.prompt_again", args.lang))
+    if first != second:
+        raise InputRejected("auth.passwords_differ")
+    return first
+
+
+def run_add(args) -> int:
+    auth.validate_name(args.name)
+    password = read_password(args)
+    con = open_initialised(args)
+    try:
+        auth.add_user(con, args.name, args.role, password, actor=cli_actor())
+    finally:
+        con.close()
+    print(t("cli.users.added", args.lang, name=args.name, role=t(f"auth.role.{args.role}", args.lang)))
+    return 0
+
+
+def _status(row, lang: str, now) -> str:
+    if row["disabled"]:
+        return t("cli.users.status.disabled", lang)
+    locked_until = row["locked_until"]
+    if pd.notna(locked_until) and locked_until > now:
+        return t("cli.users.status.locked", lang, until=locked_until.strftime("%Y-%m-%d %H:%M"))
+    return t("cli.users.status.active", lang)
+
+
+def run_list(args) -> int:
+    con = open_initialised(args)
+    try:
+        users = auth.list_users(con)
+    finally:
+        con.close()
+    now = auth.utc_now()
+    if args.json:
+        print_json(
+            [
+                {
+                    "name": row["user_name"],
+                    "role": row["role"],
+                    "created_at": row["created_at"].strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "disabled": bool(row["disabled"]),
+                    "locked": _status(row, "en", now).startswith("locked"),
+                }
+                for _, row in users.iterrows()
+            ]
+        )
+        return 0
+    if users.empty:
+        print(t("cli.users.none", args.lang))
+        return 0
+    lang = args.lang
+    headers = [t(f"cli.users.column.{c}", lang) for c in ("name", "role", "created", "status")]
+    rows = [
+        [row["user_name"], t(f"auth.role.{row['role']}", lang), row["created_at"].strftime("%Y-%m-%d %H:%M"), _status(row, lang, now)]
+        for _, row in users.iterrows()
+    ]
+    print_table(headers, rows)
+    return 0
+
+
+def run_remove(args) -> int:
+    con = open_initialised(args)
+    try:
+        auth.remove_user(con, args.name, actor=cli_actor())
+    finally:
+        con.close()
+    print(t("cli.users.removed", args.lang, name=args.name))
+    return 0
+
+
+def run_passwd(args) -> int:
+    con = open_initialised(args)
+    try:
+        if auth.get_user(con, args.name) is None:
+            raise InputRejected("auth.unknown_user", name=args.name)
+        password = read_password(args)
+        auth.set_password(con, args.name, password, actor=cli_actor())
+    finally:
+        con.close()
+    print(t("cli.users.password_set", args.lang, name=args.name))
+    return 0

@@ -1,0 +1,2 @@
+insert into audit (occurred_at, user_name, action, detail, file_sha256)
+values ($occurred_at, $user_name, $action, $detail, $file_sha256)

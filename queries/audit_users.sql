@@ -1,0 +1,2 @@
+-- Every user name that appears in the audit trail (for the filter menu).
+select distinct user_name from audit order by user_name

@@ -1,0 +1,3 @@
+select failures, last_failure_at, locked_until
+from sign_in_throttle
+where user_name = $user_name

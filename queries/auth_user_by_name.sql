@@ -1,0 +1,3 @@
+select user_name, role, password_hash, created_at, disabled
+from app_user
+where user_name = $user_name

@@ -1,0 +1,1 @@
+delete from app_user where user_name = $user_name

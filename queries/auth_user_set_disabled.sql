@@ -1,0 +1,1 @@
+update app_user set disabled = $disabled where user_name = $user_name

@@ -1,0 +1,11 @@
+-- Every account with its sign-in lock, if any (never the password hash).
+select
+    u.user_name,
+    u.role,
+    u.created_at,
+    u.disabled,
+    coalesce(t.failures, 0) as failures,
+    t.locked_until
+from app_user as u
+left join sign_in_throttle as t using (user_name)
+order by u.user_name

@@ -1,0 +1,2 @@
+-- Rows in one table, named by a bound value (query_table takes the name as a string).
+select count(*) from query_table($table_name)
