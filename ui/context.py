@@ -50,14 +50,20 @@ def default_year(values: pd.DataFrame) -> int | None:
     return int(source["year"].max()) if not source.empty else None
 
 
-def sidebar() -> Context:
+def language_switch() -> str:
+    """The zh/en switch in the sidebar; returns the language chosen."""
     lang = language()
     with st.sidebar:
         st.segmented_control(
             t("ui.language", lang), options=["zh", "en"], key="lang", required=True,
             format_func=lambda code: {"zh": "中文", "en": "English"}[code],
         )
-        lang = st.session_state["lang"]
+    return st.session_state["lang"]
+
+
+def sidebar() -> Context:
+    lang = language_switch()
+    with st.sidebar:
         institutions = data.query("institutions")
         if institutions.empty:
             return Context(lang, None, "", None, [], charts.default_convention(lang), pd.DataFrame(), False)
@@ -97,5 +103,16 @@ def page_header(ctx: Context, title_key: str) -> None:
 
 
 def current() -> Context:
-    """The context that dashboard.py computed for this script run (the page runs inside it)."""
+    """The context that dashboard.py computed for this script run (the page runs inside it).
+
+    Every view page starts here, so this is also where a view page checks that the session may
+    view at all (signed in, or no accounts yet): a page opened by its URL refuses by itself. A
+    page run on its own (AppTest after a page switch runs the page file without dashboard.py)
+    builds the context here.
+    """
+    from ui import access
+
+    access.require("view", language())
+    if "ctx" not in st.session_state:
+        st.session_state["ctx"] = sidebar()
     return st.session_state["ctx"]

@@ -1,0 +1,114 @@
+"""管理 Administration: accounts, the audit trail (filter, CSV download) and backups."""
+
+from datetime import datetime, time, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from museum import audit, auth, backup, settings
+from museum.errors import MuseumError
+from museum.i18n import t
+from ui import access, context, data
+
+lang = context.language()
+access.require("manage_accounts", lang)
+st.title(t("access.page.admin", lang))
+me = access.actor()
+
+
+def run_change(change, success_key: str, **params) -> None:
+    """Apply one account change; show its outcome in the user's language."""
+    try:
+        with access.write_session() as con:
+            change(con)
+    except MuseumError as exc:
+        st.error(exc.message(lang), icon="🚫")
+    else:
+        st.success(t(success_key, lang, **params))
+
+
+accounts_tab, audit_tab, backup_tab = st.tabs(
+    [t("access.admin.accounts", lang), t("access.admin.audit", lang), t("access.admin.backup", lang)]
+)
+
+with accounts_tab:
+    with st.form("add_user", clear_on_submit=True):
+        st.subheader(t("access.admin.add_user", lang))
+        cols = st.columns(3)
+        new_name = cols[0].text_input(t("access.user_name", lang), key="add_name")
+        new_role = cols[1].selectbox(t("access.role", lang), auth.ROLES, key="add_role",
+                                     format_func=lambda r: t(f"auth.role.{r}", lang))
+        new_password = cols[2].text_input(t("access.password", lang), type="password", key="add_password")
+        if st.form_submit_button(t("access.admin.add", lang)):
+            run_change(lambda con: auth.add_user(con, new_name.strip(), new_role, new_password, actor=me),
+                       "cli.users.added", name=new_name.strip(), role=t(f"auth.role.{new_role}", lang))
+
+    users = data.query("auth_users")
+    shown = users.assign(
+        role=[t(f"auth.role.{r}", lang) for r in users["role"]],
+        created_at=[v.strftime("%Y-%m-%d %H:%M") for v in users["created_at"]],
+        locked_until=[v.strftime("%Y-%m-%d %H:%M") if pd.notna(v) else "" for v in users["locked_until"]],
+    )
+    shown.columns = [t(f"access.admin.column.{c}", lang) for c in shown.columns]
+    st.dataframe(shown, hide_index=True)
+
+    if not users.empty:
+        st.subheader(t("access.admin.change_user", lang))
+        cols = st.columns(3)
+        target = cols[0].selectbox(t("access.user_name", lang), list(users["user_name"]), key="change_target")
+        role_choice = cols[1].selectbox(t("access.role", lang), auth.ROLES, key="change_role",
+                                        format_func=lambda r: t(f"auth.role.{r}", lang))
+        reset_password = cols[2].text_input(t("access.admin.new_password", lang), type="password", key="change_password")
+        buttons = st.columns(5)
+        if buttons[0].button(t("access.admin.set_role", lang), key="btn_role"):
+            run_change(lambda con: auth.set_role(con, target, role_choice, actor=me), "access.admin.done", name=target)
+        if buttons[1].button(t("access.admin.set_password", lang), key="btn_password"):
+            run_change(lambda con: auth.set_password(con, target, reset_password, actor=me), "cli.users.password_set", name=target)
+        if buttons[2].button(t("access.admin.disable", lang), key="btn_disable"):
+            run_change(lambda con: auth.set_disabled(con, target, True, actor=me), "access.admin.done", name=target)
+        if buttons[3].button(t("access.admin.enable", lang), key="btn_enable"):
+            run_change(lambda con: auth.set_disabled(con, target, False, actor=me), "access.admin.done", name=target)
+        confirm = st.checkbox(t("access.admin.confirm_remove", lang, name=target), key="confirm_remove")
+        if buttons[4].button(t("access.admin.remove", lang), key="btn_remove", disabled=not confirm):
+            run_change(lambda con: auth.remove_user(con, target, actor=me), "cli.users.removed", name=target)
+
+with audit_tab:
+    known_users = list(data.query("audit_users")["user_name"])
+    cols = st.columns(4)
+    user_filter = cols[0].selectbox(t("audit.column.user_name", lang), [None, *known_users], key="audit_user",
+                                    format_func=lambda u: t("access.admin.all", lang) if u is None else u)
+    action_filter = cols[1].selectbox(t("audit.column.action", lang), [None, *audit.ACTIONS], key="audit_action",
+                                      format_func=lambda a: t("access.admin.all", lang) if a is None else audit.action_label(a, lang))
+    today = auth.utc_now().date()
+    period = cols[2].date_input(t("access.admin.period", lang), value=(today - timedelta(days=30), today), key="audit_period")
+    text_filter = cols[3].text_input(t("access.admin.detail_contains", lang), key="audit_text")
+    since = until = None
+    if isinstance(period, tuple) and len(period) == 2:
+        since = datetime.combine(period[0], time.min)
+        until = datetime.combine(period[1] + timedelta(days=1), time.min)
+    lines = data.query("audit_entries", user_name=user_filter, action=action_filter, since=since, until=until,
+                       text=text_filter or None, max_rows=None)
+    st.caption(t("access.admin.audit_count", lang, count=len(lines)))
+    st.dataframe(audit.display_frame(lines, lang), hide_index=True)
+    st.download_button(
+        t("access.admin.download_csv", lang),
+        data=audit.csv_bytes(lines, lang),
+        file_name=f"audit-{today:%Y%m%d}.csv",
+        mime="text/csv",
+        on_click=access.record,
+        args=("export", f"audit CSV ({len(lines)} lines)"),
+        key="audit_csv",
+    )
+
+with backup_tab:
+    st.caption(t("access.admin.backup_help", lang, path=settings.backup_dir()))
+    if st.button(t("access.admin.backup_now", lang), key="backup_now", type="primary"):
+        directory = settings.backup_dir() / auth.utc_now().strftime("%Y%m%dT%H%M%SZ")
+        try:
+            with access.write_session() as con:
+                manifest = backup.backup(con, directory, actor=me)
+        except MuseumError as exc:
+            st.error(exc.message(lang), icon="🚫")
+        else:
+            tables = manifest["tables"]
+            st.success(t("cli.backup.done", lang, path=directory, tables=len(tables), rows=sum(tables.values())))

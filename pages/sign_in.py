@@ -1,0 +1,36 @@
+"""登录 Sign in: staff name and password (rate-limited), or the organisation's single sign-on."""
+
+import streamlit as st
+
+from museum.i18n import t
+from ui import access, context
+
+lang = context.language()
+st.title(t("access.page.sign_in", lang))
+
+user = access.signed_in_user()
+if user is not None:
+    st.success(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
+    st.page_link("pages/overview.py", label=t("access.go_overview", lang), icon=":material/dashboard:")
+    st.stop()
+
+if not access.accounts_exist() and not access.sso_configured():
+    st.info(t("access.first_run", lang), icon="🔑")
+    st.stop()
+
+if access.sso_configured():
+    if st.button(t("access.sso_button", lang), type="primary", key="sso_login"):
+        st.login()
+    st.divider()
+
+with st.form("sign_in"):
+    name = st.text_input(t("access.user_name", lang), key="sign_in_name")
+    password = st.text_input(t("access.password", lang), type="password", key="sign_in_password")
+    submitted = st.form_submit_button(t("access.sign_in", lang), type="primary")
+
+if submitted:
+    problem = access.sign_in(name.strip(), password)
+    if problem:
+        st.error(problem, icon="🚫")
+    else:
+        st.switch_page("pages/overview.py")

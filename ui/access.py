@@ -1,0 +1,229 @@
+"""Who is using this browser session and what they may do: sign-in state, session timeout,
+optional single sign-on, the role check every protected page calls, and audit recording.
+
+The rules themselves (roles, permissions, lockout, timeout arithmetic) live in museum.auth;
+this module only keeps the signed-in identity in the session and draws the refusals.
+
+A page that changes data starts with
+
+    from ui import access
+    access.require("upload")          # refuses and stops the script unless the role may upload
+
+and records what it did with `access.record("upload_accepted", detail, file_sha256=…)`, or with
+`museum.audit.record(con, …, access.actor())` inside its own transaction.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import streamlit as st
+
+from museum import audit, auth, db
+from museum.errors import MuseumError
+from museum.i18n import t
+from ui import data
+
+# What a page needs, by its url path; pages not listed take their section's default, and a page in
+# an unknown section is for admins only (a new page is closed until someone says who may use it).
+PAGE_ACTIONS = {
+    "upload": "upload",
+    "import": "import_report",
+    "report_import": "import_report",
+    "corrections": "correct",
+    "history": "view_history",
+    "export": "export",
+    "admin": "manage_accounts",
+    "sign_in": None,  # always reachable
+}
+SECTION_ACTIONS = {
+    "ui.section.view": "view",
+    "ui.section.data": "view_history",
+    "ui.section.admin": "manage_accounts",
+}
+SIGN_IN_PAGE = "pages/sign_in.py"
+
+_USER = "access_user"              # {"name", "role", "via": "password" | "sso"}
+_LAST_ACTIVITY = "access_last_activity"
+_NOTICE = "access_notice"          # a message key shown once on the next run (e.g. timed out)
+
+
+def page_action(section: str, url_path: str) -> str | None:
+    if url_path in PAGE_ACTIONS:
+        return PAGE_ACTIONS[url_path]
+    return SECTION_ACTIONS.get(section, "manage_accounts")
+
+
+# --- identity ---------------------------------------------------------------------------------
+
+
+def accounts_exist() -> bool:
+    return int(data.query("auth_user_count").iloc[0, 0]) > 0
+
+
+def signed_in_user() -> dict | None:
+    return st.session_state.get(_USER)
+
+
+def current_role() -> str | None:
+    """The role this session acts with (see museum.auth.effective_role)."""
+    user = signed_in_user()
+    return auth.effective_role(accounts_exist(), user["role"] if user else None)
+
+
+def sign_in_listed() -> bool:
+    """The sign-in page is in the menu while nobody is signed in and there is a way to sign in."""
+    return signed_in_user() is None and (accounts_exist() or sso_configured())
+
+
+def actor() -> str:
+    """The name to put in the audit trail for what this session does."""
+    user = signed_in_user()
+    return user["name"] if user else "anonymous"
+
+
+@contextmanager
+def write_session() -> Iterator:
+    """A connection for a change made from a page; cached results are dropped afterwards."""
+    try:
+        with db.session(data.db_path()) as con:
+            yield con
+    finally:
+        data.clear()
+
+
+def record(action: str, detail: str | None = None, file_sha256: str | None = None) -> None:
+    """Add an audit line for what this session just did (its own short write)."""
+    with write_session() as con:
+        audit.record(con, action, actor(), detail, file_sha256)
+
+
+def _set_user(name: str, role: str, via: str) -> None:
+    st.session_state[_USER] = {"name": name, "role": role, "via": via}
+    st.session_state[_LAST_ACTIVITY] = auth.utc_now()
+
+
+def sign_in(name: str, password: str) -> str | None:
+    """Sign this session in; None on success, else the message to show (already audited)."""
+    try:
+        with write_session() as con:
+            user = auth.sign_in(con, name, password)
+    except MuseumError as exc:
+        return exc.message(_lang())
+    _set_user(user.name, user.role, "password")
+    return None
+
+
+def sign_out(reason: str = "user") -> None:
+    user = st.session_state.pop(_USER, None)
+    st.session_state.pop(_LAST_ACTIVITY, None)
+    if user is None:
+        return
+    record_as = user["name"]
+    with write_session() as con:
+        audit.record(con, "sign_out", record_as, reason)
+    if user["via"] == "sso" and _sso_logged_in():
+        st.logout()
+
+
+# --- single sign-on (optional) ----------------------------------------------------------------
+
+
+def sso_configured() -> bool:
+    """True when .streamlit/secrets.toml has an [auth] section for st.login."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets.toml at all (StreamlitSecretNotFoundError)
+        return False
+
+
+def _sso_roles() -> dict[str, str]:
+    try:
+        return dict(st.secrets.get("museum_sso", {}).get("roles", {}))
+    except FileNotFoundError:
+        return {}
+
+
+def _sso_logged_in() -> bool:
+    return sso_configured() and bool(st.user.get("is_logged_in", False))
+
+
+def _adopt_sso_identity() -> None:
+    """After st.login: take the role mapped to the provider's e-mail address, once per session."""
+    if signed_in_user() is not None or not _sso_logged_in():
+        return
+    email = st.user.get("email")
+    role = auth.sso_role(email, _sso_roles())
+    with write_session() as con:
+        if role is None:
+            audit.record(con, "sign_in_failed", email or "", "sso: e-mail not mapped to a role")
+        else:
+            audit.record(con, "sign_in_ok", email, f"sso role={role}")
+    if role is None:
+        st.session_state[_NOTICE] = ("access.sso_unmapped", {"email": email or "—"})
+        st.logout()
+        return
+    _set_user(email, role, "sso")
+
+
+# --- per run ----------------------------------------------------------------------------------
+
+
+def _lang() -> str:
+    return st.session_state.get("lang", "zh")
+
+
+def start_run() -> str | None:
+    """Called once per script run by dashboard.py: sign out an idle session, take an SSO
+    identity, mark activity. Returns the role for this run."""
+    user = signed_in_user()
+    now = auth.utc_now()
+    if user is not None and auth.session_expired(st.session_state.get(_LAST_ACTIVITY), now):
+        sign_out("timeout")
+        st.session_state[_NOTICE] = ("access.timed_out", {})
+    _adopt_sso_identity()
+    if signed_in_user() is not None:
+        st.session_state[_LAST_ACTIVITY] = now
+    return current_role()
+
+
+def show_notice(lang: str) -> None:
+    notice = st.session_state.pop(_NOTICE, None)
+    if notice:
+        key, params = notice
+        st.warning(t(key, lang, **params), icon="⏱️" if key == "access.timed_out" else "⚠️")
+
+
+def sidebar_status(lang: str) -> None:
+    """Who is signed in (with a sign-out button), or how to get started."""
+    user = signed_in_user()
+    with st.sidebar:
+        if user is not None:
+            st.caption(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
+            if st.button(t("access.sign_out", lang), key="access_sign_out"):
+                sign_out()
+                st.rerun()
+        elif not accounts_exist():
+            st.info(t("access.first_run", lang), icon="🔑")
+
+
+def require(action: str, lang: str | None = None) -> str:
+    """Stop the page with a refusal unless this session's role may do `action`; return the role.
+
+    Every protected page calls this at its top, so typing a page's URL is no way around the menu.
+    """
+    lang = lang or _lang()
+    role = current_role()
+    if auth.can(role, action):
+        return role
+    allowed = "、".join(t(f"auth.role.{r}", lang) for r in auth.ROLES if auth.can(r, action))
+    if role is None:
+        st.warning(t("access.sign_in_first", lang), icon="🔒")
+        st.page_link(SIGN_IN_PAGE, label=t("access.go_sign_in", lang), icon=":material/login:")
+    elif not accounts_exist():
+        st.warning(t("access.closed_until_accounts", lang), icon="🔒")
+    else:
+        st.error(t("access.refused", lang, role=t(f"auth.role.{role}", lang), allowed=allowed), icon="🚫")
+    st.stop()
+    return role  # not reached: st.stop() ends the script run
