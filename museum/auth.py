@@ -116,7 +116,7 @@ def validate_password(password: str) -> bytes:
 
 
 def hash_password(password: str) -> str:
-    return bcrypt.hashpw(validate_password(password), bcrypt.gensalt()).decode("ascii")
+    return bcrypt.hashpw(validate_password(password), bcrypt.gensalt(settings.bcrypt_rounds())).decode("ascii")
 
 
 def check_password(password: str, password_hash: str) -> bool:
@@ -126,11 +126,11 @@ def check_password(password: str, password_hash: str) -> bool:
     return bcrypt.checkpw(encoded, password_hash.encode("ascii"))
 
 
-@lru_cache(maxsize=1)
-def _dummy_hash() -> str:
+@lru_cache(maxsize=4)
+def _dummy_hash(rounds: int) -> str:
     # Checked against when the user name is unknown, so that a wrong name takes as long as a
     # wrong password and timing does not reveal which names exist.
-    return bcrypt.hashpw(b"not-a-real-password", bcrypt.gensalt()).decode("ascii")
+    return bcrypt.hashpw(b"not-a-real-password", bcrypt.gensalt(rounds)).decode("ascii")
 
 
 # --- accounts ---------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def sign_in(con, name: str, password: str, *, now: datetime | None = None) -> Us
             minutes=_minutes_left(throttle.locked_until, now),
         )
     found = db.rows(con, "auth_user_by_name", user_name=name)
-    password_ok = check_password(password, found[0][2] if found else _dummy_hash())
+    password_ok = check_password(password, found[0][2] if found else _dummy_hash(settings.bcrypt_rounds()))
     if found and password_ok:
         user = _row_to_user(found[0])
         if user.disabled:

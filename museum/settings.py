@@ -42,6 +42,9 @@ SIGN_IN_MAX_FAILURES = Setting(
 SIGN_IN_LOCK_MINUTES = Setting(
     "MUSEUM_SIGN_IN_LOCK_MINUTES", "15", "How long a user name stays locked after too many failed sign-ins."
 )
+BCRYPT_ROUNDS = Setting(
+    "MUSEUM_BCRYPT_ROUNDS", "12", "bcrypt cost of new password hashes (each +1 doubles the time; tests use 4)."
+)
 BACKUP_DIR = Setting(
     "MUSEUM_BACKUP_DIR", str(ROOT / "data" / "backups"), "Where the admin page's backup button writes snapshots."
 )
@@ -58,6 +61,7 @@ ALL = [
     SESSION_TIMEOUT_MINUTES,
     SIGN_IN_MAX_FAILURES,
     SIGN_IN_LOCK_MINUTES,
+    BCRYPT_ROUNDS,
     BACKUP_DIR,
     XLSX_MAX_UNCOMPRESSED_MB,
 ]
@@ -103,3 +107,7 @@ def backup_dir() -> Path:
 
 def xlsx_max_uncompressed_bytes() -> int:
     return int(float(XLSX_MAX_UNCOMPRESSED_MB.get()) * 1024 * 1024)
+
+
+def bcrypt_rounds() -> int:
+    return int(BCRYPT_ROUNDS.get())

@@ -1,0 +1,177 @@
+"""Backup and restore (museum.backup): the round trip gives identical results for every read query."""
+
+import json
+import re
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from museum import audit, auth, backup, batches, catalog, db, demo, kpis, present, settings
+from museum.errors import DatabaseBusy, InputRejected
+
+T0 = datetime(2030, 1, 2, 9, 0, 0)
+
+
+def read_queries() -> list[str]:
+    """Every query in queries/ that reads (select/with) and takes only $institution_id or nothing."""
+    names = []
+    for name in db.query_names():
+        sql = db.load_query(name)
+        body = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--")).strip().lower()
+        if not re.match(r"(select|with)\b", body) or re.search(r"\bfrom frame\b", body):
+            continue
+        if db.parameters_of(sql) <= {"institution_id"}:
+            names.append(name)
+    return names
+
+
+def snapshot(con) -> dict:
+    institutions = [int(i) for i in db.query(con, "institutions")["institution_id"]]
+    results = {}
+    for name in read_queries():
+        if "institution_id" in db.parameters_of(db.load_query(name)):
+            for institution in institutions:
+                results[(name, institution)] = db.query(con, name, institution_id=institution)
+        else:
+            results[(name, None)] = db.query(con, name)
+    for institution in institutions:
+        values = kpis.load_values(con, institution)
+        for year in kpis.years_with_data(values):
+            results[("kpis", institution, year)] = [
+                present.kpi_json(k, lang) for lang in ("zh", "en") for k in kpis.kpis_for_year(values, catalog.load(), year)
+            ]
+    return results
+
+
+@pytest.fixture
+def busy_db(db_path, monkeypatch):
+    """The embedded data plus demo history, a rollback, accounts and audit lines."""
+    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+    with db.session(db_path) as con:
+        institution = int(db.query(con, "institutions")["institution_id"].iloc[0])
+        demo.load(con, institution)
+        with db.transaction(con):
+            batch = batches.create_batch(con, "upload", institution=institution, user="li",
+                                         file_name="更正.csv", content=b"\x00\xff binary \xe4\xb8\xad")
+            batches.write_observations(con, batch, institution, [
+                {"metric_id": "posts", "year": 2019, "month": None, "value": 0.1 + 0.2, "qualifier": "approx",
+                 "note": "备注 'quoted' \"double\"", "sentence": None},
+            ])
+        with db.transaction(con):
+            batches.rollback(con, batch, user="li")
+        auth.add_user(con, "boss", "admin", "password-1", actor="test", now=T0)
+        audit.record(con, "export", "boss", "report pack", now=T0)
+    return db_path
+
+
+def test_the_read_queries_cover_every_page_query():
+    names = read_queries()
+    for expected in ("metric_values", "institutions", "batches", "profile_fields", "awards_by_year",
+                     "honors_by_year", "research_by_year", "auth_users", "audit_users"):
+        assert expected in names
+
+
+def test_round_trip_gives_identical_results(busy_db, tmp_path):
+    with db.session(busy_db) as con:
+        before = snapshot(con)
+        manifest = backup.backup(con, tmp_path / "snap", actor="boss", now=T0)
+    restored = tmp_path / "restored.duckdb"
+    result = backup.restore(tmp_path / "snap", restored, actor="boss", now=T0)
+    assert result == {"path": str(restored), "kept_previous": None, "tables": manifest["tables"]}
+    with db.session(restored) as con:
+        after = snapshot(con)
+        assert audit.entries(con).iloc[0][["user_name", "action"]].tolist() == ["boss", "restore"]
+        # new rows continue the sequences instead of colliding with restored ids
+        next_batch = batches.create_batch(con, "upload", institution=None, user="li")
+        assert next_batch == int(db.query(con, "batches")["batch_id"].max())
+        assert next_batch > max(int(b) for b in before[("batches", None)]["batch_id"])
+    assert before.keys() == after.keys()
+    for key in before:
+        if isinstance(before[key], pd.DataFrame):
+            pd.testing.assert_frame_equal(before[key], after[key], check_exact=True, obj=str(key))
+        else:
+            assert before[key] == after[key], key
+    assert set(manifest["files"]) >= {"schema.sql", "load.sql", "observation.parquet", "stored_file.parquet"}
+
+
+def test_restore_keeps_the_database_it_replaces(busy_db, tmp_path):
+    with db.session(busy_db) as con:
+        backup.backup(con, tmp_path / "snap", now=T0)
+        audit.record(con, "export", "boss", "after the backup")
+    result = backup.restore(tmp_path / "snap", busy_db, now=T0)
+    kept = busy_db.with_name("museum.before-restore-20300102T090000Z.duckdb")
+    assert result["kept_previous"] == str(kept)
+    with db.session(kept) as con:
+        assert audit.entries(con).iloc[0]["detail"] == "after the backup"
+    with db.session(busy_db) as con:
+        assert "after the backup" not in set(audit.entries(con)["detail"])
+
+
+def test_backup_refuses_a_non_empty_directory(con, tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "keep.txt").write_text("x")
+    with pytest.raises(InputRejected) as caught:
+        backup.backup(con, tmp_path / "old")
+    assert caught.value.message("en") == (
+        f"The backup directory {tmp_path / 'old'} exists and is not empty. "
+        "Give a new or empty directory so no earlier backup is overwritten."
+    )
+
+
+@pytest.mark.parametrize("name", ["x'; drop table audit; --", "a\\b", "semi;colon", "new\nline", "quote\"d"])
+def test_paths_that_could_leave_the_sql_literal_are_refused(con, tmp_path, name):
+    with pytest.raises(InputRejected) as caught:
+        backup.backup(con, tmp_path / name)
+    assert caught.value.key == "backup.unsafe_path"
+    assert not (tmp_path / name).exists()
+    assert db.scalar(con, "auth_user_count") == 0  # the tables are still there
+
+
+def test_path_literal_allows_chinese_and_spaces(tmp_path):
+    assert backup.sql_path_literal(tmp_path / "备份 2030-01") == f"'{tmp_path}/备份 2030-01'"
+
+
+def test_a_damaged_backup_changes_nothing(busy_db, tmp_path):
+    with db.session(busy_db) as con:
+        backup.backup(con, tmp_path / "snap")
+        before = db.scalar(con, "batch_count")
+    parquet = tmp_path / "snap" / "observation.parquet"
+    parquet.write_bytes(parquet.read_bytes()[:-10] + b"0123456789")
+    with pytest.raises(InputRejected) as caught:
+        backup.restore(tmp_path / "snap", busy_db)
+    assert caught.value.message("en") == (
+        f"The backup file {parquet} does not match its recorded checksum (damaged or altered). Nothing was changed."
+    )
+    with db.session(busy_db) as con:
+        assert db.scalar(con, "batch_count") == before
+    assert not busy_db.with_name(busy_db.name + ".restoring").exists()
+
+
+def test_restore_needs_a_manifest(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputRejected) as caught:
+        backup.restore(tmp_path / "empty", tmp_path / "x.duckdb")
+    assert caught.value.key == "backup.no_manifest"
+    json.dumps(caught.value.params)  # plain values only
+
+
+def test_restore_refuses_while_the_database_is_open_elsewhere(busy_db, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    with db.session(busy_db) as con:
+        backup.backup(con, tmp_path / "snap")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(30)", str(busy_db)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        monkeypatch.setenv("MUSEUM_DB_WAIT_SECONDS", "0.2")
+        with pytest.raises(DatabaseBusy):
+            backup.restore(tmp_path / "snap", busy_db)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert settings.db_path(busy_db).exists()
