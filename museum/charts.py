@@ -168,7 +168,7 @@ def awards_by_level_grade(matrix: pd.DataFrame, lang: str, *, year: int, demo: b
                 text=[str(int(v)) if v else "" for v in matrix.loc[level].values], textposition="inside",
             )
         )
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_yaxes(title_text=t("unit.items", lang), rangemode="tozero", dtick=1)
     return _layout(fig, t("chart.awards_title", lang, year=year), demo=demo, lang=lang)
 

@@ -106,13 +106,19 @@ def current() -> Context:
     """The context that dashboard.py computed for this script run (the page runs inside it).
 
     Every view page starts here, so this is also where a view page checks that the session may
-    view at all (signed in, or no accounts yet): a page opened by its URL refuses by itself. A
-    page run on its own (AppTest after a page switch runs the page file without dashboard.py)
-    builds the context here.
+    view at all (signed in, or no accounts yet): a page opened by its URL refuses by itself,
+    even when Streamlit ran it without dashboard.py (below).
     """
     from ui import access
 
     access.require("view", language())
     if "ctx" not in st.session_state:
-        st.session_state["ctx"] = sidebar()
+        # The first request of a fresh server went straight to a page URL, and Streamlit's legacy
+        # pages/ mode ran this page without dashboard.py. Turn that mode off (dashboard.py does
+        # the same through st.navigation) and rerun, so dashboard.py routes to this same page:
+        # url paths equal file names, so the page keeps its identity.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["ctx"]
