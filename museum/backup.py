@@ -42,6 +42,16 @@ def sql_path_literal(path: str | os.PathLike) -> str:
     return "'" + text + "'"
 
 
+def export_statement(directory: str | os.PathLike) -> str:
+    """EXPORT DATABASE into `directory`; the path is the allow-listed literal above."""
+    return "export database " + sql_path_literal(directory) + " (format parquet)"
+
+
+def import_statement(directory: str | os.PathLike) -> str:
+    """IMPORT DATABASE from `directory`; the path is the allow-listed literal above."""
+    return "import database " + sql_path_literal(directory)
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -58,7 +68,7 @@ def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: dat
     """Write a snapshot of the database behind `con` into `directory` (new or empty) and return
     its manifest. The export runs in one transaction, so it is consistent even while others write."""
     target = Path(directory).absolute()
-    literal = sql_path_literal(target)
+    statement = export_statement(target)  # refuses an unsafe path before anything is created
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise InputRejected("backup.dir_not_empty", path=str(target))
     now = now or utc_now()
@@ -66,7 +76,7 @@ def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: dat
     try:
         with db.transaction(con):
             counts = table_counts(con)
-            con.execute(f"export database {literal} (format parquet)")  # literal: see sql_path_literal
+            con.execute(statement)
     except duckdb.Error as exc:
         raise DatabaseError("backup.export_failed", path=str(target), detail=str(exc).splitlines()[0]) from exc
     files = {p.name: _sha256(p) for p in sorted(target.iterdir()) if p.is_file()}
@@ -122,7 +132,7 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
     process has the current database open, InputRejected if the snapshot is damaged.
     """
     source = Path(directory).absolute()
-    literal = sql_path_literal(source)
+    statement = import_statement(source)
     manifest = read_manifest(source)
     target = Path(db_path).absolute()
     now = now or utc_now()
@@ -135,7 +145,7 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
     try:
         with db.session(staging) as con:
             try:
-                con.execute(f"import database {literal}")  # literal: see sql_path_literal
+                con.execute(statement)
             except duckdb.Error as exc:
                 raise DatabaseError("backup.import_failed", path=str(source), detail=str(exc).splitlines()[0]) from exc
             counts = table_counts(con)

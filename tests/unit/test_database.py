@@ -1,5 +1,7 @@
 """Building the database: migrations, idempotent init, every named query runs, versioned writes."""
 
+from datetime import datetime
+
 import pandas as pd
 import pytest
 
@@ -39,6 +41,15 @@ PARAMS = {
 
 
 OVERRIDES = {"metric_upsert": {"kind": "flow"}}
+
+# Accounts, audit and backups (migration 0003).
+PARAMS.update({
+    "password_hash": "$2b$04$" + "x" * 53, "created_at": datetime(2030, 1, 2), "disabled": False, "failures": 1,
+    "last_failure_at": datetime(2030, 1, 2), "locked_until": None, "occurred_at": datetime(2030, 1, 2),
+    "action": "export", "detail": "d", "since": None, "until": None, "text": None, "max_rows": None,
+    "table_name": "metric",
+})
+OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": {"role": "viewer"}})
 
 
 @pytest.fixture(scope="module")
