@@ -36,6 +36,8 @@ def page(section: str, path: str, title: str, icon: str, url: str, default: bool
     """A page, listed in the menu only for roles that may use it. Hidden pages stay reachable by
     URL, where a check refuses them: a typed URL gets a refusal, not the page."""
     needed_by_url[url] = action = access.page_action(section, url)
+    if default:
+        needed_by_url[""] = action  # Streamlit gives the default page the url path ""
     visible = access.sign_in_listed() if url == "sign_in" else action is None or auth.can(role, action)
     return st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=default,
                    visibility="visible" if visible else "hidden")
@@ -58,6 +60,7 @@ else:
     st.session_state["ctx"] = context.sidebar()  # handed to the page of this run: context.current()
 access.sidebar_status(lang)
 access.show_notice(lang)
-if needed_by_url.get(navigation.url_path) is not None:
-    access.require(needed_by_url[navigation.url_path], lang)  # protected pages check again themselves
+needed = needed_by_url.get(navigation.url_path, "manage_accounts")  # a page not listed: admins only
+if needed is not None:
+    access.require(needed, lang)  # protected pages check again themselves
 navigation.run()

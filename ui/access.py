@@ -201,9 +201,8 @@ def sidebar_status(lang: str) -> None:
     with st.sidebar:
         if user is not None:
             st.caption(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
-            if st.button(t("access.sign_out", lang), key="access_sign_out"):
-                sign_out()
-                st.rerun()
+            # A callback, so the sign-out happens before the next run whichever script it runs.
+            st.button(t("access.sign_out", lang), key="access_sign_out", on_click=sign_out)
         elif not accounts_exist():
             st.info(t("access.first_run", lang), icon="🔑")
 

@@ -1,0 +1,267 @@
+"""Every page for every kind of visitor (AppTest): no accounts yet, signed out, viewer, editor,
+admin; sign-in with lockout; session timeout; the admin page; hostile text shown as text.
+
+AppTest runs dashboard.py on the first run only; after `switch_page` it runs the page file by
+itself (Streamlit's legacy pages/ mode), so these tests also prove that each page checks the
+role on its own, without the menu or dashboard.py's check.
+"""
+
+from datetime import timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from museum import audit, auth, batches, db, settings
+
+VIEW_PAGES = ["overview", "trends", "assets", "awards_research", "people", "profile"]
+USERS = {"viewer": "vi", "editor": "ed", "admin": "boss"}
+PASSWORD = "password-1"
+
+FIRST_RUN = (
+    "尚未创建任何账号：目前所有人都可以查看看板；上传、导入、更正等修改数据的页面在创建账号之前保持关闭。"
+    "请在服务器上创建第一位管理员：python -m museum users add 名称 --role admin"
+)
+CLOSED = (
+    "修改数据的页面在创建账号之前保持关闭。请在服务器上创建第一位管理员：python -m museum users add 名称 --role admin，然后登录。"
+)
+SIGN_IN_FIRST = "请先登录后再查看此页面。"
+
+
+@pytest.fixture(autouse=True)
+def fast_hashes(monkeypatch):
+    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+
+
+@pytest.fixture
+def accounts(db_path):
+    with db.session(db_path) as con:
+        for role, name in USERS.items():
+            auth.add_user(con, name, role, PASSWORD, actor="test")
+    return db_path
+
+
+def app(role: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=60)
+    if role is not None:
+        at.session_state["access_user"] = {"name": USERS[role], "role": role, "via": "password"}
+        at.session_state["access_last_activity"] = auth.utc_now()
+    return at
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+TITLES = {"overview": "总览", "trends": "趋势", "assets": "资产", "awards_research": "获奖与科研",
+          "people": "人员与志愿者", "profile": "机构概况"}
+
+
+# --- no accounts yet (first run) ----------------------------------------------------------------
+
+
+def test_first_run_shows_the_dashboard_and_how_to_create_an_admin(db_path):
+    at = app().run()
+    assert not at.exception
+    assert texts(at.title) == ["总览"]
+    assert FIRST_RUN in texts(at.sidebar.info)
+
+
+@pytest.mark.parametrize("page", VIEW_PAGES)
+def test_first_run_every_view_page_opens(db_path, page):
+    at = open_page(app(), page)
+    assert texts(at.title) == [TITLES[page]]
+    assert texts(at.warning) == [] and texts(at.error) == []
+
+
+def test_first_run_admin_page_stays_closed(db_path):
+    at = open_page(app(), "admin")
+    assert texts(at.warning) == [CLOSED]
+    assert texts(at.title) == []
+
+
+def test_first_run_sign_in_page_says_how_to_start(db_path):
+    at = open_page(app(), "sign_in")
+    assert texts(at.info) == [FIRST_RUN]
+    assert at.text_input == []
+
+
+# --- accounts exist, nobody signed in -------------------------------------------------------------
+
+
+def test_signed_out_visitors_land_on_sign_in(accounts):
+    at = app().run()
+    assert not at.exception
+    assert texts(at.title) == ["登录"]
+    assert [w.label for w in at.text_input] == ["用户名", "密码"]
+
+
+@pytest.mark.parametrize("page", [*VIEW_PAGES, "admin"])
+def test_signed_out_visitors_are_refused_every_page(accounts, page):
+    at = open_page(app(), page)
+    assert texts(at.warning) == [SIGN_IN_FIRST]
+    assert texts(at.title) == []
+
+
+# --- each role on each page -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor", "admin"])
+@pytest.mark.parametrize("page", VIEW_PAGES)
+def test_every_role_sees_the_view_pages(accounts, role, page):
+    at = open_page(app(role), page)
+    assert texts(at.title) == [TITLES[page]]
+    assert texts(at.error) == []
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor"])
+def test_admin_page_refuses_viewers_and_editors(accounts, role):
+    at = open_page(app(role), "admin")
+    label = {"viewer": "浏览者", "editor": "编辑者"}[role]
+    assert texts(at.error) == [f"您当前的角色（{label}）无权使用此页面，需要：管理员。如需权限，请联系管理员。"]
+    assert texts(at.title) == []
+
+
+def test_admin_page_for_an_admin(accounts):
+    at = open_page(app("admin"), "admin")
+    assert texts(at.title) == ["管理"]
+    assert [tab.label for tab in at.tabs] == ["账号", "审计记录", "备份"]
+    users = at.dataframe[0].value
+    assert list(users["用户"]) == ["boss", "ed", "vi"]
+    assert list(users["角色"]) == ["管理员", "编辑者", "浏览者"]
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor", "admin"])
+def test_sign_in_page_when_signed_in(accounts, role):
+    at = open_page(app(role), "sign_in")
+    label = {"viewer": "浏览者", "editor": "编辑者", "admin": "管理员"}[role]
+    assert texts(at.success) == [f"已登录：{USERS[role]}（{label}）"]
+
+
+# --- signing in ---------------------------------------------------------------------------------
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="sign_in_name").input(name)
+    at.text_input(key="sign_in_password").input(password)
+    at.button(key="FormSubmitter:sign_in-登录").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_sign_in_then_the_page_and_the_audit(accounts):
+    at = app().run()
+    sign_in(at, "ed", "wrong-password")
+    assert texts(at.error) == ["用户名或密码不正确。再失败 4 次，该用户名将被锁定 15 分钟。"]
+    sign_in(at, "ed", PASSWORD)
+    assert texts(at.title) == ["总览"]
+    assert at.session_state["access_user"] == {"name": "ed", "role": "editor", "via": "password"}
+    with db.session(accounts) as con:
+        lines = audit.entries(con, user="ed")
+    assert list(lines["action"]) == ["sign_in_ok", "sign_in_failed"]
+
+
+def test_five_failures_lock_the_name_and_say_so(accounts):
+    at = app().run()
+    for attempt in range(5):
+        sign_in(at, "vi", "wrong-password")
+    message = texts(at.error)[0]
+    assert message.startswith("用户名“vi”因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC ")
+    sign_in(at, "vi", PASSWORD)  # the right password while locked
+    assert texts(at.error)[0].startswith("用户名“vi”因连续 5 次登录失败已被锁定")
+    assert "access_user" not in at.session_state
+
+
+def test_an_idle_session_is_signed_out(accounts):
+    at = app("editor")
+    at.session_state["access_last_activity"] = auth.utc_now() - timedelta(minutes=31)
+    at.run()
+    assert not at.exception
+    assert texts(at.title) == ["登录"]
+    assert "由于长时间无操作，您已自动退出登录。请重新登录。" in texts(at.warning)
+    with db.session(accounts) as con:
+        line = audit.entries(con, action="sign_out").iloc[0]
+    assert (line["user_name"], line["detail"]) == ("ed", "timeout")
+
+
+def test_sign_out_button(accounts):
+    at = app("viewer").run()
+    at.sidebar.button(key="access_sign_out").click().run()
+    assert "access_user" not in at.session_state
+    with db.session(accounts) as con:
+        assert audit.entries(con, action="sign_out").iloc[0]["user_name"] == "vi"
+
+
+# --- the admin page works -------------------------------------------------------------------------
+
+
+def test_admin_adds_an_account(accounts):
+    at = open_page(app("admin"), "admin")
+    at.text_input(key="add_name").input("新同事")
+    at.selectbox(key="add_role").select("editor")
+    at.text_input(key="add_password").input("password-9")
+    at.button(key="FormSubmitter:add_user-添加").click().run()
+    assert not at.exception
+    assert texts(at.success) == ["已添加用户“新同事”（编辑者）。"]
+    with db.session(accounts) as con:
+        assert auth.sign_in(con, "新同事", "password-9").role == "editor"
+        assert audit.entries(con, action="account_change").iloc[0]["detail"] == "add 新同事 role=editor"
+        assert audit.entries(con, action="account_change").iloc[0]["user_name"] == "boss"
+
+
+def test_admin_cannot_remove_the_last_admin(accounts):
+    at = open_page(app("admin"), "admin")
+    at.selectbox(key="change_target").select("boss")
+    at.checkbox(key="confirm_remove").check().run()
+    at.button(key="btn_remove").click().run()
+    assert texts(at.error) == ["“boss”是唯一可用的管理员，不能删除、停用或降级。请先添加另一位管理员。"]
+
+
+def test_admin_audit_filters_and_backup(accounts, tmp_path, monkeypatch):
+    monkeypatch.setenv("MUSEUM_BACKUP_DIR", str(tmp_path / "backups"))
+    with db.session(accounts) as con:
+        audit.record(con, "export", "vi", "<script>alert('x')</script> report.docx")
+    at = open_page(app("admin"), "admin")
+    at.selectbox(key="audit_action").select("export").run()
+    shown = at.dataframe[1].value
+    assert list(shown["用户"]) == ["vi"]
+    assert list(shown["详情"]) == ["<script>alert('x')</script> report.docx"]
+    assert list(shown["操作"]) == ["导出"]
+    at.button(key="backup_now").click().run()
+    assert not at.exception
+    assert texts(at.success)[0].startswith(f"已备份到 {tmp_path / 'backups'}/")
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+# --- hostile text is shown as text ----------------------------------------------------------------
+
+
+def test_script_in_a_file_name_and_note_is_shown_as_text(accounts):
+    hostile = "<script>alert('x')</script>.csv"
+    with db.session(accounts) as con:
+        year = int(db.query(con, "institutions")["latest_year"].iloc[0])
+        with db.transaction(con):
+            batch = batches.create_batch(con, "upload", institution=1, user="<b>ed</b>", file_name=hostile,
+                                         content=b"x", note="<img src=x onerror=alert(1)>")
+            batches.write_observations(con, batch, 1, [
+                {"metric_id": "posts", "year": year, "month": None, "value": 6000.0, "qualifier": "exact",
+                 "note": "<script>document.title='pwned'</script>", "sentence": None},
+            ])
+    at = open_page(app("viewer"), "overview")
+    posts = next(m for m in at.metric if m.label == "科普图文")
+    assert posts.value == "6000篇"
+    # the tooltip is Markdown: every character that could start markup or HTML is escaped
+    assert "\\<script\\>alert\\('x'\\)\\</script\\>\\.csv" in posts.help
+    assert "<script>" not in posts.help.replace("\\<", "").replace("\\>", "")
+    # the sources table holds the raw text as data, which the browser shows as text
+    written_by = " ".join(" ".join(map(str, frame.value.iloc[:, -1])) for frame in at.dataframe)
+    assert hostile in written_by and "<b>ed</b>" in written_by
+    for element in at.markdown:
+        assert not element.proto.allow_html, element.value
