@@ -193,12 +193,12 @@ def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = 
     fig = go.Figure()
     order = ["applied", "approved", "concluded"]
     for role in ("lead", "participant", "none"):
-        rows = stages[stages["role"] == role].set_index("stage").reindex(order).fillna(0)
-        if rows["count"].sum() == 0:
+        counts = stages[stages["role"] == role].set_index("stage")["count"].reindex(order, fill_value=0)
+        if counts.sum() == 0:
             continue
         fig.add_trace(
             go.Funnel(
-                y=[t(f"stage.{s}", lang) for s in order], x=rows["count"], name=t(f"role.{role}", lang),
+                y=[t(f"stage.{s}", lang) for s in order], x=counts, name=t(f"role.{role}", lang),
                 marker={"color": ROLE_COLORS[role]}, textinfo="value",
             )
         )
