@@ -263,3 +263,16 @@ def test_a_disabled_account_cannot_sign_in(con):
 def test_production_hashes_use_cost_12(monkeypatch):
     monkeypatch.delenv("MUSEUM_BCRYPT_ROUNDS")
     assert auth.hash_password("password-1").startswith("$2b$12$")
+
+
+def test_the_committed_secrets_example_is_only_an_example():
+    import tomllib
+
+    from museum import settings
+
+    example = tomllib.loads((settings.ROOT / ".streamlit" / "secrets.example.toml").read_text(encoding="utf-8"))
+    assert set(example["auth"]) == {"redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"}
+    assert all(example["auth"][k].startswith("REPLACE") for k in ("cookie_secret", "client_id", "client_secret"))
+    assert set(example["museum_sso"]["roles"].values()) <= set(auth.ROLES)
+    assert auth.sso_role("IT.Admin@museum.example.cn", example["museum_sso"]["roles"]) == "admin"
+    assert not (settings.ROOT / ".streamlit" / "secrets.toml").exists()
