@@ -87,6 +87,8 @@ def action_label(action: str, lang: str = "zh") -> str:
 def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Audit lines with translated headers and action names (for the admin page and CSV)."""
     shown = frame.loc[:, list(COLUMNS)].copy()
+    shown["detail"] = shown["detail"].fillna("")
+    shown["file_sha256"] = shown["file_sha256"].fillna("")
     shown["action"] = [action_label(a, lang) for a in shown["action"]]
     shown["occurred_at"] = [value.strftime("%Y-%m-%d %H:%M:%S") for value in shown["occurred_at"]]
     shown.columns = [t(f"audit.column.{c}", lang) for c in COLUMNS]

@@ -22,7 +22,7 @@ def run_change(change, success_key: str, **params) -> None:
         with access.write_session() as con:
             change(con)
     except MuseumError as exc:
-        st.error(exc.message(lang), icon="🚫")
+        st.error(exc.message(lang), icon=":material/block:")
     else:
         st.success(t(success_key, lang, **params))
 
@@ -108,7 +108,7 @@ with backup_tab:
             with access.write_session() as con:
                 manifest = backup.backup(con, directory, actor=me)
         except MuseumError as exc:
-            st.error(exc.message(lang), icon="🚫")
+            st.error(exc.message(lang), icon=":material/block:")
         else:
             tables = manifest["tables"]
             st.success(t("cli.backup.done", lang, path=directory, tables=len(tables), rows=sum(tables.values())))

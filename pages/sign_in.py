@@ -5,6 +5,7 @@ import streamlit as st
 from museum.i18n import t
 from ui import access, context
 
+access.route_through_dashboard()
 lang = context.language()
 st.title(t("access.page.sign_in", lang))
 
@@ -15,7 +16,7 @@ if user is not None:
     st.stop()
 
 if not access.accounts_exist() and not access.sso_configured():
-    st.info(t("access.first_run", lang), icon="🔑")
+    st.info(t("access.first_run", lang), icon=":material/key:")
     st.stop()
 
 if access.sso_configured():
@@ -31,6 +32,6 @@ with st.form("sign_in"):
 if submitted:
     problem = access.sign_in(name.strip(), password)
     if problem:
-        st.error(problem, icon="🚫")
+        st.error(problem, icon=":material/block:")
     else:
         st.switch_page("pages/overview.py")

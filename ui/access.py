@@ -47,6 +47,7 @@ SIGN_IN_PAGE = "pages/sign_in.py"
 _USER = "access_user"              # {"name", "role", "via": "password" | "sso"}
 _LAST_ACTIVITY = "access_last_activity"
 _NOTICE = "access_notice"          # a message key shown once on the next run (e.g. timed out)
+_ROUTED = "access_routed"          # dashboard.py has run in this session
 
 
 def page_action(section: str, url_path: str) -> str | None:
@@ -177,6 +178,7 @@ def _lang() -> str:
 def start_run() -> str | None:
     """Called once per script run by dashboard.py: sign out an idle session, take an SSO
     identity, mark activity. Returns the role for this run."""
+    st.session_state[_ROUTED] = True
     user = signed_in_user()
     now = auth.utc_now()
     if user is not None and auth.session_expired(st.session_state.get(_LAST_ACTIVITY), now):
@@ -192,7 +194,7 @@ def show_notice(lang: str) -> None:
     notice = st.session_state.pop(_NOTICE, None)
     if notice:
         key, params = notice
-        st.warning(t(key, lang, **params), icon="⏱️" if key == "access.timed_out" else "⚠️")
+        st.warning(t(key, lang, **params), icon=":material/timer_off:" if key == "access.timed_out" else ":material/warning:")
 
 
 def sidebar_status(lang: str) -> None:
@@ -204,7 +206,24 @@ def sidebar_status(lang: str) -> None:
             # A callback, so the sign-out happens before the next run whichever script it runs.
             st.button(t("access.sign_out", lang), key="access_sign_out", on_click=sign_out)
         elif not accounts_exist():
-            st.info(t("access.first_run", lang), icon="🔑")
+            st.info(t("access.first_run", lang), icon=":material/key:")
+
+
+def route_through_dashboard() -> None:
+    """If Streamlit ran this page without dashboard.py, rerun through it.
+
+    The first request of a fresh server that goes straight to a page URL runs in Streamlit's
+    legacy pages/ mode: the page file alone, with an automatic menu listing every file. Turning
+    that mode off and rerunning lets dashboard.py build the role-aware menu and route to the same
+    page (url paths equal file names). A session that dashboard.py has already served is left
+    alone (AppTest runs each page file by itself after the first run; a rerun there would drop
+    the click that started the run).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory and not st.session_state.get(_ROUTED):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def require(action: str, lang: str | None = None) -> str:
@@ -212,17 +231,18 @@ def require(action: str, lang: str | None = None) -> str:
 
     Every protected page calls this at its top, so typing a page's URL is no way around the menu.
     """
+    route_through_dashboard()
     lang = lang or _lang()
     role = current_role()
     if auth.can(role, action):
         return role
     allowed = "、".join(t(f"auth.role.{r}", lang) for r in auth.ROLES if auth.can(r, action))
     if role is None:
-        st.warning(t("access.sign_in_first", lang), icon="🔒")
+        st.warning(t("access.sign_in_first", lang), icon=":material/lock:")
         st.page_link(SIGN_IN_PAGE, label=t("access.go_sign_in", lang), icon=":material/login:")
     elif not accounts_exist():
-        st.warning(t("access.closed_until_accounts", lang), icon="🔒")
+        st.warning(t("access.closed_until_accounts", lang), icon=":material/lock:")
     else:
-        st.error(t("access.refused", lang, role=t(f"auth.role.{role}", lang), allowed=allowed), icon="🚫")
+        st.error(t("access.refused", lang, role=t(f"auth.role.{role}", lang), allowed=allowed), icon=":material/block:")
     st.stop()
     return role  # not reached: st.stop() ends the script run

@@ -129,7 +129,7 @@ MESSAGES = {
     # pages and navigation
     "access.section.account": ("账号", "Account"),
     "access.page.sign_in": ("登录", "Sign in"),
-    "access.page.admin": ("管理", "Administration"),
+    "access.page.admin": ("系统管理", "Administration"),
     "access.user_name": ("用户名", "User name"),
     "access.password": ("密码", "Password"),
     "access.role": ("角色", "Role"),

@@ -89,7 +89,7 @@ def test_first_run_admin_page_stays_closed(db_path):
 
 def test_first_run_sign_in_page_says_how_to_start(db_path):
     at = open_page(app(), "sign_in")
-    assert texts(at.info) == [FIRST_RUN]
+    assert texts(at.main.info) == [FIRST_RUN]
     assert at.text_input == []
 
 
@@ -131,7 +131,7 @@ def test_admin_page_refuses_viewers_and_editors(accounts, role):
 
 def test_admin_page_for_an_admin(accounts):
     at = open_page(app("admin"), "admin")
-    assert texts(at.title) == ["管理"]
+    assert texts(at.title) == ["系统管理"]
     assert [tab.label for tab in at.tabs] == ["账号", "审计记录", "备份"]
     users = at.dataframe[0].value
     assert list(users["用户"]) == ["boss", "ed", "vi"]
@@ -265,3 +265,14 @@ def test_script_in_a_file_name_and_note_is_shown_as_text(accounts):
     assert hostile in written_by and "<b>ed</b>" in written_by
     for element in at.markdown:
         assert not element.proto.allow_html, element.value
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor"])
+def test_the_admin_page_file_refuses_on_its_own(accounts, role):
+    """The page itself, run without dashboard.py, its menu or its check."""
+    at = AppTest.from_file(str(settings.ROOT / "pages" / "admin.py"), default_timeout=60)
+    at.session_state["access_user"] = {"name": USERS[role], "role": role, "via": "password"}
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "无权使用此页面" in at.error[0].value
+    assert texts(at.title) == [] and at.tabs == []

@@ -275,4 +275,3 @@ def test_the_committed_secrets_example_is_only_an_example():
     assert all(example["auth"][k].startswith("REPLACE") for k in ("cookie_secret", "client_id", "client_secret"))
     assert set(example["museum_sso"]["roles"].values()) <= set(auth.ROLES)
     assert auth.sso_role("IT.Admin@museum.example.cn", example["museum_sso"]["roles"]) == "admin"
-    assert not (settings.ROOT / ".streamlit" / "secrets.toml").exists()

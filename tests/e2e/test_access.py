@@ -1,0 +1,109 @@
+"""Access control in real Chromium: sign-in, the role-aware menu, refusal of a page requested by
+its URL, the audit trail, and hostile text shown as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from museum import audit, auth, batches, db
+from tests.e2e.conftest import Server, assert_no_exception, screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+USERS = {"vi": "viewer", "ed": "editor", "boss": "admin"}
+PASSWORD = "password-1"
+HOSTILE_FILE = "<script>alert('x')</script>.csv"
+
+
+@pytest.fixture
+def access_server(e2e_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+    with db.session(e2e_db) as con:
+        for name, role in USERS.items():
+            auth.add_user(con, name, role, PASSWORD, actor="e2e")
+        year = int(db.query(con, "institutions")["latest_year"].iloc[0])
+        with db.transaction(con):
+            batch = batches.create_batch(con, "upload", institution=1, user="<b>ed</b>", file_name=HOSTILE_FILE, content=b"x")
+            batches.write_observations(con, batch, 1, [
+                {"metric_id": "posts", "year": year, "month": None, "value": 6000.0, "qualifier": "exact",
+                 "note": "<img src=x onerror=alert(1)>", "sentence": None},
+            ])
+    running = Server(e2e_db, tmp_path / "streamlit.log")
+    yield running
+    running.stop()
+
+
+def sign_in(tab, server, name: str) -> None:
+    tab.goto(server.url)
+    wait_for_app(tab, "用户名")
+    tab.get_by_label("用户名").fill(name)
+    tab.get_by_label("密码").fill(PASSWORD)
+    tab.get_by_role("button", name="登录").click()
+    wait_for_app(tab, "科普图文")
+
+
+def request_page_in_session(tab, path: str, text: str) -> None:
+    """Ask for a page by its URL path inside the running session, as a typed or bookmarked link
+    would (a full reload would start a new, signed-out session)."""
+    tab.evaluate("p => { history.pushState({}, '', p); dispatchEvent(new PopStateEvent('popstate')); }", f"/{path}")
+    wait_for_app(tab, text)
+
+
+def menu(tab) -> str:
+    return tab.locator('[data-testid="stSidebarNav"]').inner_text()
+
+
+def test_roles_menu_refusal_and_audit(access_server, browser):
+    dialogs = []
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    try:
+        # Signed out: every URL leads to a sign-in or a refusal.
+        tab = context.new_page()
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(f"{access_server.url}/admin")
+        wait_for_app(tab, "请先登录")
+        # routed through dashboard.py: not Streamlit's automatic menu of every file in pages/
+        assert tab.locator('[data-testid="stSidebarNav"]').count() == 0
+        assert "审计记录" not in tab.locator("body").inner_text()
+        screenshot(tab, "access-signed-out-admin-url")
+
+        # Viewer: view pages in the menu, no 系统管理; asking for /admin by URL is refused.
+        sign_in(tab, access_server, "vi")
+        assert_no_exception(tab)
+        assert "总览" in menu(tab) and "系统管理" not in menu(tab)
+        assert "已登录：vi（浏览者）" in tab.locator('[data-testid="stSidebar"]').inner_text()
+        # hostile file name: shown as text in the source tooltip, never run
+        tab.locator('[data-testid="stTooltipIcon"]').first.hover()
+        tab.wait_for_function("t => document.body.innerText.includes(t)", arg=HOSTILE_FILE, timeout=10_000)
+        screenshot(tab, "access-viewer-overview-hostile-tooltip")
+        request_page_in_session(tab, "admin", "无权使用此页面")
+        body = tab.locator("body").inner_text()
+        assert "您当前的角色（浏览者）无权使用此页面，需要：管理员。" in body
+        assert "审计记录" not in body
+        screenshot(tab, "access-viewer-admin-refused")
+        tab.close()
+
+        # Editor: signs in; the menu still has no 系统管理.
+        tab = context.new_page()
+        sign_in(tab, access_server, "ed")
+        assert "系统管理" not in menu(tab)
+        screenshot(tab, "access-editor-overview")
+        tab.close()
+
+        # Admin: reaches 系统管理 through the menu; the audit trail shows the sign-ins.
+        tab = context.new_page()
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        sign_in(tab, access_server, "boss")
+        tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="系统管理").click()
+        wait_for_app(tab, "审计记录")
+        tab.get_by_role("tab", name="审计记录").click()
+        wait_for_app(tab, "条记录")
+        assert_no_exception(tab)
+        screenshot(tab, "access-admin-audit")
+    finally:
+        context.close()
+    with db.session(access_server.db_path) as con:
+        signed_in = audit.entries(con, action="sign_in_ok")
+    assert list(signed_in["user_name"]) == ["boss", "ed", "vi"]
+    assert list(signed_in["detail"]) == ["role=admin", "role=editor", "role=viewer"]
+    assert dialogs == []
