@@ -1,0 +1,31 @@
+"""Messages of the annual-report import: parser, CLI and the review page."""
+
+MESSAGES = {
+    "report.empty": ("文件 {name} 是空的，没有可读取的报告内容。", "The file {name} is empty; there is no report to read."),
+    "report.undecodable": (
+        "无法识别文件的文字编码（已尝试 UTF-8、GB18030、UTF-16）。请另存为 UTF-8 文本后重试。",
+        "Cannot tell the file's text encoding (tried UTF-8, GB18030, UTF-16). Save it as UTF-8 text and try again.",
+    ),
+    "report.bad_docx": ("无法打开这个 Word 文件：{detail}。请确认它是 .docx 格式。", "Cannot open this Word file: {detail}. Make sure it is a .docx file."),
+    "report.not_a_report": (
+        "{name} 不像事业单位法人年度报告：只找到 {found} 个登记事项（至少需要 {needed} 个，如 单位名称、住所、法定代表人、开办资金）。",
+        "{name} does not look like a 事业单位法人年度报告: only {found} registration fields were found (at least {needed} are needed, e.g. 单位名称, 住所, 法定代表人, 开办资金).",
+    ),
+    "report.no_year": (
+        "{name} 中找不到报告年度（如“( 2023 年度)”“2023年度”，或业务活动情况中的“2023年”）。请在文本开头补上“2023年度”后重试。",
+        "No report year was found in {name} (such as “( 2023 年度)”, “2023年度”, or “2023年” in the activities). Add “2023年度” at the top and try again.",
+    ),
+}
+MESSAGES.update({
+    "report.table.figures": ("字段与指标表第", "fields and metrics, row"),
+    "report.table.awards": ("获奖表第", "awards, row"),
+    "report.table.honors": ("荣誉表第", "honours, row"),
+    "report.table.research": ("科研表第", "research, row"),
+    "report.error.not_a_number": ("不是数字（可写 5528、超500万、约3000）", "is not a number (write 5528, 超500万 or 约3000)"),
+    "report.error.bad_code": ("不是允许的取值：{allowed}", "is not one of: {allowed}"),
+    "report.error.twice": ("该指标已在第 {first} 行出现，请删除其中一行或取消勾选", "this metric is already on row {first}; remove one row or untick it"),
+    "report.error.unknown_key": ("不是已知的登记事项或指标编号", "is not a known field or metric id"),
+    "report.error.bad_count": ("数量须为正整数", "the count must be a positive whole number"),
+    "report.error.required": ("不能为空", "must not be empty"),
+    "report.error.no_name": ("缺少单位名称：请在审核表中填写“单位名称”（name）后再导入。", "The unit's name is missing: fill in “name” in the review table, then import."),
+})
