@@ -29,3 +29,41 @@ MESSAGES.update({
     "report.error.required": ("不能为空", "must not be empty"),
     "report.error.no_name": ("缺少单位名称：请在审核表中填写“单位名称”（name）后再导入。", "The unit's name is missing: fill in “name” in the review table, then import."),
 })
+MESSAGES.update({
+    "report.status.new": ("新增", "new"),
+    "report.status.changed": ("修改", "changed"),
+    "report.status.unchanged": ("不变", "unchanged"),
+    "report.records.awards": ("获奖记录", "award records"),
+    "report.records.honors": ("荣誉记录", "honour records"),
+    "report.records.research": ("科研记录", "research records"),
+    "report.records.profile": ("登记事项", "registration fields"),
+    "report.warn.new_institution": ("将新建机构“{name}”。", "A new institution “{name}” will be created."),
+    "report.warn.unplaced": (
+        "{count} 个数字未能归类，不会导入：{texts}。请在审核表中补录。",
+        "{count} figures could not be placed and will not be imported: {texts}. Add them in the review table.",
+    ),
+    "report.warn.replaces": ("将替换 {year} 年已有的 {count} 条{table}。", "Replaces the {count} {table} already stored for {year}."),
+    "report.warn.assets_mismatch": (
+        "{year} 年年初数 {start} 万元与 {prior_year} 年年末数 {prior_end} 万元不一致，请核对。",
+        "Assets at the start of {year} ({start} 10k CNY) differ from the end of {prior_year} ({prior_end} 10k CNY); please check.",
+    ),
+    "report.warn.duplicate": ("同一文件已由批次 #{batch_id} 导入，未做任何修改。", "This exact file was already imported by batch #{batch_id}; nothing changed."),
+})
+MESSAGES.update({
+    "report.cli.no_file": ("找不到文件 {path}。请检查路径。", "There is no file {path}. Check the path."),
+    "report.cli.parsed": (
+        "{name}（{year} 年度，版式 {layout}）：指标 {metrics} 个，获奖 {awards} 条，荣誉 {honors} 条，科研 {research} 条，未归类数字 {unplaced} 个。",
+        "{name} ({year}, layout {layout}): {metrics} metrics, {awards} awards, {honors} honours, {research} research items, {unplaced} unplaced figures.",
+    ),
+    "report.cli.error": ("{row} {column} “{value}”：{message}", "{row} {column} “{value}”: {message}"),
+    "report.cli.committed": (
+        "已导入为批次 #{batch_id}：新增 {inserted}，修改 {updated}，不变 {unchanged}，未归类 {skipped}。",
+        "Imported as batch #{batch_id}: {inserted} inserted, {updated} updated, {unchanged} unchanged, {skipped} unplaced.",
+    ),
+    "report.cli.valid": (
+        "检查通过（未写入）：将新增 {inserted}，修改 {updated}，不变 {unchanged}，未归类 {skipped}。",
+        "Valid (nothing written): would insert {inserted}, update {updated}, leave {unchanged} unchanged; {skipped} unplaced.",
+    ),
+    "report.cli.duplicate": ("该文件已导入过，未做任何修改。", "This file was already imported; nothing changed."),
+    "report.cli.rejected": ("未导入：请修正以上问题后重试。", "Not imported: fix the problems above and try again."),
+})
