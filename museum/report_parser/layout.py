@@ -40,6 +40,7 @@ FIELD_KINDS = {name: kind for name, _, kind in FIELDS}
 TEXT_FIELDS = [name for name, _, kind in FIELDS if kind in ("short", "long")]
 _LABELS = [(name, re.compile(pattern)) for name, patterns, _ in FIELDS for pattern in patterns]
 _WHITESPACE = " \t\r\n\u3000\xa0\u200b\ufeff"
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
 _LONG_LINE = 600  # a quote longer than this is replaced by the label as written
 
 
@@ -174,6 +175,7 @@ def split_cells(text: str, start: int, end: int, layout: str) -> list[Cell]:
         offset = raw.find(stripped[0]) if stripped else 0
         lines = [line.strip(_WHITESPACE) for line in stripped.split("\n")]
         joined = "".join(lines) if _is_prose(lines) else "\n".join(lines)
+        joined = _CJK_GAP.sub("", joined)  # "南湖市 科技馆" (a &nbsp; of the page) is one name
         cells.append(Cell(joined, piece_start + offset, piece_start + offset + len(stripped)))
     return cells
 
@@ -181,6 +183,11 @@ def split_cells(text: str, start: int, end: int, layout: str) -> list[Cell]:
 def _is_prose(lines: list[str]) -> bool:
     """Wrapped Chinese lines join without a space; real paragraphs keep their line break."""
     return all(not re.search(r"[。！？!?]$", line) for line in lines[:-1])
+
+
+def _starts_new_row(text: str, start: int, label_line: int) -> bool:
+    line_start = text.rfind("\n", 0, start)
+    return line_start > label_line and text[line_start + 1: start].strip(_WHITESPACE).startswith("|")
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -238,6 +245,11 @@ def read_form(text: str) -> FormReading:
         if not cells:
             continue
         if kind == "long":
+            if layout == "pipe_table":  # a later row that starts with an empty cell lost its label
+                label_line = text.rfind("\n", 0, hit.label_start)
+                kept = [c for c in cells if not _starts_new_row(text, c.start, label_line)]
+                orphans.extend((c.text, _line_of(text, c.start, c.end)) for c in cells[len(kept):])
+                cells = kept
             value = "\n".join(c.text for c in cells)
             first, last = cells[0], cells[-1]
             same_line = "\n" not in text[hit.label_start: first.start]

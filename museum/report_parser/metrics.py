@@ -31,7 +31,7 @@ EXTRA_KEYWORDS = {
     "volunteer_reserve": ("志愿者后备",),
     "volunteer_teams": ("志愿者队伍", "志愿服务队"),
     "partner_colleges": ("院校", "高校"),
-    "volunteer_person_times": ("志愿服务",),
+    "volunteer_person_times": ("志愿服务", "志愿者服务"),
     "onsite_visitors": ("接待观众", "接待游客", "参观人次", "观众", "游客", "参观"),
     "open_days": ("开放",),
     "exhibits_updated": ("展品",),
@@ -42,7 +42,7 @@ EXTRA_KEYWORDS = {
 FORM_METRICS = {"headcount", "assets_year_start", "assets_year_end", "startup_capital"}
 # Which metric units a figure's unit can stand for.
 UNIT_FITS = {
-    "场次": ("场次", "场"), "场": ("场", "场次"), "次": ("次", "场次"), "份": ("项",), "个": ("个", "项"),
+    "场次": ("场次", "场", "次"), "场": ("场", "场次", "次"), "次": ("次", "场次", "场"), "份": ("项",), "个": ("个", "项"),
     "项": ("项",), "人次": ("人次",), "万元": ("万元",), "元": ("万元",), "名": ("人",),
 }
 DERIVED_CONFIDENCE = 0.6

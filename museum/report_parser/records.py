@@ -120,7 +120,11 @@ def awards(sentence: Sentence, places: Places, found: Found) -> None:
             elif previous:
                 competition, level, confidence = previous
             else:
-                level, confidence = None, 0.0
+                competition = _entered_before(view, start)
+                level, confidence = level_of(competition, places) if competition else (None, 0.0)
+                confidence = min(confidence, 0.8)
+                if competition:
+                    previous = (competition, level, confidence)
             count = _count(match.group(2))
             if count is None:
                 count, confidence = 1, min(confidence, 0.6)
@@ -149,9 +153,20 @@ def _competition(before: str) -> str:
     if verbs:
         after = text[verbs[-1].end():].strip()
         text = after or text[: verbs[-1].start()]
+    joined = list(re.finditer(r"参加了?|参与了?", text))
+    if joined:
+        text = text[joined[-1].end():]
+    starts_with_in = text.strip().startswith("在")
     text = _LEAD.sub("", text.strip())
-    text = re.sub(r"(中|上|里)$", "", text) if before.strip().startswith("在") else text
+    text = re.sub(r"^(?:19|20)\d{2}年度?", "", text)
+    text = re.sub(r"(中|上|里)$", "", text) if starts_with_in else text
     return text.strip("“”\"的 ")
+
+
+def _entered_before(view: str, end: int) -> str:
+    """"组织青少年参加全国…大赛，获二等奖1项": the competition named earlier in the sentence."""
+    entered = list(re.finditer(r"参加了?([^，,；;、。]+?(?:大赛|竞赛|比赛|赛事|展演|评选|决赛))", view[:end]))
+    return _competition(entered[-1].group(1)) if entered else ""
 
 
 # ------------------------------------------------------------------------------------------
@@ -306,7 +321,7 @@ def _titles(text: str) -> list[tuple[str, str]]:
                 title, body = match.group(1), part[: match.start()]
             else:
                 continue
-            body = body.rstrip("“\"「 ")
+            body = body.strip("“”\"「」 ")
             if not body and items:
                 body = items[-1][0]
             items.append((body, title.strip("“”")))
