@@ -19,6 +19,9 @@ PAGES = {
         ("pages/people.py", "page.people", ":material/groups:", "people"),
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
     ],
+    "ui.section.data": [
+        ("pages/report_import.py", "page.report_import", ":material/description:", "report-import"),
+    ],
 }
 
 lang = context.language()
