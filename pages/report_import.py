@@ -49,7 +49,7 @@ catalog = load_catalog()
 keys = [*TEXT_FIELDS, *(m.metric_id for m in catalog if m.kind != "event")]
 code_column = lambda label, codes: st.column_config.SelectboxColumn(label, options=list(codes))  # noqa: E731
 common = {
-    "sentence": st.column_config.TextColumn(ctx.t("col.sentence"), disabled=True, width="large"),
+    "sentence": st.column_config.TextColumn(ctx.t("col.sentence"), disabled=True, width="medium"),
     "confidence": st.column_config.ProgressColumn(ctx.t("report.ui.confidence"), min_value=0.0, max_value=1.0, format="%.2f"),
     "keep": st.column_config.CheckboxColumn(ctx.t("report.ui.keep")),
 }
@@ -59,6 +59,8 @@ st.caption(ctx.t("report.ui.review_help"))
 edited = {
     "figures": st.data_editor(
         original["figures"], key=f"report_figures_{digest}", hide_index=True, num_rows="dynamic", disabled=["name", "unit", "confidence"],
+        column_order=["keep", "name", "value", "qualifier", "unit", "sentence", "confidence", "key"],
+        height=min(40 + 35 * (len(original["figures"]) + 1), 760),
         column_config={
             "key": code_column(ctx.t("report.ui.key"), keys),
             "name": st.column_config.TextColumn(ctx.t("report.ui.field_or_metric")),
