@@ -394,3 +394,18 @@ def test_label_words_inside_prose_are_not_labels():
     assert "purpose" not in parsed.fields
     assert [(m.metric, m.value) for m in parsed.metrics] == []
     assert parsed.unplaced == [{"text": "3个", "sentence": "按照宗旨和业务范围开展活动，\n住所内举办展览3个。"}]
+
+
+@pytest.mark.parametrize("name", ["pipe_multi.txt", "cell_per_line.txt", "label_value.txt"])
+def test_text_cut_anywhere_is_read_or_refused_never_crashes(name):
+    text = (DATA / name).read_text(encoding="utf-8")
+    for cut in range(0, len(text), 7):
+        try:
+            parsed = report_parser.parse_text(text[:cut], file_name=name)
+        except InputRejected as refused:
+            assert refused.key in ("report.empty", "report.not_a_report", "report.no_year")
+            continue
+        for figure in parsed.metrics:
+            assert figure.sentence in text[:cut]
+        for item in parsed.unplaced:
+            assert item["sentence"] in text[:cut]
