@@ -148,7 +148,8 @@ def find_labels(compact: Compact) -> list[Hit]:
 
 def detect_layout(text: str) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
-    pipe_rows = sum(1 for line in lines if "|" in line and line.replace("|", "").strip())
+    # a table copied from a browser separates its cells with tabs instead of pipes
+    pipe_rows = sum(1 for line in lines if ("|" in line or "\t" in line.strip()) and line.replace("|", "").strip())
     if pipe_rows >= 3:
         return "pipe_table"
     if re.search(r"^\s*\S\s*$(\n\s*\S\s*$){2,}", text, re.M):
@@ -159,7 +160,7 @@ def detect_layout(text: str) -> str:
 def split_cells(text: str, start: int, end: int, layout: str) -> list[Cell]:
     """Cells of text[start:end]: split at `|`, and at new lines (pipe tables) or blank lines."""
     cells: list[Cell] = []
-    separator = re.compile(r"\||\n" if layout == "pipe_table" else r"\||\n[ \t\u3000]*\n")
+    separator = re.compile(r"[|\t]|\n" if layout == "pipe_table" else r"\||\n[ \t\u3000]*\n")
     cursor = start
     segment = text[start:end]
     pieces = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from museum import catalog as catalog_module
@@ -65,6 +66,11 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip()) or value is pd.NA
 
 
+def _kept(value) -> bool:
+    """A row is left out only when its "keep" box is unticked (a row added in the editor has none)."""
+    return not (isinstance(value, (bool, np.bool_)) and not value)
+
+
 def _text(value) -> str | None:
     return None if _blank(value) else str(value).strip()
 
@@ -83,9 +89,9 @@ def to_dataset(parsed: ParsedReport, tables: dict[str, pd.DataFrame] | None = No
     figures = tables["figures"]
     by_key = {}
     for index, row in figures.reset_index(drop=True).iterrows():
-        if not bool(row["keep"]):
+        if not _kept(row["keep"]) or (_blank(row["key"]) and _blank(row["value"])):
             continue
-        key, value, sentence = str(row["key"]), row["value"], _text(row["sentence"])
+        key, value, sentence = str(_text(row["key"])), row["value"], _text(row["sentence"])
         if key in catalog:
             unit = catalog[key].unit_zh
             try:
@@ -137,7 +143,7 @@ def _records(table: str, frame: pd.DataFrame, errors: list[dict], lang: str) -> 
     out = []
     columns = [c for c in RECORD_COLUMNS[table] if c not in ("confidence", "keep")]
     for index, row in frame.reset_index(drop=True).iterrows():
-        if not bool(row["keep"]):
+        if not _kept(row["keep"]) or all(_blank(row[c]) for c in columns):
             continue
         record, ok = {}, True
         for column in columns:

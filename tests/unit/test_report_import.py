@@ -202,3 +202,16 @@ def test_import_report_commits_then_reports_duplicate(tmp_path, capsys):
     code, out, err = run_main(capsys, "import-report", str(DATA / "label_value_utf16.txt"), "--db", str(path), "--lang", "en")
     assert code == 0 and out.startswith("Imported as batch #")
     assert "A new institution “江汀市自然科学博物馆” will be created." in err
+
+
+def test_rows_added_in_the_editor_count_and_empty_ones_are_ignored():
+    parsed = parse(DATA / "cell_per_line.txt")
+    tables = review.review_tables(parsed)
+    blank = {"key": None, "value": None, "keep": None}
+    added = {"key": "onsite_visitors", "value": "约5000", "qualifier": None, "sentence": "服务学生约5000人次", "keep": None}
+    tables["figures"] = pd.concat([tables["figures"], pd.DataFrame([blank, added])], ignore_index=True)
+    tables["honors"] = pd.concat([tables["honors"], pd.DataFrame([{"title": None, "keep": None}])], ignore_index=True)
+    dataset, errors = review.to_dataset(parsed, tables)
+    assert errors == [] and dataset.honors == []
+    assert dataset.observations[-1] == {"metric_id": "onsite_visitors", "year": 2021, "month": None, "value": 5000, "qualifier": "approx",
+                                        "note": None, "sentence": "服务学生约5000人次"}

@@ -409,3 +409,12 @@ def test_text_cut_anywhere_is_read_or_refused_never_crashes(name):
             assert figure.sentence in text[:cut]
         for item in parsed.unplaced:
             assert item["sentence"] in text[:cut]
+
+
+def test_table_copied_from_a_browser_with_tabs():
+    text = (DATA / "pipe_multi.txt").read_text(encoding="utf-8")
+    tabbed = "\n".join(line.rstrip(" |").replace(" | ", "\t") for line in text.splitlines())
+    parsed = report_parser.parse_text(tabbed, file_name="copied.txt")
+    assert parsed.to_json()["institution"] == PIPE_INSTITUTION
+    assert metric_tuples(parsed) == PIPE_METRICS
+    assert parsed.metric("headcount").sentence == "网上名称\t青岚科技馆.公益\t从业人数 46"
