@@ -21,7 +21,7 @@ PAGES = {
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
     ],
     "ui.section.data": [
-        ("pages/report_import.py", "page.report_import", ":material/description:", "report-import"),
+        ("pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
     ],
 }
 

@@ -8,18 +8,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from museum import db
+from tests.app.conftest import open_page as open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "report"
 
 
 def open_page(lang: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page("pages/report_import.py").run()
-    assert not at.exception
-    return at
+    return open_app("pages/report_import.py", lang)
 
 
 def frame_with(at: AppTest, column: str):
