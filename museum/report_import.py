@@ -6,6 +6,8 @@ bytes are stored with the batch. Results have the keys of `python -m museum inge
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from museum import batches, catalog, db, numbers, seed
@@ -32,6 +34,38 @@ def result(parsed: ParsedReport | None, status: str, *, batch_id=None, counts=No
     }
 
 
+# The columns that make two records of a table the same record.
+RECORD_KEYS = {
+    "profile": ("profile_fields", ("field", "value", "sentence")),
+    "awards": ("awards_by_year", ("competition", "level", "grade", "count", "sentence")),
+    "honors": ("honors_by_year", ("title", "subject", "awarded_by", "level", "sentence")),
+    "research": ("research_by_year", ("item_type", "role", "stage", "description", "count", "sentence")),
+}
+
+
+def _as_rows(records, columns) -> list[tuple]:
+    def clean(value):
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            return None
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+
+    return sorted((tuple(clean(r[c]) for c in columns) for r in records), key=repr)
+
+
+def unchanged_records(con, institution: int | None, dataset: seed.Dataset) -> dict[str, bool]:
+    """Per table: does the year already hold exactly these records?"""
+    same = {}
+    for table, (query_name, columns) in RECORD_KEYS.items():
+        incoming = getattr(dataset, table)
+        if institution is None or not incoming:
+            same[table] = False
+            continue
+        stored = db.query(con, query_name, institution_id=institution)
+        stored = stored[stored["year"] == dataset.year].astype(object).to_dict("records")
+        same[table] = _as_rows(stored, columns) == _as_rows(incoming, columns)
+    return same
+
+
 def preview(con, dataset: seed.Dataset) -> dict:
     """What committing `dataset` would change: each value new / changed / unchanged, records replaced."""
     institution = batches.institution_id(con, dataset.institution, create=False)
@@ -45,7 +79,7 @@ def preview(con, dataset: seed.Dataset) -> dict:
     replaced = {table: int(stored.get(table, 0)) for table in ("profile", "awards", "honors", "research")}
     incoming = {"profile": len(dataset.profile), "awards": len(dataset.awards), "honors": len(dataset.honors), "research": len(dataset.research)}
     return {"institution_id": institution, "is_new_institution": institution is None, "observations": compared,
-            "stored_records": replaced, "incoming_records": incoming}
+            "stored_records": replaced, "incoming_records": incoming, "same_records": unchanged_records(con, institution, dataset)}
 
 
 def change_table(compared: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -72,7 +106,7 @@ def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, l
         texts = "、".join(u["text"] for u in parsed.unplaced[:8]) + ("…" if len(parsed.unplaced) > 8 else "")
         warnings.append(t("report.warn.unplaced", lang, count=len(parsed.unplaced), texts=texts))
     for table, stored in plan["stored_records"].items():
-        if stored and plan["incoming_records"][table] and table != "profile":
+        if stored and plan["incoming_records"][table] and table != "profile" and not plan["same_records"][table]:
             warnings.append(t("report.warn.replaces", lang, year=dataset.year, count=stored, table=t(f"report.records.{table}", lang)))
     start = next((o["value"] for o in dataset.observations if o["metric_id"] == "assets_year_start"), None)
     if start is not None and plan["institution_id"] is not None:
@@ -102,13 +136,18 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, us
             return result(parsed, "duplicate", warnings=[t("report.warn.duplicate", lang, batch_id=existing)])
     plan = preview(con, dataset)
     warnings = warnings_for(con, parsed, dataset, plan, lang)
+    # record tables the year already holds exactly are left alone (not retired and re-written)
+    same = [table for table, equal in plan["same_records"].items() if equal]
+    to_write = dataclasses.replace(dataset, **{table: [] for table in same})
+    kept = sum(len(getattr(dataset, table)) for table in same)
     if dry_run:
         status = plan["observations"]["status"].value_counts()
-        counts = batches.Counts(int(status.get("new", 0)) + sum(plan["incoming_records"][k] for k in ("profile", "awards", "honors", "research")),
-                                int(status.get("changed", 0)), int(status.get("unchanged", 0)), len(parsed.unplaced))
+        counts = batches.Counts(int(status.get("new", 0)) + sum(len(getattr(to_write, k)) for k in RECORD_KEYS),
+                                int(status.get("changed", 0)), int(status.get("unchanged", 0)) + kept, len(parsed.unplaced))
         return result(parsed, "valid", counts=counts, warnings=warnings)
     with db.transaction(con):
-        batch_id, counts = seed.write_dataset(con, dataset, kind="report", user=user, note=f"report:{dataset.year}")
+        batch_id, counts = seed.write_dataset(con, to_write, kind="report", user=user, note=f"report:{dataset.year}")
+        counts.unchanged += kept
         counts.skipped = len(parsed.unplaced)
         batches.finish_batch(con, batch_id, counts)
     return result(parsed, "committed", batch_id=batch_id, counts=counts, warnings=warnings)
