@@ -10,13 +10,13 @@ from museum import numbers
 # Counting units a figure may carry; a bare number (a year, a date, "top50") is not a figure.
 UNITS = (
     "万人次", "人次", "场次", "万元", "平方米", "小时", "课时", "篇", "条", "场", "次", "项", "人", "所",
-    "支", "个", "件", "天", "家", "名", "份", "期", "批", "册", "套", "种", "门", "元", "%", "％",
+    "支", "个", "件", "天", "家", "名", "份", "部", "期", "批", "册", "套", "种", "门", "元", "%", "％",
 )
 _UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _CN_UNITS = "项个场次篇条支所家名人件批期份种"
 FIGURE = re.compile(
     r"(?P<pre>超过|不少于|将近|接近|大约|超|逾|近|约)?"
-    r"(?:(?P<arabic>\d+(?:\.\d+)?(?:万|亿|千)?)|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*)(?=[" + _CN_UNITS + r"]))"
+    r"(?:(?P<arabic>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万|亿|千)?)|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*)(?=[" + _CN_UNITS + r"]))"
     r"(?P<post>余|多)?(?P<unit>" + _UNIT_RE + r")(?P<post2>以上|左右|余|多)?"
 )
 _PLAN_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*[^,，。、]{0,10}?(问题|不足|打算|计划|思路|展望|安排)")
@@ -130,7 +130,7 @@ def figures(view: str, start: int = 0, end: int | None = None) -> list[Figure]:
 def clauses(view: str) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence, split at ，,；; and ：:."""
     spans, cursor = [], 0
-    for match in re.finditer(r"[,，;；:：]", view):
+    for match in re.finditer(r"(?<!\d),|,(?!\d{3}(?!\d))|[，;；:：]", view):  # "12,000" is one number
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, len(view)))
