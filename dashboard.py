@@ -21,6 +21,9 @@ PAGES = {
         ("pages/people.py", "page.people", ":material/groups:", "people"),
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
     ],
+    "ui.section.data": [
+        ("pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
+    ],
     "ui.section.admin": [
         ("pages/admin.py", "access.page.admin", ":material/admin_panel_settings:", "admin"),
     ],

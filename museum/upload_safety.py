@@ -36,29 +36,35 @@ def check_upload_size(size: int, *, limit: int | None = None) -> None:
         raise InputRejected("safety.upload_too_large", size_mb=_mb(size), limit_mb=_mb(limit))
 
 
-def check_xlsx_safety(
+def check_xlsx_safety(content: bytes, **limits) -> None:
+    """Raise InputRejected unless `content` is a zip archive safe to hand to openpyxl."""
+    check_zip_safety(content, kind=".xlsx", **limits)
+
+
+def check_zip_safety(
     content: bytes,
     *,
+    kind: str = ".xlsx",
     max_uncompressed: int | None = None,
     max_entries: int = MAX_XLSX_ENTRIES,
     max_ratio: float = MAX_XLSX_RATIO,
 ) -> None:
-    """Raise InputRejected unless `content` is a zip archive safe to hand to openpyxl."""
+    """The same checks for any zip-based office file (`kind` names it in messages: .xlsx, .docx)."""
     check_upload_size(len(content))
     max_uncompressed = settings.xlsx_max_uncompressed_bytes() if max_uncompressed is None else max_uncompressed
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise InputRejected("safety.xlsx_not_zip") from exc
+        raise InputRejected("safety.xlsx_not_zip", kind=kind) from exc
     if len(entries) > max_entries:
-        raise InputRejected("safety.xlsx_too_many_entries", entries=len(entries), limit=max_entries)
+        raise InputRejected("safety.xlsx_too_many_entries", kind=kind, entries=len(entries), limit=max_entries)
     total = sum(entry.file_size for entry in entries)
     if total > max_uncompressed:
-        raise InputRejected("safety.xlsx_too_big_unpacked", size_mb=_mb(total), limit_mb=_mb(max_uncompressed))
+        raise InputRejected("safety.xlsx_too_big_unpacked", kind=kind, size_mb=_mb(total), limit_mb=_mb(max_uncompressed))
     for entry in entries:
         if entry.file_size < RATIO_CHECK_FROM_BYTES:
             continue
         ratio = entry.file_size / max(entry.compress_size, 1)
         if ratio > max_ratio:
-            raise InputRejected("safety.xlsx_ratio", entry=entry.filename, ratio=f"{ratio:.0f}", limit=f"{max_ratio:g}")
+            raise InputRejected("safety.xlsx_ratio", kind=kind, entry=entry.filename, ratio=f"{ratio:.0f}", limit=f"{max_ratio:g}")

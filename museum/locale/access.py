@@ -87,20 +87,20 @@ MESSAGES = {
         "The file is too large ({size_mb} MB); the limit is {limit_mb} MB. Split it and upload the parts.",
     ),
     "safety.xlsx_not_zip": (
-        "这不是有效的 .xlsx 文件（无法作为 Excel 工作簿打开）。请在 Excel 中另存为 .xlsx 或 CSV 后再上传。",
-        "This is not a valid .xlsx file (it cannot be opened as an Excel workbook). Save it again as .xlsx or CSV in Excel and upload that.",
+        "这不是有效的 {kind} 文件（无法打开其压缩结构）。请用 Office/WPS 重新另存为 {kind} 后再上传。",
+        "This is not a valid {kind} file (its zip structure cannot be read). Save it again as {kind} in Office/WPS and upload that.",
     ),
     "safety.xlsx_too_many_entries": (
-        "该 .xlsx 文件包含 {entries} 个内部部件，超过上限 {limit}，已拒绝。",
-        "This .xlsx file has {entries} internal parts, more than the limit of {limit}; refused.",
+        "该 {kind} 文件包含 {entries} 个内部部件，超过上限 {limit}，已拒绝。",
+        "This {kind} file has {entries} internal parts, more than the limit of {limit}; refused.",
     ),
     "safety.xlsx_too_big_unpacked": (
-        "该 .xlsx 文件解压后为 {size_mb} MB，超过上限 {limit_mb} MB，已拒绝（可能是压缩炸弹）。",
-        "This .xlsx file unpacks to {size_mb} MB, more than the limit of {limit_mb} MB; refused (possibly a zip bomb).",
+        "该 {kind} 文件解压后为 {size_mb} MB，超过上限 {limit_mb} MB，已拒绝（可能是压缩炸弹）。",
+        "This {kind} file unpacks to {size_mb} MB, more than the limit of {limit_mb} MB; refused (possibly a zip bomb).",
     ),
     "safety.xlsx_ratio": (
-        "该 .xlsx 文件的部件 {entry} 压缩比为 {ratio}:1，超过上限 {limit}:1，已拒绝（可能是压缩炸弹）。",
-        "The part {entry} of this .xlsx file is compressed {ratio}:1, beyond the limit of {limit}:1; refused (possibly a zip bomb).",
+        "该 {kind} 文件的部件 {entry} 压缩比为 {ratio}:1，超过上限 {limit}:1，已拒绝（可能是压缩炸弹）。",
+        "The part {entry} of this {kind} file is compressed {ratio}:1, beyond the limit of {limit}:1; refused (possibly a zip bomb).",
     ),
     # command line
     "cli.users.added": ("已添加用户“{name}”（{role}）。", "Added the user “{name}” ({role})."),

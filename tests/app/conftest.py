@@ -37,3 +37,25 @@ def texts(at: AppTest) -> str:
 @pytest.fixture
 def app_db(db_path):
     return db_path
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashes(monkeypatch):
+    """bcrypt at its lowest cost in AppTests (production uses 12)."""
+    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+
+
+def signed_in(role: str = "editor", name: str | None = None) -> dict:
+    """Session state of a signed-in account of `role`, created in the test database if missing.
+
+    Pages that change data stay closed until an account exists, so their tests sign in first:
+    `open_page("pages/x.py", session=signed_in("editor"))`.
+    """
+    from museum import auth, db
+
+    name = name or f"test-{role}"
+    with db.session(settings.db_path()) as con:
+        db.migrate(con)
+        if auth.get_user(con, name) is None:
+            auth.add_user(con, name, role, "password-1", actor="test")
+    return {"access_user": {"name": name, "role": role, "via": "password"}, "access_last_activity": auth.utc_now()}

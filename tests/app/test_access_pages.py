@@ -276,3 +276,47 @@ def test_the_admin_page_file_refuses_on_its_own(accounts, role):
     assert not at.exception
     assert len(at.error) == 1 and "无权使用此页面" in at.error[0].value
     assert texts(at.title) == [] and at.tabs == []
+
+
+# --- pages of the other areas that change data ---------------------------------------------------
+
+DATA_PAGES = {"report_import": ("导入年度报告", "import_report")}
+
+
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_data_pages_closed_before_any_account(db_path, page):
+    at = open_page(app(), page)
+    assert texts(at.warning) == [CLOSED]
+    assert texts(at.title) == []
+
+
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_data_pages_refuse_signed_out_visitors_and_viewers(accounts, page):
+    assert texts(open_page(app(), page).warning) == [SIGN_IN_FIRST]
+    at = open_page(app("viewer"), page)
+    assert texts(at.error) == ["您当前的角色（浏览者）无权使用此页面，需要：编辑者、管理员。如需权限，请联系管理员。"]
+    assert texts(at.title) == []
+
+
+@pytest.mark.parametrize("role", ["editor", "admin"])
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_data_pages_open_for_editors_and_admins(accounts, page, role):
+    at = open_page(app(role), page)
+    assert texts(at.title) == [DATA_PAGES[page][0]]
+    assert texts(at.error) == []
+
+
+def test_report_import_is_audited_with_the_user_and_hash(accounts):
+    import hashlib
+
+    report = (settings.ROOT / "tests" / "data" / "report" / "pipe_multi.txt").read_text(encoding="utf-8")
+    at = open_page(app("editor"), "report_import")
+    at.text_area(key="report_text").input(report).run()
+    at.button(key="report_commit").click().run()
+    assert not at.exception
+    with db.session(accounts) as con:
+        line = audit.entries(con, action="report_import").iloc[0]
+        batch = db.query(con, "batches").iloc[0]
+    assert line["user_name"] == "ed" and batch["user_name"] == "ed"
+    assert line["file_sha256"] == hashlib.sha256(report.encode("utf-8")).hexdigest()
+    assert line["detail"] == f"pasted.txt → batch #{batch['batch_id']} (2022: 37 new, 0 changed)"
