@@ -128,3 +128,47 @@ def screenshot(tab, name: str) -> Path:
     tab.screenshot(path=str(path), full_page=True)
     tab.set_viewport_size(viewport)
     return path
+
+
+ACCOUNT_PASSWORD = "password-1"
+
+
+def add_accounts(db_path: Path, accounts: dict[str, str]) -> None:
+    """Create accounts {name: role} (bcrypt at its lowest cost: only tests use these hashes)."""
+    from museum import auth
+
+    previous = os.environ.get("MUSEUM_BCRYPT_ROUNDS")
+    os.environ["MUSEUM_BCRYPT_ROUNDS"] = "4"
+    try:
+        with db.session(db_path) as con:
+            for name, role in accounts.items():
+                auth.add_user(con, name, role, ACCOUNT_PASSWORD, actor="e2e")
+    finally:
+        if previous is None:
+            os.environ.pop("MUSEUM_BCRYPT_ROUNDS")
+        else:
+            os.environ["MUSEUM_BCRYPT_ROUNDS"] = previous
+
+
+@pytest.fixture
+def editor_server(e2e_db, tmp_path):
+    """A server whose database has one editor, `ed` (data-changing pages need a sign-in)."""
+    add_accounts(e2e_db, {"ed": "editor"})
+    running = Server(e2e_db, tmp_path / "streamlit.log")
+    yield running
+    running.stop()
+
+
+def sign_in(tab, server: Server, name: str, landing_text: str = "科普图文") -> None:
+    """Sign in through the 登录 page. Stay in this tab afterwards: a reload starts a new session."""
+    tab.goto(server.url)
+    wait_for_app(tab, "用户名")
+    tab.get_by_label("用户名").fill(name)
+    tab.get_by_label("密码").fill(ACCOUNT_PASSWORD)
+    tab.get_by_role("button", name="登录").click()
+    wait_for_app(tab, landing_text)
+
+
+def open_from_menu(tab, title: str, text: str) -> None:
+    tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    wait_for_app(tab, text)

@@ -5,22 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from museum import audit, auth, batches, db
-from tests.e2e.conftest import Server, assert_no_exception, screenshot, wait_for_app
+from museum import audit, batches, db
+from tests.e2e.conftest import Server, add_accounts, assert_no_exception, open_from_menu, screenshot, sign_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 USERS = {"vi": "viewer", "ed": "editor", "boss": "admin"}
-PASSWORD = "password-1"
 HOSTILE_FILE = "<script>alert('x')</script>.csv"
 
 
 @pytest.fixture
-def access_server(e2e_db, tmp_path, monkeypatch):
-    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+def access_server(e2e_db, tmp_path):
+    add_accounts(e2e_db, USERS)
     with db.session(e2e_db) as con:
-        for name, role in USERS.items():
-            auth.add_user(con, name, role, PASSWORD, actor="e2e")
         year = int(db.query(con, "institutions")["latest_year"].iloc[0])
         with db.transaction(con):
             batch = batches.create_batch(con, "upload", institution=1, user="<b>ed</b>", file_name=HOSTILE_FILE, content=b"x")
@@ -31,15 +28,6 @@ def access_server(e2e_db, tmp_path, monkeypatch):
     running = Server(e2e_db, tmp_path / "streamlit.log")
     yield running
     running.stop()
-
-
-def sign_in(tab, server, name: str) -> None:
-    tab.goto(server.url)
-    wait_for_app(tab, "用户名")
-    tab.get_by_label("用户名").fill(name)
-    tab.get_by_label("密码").fill(PASSWORD)
-    tab.get_by_role("button", name="登录").click()
-    wait_for_app(tab, "科普图文")
 
 
 def request_page_in_session(tab, path: str, text: str) -> None:
@@ -67,6 +55,15 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         assert "审计记录" not in tab.locator("body").inner_text()
         screenshot(tab, "access-signed-out-admin-url")
 
+        # A wrong password: refused with how many tries are left.
+        tab.get_by_role("link", name="前往登录").click()
+        wait_for_app(tab, "用户名")
+        tab.get_by_label("用户名").fill("vi")
+        tab.get_by_label("密码").fill("not-the-password")
+        tab.get_by_role("button", name="登录").click()
+        wait_for_app(tab, "再失败 4 次")
+        screenshot(tab, "access-sign-in-failed")
+
         # Viewer: view pages in the menu, no 系统管理; asking for /admin by URL is refused.
         sign_in(tab, access_server, "vi")
         assert_no_exception(tab)
@@ -76,26 +73,33 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         tab.locator('[data-testid="stTooltipIcon"]').first.hover()
         tab.wait_for_function("t => document.body.innerText.includes(t)", arg=HOSTILE_FILE, timeout=10_000)
         screenshot(tab, "access-viewer-overview-hostile-tooltip")
-        request_page_in_session(tab, "admin", "无权使用此页面")
+        assert "导入年度报告" not in menu(tab)
+        request_page_in_session(tab, "report_import", "无权使用此页面")
+        body = tab.locator("body").inner_text()
+        assert "您当前的角色（浏览者）无权使用此页面，需要：编辑者、管理员。" in body
+        assert "年度报告全文" not in body
+        screenshot(tab, "access-viewer-report-import-refused")
+        request_page_in_session(tab, "admin", "需要：管理员")
         body = tab.locator("body").inner_text()
         assert "您当前的角色（浏览者）无权使用此页面，需要：管理员。" in body
         assert "审计记录" not in body
         screenshot(tab, "access-viewer-admin-refused")
         tab.close()
 
-        # Editor: signs in; the menu still has no 系统管理.
+        # Editor: signs in and reaches the data page from the menu; still no 系统管理.
         tab = context.new_page()
         sign_in(tab, access_server, "ed")
-        assert "系统管理" not in menu(tab)
-        screenshot(tab, "access-editor-overview")
+        assert "导入年度报告" in menu(tab) and "系统管理" not in menu(tab)
+        open_from_menu(tab, "导入年度报告", "请粘贴报告文字或上传文件。")
+        assert_no_exception(tab)
+        screenshot(tab, "access-editor-report-import")
         tab.close()
 
         # Admin: reaches 系统管理 through the menu; the audit trail shows the sign-ins.
         tab = context.new_page()
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         sign_in(tab, access_server, "boss")
-        tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="系统管理").click()
-        wait_for_app(tab, "审计记录")
+        open_from_menu(tab, "系统管理", "审计记录")
         tab.get_by_role("tab", name="审计记录").click()
         wait_for_app(tab, "条记录")
         assert_no_exception(tab)
@@ -106,4 +110,7 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         signed_in = audit.entries(con, action="sign_in_ok")
     assert list(signed_in["user_name"]) == ["boss", "ed", "vi"]
     assert list(signed_in["detail"]) == ["role=admin", "role=editor", "role=viewer"]
+    with db.session(access_server.db_path) as con:
+        failed = audit.entries(con, action="sign_in_failed")
+    assert failed[["user_name", "detail"]].values.tolist() == [["vi", "wrong password"]]
     assert dialogs == []

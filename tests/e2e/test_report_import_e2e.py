@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+from tests.e2e.conftest import assert_no_exception, open_from_menu, screenshot, sign_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
 DATA = Path(__file__).resolve().parents[1] / "data" / "report"
 
 
-def test_paste_review_and_commit_in_chromium(server, page):
-    page.goto(f"{server.url}/report_import?lang=zh")
-    wait_for_app(page, "请粘贴报告文字或上传文件。")
+def test_paste_review_and_commit_in_chromium(editor_server, page):
+    sign_in(page, editor_server, "ed")  # the page changes data: editors and admins only
+    open_from_menu(page, "导入年度报告", "请粘贴报告文字或上传文件。")
     area = page.get_by_label("年度报告全文")
     area.fill((DATA / "pipe_multi.txt").read_text(encoding="utf-8"))
     area.press("Control+Enter")
