@@ -251,8 +251,16 @@ def _throttle(con, name: str) -> Throttle:
     return Throttle(*found[0]) if found else Throttle()
 
 
-def _minutes_left(until: datetime, now: datetime) -> int:
-    return max(1, -(-int((until - now).total_seconds()) // 60))  # rounded up, at least 1
+def _locked(name: str, throttle: Throttle, now: datetime) -> InputRejected:
+    """The refusal that says until when `name` is locked (UTC) and in how many minutes."""
+    seconds = int((throttle.locked_until - now).total_seconds())
+    return InputRejected(
+        "auth.locked",
+        name=name,
+        failures=throttle.failures,
+        until=throttle.locked_until.strftime("%H:%M"),
+        minutes=max(1, -(-seconds // 60)),  # rounded up, at least 1
+    )
 
 
 def sign_in(con, name: str, password: str, *, now: datetime | None = None) -> User:
@@ -263,13 +271,7 @@ def sign_in(con, name: str, password: str, *, now: datetime | None = None) -> Us
     throttle = _throttle(con, name)
     if throttle.locked(now):
         audit.record(con, "sign_in_failed", name, "locked", now=now)
-        raise InputRejected(
-            "auth.locked",
-            name=name,
-            failures=throttle.failures,
-            until=throttle.locked_until.strftime("%H:%M"),
-            minutes=_minutes_left(throttle.locked_until, now),
-        )
+        raise _locked(name, throttle, now)
     found = db.rows(con, "auth_user_by_name", user_name=name)
     password_ok = check_password(password, found[0][2] if found else _dummy_hash(settings.bcrypt_rounds()))
     if found and password_ok:
@@ -286,11 +288,5 @@ def sign_in(con, name: str, password: str, *, now: datetime | None = None) -> Us
         db.execute(con, "auth_throttle_set", user_name=name, **after.__dict__)
         audit.record(con, "sign_in_failed", name, "unknown user" if not found else "wrong password", now=now)
     if after.locked(now):
-        raise InputRejected(
-            "auth.locked",
-            name=name,
-            failures=after.failures,
-            until=after.locked_until.strftime("%H:%M"),
-            minutes=_minutes_left(after.locked_until, now),
-        )
+        raise _locked(name, after, now)
     raise InputRejected("auth.sign_in_failed", remaining=max_failures - after.failures, minutes=f"{lock_minutes:g}")

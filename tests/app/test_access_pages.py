@@ -27,11 +27,6 @@ CLOSED = (
 SIGN_IN_FIRST = "请先登录后再查看此页面。"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashes(monkeypatch):
-    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
-
-
 @pytest.fixture
 def accounts(db_path):
     with db.session(db_path) as con:
