@@ -97,7 +97,7 @@ def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame, lang: str = "zh") -> bytes:
     """The audit lines as a spreadsheet-safe CSV (UTF-8 with BOM, formula cells neutralised)."""
-    return safe_csv.csv_bytes(display_frame(frame, lang))
+    return safe_csv.to_csv_bytes(display_frame(frame, lang))
 
 
 def entry_json(row) -> dict:

@@ -40,7 +40,7 @@ def test_neutralise(cell, safe):
 
 def test_csv_bytes_have_a_bom_and_neutralised_cells_and_headers():
     frame = pd.DataFrame({"指标": ["=1+2", "科普图文"], "=evil": ["@x", "ok"], "数值": [-5, 10]})
-    content = safe_csv.csv_bytes(frame)
+    content = safe_csv.to_csv_bytes(frame)
     assert content.startswith(b"\xef\xbb\xbf")
     assert content.decode("utf-8-sig") == "指标,'=evil,数值\r\n'=1+2,'@x,-5\r\n科普图文,ok,10\r\n"
     assert list(frame.columns) == ["指标", "=evil", "数值"]  # the caller's frame is not changed
