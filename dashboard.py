@@ -18,6 +18,7 @@ PAGES = {
         ("pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards"),
         ("pages/people.py", "page.people", ":material/groups:", "people"),
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
+        ("pages/export.py", "page.export", ":material/download:", "export"),
     ],
 }
 
