@@ -56,6 +56,16 @@ class Report:
         return [item for section in self.sections for item in section.charts]
 
 
+def column_shares(frame: pd.DataFrame, narrowest: int = 4, widest: int = 36) -> list[float]:
+    """How much of the page width each column gets: by its longest text, within bounds."""
+    lengths = [
+        min(widest, max(narrowest, len(str(column)), *(len(str(v)) for v in frame[column])))
+        for column in frame.columns
+    ]
+    total = sum(lengths)
+    return [n / total for n in lengths]
+
+
 def sentence(kpi: kpis.Kpi, lang: str) -> str:
     """'2024年科普图文5528篇，同比增长12.3%' — from the KPI's stored numbers only."""
     params = {"year": kpi.year, "prior_year": kpi.prior_year, "metric": kpi.metric.name(lang),

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from museum.export.content import Report
+from museum.export.content import Report, column_shares
 from museum.export.render import ExportUnavailable, require_environment
 
 PRINT_TIMEOUT_SECONDS = 180
-SHORT_COLUMN = 12  # characters: a column no longer than this is kept on one line
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
@@ -39,12 +38,11 @@ h2 { font-size: 13pt; margin: 14px 0 6px; break-after: avoid; }
 .title-page .year { font-size: 22pt; margin-top: 10px; }
 .title-page .generated { color: #666; margin-top: 24px; }
 .demo { color: #C0392B; font-weight: bold; }
-table { border-collapse: collapse; width: 100%%; margin: 6px 0 14px; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%%; table-layout: fixed; margin: 6px 0 14px; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #E8EDF5; }
-.nw { white-space: nowrap; }
 figure { margin: 8px 0 14px; text-align: center; break-inside: avoid; }
 figure img { width: 100%%; }
 figcaption { font-size: 9pt; color: #555; }
@@ -54,18 +52,16 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 
 
 def _table(frame: pd.DataFrame) -> str:
-    """An HTML table; short columns (codes, numbers, levels) never wrap, long text does."""
+    """An HTML table whose column widths follow their content (a long sentence column gets the room)."""
     def text(value) -> str:
         return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
-    longest = [max([len(str(c))] + [len(text(v)) for v in frame[c]]) for c in frame.columns]
-    classes = [' class="nw"' if n <= SHORT_COLUMN else "" for n in longest]
-    head = "".join(f"<th{k}>{escape(str(c))}</th>" for c, k in zip(frame.columns, classes))
+    widths = "".join(f'<col style="width:{share * 100:.1f}%">' for share in column_shares(frame))
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td{k}>{escape(text(v))}</td>" for v, k in zip(row, classes)) + "</tr>"
-        for row in frame.itertuples(index=False)
+        "<tr>" + "".join(f"<td>{escape(text(v))}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _css_string(text: str) -> str:

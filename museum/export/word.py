@@ -14,13 +14,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from museum.export.content import Report
+from museum.export.content import Report, column_shares
 
 # Word on the office PCs has YaHei; LibreOffice and WPS substitute a CJK font by fontconfig.
 EAST_ASIAN_FONT = "Microsoft YaHei"
 LATIN_FONT = "Arial"
 DEMO_RED = RGBColor(0xC0, 0x39, 0x2B)
 CHART_WIDTH = Cm(16)
+TEXT_WIDTH = Cm(16.6)  # A4 minus the 2.2 cm margins
 
 
 def _set_fonts(document: Document) -> None:
@@ -81,6 +82,8 @@ def _table(document: Document, frame: pd.DataFrame) -> None:
     table = document.add_table(rows=1, cols=len(frame.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = [int(TEXT_WIDTH * share) for share in column_shares(frame)]
     for cell, header in zip(table.rows[0].cells, frame.columns):
         cell.text = str(header)
         for run in cell.paragraphs[0].runs:
@@ -96,6 +99,10 @@ def _table(document: Document, frame: pd.DataFrame) -> None:
         row._tr.get_or_add_trPr().append(keep)
         for cell, value in zip(row.cells, values):
             cell.text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid (LibreOffice reads this) and each cell (Word reads that)
+        for cell in column.cells:
+            cell.width = width
     document.add_paragraph()
 
 

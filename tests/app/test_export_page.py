@@ -1,0 +1,67 @@
+"""The 导出 page in both languages: build the pack for the chosen year and offer its files."""
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from museum import settings
+from tests.export_data import small_database
+
+
+@pytest.fixture
+def small_db(tmp_path, monkeypatch):
+    path = small_database(tmp_path / "small.duckdb")
+    monkeypatch.setenv("MUSEUM_DB", str(path))
+    return path
+
+
+def open_page(lang: str) -> AppTest:
+    app = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=240)
+    app.session_state["lang"] = lang
+    app.run()
+    app.switch_page("pages/export.py")
+    app.run()
+    assert not app.exception
+    return app
+
+
+def download_labels(app: AppTest) -> list[str]:
+    return [element.proto.label for element in app.get("download_button")]
+
+
+def test_export_page_zh_builds_the_pack(small_db):
+    app = open_page("zh")
+    assert app.title[0].value == "导出"
+    assert app.markdown[0].value.startswith("为所选年度生成年度工作总结素材包")
+    assert download_labels(app) == []
+    app.button[0].click().run()
+    assert not app.exception
+    assert re.fullmatch(r"已生成 2024 年素材包：2 张图表，9 个文件，用时 \d+\.\d 秒。", app.success[0].value)
+    assert download_labels(app) == ["下载素材包 pack.zip", "下载 Word 文档 summary.docx", "下载 PDF summary.pdf"]
+
+
+def test_export_page_en(small_db):
+    app = open_page("en")
+    assert app.title[0].value == "Export"
+    assert app.button[0].label == "Build the pack"
+    assert app.markdown[0].value.startswith("Build the material for the annual summary of the chosen year")
+
+
+def test_every_chart_has_a_lazy_download_menu(small_db, monkeypatch):
+    from museum import export
+
+    calls = []
+    monkeypatch.setattr(export, "chart_file", lambda *args: calls.append(args) or b"")
+    app = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=240)
+    app.session_state["lang"] = "en"
+    app.run()
+    app.switch_page("pages/trends.py")
+    app.run()
+    assert not app.exception
+    charts = len(app.get("plotly_chart"))
+    assert charts == 2  # posts by year, change of the category
+    labels = download_labels(app)
+    assert labels == ["PNG image (2x, for Word)", "SVG vector image", "PDF", "Data as CSV (opens in Excel)",
+                      "Data as Excel (XLSX)"] * charts
+    assert calls == []  # nothing is rendered until a button is pressed
