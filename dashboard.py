@@ -9,13 +9,14 @@ from ui import context
 
 st.set_page_config(page_title="科技馆运营看板", page_icon="🔭", layout="wide")
 
-# (file, title key, icon, url path) per section; the first page is the default.
+# (file, title key, icon, url path) per section; the first page is the default. A url path
+# must equal the file name: see ui.context.current().
 PAGES = {
     "ui.section.view": [
         ("pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
         ("pages/trends.py", "page.trends", ":material/trending_up:", "trends"),
         ("pages/assets.py", "page.assets", ":material/account_balance:", "assets"),
-        ("pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards"),
+        ("pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards_research"),
         ("pages/people.py", "page.people", ":material/groups:", "people"),
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
         ("pages/export.py", "page.export", ":material/download:", "export"),

@@ -168,7 +168,7 @@ def awards_by_level_grade(matrix: pd.DataFrame, lang: str, *, year: int, demo: b
                 text=[str(int(v)) if v else "" for v in matrix.loc[level].values], textposition="inside",
             )
         )
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_yaxes(title_text=t("unit.items", lang), rangemode="tozero", dtick=1)
     return _layout(fig, t("chart.awards_title", lang, year=year), demo=demo, lang=lang)
 
@@ -193,12 +193,12 @@ def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = 
     fig = go.Figure()
     order = ["applied", "approved", "concluded"]
     for role in ("lead", "participant", "none"):
-        rows = stages[stages["role"] == role].set_index("stage").reindex(order).fillna(0)
-        if rows["count"].sum() == 0:
+        counts = stages[stages["role"] == role].set_index("stage")["count"].reindex(order, fill_value=0)
+        if counts.sum() == 0:
             continue
         fig.add_trace(
             go.Funnel(
-                y=[t(f"stage.{s}", lang) for s in order], x=rows["count"], name=t(f"role.{role}", lang),
+                y=[t(f"stage.{s}", lang) for s in order], x=counts, name=t(f"role.{role}", lang),
                 marker={"color": ROLE_COLORS[role]}, textinfo="value",
             )
         )

@@ -23,12 +23,13 @@ if year_awards.empty:
 else:
     matrix = events.award_matrix(awards, ctx.year)
     shown = matrix.rename(index=lambda lv: ctx.t(f"level.{lv}"), columns=lambda g: ctx.t(f"grade.{g}"))
+    shown.index.name = ctx.t("col.level")
     shown[ctx.t("col.total")] = shown.sum(axis=1)
     shown.loc[ctx.t("col.total")] = shown.sum(axis=0)
     left, right = st.columns([3, 2])
     with left:
         widgets.chart(charts.awards_by_level_grade(matrix, ctx.lang, year=ctx.year, demo=ctx.demo),
-                      shown.reset_index(names=ctx.t("col.level")), f"awards_matrix_{ctx.year}", ctx)
+                      shown.reset_index(), f"awards_matrix_{ctx.year}", ctx)
     with right:
         st.dataframe(shown)
     with st.expander(ctx.t("awards.list")):

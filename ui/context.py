@@ -98,4 +98,13 @@ def page_header(ctx: Context, title_key: str) -> None:
 
 def current() -> Context:
     """The context that dashboard.py computed for this script run (the page runs inside it)."""
+    if "ctx" not in st.session_state:
+        # The first request of a fresh server went straight to a page URL, and Streamlit's legacy
+        # pages/ mode ran this page without dashboard.py. Turn that mode off (dashboard.py does
+        # the same through st.navigation) and rerun, so dashboard.py routes to this same page:
+        # url paths equal file names, so the page keeps its identity.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["ctx"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import pandas as pd
@@ -22,6 +23,11 @@ def delta_color(kpi: Kpi, ctx: Context) -> str:
     return ("red" if red_is_good else "green") if good > 0 else ("green" if red_is_good else "red")
 
 
+def plain(text: str) -> str:
+    """Escape Markdown so that text from files and reports shows as typed (tooltips, captions)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
 def kpi_card(kpi: Kpi, ctx: Context) -> None:
     change = present.change_text(kpi, ctx.lang)
     notes = [n for n in (present.basis_text(kpi, ctx.lang), present.reason_text(kpi, ctx.lang)) if n]
@@ -34,25 +40,34 @@ def kpi_card(kpi: Kpi, ctx: Context) -> None:
     st.metric(
         label=kpi.metric.name(ctx.lang),
         value=present.value_text(kpi, ctx.lang),
-        delta=f"{ctx.t('kpi.vs_prior')} {change}" if has_change else ctx.t("kpi.vs_prior") + " —",
+        delta=f"{ctx.t('kpi.vs_prior')} {change}",
         delta_color=delta_color(kpi, ctx) if has_change else "off",
         delta_arrow=("up" if kpi.change > 0 else "down" if kpi.change < 0 else "off") if has_change else "off",
         delta_description=" · ".join(notes) or None,
+        help=plain(ctx.t("ui.source") + "：" + present.source_text(kpi, ctx.lang)),
         border=True,
     )
-    with st.popover(ctx.t("ui.source"), width="stretch"):
-        st.text(present.source_text(kpi, ctx.lang))
-        batches = "; ".join(dict.fromkeys(present.describe_source(s, ctx.lang) for s in kpi.current.sources))
-        st.caption(ctx.t("ui.written_by"))
-        st.text(batches)
 
 
 def kpi_grid(kpis: list[Kpi], ctx: Context, columns: int = 4) -> None:
+    """Cards in rows of `columns`, then one expander that lists where each number came from."""
     for start in range(0, len(kpis), columns):
         cols = st.columns(columns)
         for col, kpi in zip(cols, kpis[start:start + columns]):
             with col:
                 kpi_card(kpi, ctx)
+    if kpis:
+        with st.expander(ctx.t("ui.sources_of", count=len(kpis))):
+            st.dataframe(sources_table(kpis, ctx), hide_index=True)
+
+
+def sources_table(kpis: list[Kpi], ctx: Context) -> pd.DataFrame:
+    return pd.DataFrame({
+        ctx.t("col.metric"): [k.metric.name(ctx.lang) for k in kpis],
+        ctx.t("col.value"): [present.value_text(k, ctx.lang) for k in kpis],
+        ctx.t("col.sentence"): [present.source_text(k, ctx.lang) for k in kpis],
+        ctx.t("ui.written_by"): ["; ".join(dict.fromkeys(present.describe_source(s, ctx.lang) for s in k.current.sources)) for k in kpis],
+    })
 
 
 @st.cache_resource(show_spinner=False)

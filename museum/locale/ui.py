@@ -16,6 +16,7 @@ MESSAGES = {
     ),
     "ui.source": ("来源", "Source"),
     "ui.written_by": ("写入批次", "Written by"),
+    "ui.sources_of": ("数据来源（{count} 项）", "Where these {count} figures came from"),
     "ui.chart_data": ("图表数据", "Data behind the chart"),
     "ui.section.view": ("看板", "Dashboard"),
     "ui.section.data": ("数据管理", "Data"),

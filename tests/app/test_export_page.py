@@ -1,12 +1,13 @@
-"""The 导出 page in both languages: build the pack for the chosen year and offer its files."""
+"""The 导出 page in both languages, and the per-chart download menu on every chart (AppTest)."""
 
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from museum import settings
+from tests.app.conftest import open_page
 from tests.export_data import small_database
+
+EXPORT_TIMEOUT = 240  # one real pack: kaleido start, two charts, a Chromium PDF print
 
 
 @pytest.fixture
@@ -16,22 +17,12 @@ def small_db(tmp_path, monkeypatch):
     return path
 
 
-def open_page(lang: str) -> AppTest:
-    app = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=240)
-    app.session_state["lang"] = lang
-    app.run()
-    app.switch_page("pages/export.py")
-    app.run()
-    assert not app.exception
-    return app
-
-
-def download_labels(app: AppTest) -> list[str]:
+def download_labels(app) -> list[str]:
     return [element.proto.label for element in app.get("download_button")]
 
 
 def test_export_page_zh_builds_the_pack(small_db):
-    app = open_page("zh")
+    app = open_page("pages/export.py", "zh", timeout=EXPORT_TIMEOUT)
     assert app.title[0].value == "导出"
     assert app.markdown[0].value.startswith("为所选年度生成年度工作总结素材包")
     assert download_labels(app) == []
@@ -42,7 +33,7 @@ def test_export_page_zh_builds_the_pack(small_db):
 
 
 def test_export_page_en(small_db):
-    app = open_page("en")
+    app = open_page("pages/export.py", "en")
     assert app.title[0].value == "Export"
     assert app.button[0].label == "Build the pack"
     assert app.markdown[0].value.startswith("Build the material for the annual summary of the chosen year")
@@ -53,15 +44,9 @@ def test_every_chart_has_a_lazy_download_menu(small_db, monkeypatch):
 
     calls = []
     monkeypatch.setattr(export, "chart_file", lambda *args: calls.append(args) or b"")
-    app = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=240)
-    app.session_state["lang"] = "en"
-    app.run()
-    app.switch_page("pages/trends.py")
-    app.run()
-    assert not app.exception
+    app = open_page("pages/trends.py", "en")
     charts = len(app.get("plotly_chart"))
     assert charts == 2  # posts by year, change of the category
-    labels = download_labels(app)
-    assert labels == ["PNG image (2x, for Word)", "SVG vector image", "PDF", "Data as CSV (opens in Excel)",
-                      "Data as Excel (XLSX)"] * charts
+    assert download_labels(app) == ["PNG image (2x, for Word)", "SVG vector image", "PDF", "Data as CSV (opens in Excel)",
+                                    "Data as Excel (XLSX)"] * charts
     assert calls == []  # nothing is rendered until a button is pressed
