@@ -6,6 +6,7 @@ table cell from the database stays plain text here, and the HTML writer escapes 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -56,14 +57,38 @@ class Report:
         return [item for section in self.sections for item in section.charts]
 
 
-def column_shares(frame: pd.DataFrame, narrowest: int = 4, widest: int = 36) -> list[float]:
-    """How much of the page width each column gets: by its longest text, within bounds."""
-    lengths = [
-        min(widest, max(narrowest, len(str(column)), *(len(str(v)) for v in frame[column])))
+def display_width(text) -> int:
+    """Width in Latin letters: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+
+
+def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padding: int = 3) -> list[float]:
+    """How much of the page width (about `page` Latin letters) each column gets.
+
+    Short columns (numbers, levels, 同比) get what their widest text needs so they never wrap;
+    the long ones share what is left in proportion to their text.
+    """
+    need = [
+        padding + max(narrowest, display_width(column), *(display_width(v) for v in frame[column]))
         for column in frame.columns
     ]
-    total = sum(lengths)
-    return [n / total for n in lengths]
+    width = {}
+    flexible = list(range(len(need)))
+    remaining = page
+    while flexible:
+        fair = remaining / len(flexible)
+        short = [i for i in flexible if need[i] <= fair]
+        if not short:
+            break
+        for i in short:
+            width[i] = need[i]
+            remaining -= need[i]
+            flexible.remove(i)
+    total_flexible = sum(need[i] for i in flexible)
+    for i in flexible:
+        width[i] = max(remaining, 0) * need[i] / total_flexible
+    total = sum(width.values())
+    return [width[i] / total for i in range(len(need))]
 
 
 def sentence(kpi: kpis.Kpi, lang: str) -> str:
