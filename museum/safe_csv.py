@@ -17,6 +17,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uf
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?%?")
 XLSX_SHEET_NAME_MAX = 31
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# control characters that XML (and so XLSX and DOCX) cannot hold at all; tab, LF and CR can stay
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def neutralise(value):
@@ -34,6 +36,11 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
             safe[column] = safe[column].map(neutralise, na_action="ignore")
     safe.columns = [neutralise(str(c)) if isinstance(c, str) else c for c in safe.columns]
     return safe
+
+
+def xml_safe(value):
+    """Text with the characters XML cannot store removed (a pasted \\x07 would break the file)."""
+    return XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -54,7 +61,11 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             title = sheet_name(name)
-            neutralise_frame(frame).to_excel(writer, sheet_name=title, index=False)
+            safe = neutralise_frame(frame)
+            for column in safe.columns:
+                if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+                    safe[column] = safe[column].map(xml_safe, na_action="ignore")
+            safe.to_excel(writer, sheet_name=title, index=False)
             worksheet = writer.sheets[title]
             worksheet.freeze_panes = "A2"
             for column_cells in worksheet.columns:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from museum.export.content import Report, column_shares
+from museum.safe_csv import xml_safe
 from museum.export.render import ExportUnavailable, require_environment
 
 PRINT_TIMEOUT_SECONDS = 180
@@ -54,7 +55,7 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 def _table(frame: pd.DataFrame) -> str:
     """An HTML table whose column widths follow their content (a long sentence column gets the room)."""
     def text(value) -> str:
-        return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        return "" if value is None or (isinstance(value, float) and pd.isna(value)) else xml_safe(str(value))
 
     widths = "".join(f'<col style="width:{share * 100:.1f}%">' for share in column_shares(frame))
     head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from museum.export.content import Report, column_shares
+from museum.safe_csv import xml_safe
 
 # Word on the office PCs has YaHei; LibreOffice and WPS substitute a CJK font by fontconfig.
 EAST_ASIAN_FONT = "Microsoft YaHei"
@@ -85,7 +86,7 @@ def _table(document: Document, frame: pd.DataFrame) -> None:
     table.autofit = False
     widths = [int(TEXT_WIDTH * share) for share in column_shares(frame)]
     for cell, header in zip(table.rows[0].cells, frame.columns):
-        cell.text = str(header)
+        cell.text = xml_safe(str(header))
         for run in cell.paragraphs[0].runs:
             run.bold = True
     header_props = table.rows[0]._tr.get_or_add_trPr()
@@ -98,7 +99,7 @@ def _table(document: Document, frame: pd.DataFrame) -> None:
         keep.set(qn("w:val"), "true")
         row._tr.get_or_add_trPr().append(keep)
         for cell, value in zip(row.cells, values):
-            cell.text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+            cell.text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else xml_safe(str(value))
     for column, width in zip(table.columns, widths):
         column.width = width  # the grid (LibreOffice reads this) and each cell (Word reads that)
         for cell in column.cells:
@@ -113,7 +114,7 @@ def _title_page(document: Document, report: Report) -> None:
     for text, size in ((institution, 26), (subtitle, 20)):
         paragraph = document.add_paragraph(style="Title")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_safe(text))
         run.font.size = Pt(size)
     paragraph = document.add_paragraph(report.t("doc.subtitle", time=report.generated))
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -143,7 +144,7 @@ def build_docx(report: Report, png: dict[str, bytes]) -> bytes:
     for part in report.sections:
         document.add_heading(part.title, level=1)
         for text in part.sentences:
-            document.add_paragraph(text, style="List Bullet")
+            document.add_paragraph(xml_safe(text), style="List Bullet")
         for item in part.charts:
             document.add_picture(io.BytesIO(png[item.name]), width=CHART_WIDTH)
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -91,3 +91,15 @@ def test_demo_data_is_marked_in_charts_and_documents(db_path):
     document = Document(io.BytesIO(build_docx(report, {})))
     assert document.sections[0].header.paragraphs[0].text == banner
     assert "注意：本文件包含示例数据（虚构），非真实统计，不得对外使用。" in [p.text for p in document.paragraphs]
+
+
+def test_control_characters_from_the_database_do_not_break_the_word_file(tmp_path):
+    from tests.export_data import observation, write_values
+
+    path = tmp_path / "control.duckdb"
+    write_values(path, [observation("posts", 2024, 10, sentence="原文\x07带响铃")])
+    report = report_of(path)
+    for section in report.sections:
+        section.charts = []
+    document = Document(io.BytesIO(build_docx(report, {})))
+    assert "原文带响铃" in [cell.text for table in document.tables for row in table.rows for cell in row.cells]

@@ -49,3 +49,9 @@ def test_xlsx_sheets_neutralised_and_named():
     rows = list(book["线上传播"].values)
     assert rows == [("备注", "数值"), ("'=1+1", 1.5), ("好", 2)]
     assert book["线上传播"]["A2"].data_type == "s"  # text, not a formula
+
+
+def test_xlsx_drops_characters_xml_cannot_hold():
+    content = safe_csv.to_xlsx_bytes({"数据": pd.DataFrame({"备注": ["响铃\x07字符\x00", "换行\n保留"]})})
+    rows = list(openpyxl.load_workbook(io.BytesIO(content))["数据"].values)
+    assert rows == [("备注",), ("响铃字符",), ("换行\n保留",)]
