@@ -66,6 +66,7 @@ def test_text_from_the_database_is_escaped_in_the_html(small):
     report = report_of(small)
     page = build_html(report, {c.name: b"<svg xmlns='http://www.w3.org/2000/svg'/>" for c in report.charts})
     assert "<script>" not in page
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:;' in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;志愿者约3000人" in page
     assert SENTENCE in report.sources.iloc[:, 1].tolist()
 
