@@ -21,6 +21,9 @@ PAGES = {
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
         ("pages/export.py", "page.export", ":material/download:", "export"),
     ],
+    "ui.section.data": [
+        ("pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
+    ],
 }
 
 lang = context.language()

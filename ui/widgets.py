@@ -31,8 +31,6 @@ def plain(text: str) -> str:
 def kpi_card(kpi: Kpi, ctx: Context) -> None:
     change = present.change_text(kpi, ctx.lang)
     notes = [n for n in (present.basis_text(kpi, ctx.lang), present.reason_text(kpi, ctx.lang)) if n]
-    if kpi.approximate:
-        notes.append(ctx.t("kpi.approx_note"))
     if kpi.prior is not None:
         prior = present.numbers.format_value(kpi.prior.value, kpi.prior.qualifier, ctx.lang, kpi.metric.unit(ctx.lang))
         notes.insert(0, ctx.t("kpi.prior_value", prior_year=kpi.prior_year, value=prior))
@@ -44,7 +42,9 @@ def kpi_card(kpi: Kpi, ctx: Context) -> None:
         delta_color=delta_color(kpi, ctx) if has_change else "off",
         delta_arrow=("up" if kpi.change > 0 else "down" if kpi.change < 0 else "off") if has_change else "off",
         delta_description=" · ".join(notes) or None,
-        help=plain(ctx.t("ui.source") + "：" + present.source_text(kpi, ctx.lang)),
+        help=plain(" ".join(
+            [ctx.t("ui.source") + "：" + present.source_text(kpi, ctx.lang)] + ([ctx.t("kpi.approx_note")] if kpi.approximate else [])
+        )),
         border=True,
     )
 

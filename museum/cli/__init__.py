@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "museum.cli.init",
     "museum.cli.kpis",
     "museum.cli.demo",
+    "museum.cli.report",
     "museum.cli.export",
 ]
 
