@@ -23,7 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from museum import db, demo, kpis, seed  # noqa: E402
 from museum.export.content import build_report  # noqa: E402
-from museum.export.pack import pack_from_report  # noqa: E402
+from museum.export.pack import pack_from_report, render_charts  # noqa: E402
+from museum.export.pdf import build_pdf  # noqa: E402
+from museum.export.word import build_docx  # noqa: E402
 from museum.export.render import Renderer, default_renderer  # noqa: E402
 
 
@@ -56,6 +58,11 @@ def main() -> int:
         size = sum(len(b) for name, b in pack.files.items() if name != "pack.zip")
         print(f"pack cold (server starts inside): {cold_seconds:6.2f} s   {len(pack.files)} files, {size / 1e6:.1f} MB")
         print(f"pack warm (server running):       {warm_seconds:6.2f} s")
+        charts_seconds, (png, svg) = timed(lambda: render_charts(report, default_renderer()))
+        pdf_seconds, _ = timed(lambda: build_pdf(report, svg))
+        docx_seconds, _ = timed(lambda: build_docx(report, png))
+        print(f"  of which: {2 * len(report.charts)} renders (PNG+SVG) {charts_seconds:.2f} s, "
+              f"PDF print {pdf_seconds:.2f} s, Word {docx_seconds:.2f} s")
 
         sample = report.charts[: args.charts]
         fresh = Renderer(persistent=False)
