@@ -15,8 +15,9 @@ and records what it did with `access.record("upload_accepted", detail, file_sha2
 
 from __future__ import annotations
 
+import hashlib
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 import streamlit as st
 
@@ -98,6 +99,24 @@ def record(action: str, detail: str | None = None, file_sha256: str | None = Non
     """Add an audit line for what this session just did (its own short write)."""
     with write_session() as con:
         audit.record(con, action, actor(), detail, file_sha256)
+
+
+def audited_download(detail: str, produce: Callable[[], bytes] | bytes) -> Callable[[], bytes]:
+    """A download button's `data` that writes an `export` audit line (with the file's SHA-256)
+    when the browser actually fetches the file; `produce` may be the bytes or a function making them.
+
+    Streamlit calls the function only on click, so a page that merely shows the button records
+    nothing. The actor is taken now, while the script runs in this session.
+    """
+    who = actor()
+
+    def fetch() -> bytes:
+        content = produce() if callable(produce) else produce
+        with db.session(data.db_path()) as con:
+            audit.record(con, "export", who, detail, hashlib.sha256(content).hexdigest())
+        return content
+
+    return fetch
 
 
 def _set_user(name: str, role: str, via: str) -> None:

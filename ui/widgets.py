@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from museum import present
+from museum import export, present
 from museum.kpis import Kpi
+from ui import access
 from ui.context import Context
 
 
@@ -69,8 +71,32 @@ def sources_table(kpis: list[Kpi], ctx: Context) -> pd.DataFrame:
     })
 
 
+@st.cache_resource(show_spinner=False)
+def renderer() -> export.Renderer:
+    """The process's chart renderer; its kaleido server starts on the first export, not at page load."""
+    return export.Renderer(persistent=True)
+
+
+def download_menu(fig: go.Figure, data: pd.DataFrame, name: str, ctx: Context) -> None:
+    """PNG/SVG/PDF of the chart and CSV/XLSX of its data; each file is made only when clicked."""
+    with st.popover(ctx.t("export.download"), icon=":material/download:"):
+        problem = renderer().problem()
+        for fmt in export.CHART_FORMATS:
+            if problem is not None and fmt in ("png", "svg", "pdf"):
+                continue
+            st.download_button(
+                ctx.t(f"export.format.{fmt}"),
+                data=access.audited_download(f"chart {name}.{fmt}", partial(export.chart_file, fig, data, fmt, ctx.lang, renderer())),
+                file_name=f"{name}.{fmt}", mime=export.mime_type(fmt), key=f"download_{name}_{fmt}",
+                on_click="ignore", width="stretch",
+            )
+        if problem is not None:
+            st.caption(problem.message(ctx.lang))
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, name: str, ctx: Context) -> None:
-    """A chart with its data behind it (the download menu hangs off this one place)."""
+    """A chart with its download menu and the data behind it (every page renders charts here)."""
     st.plotly_chart(fig, key=f"chart_{name}", config={"displaylogo": False})
+    download_menu(fig, data, name, ctx)
     with st.expander(ctx.t("ui.chart_data")):
         st.dataframe(data, hide_index=True)

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "museum.cli.kpis",
     "museum.cli.demo",
     "museum.cli.report",
+    "museum.cli.export",
     "museum.cli.users",
     "museum.cli.audit",
     "museum.cli.backup",
