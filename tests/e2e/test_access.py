@@ -3,6 +3,8 @@ its URL, the audit trail, and hostile text shown as text."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from museum import audit, batches, db
@@ -73,6 +75,12 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         tab.locator('[data-testid="stTooltipIcon"]').first.hover()
         tab.wait_for_function("t => document.body.innerText.includes(t)", arg=HOSTILE_FILE, timeout=10_000)
         screenshot(tab, "access-viewer-overview-hostile-tooltip")
+        # a chart's data download is an export: on record with who and the file's hash
+        open_from_menu(tab, "趋势", "历年对比")
+        tab.get_by_role("button", name="下载").first.click()
+        with tab.expect_download(timeout=120_000) as started:
+            tab.get_by_role("button", name="数据 CSV（Excel 可直接打开）").click()
+        csv = open(started.value.path(), "rb").read()
         assert "导入年度报告" not in menu(tab)
         request_page_in_session(tab, "report_import", "无权使用此页面")
         body = tab.locator("body").inner_text()
@@ -112,5 +120,9 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
     assert list(signed_in["detail"]) == ["role=admin", "role=editor", "role=viewer"]
     with db.session(access_server.db_path) as con:
         failed = audit.entries(con, action="sign_in_failed")
+        exports = audit.entries(con, action="export")
     assert failed[["user_name", "detail"]].values.tolist() == [["vi", "wrong password"]]
+    assert exports["user_name"].tolist() == ["vi"]
+    assert exports["detail"].iloc[0].startswith("chart ") and exports["detail"].iloc[0].endswith(".csv")
+    assert exports["file_sha256"].iloc[0] == hashlib.sha256(csv).hexdigest()
     assert dialogs == []
