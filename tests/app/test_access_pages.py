@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from museum import audit, auth, batches, db, settings
 
-VIEW_PAGES = ["overview", "trends", "assets", "awards_research", "people", "profile"]
+VIEW_PAGES = ["overview", "trends", "assets", "awards_research", "people", "profile", "export"]
 USERS = {"viewer": "vi", "editor": "ed", "admin": "boss"}
 PASSWORD = "password-1"
 
@@ -56,7 +56,7 @@ def texts(elements) -> list[str]:
 
 
 TITLES = {"overview": "总览", "trends": "趋势", "assets": "资产", "awards_research": "获奖与科研",
-          "people": "人员与志愿者", "profile": "机构概况"}
+          "people": "人员与志愿者", "profile": "机构概况", "export": "导出"}
 
 
 # --- no accounts yet (first run) ----------------------------------------------------------------
