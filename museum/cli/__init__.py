@@ -19,6 +19,9 @@ COMMAND_MODULES = [
     "museum.cli.init",
     "museum.cli.kpis",
     "museum.cli.demo",
+    "museum.cli.ingest",
+    "museum.cli.batches",
+    "museum.cli.rollback",
 ]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
