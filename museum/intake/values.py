@@ -20,7 +20,7 @@ _YEAR = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:年度?)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})\s*(?:年|-|/|\.|_)\s*(\d{1,2})\s*(?:月份?)?(?:-01)?$")
 _MONTH = re.compile(r"^(\d{1,2})(?:\.0+)?\s*(?:月份?)?$")
 _CN_MONTH = re.compile(r"^([一二三四五六七八九十]+)\s*月份?$")
-_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$")
 
 
 FIRST_YEAR = 2000
