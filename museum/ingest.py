@@ -14,7 +14,7 @@ import pandas as pd
 from museum import batches, catalog, db
 from museum.catalog import Catalog
 from museum.errors import InputRejected
-from museum.intake.checks import jump_notices, month_sum_notices
+from museum.intake.checks import context_notices
 from museum.intake.layout import flatten
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_grid
@@ -92,9 +92,7 @@ def _live_duplicate(con, analysis: Analysis) -> int | None:
 
 
 def _add_context_warnings(con, institution: int, analysis: Analysis, cat: Catalog) -> None:
-    current = db.query(con, "intake_current_values", institution_id=institution)
-    analysis.notices += jump_notices(analysis.observations, current, cat)
-    analysis.notices += month_sum_notices(analysis.observations, current, cat)
+    analysis.notices += context_notices(con, institution, analysis.observations, cat)
 
 
 def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:

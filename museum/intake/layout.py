@@ -14,7 +14,7 @@ import pandas as pd
 
 from museum.catalog import normalize_name
 from museum.intake.problems import FileRejected, Notice, Problem
-from museum.intake.values import blank, map_distinct, parse_month, parse_period, parse_year, year_bounds
+from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_year, year_bounds
 
 HEADER_ALIASES = {
     "year": ("年份", "年度", "年", "year"),
@@ -88,10 +88,12 @@ def _missing_columns(row_number: int, header: list, roles: list) -> Flattened:
 
 
 def _data_rows(grid: pd.DataFrame, header_row: int) -> tuple[pd.DataFrame, int]:
-    data = grid.loc[grid.index > header_row]
+    data = grid.iloc[grid.index.get_loc(header_row) + 1:]
     empty = np.ones(len(data), dtype=bool)
     for column in data.columns:
         empty &= blank(data[column]).to_numpy()
+        if not empty.any():
+            return data, 0
     return data[~empty], int(empty.sum())
 
 
@@ -100,35 +102,33 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list) -> Fla
     names = {role: _header_name(header[i], i) for role, i in col.items()}
     notices = _ignored_columns(header, [i for i, r in enumerate(roles) if r is None])
     data, blank_rows = _data_rows(grid, header_row)
-    series = {role: data[f"c{i}"] for role, i in col.items()}
+    series = {role: data[f"c{i}"].reset_index(drop=True) for role, i in col.items()}
+    rows = data.index.to_numpy()
     errors: list[Problem] = []
 
-    years = map_distinct(series["year"], parse_year)
-    bad_year = years.isna() & ~blank(series["year"])
-    no_year = blank(series["year"])
-    for row in data.index[bad_year.to_numpy()]:
-        errors.append(Problem("intake.error.bad_year", int(row), names["year"], str(series["year"][row])))
-    for row in data.index[no_year.to_numpy()]:
-        errors.append(Problem("intake.error.no_year", int(row), names["year"], None))
-
+    years = numbers_distinct(series["year"], parse_year)
+    no_year = blank(series["year"]).to_numpy()
+    for i in np.flatnonzero(np.isnan(years) & ~no_year):
+        errors.append(Problem("intake.error.bad_year", int(rows[i]), names["year"], str(series["year"].iloc[i]).strip()))
+    for i in np.flatnonzero(no_year & ~blank(series["value"]).to_numpy()):
+        errors.append(Problem("intake.error.no_year", int(rows[i]), names["year"], None))
     if "month" in series:
-        months = map_distinct(series["month"], parse_month)
-        bad_month = months.isna() & ~blank(series["month"])
-        for row in data.index[bad_month.to_numpy()]:
-            errors.append(Problem("intake.error.bad_month", int(row), names["month"], str(series["month"][row])))
+        months = numbers_distinct(series["month"], parse_month)
+        for i in np.flatnonzero(np.isnan(months) & ~blank(series["month"]).to_numpy()):
+            errors.append(Problem("intake.error.bad_month", int(rows[i]), names["month"], str(series["month"].iloc[i]).strip()))
     else:
-        months = pd.Series(None, index=data.index, dtype=object)
+        months = np.full(len(data), np.nan)
 
     cells = pd.DataFrame(
         {
-            "row": data.index.to_numpy(),
-            "metric_text": series["metric"].to_numpy(),
-            "metric_column": names["metric"],
-            "value_text": series["value"].to_numpy(),
-            "value_column": names["value"],
-            "year": pd.array(years.to_numpy(), dtype="Int64"),
-            "month": pd.array(months.to_numpy(), dtype="Int64"),
-            "note": series["note"].to_numpy() if "note" in series else None,
+            "row": rows,
+            "metric_text": series["metric"],
+            "metric_column": pd.Categorical([names["metric"]] * len(data)),
+            "value_text": series["value"],
+            "value_column": pd.Categorical([names["value"]] * len(data)),
+            "year": years,
+            "month": months,
+            "note": series["note"] if "note" in series else pd.Series(None, index=range(len(data)), dtype="str"),
         }
     )
     cells.attrs["year_column"] = names["year"]
@@ -145,10 +145,11 @@ def _wide(grid: pd.DataFrame, header_row: int, header: list, roles: list, period
     data, blank_rows = _data_rows(grid, header_row)
     errors: list[Problem] = []
     parts = []
+    first, last = year_bounds()
+    metric_name = _header_name(header[metric_index], metric_index)
     for i in period_columns:
         name = _header_name(header[i], i)
         year, month = periods[i]
-        first, last = year_bounds()
         if not first <= year <= last:
             errors.append(Problem("intake.error.year_range", header_row, name, str(header[i]).strip(), {"first": first, "last": last}))
             continue
@@ -160,16 +161,17 @@ def _wide(grid: pd.DataFrame, header_row: int, header: list, roles: list, period
                 {
                     "row": data.index.to_numpy(),
                     "metric_text": data[f"c{metric_index}"].to_numpy(),
-                    "metric_column": _header_name(header[metric_index], metric_index),
+                    "metric_column": metric_name,
                     "value_text": data[f"c{i}"].to_numpy(),
                     "value_column": name,
-                    "year": pd.array(np.full(len(data), year), dtype="Int64"),
-                    "month": pd.array(np.full(len(data), month if month is not None else pd.NA, dtype=object), dtype="Int64"),
+                    "year": float(year),
+                    "month": np.nan if month is None else float(month),
                     "note": data[f"c{note_index}"].to_numpy() if note_index is not None else None,
                 }
             )
         )
     cells = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CELL_COLUMNS)
+    cells = cells.astype({"metric_text": "str", "value_text": "str", "note": "str", "year": "float64", "month": "float64"})
     cells.attrs["year_column"] = None  # in wide files the period is the value's column
     cells.attrs["month_column"] = None
     return Flattened("wide", header_row, cells, errors, notices, blank_rows)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from museum.catalog import Catalog, normalize_name
 from museum.intake.problems import Notice, Problem
-from museum.intake.values import blank, map_distinct, parse_values, year_bounds
+from museum.intake.values import blank, parse_values, year_bounds
 
 TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "总数", "total", "subtotal", "grand total", "sum")}
 
@@ -40,51 +40,71 @@ def _suggestion_text(cat: Catalog, ids: list[str]) -> str:
 def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
     errors: list[Problem] = []
     notices: list[Notice] = []
+    year_column = cells.attrs.get("year_column")
+    month_column = cells.attrs.get("month_column")
     cells = cells.reset_index(drop=True)
     rows = cells["row"].to_numpy()
     metric_blank = blank(cells["metric_text"]).to_numpy()
-    folded = map_distinct(cells["metric_text"], normalize_name)
-    is_total = folded.isin(TOTAL_WORDS).to_numpy()
+
+    # metrics: every distinct text resolved once, then spread back by code
+    codes, uniques = pd.factorize(cells["metric_text"])
+    texts = uniques.tolist()
+    resolved = [cat.resolve(text) for text in texts]
+    metric_categories = sorted({m for m in resolved if m is not None})
+    position = {m: k for k, m in enumerate(metric_categories)}
+    id_code_u = np.array([position.get(m, -1) for m in resolved] + [-1], dtype=np.int32)
+    total_u = np.array([normalize_name(text) in TOTAL_WORDS for text in texts] + [False], dtype=bool)
+    known_u = id_code_u >= 0
+    ids_u = np.array(resolved + [None], dtype=object)
+    unit_u = np.array([cat[m].unit_zh if m else "" for m in resolved] + [""], dtype=object)
+    nonneg_u = np.array([cat[m].non_negative if m else False for m in resolved] + [False], dtype=bool)
+    is_total = total_u[codes]
+    metric_known = known_u[codes]
+    metric_id_codes = id_code_u[codes]
+    metric_ids = ids_u[codes]
     if is_total.any():
         notices.append(Notice("intake.warning.total_rows", {"rows": _rows_text(rows[is_total])}))
 
-    metric_ids = map_distinct(cells["metric_text"], cat.resolve).to_numpy(dtype=object)
-    metric_series = pd.Series(metric_ids, dtype=object)
-    units = metric_series.map({m.metric_id: m.unit_zh for m in cat}).fillna("")
-    parsed = parse_values(cells["value_text"], units)
+    parsed = parse_values(cells["value_text"], unit_u[codes])
     missing = parsed["missing"].to_numpy()
     considered = ~is_total & ~(metric_blank & missing)
     skipped = int((is_total | missing).sum())
+
+    def text_at(column: str, i: int):
+        value = cells[column].iloc[i]
+        return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
 
     def add(key, mask, column, value, params=None):
         for i in np.flatnonzero(mask):
             p = params(i) if callable(params) else (params or {})
             errors.append(Problem(key, int(rows[i]), column(i) if callable(column) else column, value(i), p))
 
-    metric_text = cells["metric_text"].to_numpy(dtype=object)
-    value_text = cells["value_text"].to_numpy(dtype=object)
-    metric_column = cells["metric_column"].to_numpy(dtype=object)
-    value_column = cells["value_column"].to_numpy(dtype=object)
+    metric_col = lambda i: str(cells["metric_column"].iloc[i])  # noqa: E731
+    value_col = lambda i: str(cells["value_column"].iloc[i])  # noqa: E731
+    value_at = lambda i: text_at("value_text", i)  # noqa: E731
 
-    add("intake.error.no_metric", considered & metric_blank & ~missing, lambda i: metric_column[i], lambda i: None)
-    unknown = considered & ~metric_blank & pd.isna(metric_ids)
-    suggestions = {text: cat.suggest(text) for text in set(metric_text[unknown])}
-    suggested = np.array([bool(suggestions.get(text)) for text in metric_text], dtype=bool) if unknown.any() else unknown
-    add(
-        "intake.error.unknown_metric",
-        unknown & suggested,
-        lambda i: metric_column[i],
-        lambda i: str(metric_text[i]).strip(),
-        lambda i: {"suggestions": _suggestion_text(cat, suggestions[metric_text[i]])},
-    )
-    add("intake.error.unknown_metric_plain", unknown & ~suggested, lambda i: metric_column[i], lambda i: str(metric_text[i]).strip())
-    known = considered & ~pd.isna(metric_ids)
+    add("intake.error.no_metric", considered & metric_blank & ~missing, metric_col, lambda i: None)
+    unknown = considered & ~metric_blank & ~metric_known
+    if unknown.any():
+        suggestions = {text: cat.suggest(text) for text in {text_at("metric_text", i) for i in np.flatnonzero(unknown)}}
+        suggested = np.zeros(len(cells), dtype=bool)
+        for i in np.flatnonzero(unknown):
+            suggested[i] = bool(suggestions[text_at("metric_text", i)])
+        add(
+            "intake.error.unknown_metric",
+            unknown & suggested,
+            metric_col,
+            lambda i: text_at("metric_text", i),
+            lambda i: {"suggestions": _suggestion_text(cat, suggestions[text_at("metric_text", i)])},
+        )
+        add("intake.error.unknown_metric_plain", unknown & ~suggested, metric_col, lambda i: text_at("metric_text", i))
+    known = considered & metric_known
     bad = parsed["bad"].to_numpy() & considered
     formula = np.zeros(len(cells), dtype=bool)
     for i in np.flatnonzero(bad):
-        formula[i] = str(value_text[i]).lstrip().startswith("=")
-    add("intake.error.formula", formula, lambda i: value_column[i], lambda i: str(value_text[i]))
-    add("intake.error.not_a_number", bad & ~formula, lambda i: value_column[i], lambda i: str(value_text[i]))
+        formula[i] = (value_at(i) or "").startswith("=")
+    add("intake.error.formula", formula, value_col, value_at)
+    add("intake.error.not_a_number", bad & ~formula, value_col, value_at)
 
     leftover = parsed["unit"].to_numpy(dtype=object)
     has_unit = known & ~bad & ~missing & (leftover != "")
@@ -95,18 +115,15 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
         add(
             "intake.error.unit_mismatch",
             has_unit & ~fits,
-            lambda i: value_column[i],
-            lambda i: str(value_text[i]),
+            value_col,
+            value_at,
             lambda i: {"unit": leftover[i], "expected": cat[metric_ids[i]].unit_zh},
         )
     value = parsed["value"].to_numpy()
-    non_negative = metric_series.map({m.metric_id: m.non_negative for m in cat}).fillna(False).to_numpy(dtype=bool)
-    add("intake.error.negative", known & ~missing & ~bad & non_negative & (value < 0), lambda i: value_column[i], lambda i: str(value_text[i]))
+    add("intake.error.negative", known & ~missing & ~bad & nonneg_u[codes] & (value < 0), value_col, value_at)
 
-    year = cells["year"].to_numpy(dtype="float64", na_value=np.nan)
-    month = cells["month"].to_numpy(dtype="float64", na_value=np.nan)
-    year_column = cells.attrs.get("year_column")
-    month_column = cells.attrs.get("month_column")
+    year = cells["year"].to_numpy(dtype="float64")
+    month = cells["month"].to_numpy(dtype="float64")
     if year_column is not None:
         first, last = year_bounds()
         out = considered & ~np.isnan(year) & ((year < first) | (year > last))
@@ -116,25 +133,23 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
         add("intake.error.month_range", out, month_column, lambda i: str(int(month[i])))
 
     # every cell with a value, a known metric and a period is a candidate observation
-    with_error = np.zeros(len(cells), dtype=bool)
-    if errors:
-        error_rows = {p.row for p in errors}
-        with_error = np.isin(rows, list(error_rows))
+    with_error = np.isin(rows, [p.row for p in errors]) if errors else np.zeros(len(cells), dtype=bool)
     usable = known & ~missing & ~bad & ~np.isnan(year) & ~with_error
+    index = np.flatnonzero(usable)
     candidates = pd.DataFrame(
         {
-            "metric_id": metric_ids[usable],
-            "year": year[usable].astype("int64"),
-            "month": pd.array(month[usable], dtype="Float64").astype("Int64"),
-            "value": value[usable],
-            "qualifier": parsed["qualifier"].to_numpy(dtype=object)[usable],
-            "note": cells["note"].to_numpy(dtype=object)[usable],
-            "sentence": None,
-            "row": rows[usable],
-            "value_column": value_column[usable],
+            "metric_id": pd.Categorical.from_codes(metric_id_codes[index], categories=metric_categories),
+            "year": year[index].astype("int64"),
+            "month": pd.array(month[index], dtype="Float64").astype("Int64"),
+            "value": value[index],
+            "qualifier": parsed["qualifier"].array.take(index),
+            "note": cells["note"].take(index).reset_index(drop=True),
+            "sentence": pd.Series(None, index=range(len(index)), dtype="str"),
+            "row": rows[index],
+            "value_column": cells["value_column"].astype("category").array.take(index),
         }
     )
-    observations, conflict_errors, duplicates = _deduplicate(candidates, value_text[usable])
+    observations, conflict_errors, duplicates = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
     errors.extend(conflict_errors)
     if duplicates:
         notices.append(Notice("intake.warning.duplicate_rows", {"count": duplicates}))
@@ -148,7 +163,7 @@ def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:
     return unit in (metric.unit_zh, metric.unit_en) or (len(unit) >= 1 and unit in metric.unit_zh)
 
 
-def _deduplicate(candidates: pd.DataFrame, texts) -> tuple[pd.DataFrame, list[Problem], int]:
+def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int]:
     """Identical repeats of a (metric, period) are dropped; different values for one are errors."""
     key = ["metric_id", "year", "month"]
     if candidates.empty:
@@ -162,7 +177,7 @@ def _deduplicate(candidates: pd.DataFrame, texts) -> tuple[pd.DataFrame, list[Pr
     errors = []
     if conflicting.any():
         clash = group[conflicting].copy()
-        clash["text"] = np.asarray(texts, dtype=object)[repeated][conflicting]
+        clash["text"] = [text_of(k) for k in np.flatnonzero(repeated)[conflicting]]
         for _, rows_of_key in clash.groupby(key, dropna=False):
             all_rows = sorted(int(r) for r in rows_of_key["row"])
             for _, cell in rows_of_key.iterrows():

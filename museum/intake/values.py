@@ -75,8 +75,15 @@ def parse_month(text) -> int | None:
 def map_distinct(series: pd.Series, parse) -> pd.Series:
     """`parse` applied to each distinct non-empty text once, spread back over the column."""
     codes, uniques = pd.factorize(series)
-    parsed = np.array([parse(u) for u in uniques] + [None], dtype=object)
+    parsed = np.array([parse(u) for u in uniques.tolist()] + [None], dtype=object)
     return pd.Series(parsed[codes], index=series.index)  # code -1 (missing) takes the trailing None
+
+
+def numbers_distinct(series: pd.Series, parse) -> np.ndarray:
+    """Like map_distinct, for parsers returning an int or None: a float array, NaN for None."""
+    codes, uniques = pd.factorize(series)
+    parsed = np.array([np.nan if (v := parse(u)) is None else float(v) for u in uniques.tolist()] + [np.nan])
+    return parsed[codes]
 
 
 def blank(series: pd.Series) -> pd.Series:
@@ -84,54 +91,110 @@ def blank(series: pd.Series) -> pd.Series:
     return series.isna() | (series.str.strip() == "")
 
 
-def parse_values(texts: pd.Series, units: pd.Series) -> pd.DataFrame:
-    """Columns value (float, NaN when not reported), qualifier, unit (text left after the number),
-    missing (not reported: empty, -, —, /) and bad (not a number).
+# The shapes most cells take, parsed without parse_quantity. Anything else (signs, 十/百
+# numerals, a unit after a multiplier, two qualifiers) goes to parse_quantity.
+_SIMPLE = re.compile(
+    r"^(?P<pre>超过|多于|大于|不少于|不低于|超|逾|将近|接近|大约|约|近)?"
+    r"(?P<num>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+    r"(?P<mult>千万|百万|万|亿|千)?"
+    r"(?P<post>以上|余|多|\+|左右|上下)?"
+    r"(?P<unit>[\u4e00-\u9fff%A-Za-z²]*)$"
+)
+_AT_LEAST_WORDS = {"超过", "多于", "大于", "不少于", "不低于", "超", "逾", "以上", "余", "多", "+"}
+_MULTIPLIER = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, None: 1.0}
+_QUALIFIER_CHARS = set("左右上下余多以超约近逾")
+_CLEAN = re.compile(r"[,，\s']")
+QUALIFIER_CODES = {"exact": 0, "at_least": 1, "approx": 2}
+QUALIFIER_NAMES = ["exact", "at_least", "approx"]
 
-    `units` is each row's metric unit (the suffix that may follow the number, e.g. 篇).
+
+def simple_quantity(text: str):
+    """(value, qualifier, leftover unit) for the common shapes, else None (use parse_quantity).
+
+    Reads the text the way parse_quantity does: NFKC (full-width digits), no 千分位 commas.
+    """
+    cleaned = _CLEAN.sub("", unicodedata.normalize("NFKC", text))
+    match = _SIMPLE.match(cleaned)
+    if not match:
+        return None
+    pre, post, mult, unit = match["pre"], match["post"], match["mult"], match["unit"]
+    if (pre and post) or (mult and unit) or (_QUALIFIER_CHARS & set(unit)):
+        return None
+    word = pre or post
+    qualifier = "at_least" if word in _AT_LEAST_WORDS else ("approx" if word else "exact")
+    return round(float(match["num"]) * _MULTIPLIER[mult], 10), qualifier, unit
+
+
+def parse_values(texts: pd.Series, units) -> pd.DataFrame:
+    """Columns value (float, NaN when not reported), qualifier (categorical), unit (text left
+    after the number), missing (not reported: empty, -, —, /) and bad (not a number).
+
+    `units` (array-like, one per row) is each row's metric unit, the suffix that may follow the
+    number (e.g. 篇). Every distinct text is parsed once: plain numbers column-wise, common
+    shapes with one regex, the rest with parse_quantity once per distinct (text, unit).
     """
     n = len(texts)
     value = np.full(n, np.nan)
-    qualifier = np.full(n, "exact", dtype=object)
+    qualifier = np.zeros(n, dtype=np.int8)
     leftover = np.full(n, "", dtype=object)
     missing = np.zeros(n, dtype=bool)
     bad = np.zeros(n, dtype=bool)
 
     codes, uniques = pd.factorize(texts)
     missing[codes == -1] = True
-    unique_texts = pd.Series(uniques, dtype="str")
-    stripped = unique_texts.str.strip()
-    plain = stripped.str.match(_PLAIN_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
-    plain_values = pd.to_numeric(stripped.where(plain), errors="coerce").to_numpy(dtype=float)
-    is_plain_row = np.zeros(n, dtype=bool)
     known = codes >= 0
-    is_plain_row[known] = plain[codes[known]]
-    value[is_plain_row] = plain_values[codes[is_plain_row]]
+    unique_texts = pd.Series(uniques)
+    plain = unique_texts.str.match(_PLAIN_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
+    u_value = np.full(len(uniques), np.nan)
+    u_value[plain] = pd.to_numeric(unique_texts[plain], errors="coerce").to_numpy(dtype=float)
+    u_qualifier = np.zeros(len(uniques), dtype=np.int8)
+    u_unit = np.full(len(uniques), "", dtype=object)
+    u_done = plain.copy()
+    text_list = uniques.tolist()
+    for k in np.flatnonzero(~plain):
+        found = simple_quantity(text_list[k])
+        if found is not None:
+            u_value[k], u_qualifier[k], u_unit[k] = found[0], QUALIFIER_CODES[found[1]], found[2]
+            u_done[k] = True
 
-    rest = np.flatnonzero(known & ~is_plain_row)
-    if len(rest):
-        pairs = pd.DataFrame({"code": codes[rest], "unit": units.to_numpy(dtype=object)[rest]})
+    rows_done = np.zeros(n, dtype=bool)
+    rows_done[known] = u_done[codes[known]]
+    value[rows_done] = u_value[codes[rows_done]]
+    qualifier[rows_done] = u_qualifier[codes[rows_done]]
+    odd_units = rows_done & (u_unit[np.maximum(codes, 0)] != "")
+    leftover[odd_units] = u_unit[codes[odd_units]]
+
+    hard = np.flatnonzero(known & ~rows_done)
+    if len(hard):
+        unit_array = np.asarray(units, dtype=object)
+        pairs = pd.DataFrame({"code": codes[hard], "unit": unit_array[hard]})
         pair_codes, pair_uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
         results = []
         for code, unit in pair_uniques:
-            text = uniques[code]
+            text = text_list[code]
             if is_missing(text):
-                results.append(("missing", np.nan, "exact", ""))
+                results.append(("missing", np.nan, 0, ""))
                 continue
             try:
                 quantity = parse_quantity(text, unit or "")
             except NotANumber:
-                results.append(("bad", np.nan, "exact", ""))
+                results.append(("bad", np.nan, 0, ""))
                 continue
-            results.append(("ok", quantity.value, quantity.qualifier, quantity.unit))
+            results.append(("ok", quantity.value, QUALIFIER_CODES[quantity.qualifier], quantity.unit))
         state = np.array([r[0] for r in results], dtype=object)[pair_codes]
-        value[rest] = np.array([r[1] for r in results], dtype=float)[pair_codes]
-        qualifier[rest] = np.array([r[2] for r in results], dtype=object)[pair_codes]
-        leftover[rest] = np.array([r[3] for r in results], dtype=object)[pair_codes]
-        missing[rest] = state == "missing"
-        bad[rest] = state == "bad"
+        value[hard] = np.array([r[1] for r in results], dtype=float)[pair_codes]
+        qualifier[hard] = np.array([r[2] for r in results], dtype=np.int8)[pair_codes]
+        leftover[hard] = np.array([r[3] for r in results], dtype=object)[pair_codes]
+        missing[hard] = state == "missing"
+        bad[hard] = state == "bad"
     bad |= ~missing & ~np.isfinite(np.where(missing | bad, 0.0, value))
     return pd.DataFrame(
-        {"value": value, "qualifier": qualifier, "unit": leftover, "missing": missing, "bad": bad},
+        {
+            "value": value,
+            "qualifier": pd.Categorical.from_codes(qualifier, categories=QUALIFIER_NAMES),
+            "unit": leftover,
+            "missing": missing,
+            "bad": bad,
+        },
         index=texts.index,
     )

@@ -151,7 +151,7 @@ def test_value_formats():
         ("short_videos", 2021, None): (356.0, "exact"),
         ("papers_published", 2021, None): (4.0, "exact"),
         ("online_visits", 2021, None): (5_000_000.0, "exact"),
-        ("popsci_funding_used", 2021, None): (120_000_000.0, "exact"),
+        ("followers_total", 2021, None): (120_000_000.0, "exact"),
         ("budget_execution_rate", 2021, None): (97.5, "exact"),
         ("online_visits", 2022, None): (5_000_000.0, "at_least"),
         ("online_visits", 2022, 1): (400_000.0, "at_least"),
