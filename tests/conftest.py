@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from museum import db, seed
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    """A fresh, initialised database (embedded data loaded); MUSEUM_DB points at it."""
-    path = tmp_path / "museum.duckdb"
-    monkeypatch.setenv("MUSEUM_DB", str(path))
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory):
+    """A database built once per run from the committed inputs; tests get copies of it."""
+    path = tmp_path_factory.mktemp("template") / "museum.duckdb"
     with db.session(path) as con:
         seed.init(con)
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch, seeded_template):
+    """A fresh, initialised database (embedded data loaded); MUSEUM_DB points at it."""
+    path = tmp_path / "museum.duckdb"
+    shutil.copyfile(seeded_template, path)
+    monkeypatch.setenv("MUSEUM_DB", str(path))
     return path
 
 

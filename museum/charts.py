@@ -1,0 +1,223 @@
+"""Plotly figure builders: data in, Figure out (pure; no database, no Streamlit).
+
+Every label goes through the translation layer; the same figures feed the pages and the
+static exports (kaleido), so fonts name a CJK family that Debian's fonts-noto-cjk provides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from museum import numbers
+from museum.catalog import Metric
+from museum.i18n import t
+
+FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+NEUTRAL = "#5B7DB1"
+PRIOR = "#B8C4D6"
+LEVEL_COLORS = {"national": "#B03A2E", "provincial": "#D68910", "municipal": "#2E86C1"}
+ROLE_COLORS = {"lead": "#1F618D", "participant": "#76D7C4", "none": "#AAB7B8"}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours for up/down. Chinese convention (default in zh): red = up; English: green = up."""
+
+    up: str
+    down: str
+
+    @classmethod
+    def for_convention(cls, convention: str) -> "Palette":
+        return cls("#C0392B", "#1E8449") if convention == "red_up" else cls("#1E8449", "#C0392B")
+
+
+def default_convention(lang: str) -> str:
+    return "red_up" if lang == "zh" else "green_up"
+
+
+def _layout(fig: go.Figure, title: str, *, demo: bool, lang: str, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        font={"family": FONT_FAMILY, "size": 13},
+        template="plotly_white",
+        height=height,
+        margin={"l": 60, "r": 24, "t": 64, "b": 56},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        separators=".,",
+    )
+    if demo:
+        fig.add_annotation(
+            text=t("demo.banner", lang),
+            xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+            font={"size": 34, "color": "rgba(192,57,43,0.18)"}, textangle=-18,
+        )
+    return fig
+
+
+def _value_labels(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [numbers.format_value(v, q, lang) for v, q in zip(frame["value"], frame["qualifier"])]
+
+
+def yearly_bars(series: pd.DataFrame, metric: Metric, lang: str, *, demo: bool = False) -> go.Figure:
+    """One bar per year; partial years are marked, qualifiers shown on the labels (500万+)."""
+    unit = metric.unit(lang)
+    years = [
+        f"{int(y)}" + ("" if basis == "year" else t("chart.partial_year", lang, months=int(m)))
+        for y, basis, m in zip(series["year"], series["basis"], series["months"])
+    ]
+    colors = [NEUTRAL if basis == "year" else PRIOR for basis in series["basis"]]
+    fig = go.Figure(
+        go.Bar(
+            x=years, y=series["value"], text=_value_labels(series, lang), textposition="outside",
+            marker_color=colors, cliponaxis=False, name=metric.name(lang),
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title_text=unit, rangemode="tozero")
+    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
+    return _layout(fig, t("chart.yearly_title", lang, metric=metric.name(lang)), demo=demo, lang=lang)
+
+
+def monthly_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, cumulative: bool = False, demo: bool = False) -> go.Figure:
+    """One line per year over months 1–12; cumulative=True draws year-to-date totals."""
+    column = "ytd" if cumulative and "ytd" in monthly else "value"
+    fig = go.Figure()
+    years = sorted(monthly["year"].unique())
+    for index, year in enumerate(years):
+        rows = monthly[monthly["year"] == year]
+        latest = index == len(years) - 1
+        fig.add_trace(
+            go.Scatter(
+                x=rows["month"], y=rows[column], mode="lines+markers", name=str(year),
+                line={"width": 3 if latest else 1.6, "color": NEUTRAL if latest else None},
+                hovertemplate=f"{year}" + "-%{x}: %{y:,.0f}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title_text=t("chart.month", lang), tickmode="array", tickvals=list(range(1, 13)),
+                     ticktext=[t("chart.month_label", lang, month=m) for m in range(1, 13)], range=[0.5, 12.5])
+    fig.update_yaxes(title_text=metric.unit(lang), rangemode="tozero")
+    key = "chart.ytd_title" if cumulative else "chart.monthly_title"
+    return _layout(fig, t(key, lang, metric=metric.name(lang)), demo=demo, lang=lang)
+
+
+def category_change(rows: pd.DataFrame, lang: str, palette: Palette, *, title: str, demo: bool = False) -> go.Figure:
+    """Horizontal bars of 同比 % per metric (rows: name, change_pct, good (+1/-1/0), label)."""
+    colors = [palette.up if c > 0 else palette.down if c < 0 else PRIOR for c in rows["change_pct"]]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["change_pct"], y=rows["name"], orientation="h", text=rows["label"],
+            textposition="outside", marker_color=colors, cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=t("chart.change_pct", lang), zeroline=True, zerolinecolor="#888")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, demo=demo, lang=lang, height=max(260, 48 * len(rows) + 120))
+
+
+def assets_bridge(year: int, start: float, end: float, lang: str, palette: Palette, *, demo: bool = False) -> go.Figure:
+    """Waterfall from 年初数 to 年末数 (万元) for one year."""
+    change = end - start
+    unit = t("unit.wan_yuan", lang)
+    fig = go.Figure(
+        go.Waterfall(
+            x=[t("chart.assets_start", lang), t("chart.assets_change", lang), t("chart.assets_end", lang)],
+            measure=["absolute", "relative", "total"],
+            y=[start, change, end],
+            text=[numbers.format_plain(start, lang), numbers.format_change(change, False, lang), numbers.format_plain(end, lang)],
+            textposition="outside",
+            increasing={"marker": {"color": palette.up}},
+            decreasing={"marker": {"color": palette.down}},
+            totals={"marker": {"color": NEUTRAL}},
+            connector={"line": {"color": "#999", "dash": "dot"}},
+            cliponaxis=False,
+        )
+    )
+    fig.update_yaxes(title_text=unit, rangemode="tozero")
+    return _layout(fig, t("chart.assets_bridge_title", lang, year=year), demo=demo, lang=lang)
+
+
+def assets_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Figure:
+    """Grouped bars of 年初数 and 年末数 per year (frame: year, start, end)."""
+    fig = go.Figure()
+    for column, key, color in (("start", "chart.assets_start", PRIOR), ("end", "chart.assets_end", NEUTRAL)):
+        fig.add_trace(
+            go.Bar(
+                x=[str(y) for y in frame["year"]], y=frame[column], name=t(key, lang), marker_color=color,
+                text=[numbers.format_plain(v, lang) if pd.notna(v) else "" for v in frame[column]],
+                textposition="outside", cliponaxis=False,
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text=t("unit.wan_yuan", lang), rangemode="tozero")
+    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
+    return _layout(fig, t("chart.assets_years_title", lang), demo=demo, lang=lang)
+
+
+def awards_by_level_grade(matrix: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
+    """Stacked bars: grades on x, one segment per level (matrix: index level, columns grade)."""
+    fig = go.Figure()
+    for level in matrix.index:
+        fig.add_trace(
+            go.Bar(
+                x=[t(f"grade.{g}", lang) for g in matrix.columns], y=matrix.loc[level].values,
+                name=t(f"level.{level}", lang), marker_color=LEVEL_COLORS.get(level, NEUTRAL),
+                text=[str(int(v)) if v else "" for v in matrix.loc[level].values], textposition="inside",
+            )
+        )
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    fig.update_yaxes(title_text=t("unit.items", lang), rangemode="tozero", dtick=1)
+    return _layout(fig, t("chart.awards_title", lang, year=year), demo=demo, lang=lang)
+
+
+def awards_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Figure:
+    """Stacked bars of awards per year by level (frame: year, level, count)."""
+    fig = go.Figure()
+    for level in ("national", "provincial", "municipal"):
+        rows = frame[frame["level"] == level]
+        fig.add_trace(
+            go.Bar(x=[str(y) for y in rows["year"]], y=rows["count"], name=t(f"level.{level}", lang),
+                   marker_color=LEVEL_COLORS[level])
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
+    fig.update_yaxes(title_text=t("unit.items", lang), rangemode="tozero")
+    return _layout(fig, t("chart.awards_years_title", lang), demo=demo, lang=lang)
+
+
+def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
+    """Projects by stage (申报 -> 立项 -> 结题), one series per role (stages: stage, role, count)."""
+    fig = go.Figure()
+    order = ["applied", "approved", "concluded"]
+    for role in ("lead", "participant", "none"):
+        counts = stages[stages["role"] == role].set_index("stage")["count"].reindex(order, fill_value=0)
+        if counts.sum() == 0:
+            continue
+        fig.add_trace(
+            go.Funnel(
+                y=[t(f"stage.{s}", lang) for s in order], x=counts, name=t(f"role.{role}", lang),
+                marker={"color": ROLE_COLORS[role]}, textinfo="value",
+            )
+        )
+    return _layout(fig, t("chart.research_title", lang, year=year), demo=demo, lang=lang)
+
+
+def stock_years(frame: pd.DataFrame, metrics: list[Metric], lang: str, *, title: str, demo: bool = False) -> go.Figure:
+    """Lines of several stock metrics across years (frame: year, metric_id, value, qualifier)."""
+    fig = go.Figure()
+    for metric in metrics:
+        rows = frame[frame["metric_id"] == metric.metric_id]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[str(y) for y in rows["year"]], y=rows["value"], mode="lines+markers+text",
+                name=metric.name(lang), text=_value_labels(rows, lang), textposition="top center",
+            )
+        )
+    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, title, demo=demo, lang=lang)

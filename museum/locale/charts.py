@@ -1,0 +1,25 @@
+"""Chart titles, axis labels and units."""
+
+MESSAGES = {
+    "chart.year": ("年份", "Year"),
+    "chart.month": ("月份", "Month"),
+    "chart.month_label": ("{month}月", "M{month}"),
+    "chart.partial_year": ("（{months}个月）", " ({months} mo)"),
+    "chart.yearly_title": ("{metric}：历年对比", "{metric}: by year"),
+    "chart.monthly_title": ("{metric}：各月数值", "{metric}: by month"),
+    "chart.ytd_title": ("{metric}：年内累计（与上年同期比）", "{metric}: year to date vs same period"),
+    "chart.change_pct": ("同比变化（%）", "Change vs prior year (%)"),
+    "chart.category_change_title": ("{category}：{year}年同比", "{category}: {year} vs prior year"),
+    "chart.assets_start": ("年初数", "Year start"),
+    "chart.assets_change": ("本年变化", "Change"),
+    "chart.assets_end": ("年末数", "Year end"),
+    "chart.assets_bridge_title": ("{year}年资产变动（年初→年末）", "Assets {year}: year start to year end"),
+    "chart.assets_years_title": ("历年资产年初数与年末数", "Assets at year start and end, by year"),
+    "chart.awards_title": ("{year}年职工获奖：级别 × 等次", "Staff awards {year}: level × grade"),
+    "chart.awards_years_title": ("历年获奖数（按级别）", "Awards by year and level"),
+    "chart.research_title": ("{year}年课题：申报 → 立项 → 结题", "Projects {year}: applied → approved → concluded"),
+    "chart.staff_title": ("人员历年变化", "Staff by year"),
+    "chart.volunteers_title": ("志愿者历年变化", "Volunteers by year"),
+    "unit.wan_yuan": ("万元", "10k CNY"),
+    "unit.items": ("项", "items"),
+}

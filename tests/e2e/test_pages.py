@@ -1,0 +1,44 @@
+"""Every view page in real headless Chromium, at a laptop and a phone-sized viewport."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import LAPTOP, PHONE, assert_no_exception, screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+# url path, text that must be visible in zh, in en
+PAGES = [
+    ("overview", "科普图文", "Science posts"),
+    ("trends", "历年对比", "by year"),
+    ("assets", "59.27", "59.27"),
+    ("awards_research", "国家级获奖", "National awards"),
+    ("people", "志愿者后备人选", "Volunteer reserve"),
+    ("profile", "开展科普展览", "开展科普展览"),
+]
+
+
+@pytest.mark.parametrize("viewport_name,viewport", [("laptop", LAPTOP), ("phone", PHONE)])
+def test_every_page_renders(server, browser, viewport_name, viewport):
+    context = browser.new_context(viewport=viewport, locale="zh-CN")
+    tab = context.new_page()
+    try:
+        for url, zh_text, en_text in PAGES:
+            for lang, text in (("zh", zh_text), ("en", en_text)):
+                tab.goto(f"{server.url}/{url}?lang={lang}")
+                wait_for_app(tab, text)
+                assert_no_exception(tab)
+                screenshot(tab, f"{url}-{lang}-{viewport_name}")
+    finally:
+        context.close()
+
+
+def test_overview_shows_posts_with_unit_and_qualifiers(server, page):
+    page.goto(server.url)
+    wait_for_app(page, "科普图文")
+    body = page.locator("body").inner_text()
+    assert "5528篇" in body
+    assert "500万+次" in body
+    assert "约3000人" in body
+    assert "无上年数据" in body

@@ -1,0 +1,142 @@
+"""Building the database: migrations, idempotent init, every named query runs, versioned writes."""
+
+import pandas as pd
+import pytest
+
+from museum import batches, db, kpis, seed
+from museum.errors import DatabaseError, InputRejected
+
+
+def test_init_is_idempotent(empty_db_path):
+    with db.session(empty_db_path) as con:
+        first = seed.init(con)
+        counts = db.query(con, "data_counts")
+        second = seed.init(con)
+        assert db.query(con, "data_counts").equals(counts)
+    assert first["migrations"] and len(first["seed_batches"]) == 1
+    assert second == {"migrations": [], "seed_batches": []}
+
+
+def test_unknown_query_fails_loudly(con):
+    with pytest.raises(DatabaseError) as error:
+        db.query(con, "no_such_query")
+    assert error.value.message("en") == "There is no query named no_such_query (queries/no_such_query.sql)."
+    with pytest.raises(DatabaseError):
+        db.query(con, "../secrets")
+
+
+# Parameters that make every named query runnable against the test database.
+PARAMS = {
+    "institution_id": 1, "batch_id": 1, "target": 1, "rollback_batch": 999, "year": 2024, "name": "x",
+    "version": 9999, "sha256": "0" * 64, "size": 1, "content": b"x", "kind": "upload", "file_name": "f.csv",
+    "file_sha256": None, "file_size": None, "user_name": "t", "note": None, "is_demo": False, "rolls_back": None,
+    "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "metric_id": "posts", "name_zh": "a",
+    "name_en": "a", "unit_zh": "篇", "unit_en": "posts", "category": "online_media", "aliases": "",
+    "higher_is_better": True, "non_negative": True, "sort_order": 1, "competition": "c", "level": "national",
+    "grade": "first", "count": 1, "sentence": "s", "title": "t", "subject": None, "awarded_by": None,
+    "item_type": "paper", "role": None, "stage": "published", "description": "d", "field": "name", "value": "v",
+}
+
+
+OVERRIDES = {"metric_upsert": {"kind": "flow"}}
+
+
+@pytest.fixture(scope="module")
+def shared_con(tmp_path_factory):
+    """One seeded database for the read-only sweep; each query runs in a rolled-back transaction."""
+    path = tmp_path_factory.mktemp("queries") / "q.duckdb"
+    with db.session(path) as connection:
+        seed.init(connection)
+        yield connection
+
+
+@pytest.mark.parametrize("name", db.query_names())
+def test_every_named_query_runs(shared_con, name):
+    con = shared_con
+    params = {**PARAMS, **OVERRIDES.get(name, {})}
+    frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
+                                        "qualifier": "exact", "note": None, "sentence": None}])
+    con.register("frame", frame)
+    con.execute("begin transaction")
+    try:
+        sql = db.load_query(name)
+        db.execute(con, name, **{k: params[k] for k in db.parameters_of(sql)})
+    finally:
+        con.execute("rollback")
+        con.unregister("frame")
+
+
+def _posts(con):
+    values = kpis.load_values(con, 1)
+    return values[(values["metric_id"] == "posts")][["year", "month", "value"]].to_dict("records")
+
+
+def test_write_then_rollback_restores_exactly(con):
+    before = kpis.load_values(con, 1)
+    with db.transaction(con):
+        batch = batches.create_batch(con, "upload", institution=1, user="tester", file_name="a.csv", content=b"a")
+        counts = batches.write_observations(con, batch, 1, [
+            {"metric_id": "posts", "year": 2024, "month": None, "value": 6000.0, "qualifier": "exact", "note": None, "sentence": None},
+            {"metric_id": "posts", "year": 2023, "month": None, "value": 4000.0, "qualifier": "exact", "note": None, "sentence": None},
+            {"metric_id": "short_videos", "year": 2024, "month": None, "value": 356.0, "qualifier": "exact",
+             "note": None, "sentence": DATASET_SENTENCE},
+        ])
+        batches.finish_batch(con, batch, counts)
+    assert (counts.inserted, counts.updated, counts.unchanged) == (1, 1, 1)
+    assert sorted(r["value"] for r in _posts(con)) == [4000.0, 6000.0]
+    with db.transaction(con):
+        batches.rollback(con, batch, user="tester")
+    after = kpis.load_values(con, 1)
+    columns = ["metric_id", "year", "month", "value", "qualifier", "sentence"]
+    pd.testing.assert_frame_equal(before[columns].reset_index(drop=True), after[columns].reset_index(drop=True))
+    with pytest.raises(InputRejected) as error:
+        batches.rollback(con, batch)
+    assert error.value.key == "batches.already_rolled_back"
+
+
+DATASET_SENTENCE = seed.read_dataset(seed.SEED_DIR / "annual-report-2024").observations[1]["sentence"]
+
+
+def test_rollback_refused_when_a_later_batch_changed_the_values(con):
+    def upload(value):
+        with db.transaction(con):
+            batch = batches.create_batch(con, "upload", institution=1)
+            batches.write_observations(con, batch, 1, [{"metric_id": "posts", "year": 2023, "month": None, "value": value,
+                                                        "qualifier": "exact", "note": None, "sentence": None}])
+        return batch
+
+    first, second = upload(100.0), upload(200.0)
+    with pytest.raises(InputRejected) as error:
+        batches.rollback(con, first)
+    assert error.value.message("zh") == f"不能回滚批次 #{first}：之后的批次 #{second} 修改了它写入的数值。请先回滚这些较新的批次。"
+    with db.transaction(con):
+        batches.rollback(con, second)
+        batches.rollback(con, first)
+    assert [r for r in _posts(con) if r["year"] == 2023] == []
+
+
+def test_old_versions_are_kept(con):
+    with db.transaction(con):
+        batch = batches.create_batch(con, "correction", institution=1)
+        batches.write_observations(con, batch, 1, [{"metric_id": "posts", "year": 2024, "month": None, "value": 5600.0,
+                                                    "qualifier": "exact", "note": "typo", "sentence": None}])
+    versions = con.execute("select value, retired_by_batch from observation where metric_id = 'posts' order by observation_id").fetchall()
+    assert versions == [(5528.0, batch), (5600.0, None)]
+
+
+def test_busy_database_raises_database_busy(db_path):
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db_path)!r}); print('held', flush=True); time.sleep(30)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        from museum.errors import DatabaseBusy
+
+        with pytest.raises(DatabaseBusy) as error:
+            db.connect(db_path, wait_seconds=0.3)
+        assert f"PID {holder.pid}" in error.value.message("en")
+    finally:
+        holder.kill()
+        holder.wait()
