@@ -20,6 +20,10 @@ PAGES = {
         ("pages/people.py", "page.people", ":material/groups:", "people"),
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
     ],
+    "ui.section.data": [
+        ("pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
+        ("pages/history.py", "intake.page.history", ":material/history:", "history"),
+    ],
 }
 
 lang = context.language()

@@ -114,6 +114,8 @@ def child(mode: str, file: Path, database: Path, rows: int) -> dict:
 
 
 def run_child(mode: str, file: Path, database: Path, rows: int) -> dict:
+    for stale in (database, database.with_name(database.name + ".wal")):
+        stale.unlink(missing_ok=True)
     env = {**os.environ, "MUSEUM_MAX_UPLOAD_MB": "500", "MUSEUM_QUERY_TIMEOUT_SECONDS": "600"}
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(file), str(database), "--rows", str(rows)],

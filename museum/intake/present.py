@@ -39,7 +39,7 @@ def preview_table(compared: pd.DataFrame, cat: Catalog, lang: str, *, include_un
         return pd.DataFrame(columns=columns)
     shown = compared if include_unchanged else compared[compared["status"] != "unchanged"]
     order = {m.metric_id: m.sort_order for m in cat}
-    shown = shown.assign(_order=shown["metric_id"].map(order)).sort_values(["_order", "year", "month"], na_position="first")
+    shown = shown.assign(_order=shown["metric_id"].astype(str).map(order).astype(int)).sort_values(["_order", "year", "month"], na_position="first")
     records = []
     for row in shown.itertuples():
         metric = cat[row.metric_id]
