@@ -122,8 +122,9 @@ def rows(con: duckdb.DuckDBPyConnection, query_name: str, **params) -> list[tupl
 
 
 def scalar(con: duckdb.DuckDBPyConnection, query_name: str, **params):
-    row = _run(con, query_name, params).fetchone()
-    return None if row is None else row[0]
+    # fetch to the end: DuckDB 2 refuses to register a frame while a result is half-read
+    found = _run(con, query_name, params).fetchall()
+    return found[0][0] if found else None
 
 
 def execute(con: duckdb.DuckDBPyConnection, query_name: str, **params) -> None:

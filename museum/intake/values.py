@@ -161,8 +161,9 @@ def parse_values(texts: pd.Series, units) -> pd.DataFrame:
     rows_done[known] = u_done[codes[known]]
     value[rows_done] = u_value[codes[rows_done]]
     qualifier[rows_done] = u_qualifier[codes[rows_done]]
-    odd_units = rows_done & (u_unit[np.maximum(codes, 0)] != "")
-    leftover[odd_units] = u_unit[codes[odd_units]]
+    if len(uniques):
+        odd_units = rows_done & (u_unit[np.maximum(codes, 0)] != "")
+        leftover[odd_units] = u_unit[codes[odd_units]]
 
     hard = np.flatnonzero(known & ~rows_done)
     if len(hard):
