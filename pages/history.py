@@ -46,6 +46,8 @@ if isinstance(sha, str) and sha:
 else:
     st.caption(ctx.t("intake.history.no_file"))
 
+if not present.can_roll_back(row):
+    st.stop()  # its state above says why there is nothing to roll back
 confirmed = st.checkbox(ctx.t("intake.history.confirm", batch_id=chosen), key=f"history_confirm_{chosen}")
 if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}"):
     try:

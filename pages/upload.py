@@ -101,7 +101,7 @@ first_year, last_year = year_bounds()
 left, middle, right = st.columns([2, 1, 1])
 metric = left.selectbox(
     ctx.t("intake.correction.metric"), uploadable, key="correction_metric",
-    format_func=lambda m: f"{m.name(ctx.lang)}（{m.unit(ctx.lang)}）",
+    format_func=lambda m: f"{m.name(ctx.lang)}（{m.unit(ctx.lang)}）" if ctx.lang == "zh" else f"{m.name(ctx.lang)} ({m.unit(ctx.lang)})",
 )
 year = middle.number_input(
     ctx.t("intake.correction.year"), min_value=first_year, max_value=last_year,

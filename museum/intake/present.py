@@ -23,6 +23,11 @@ def batch_state(row, lang: str) -> str:
     return t("intake.state.active", lang)
 
 
+def can_roll_back(row) -> bool:
+    """A batch can be offered for rollback unless it is a rollback or was already rolled back."""
+    return row["kind"] != "rollback" and pd.isna(row["rolled_back_by"])
+
+
 def errors_table(problems, lang: str) -> pd.DataFrame:
     """Every problem: row (as Excel shows it), column, value, message."""
     columns = [t(f"intake.column.{c}", lang) for c in ("row", "column", "value", "message")]
