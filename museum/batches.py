@@ -113,8 +113,9 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
         return Counts()
     con.register("frame", frame)
     try:
-        # counted in SQL: a million-row upload need not come back to Python to be counted
-        status = dict(db.rows(con, "observation_stage_counts", institution_id=institution))
+        # counted over Arrow: a million-row upload need not become Python objects to be counted
+        compared = db.arrow(con, "observation_stage_compare", institution_id=institution)
+        status = {item["values"].as_py(): item["counts"].as_py() for item in compared["status"].value_counts()}
         db.execute(con, "observation_retire_changed", batch_id=batch_id, institution_id=institution)
         db.execute(con, "observation_insert_staged", batch_id=batch_id, institution_id=institution)
     finally:
