@@ -135,7 +135,9 @@ def main() -> None:
     if args.child:
         mode, file, database = args.child
         result = child(mode, Path(file), Path(database), args.rows)
-        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result["peak_mb"] = usage.ru_maxrss / 1024
+        result["cpu_seconds"] = usage.ru_utime + usage.ru_stime  # the whole process, imports included
         print(json.dumps(result))
         return
     directory = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-ingest-"))
@@ -148,12 +150,13 @@ def main() -> None:
         "ingest UTF-8": run_child("ingest", utf8, directory / "utf8.duckdb", args.rows),
         "ingest GBK": run_child("ingest", gbk, directory / "gbk.duckdb", args.rows),
     }
-    print(f"{'measurement':32} {'seconds':>8} {'rows/s':>11} {'peak MB':>8} {'x bare':>7}  detail")
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows every line alike)")
+    print(f"{'measurement':32} {'seconds':>8} {'rows/s':>11} {'peak MB':>8} {'x bare':>7} {'cpu s':>6}  detail")
     for name, r in results.items():
         detail = ""
         if "analyse_seconds" in r:
             detail = f"analyse {r['analyse_seconds']:.2f}s + commit {r['commit_seconds']:.2f}s, {r['rows']:,} rows stored"
-        print(f"{name:32} {r['seconds']:8.2f} {r['rows'] / r['seconds']:11,.0f} {r['peak_mb']:8.0f} {r['seconds'] / bare['seconds']:7.2f}  {detail}")
+        print(f"{name:32} {r['seconds']:8.2f} {r['rows'] / r['seconds']:11,.0f} {r['peak_mb']:8.0f} {r['seconds'] / bare['seconds']:7.2f} {r['cpu_seconds']:6.1f}  {detail}")
     if not args.keep:
         for path in directory.iterdir():
             path.unlink()

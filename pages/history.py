@@ -3,7 +3,7 @@
 import streamlit as st
 
 from museum import db, ingest
-from museum.errors import InputRejected
+from museum.errors import MuseumError
 from museum.i18n import t
 from museum.intake import present
 from ui import context, data, widgets
@@ -26,7 +26,7 @@ by_id = {int(r["batch_id"]): r for _, r in batches.iterrows()}
 
 def describe(batch_id: int) -> str:
     row = by_id[batch_id]
-    file = "" if row["file_name"] is None or row["file_name"] != row["file_name"] else str(row["file_name"])
+    file = row["file_name"] if isinstance(row["file_name"], str) else ""
     return ctx.t("intake.history.option", batch_id=batch_id, kind=t(f"batch.kind.{row['kind']}", ctx.lang),
                  file=file or "—", time=str(row["created_at"])[:16])
 
@@ -37,8 +37,12 @@ st.caption(widgets.plain(present.batch_state(row, ctx.lang)))
 
 sha = row["file_sha256"]
 if isinstance(sha, str) and sha:
-    with db.session(data.db_path()) as con:
-        content = ingest.stored_file(con, sha)
+    try:
+        with db.session(data.db_path()) as con:
+            content = ingest.stored_file(con, sha)
+    except MuseumError as exc:
+        st.error(exc.message(ctx.lang))
+        st.stop()
     st.download_button(
         ctx.t("intake.history.download"), content or b"", file_name=str(row["file_name"] or f"{sha[:12]}.bin"),
         mime="application/octet-stream", key=f"history_download_{chosen}", disabled=content is None,
@@ -53,7 +57,7 @@ if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not conf
     try:
         with db.session(data.db_path()) as con:
             rollback_id = ingest.rollback(con, chosen, user="web")
-    except InputRejected as exc:
+    except MuseumError as exc:  # refused (later batches changed its values), or the database is busy
         st.error(exc.message(ctx.lang))
     else:
         data.clear()

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from museum import db, ingest
-from museum.errors import InputRejected
+from museum.errors import MuseumError
 from museum.intake import present, read, templates
 from museum.intake.problems import FileRejected
 from museum.intake.values import year_bounds
@@ -47,8 +47,12 @@ if uploaded is not None:
         if len(names) > 1:
             sheet = st.selectbox(ctx.t("intake.upload.sheet"), names, key=f"intake_sheet_{uploaded.file_id}")
     analysis = ingest.analyse(content, uploaded.name, sheet=sheet, cat=cat)
-    with db.session(data.db_path()) as con:
-        ingest.preview(con, ctx.institution_id, analysis, cat=cat)
+    try:
+        with db.session(data.db_path()) as con:
+            ingest.preview(con, ctx.institution_id, analysis, cat=cat)
+    except MuseumError as exc:  # e.g. the CLI holds the database: say so, never a traceback
+        st.error(exc.message(ctx.lang))
+        st.stop()
     layout = ctx.t(f"intake.layout.{analysis.layout}") if analysis.layout else "—"
     st.caption(widgets.plain(ctx.t(
         "intake.upload.file_info", file=analysis.file_name, size=f"{analysis.size / 1024:.1f} KB",
@@ -80,8 +84,12 @@ if uploaded is not None:
         if counts.inserted + counts.updated == 0:
             st.info(ctx.t("intake.upload.nothing_changes"))
         elif st.button(ctx.t("intake.upload.commit"), type="primary", key="intake_commit"):
-            with db.session(data.db_path()) as con:
-                result = ingest.commit(con, ctx.institution_id, analysis, user=user, cat=cat)
+            try:
+                with db.session(data.db_path()) as con:
+                    result = ingest.commit(con, ctx.institution_id, analysis, user=user, cat=cat)
+            except MuseumError as exc:
+                st.error(exc.message(ctx.lang))
+                st.stop()
             data.clear()
             if result.status == "duplicate":
                 st.info(ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of))
@@ -111,8 +119,12 @@ month = right.selectbox(
     ctx.t("intake.correction.month"), [None, *range(1, 13)], key="correction_month",
     format_func=lambda m: ctx.t("intake.correction.whole_year") if m is None else ctx.t("intake.correction.month_label", month=m),
 )
-with db.session(data.db_path()) as con:
-    current = ingest.current_value(con, ctx.institution_id, metric.metric_id, int(year), month)
+try:
+    with db.session(data.db_path()) as con:
+        current = ingest.current_value(con, ctx.institution_id, metric.metric_id, int(year), month)
+except MuseumError as exc:
+    st.error(exc.message(ctx.lang))
+    st.stop()
 if current is None:
     st.caption(ctx.t("intake.correction.no_current"))
 else:
@@ -127,7 +139,7 @@ with st.form("correction", clear_on_submit=False):
                 batch_id, _ = ingest.correct_value(
                     con, ctx.institution_id, metric.metric_id, int(year), month, text, note=note, user=user, cat=cat,
                 )
-        except InputRejected as exc:
+        except MuseumError as exc:  # refused value, or the database is busy
             st.error(exc.message(ctx.lang))
         else:
             data.clear()

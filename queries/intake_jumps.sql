@@ -12,27 +12,22 @@ staged as (
     select metric_id::varchar as metric_id, year, month, value, row from frame
 ),
 
-known as (
-    select metric_id, year, month, value from staged
-    union all
-    select s.metric_id, s.year, s.month, s.value from stored as s
-    where not exists (
-        select 1 from staged as f
-        where f.metric_id = s.metric_id and f.year = s.year and f.month is not distinct from s.month
-    )
-),
-
-jumps as (
-    select f.row, f.metric_id, f.year, f.month, f.value, k.value as prior_value
+paired as (
+    select f.row, f.metric_id, f.year, f.month, f.value, coalesce(p.value, s.value) as prior_value
     from staged as f
-    join known as k
-        on k.metric_id = f.metric_id and k.year = f.year - 1 and k.month is not distinct from f.month
-    join metric as m on m.metric_id = f.metric_id
-    where m.kind <> 'ratio'
-      and f.value > 0 and k.value > 0
-      and (f.value > k.value * $factor or f.value * $factor < k.value)
+    left join staged as p
+        on p.metric_id = f.metric_id and p.year = f.year - 1 and p.month is not distinct from f.month
+    left join stored as s
+        on s.metric_id = f.metric_id and s.year = f.year - 1 and s.month is not distinct from f.month
 ),
 
-final as (select * from jumps)
+final as (
+    select paired.*
+    from paired
+    join metric as m using (metric_id)
+    where m.kind <> 'ratio'
+      and paired.value > 0 and paired.prior_value > 0
+      and (paired.value > paired.prior_value * $factor or paired.value * $factor < paired.prior_value)
+)
 
 select * from final order by row

@@ -12,39 +12,43 @@ staged as (
     select metric_id::varchar as metric_id, year, month, value, qualifier::varchar as qualifier from frame
 ),
 
-touched as (
-    select distinct f.metric_id, f.year
-    from staged as f
-    join metric as m on m.metric_id = f.metric_id
-    where m.kind = 'flow'
-),
-
-known as (
-    select f.* from staged as f join touched using (metric_id, year)
+annual_values as (
+    select metric_id, year, value, qualifier from staged where month is null
     union all
-    select s.* from stored as s join touched using (metric_id, year)
-    where not exists (
-        select 1 from staged as f
-        where f.metric_id = s.metric_id and f.year = s.year and f.month is not distinct from s.month
-    )
+    select s.metric_id, s.year, s.value, s.qualifier from stored as s
+    where s.month is null
+      and not exists (select 1 from staged as f where f.metric_id = s.metric_id and f.year = s.year and f.month is null)
 ),
 
 annual as (
-    select metric_id, year, value from known where month is null and qualifier = 'exact'
+    select a.metric_id, a.year, a.value
+    from annual_values as a
+    join metric as m using (metric_id)
+    where m.kind = 'flow' and a.qualifier = 'exact'
+      and exists (select 1 from staged as f where f.metric_id = a.metric_id and f.year = a.year)
 ),
 
-monthly as (
+months as (
+    select f.metric_id, f.year, f.month, f.value from staged as f join annual using (metric_id, year)
+    where f.month is not null
+    union all
+    select s.metric_id, s.year, s.month, s.value from stored as s join annual using (metric_id, year)
+    where s.month is not null
+      and not exists (select 1 from staged as f where f.metric_id = s.metric_id and f.year = s.year and f.month = s.month)
+),
+
+sums as (
     select metric_id, year, count(distinct month) as months, sum(value) as total
-    from known where month is not null
+    from months
     group by metric_id, year
 ),
 
 final as (
-    select m.metric_id, m.year, m.months, m.total, a.value as annual
-    from monthly as m
+    select s.metric_id, s.year, s.months, s.total, a.value as annual
+    from sums as s
     join annual as a using (metric_id, year)
-    where (m.months = 12 and abs(m.total - a.value) > greatest(abs(a.value) * $tolerance, 0.5))
-       or (m.months < 12 and m.total > a.value + greatest(abs(a.value) * $tolerance, 0.5))
+    where (s.months = 12 and abs(s.total - a.value) > greatest(abs(a.value) * $tolerance, 0.5))
+       or (s.months < 12 and s.total > a.value + greatest(abs(a.value) * $tolerance, 0.5))
 )
 
 select * from final order by metric_id, year

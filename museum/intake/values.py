@@ -72,15 +72,8 @@ def parse_month(text) -> int | None:
     return None
 
 
-def map_distinct(series: pd.Series, parse) -> pd.Series:
-    """`parse` applied to each distinct non-empty text once, spread back over the column."""
-    codes, uniques = pd.factorize(series)
-    parsed = np.array([parse(u) for u in uniques.tolist()] + [None], dtype=object)
-    return pd.Series(parsed[codes], index=series.index)  # code -1 (missing) takes the trailing None
-
-
 def numbers_distinct(series: pd.Series, parse) -> np.ndarray:
-    """Like map_distinct, for parsers returning an int or None: a float array, NaN for None."""
+    """`parse` (returning an int or None) applied to each distinct text once: floats, NaN for None."""
     codes, uniques = pd.factorize(series)
     parsed = np.array([np.nan if (v := parse(u)) is None else float(v) for u in uniques.tolist()] + [np.nan])
     return parsed[codes]

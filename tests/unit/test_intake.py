@@ -216,3 +216,15 @@ def test_filled_template_imports(con):
         buffer.write(",".join("" if c is None else str(c) for c in row) + "\r\n")
     result = ingest.ingest(con, 1, buffer.getvalue().encode("utf-8-sig"), "filled.csv")
     assert (result.status, result.counts.inserted, result.skipped) == ("committed", 1, len(rows) - 2)
+
+
+def test_warnings_against_stored_values(con):
+    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2022,posts,100", "2023,livestreams,10"), "a.csv")
+    result = ingest.preview(con, 1, ingest.analyse(
+        csv_bytes("年份,月份,指标,数值", "2023,,posts,5000", "2023,1,livestreams,5", "2023,2,livestreams,5", "2023,3,livestreams,5",
+                  "2021,1,livestreams,50"), "b.csv"))
+    assert [n.message("en") for n in result.notices] == [
+        "1 values differ from the same period last year by more than 10x; please check (row:metric period value / last year): "
+        "2:科普图文 2023 5,000 / 100",
+        "1 metrics have monthly values that do not add up to the stated annual value: 直播活动 2023: Σ3=15 ≠ 10",
+    ]
