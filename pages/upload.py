@@ -11,6 +11,8 @@ from museum.intake.problems import FileRejected
 from museum.intake.values import year_bounds
 from ui import context, data, widgets
 
+PREVIEW_ROWS = 5000  # a huge file's preview lists its first values; the counts above cover all
+
 ctx = context.current()
 st.title(ctx.t("intake.page.upload"))
 if ctx.institution_id is None:
@@ -78,9 +80,11 @@ if uploaded is not None:
         st.subheader(ctx.t("intake.upload.changes"))
         show_unchanged = st.toggle(ctx.t("intake.upload.show_unchanged"), value=False, key="intake_show_unchanged")
         st.dataframe(
-            present.preview_table(analysis.compared, cat, ctx.lang, include_unchanged=show_unchanged),
+            present.preview_table(analysis.compared, cat, ctx.lang, include_unchanged=show_unchanged, limit=PREVIEW_ROWS),
             hide_index=True, key="intake_preview",
         )
+        if len(analysis.compared) > PREVIEW_ROWS:
+            st.caption(ctx.t("intake.upload.preview_limited", shown=PREVIEW_ROWS, total=len(analysis.compared)))
         if counts.inserted + counts.updated == 0:
             st.info(ctx.t("intake.upload.nothing_changes"))
         elif st.button(ctx.t("intake.upload.commit"), type="primary", key="intake_commit"):

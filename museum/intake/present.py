@@ -37,14 +37,17 @@ def errors_table(problems, lang: str) -> pd.DataFrame:
     return frame
 
 
-def preview_table(compared: pd.DataFrame, cat: Catalog, lang: str, *, include_unchanged: bool = True) -> pd.DataFrame:
-    """New / changed (old -> new) / unchanged values, in catalog order, as text."""
+def preview_table(
+    compared: pd.DataFrame, cat: Catalog, lang: str, *, include_unchanged: bool = True, limit: int | None = None
+) -> pd.DataFrame:
+    """New / changed (old -> new) / unchanged values, in catalog order, as text (the first `limit`)."""
     columns = [t(f"intake.column.{c}", lang) for c in ("change", "metric", "period", "old", "new")]
     if compared is None or compared.empty:
         return pd.DataFrame(columns=columns)
     shown = compared if include_unchanged else compared[compared["status"] != "unchanged"]
     order = {m.metric_id: m.sort_order for m in cat}
     shown = shown.assign(_order=shown["metric_id"].astype(str).map(order).astype(int)).sort_values(["_order", "year", "month"], na_position="first")
+    shown = shown if limit is None else shown.head(limit)
     records = []
     for row in shown.itertuples():
         metric = cat[row.metric_id]

@@ -186,6 +186,7 @@ MESSAGES = {
         "已导入：批次 #{batch_id}，新增 {inserted}，修改 {updated}，不变 {unchanged}。看板已更新；如有错误可在“上传记录”中回滚。",
         "Imported as batch #{batch_id}: {inserted} new, {updated} changed, {unchanged} unchanged. The dashboard is updated; roll it back under “Upload history” if needed.",
     ),
+    "intake.upload.preview_limited": ("仅列出前 {shown} 个数值（共 {total} 个）；上方计数包含全部。", "Showing the first {shown} of {total} values; the counts above cover all of them."),
     "intake.upload.show_unchanged": ("显示不变的数值", "Show unchanged values"),
     "intake.upload.changes": ("将要写入的变化", "Changes to be written"),
     "intake.upload.problems": ("问题清单", "Problems"),
