@@ -19,8 +19,10 @@ PAGES = {
         ("pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards_research"),
         ("pages/people.py", "page.people", ":material/groups:", "people"),
         ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
+        ("pages/export.py", "page.export", ":material/download:", "export"),
     ],
     "ui.section.data": [
+        ("pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
         ("pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
         ("pages/history.py", "intake.page.history", ":material/history:", "history"),
     ],

@@ -141,7 +141,7 @@ def rows(con: duckdb.DuckDBPyConnection, query_name: str, **params) -> list[tupl
 
 
 def scalar(con: duckdb.DuckDBPyConnection, query_name: str, **params):
-    # fetch to the end: DuckDB 2 refuses to register a frame while a result is half-read
+    # fetchall, not fetchone: DuckDB 2 refuses further work on a connection whose result is unfinished
     found = _run(con, query_name, params).fetchall()
     return found[0][0] if found else None
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from museum import present
+from museum import export, present
 from museum.kpis import Kpi
 from ui.context import Context
 
@@ -30,8 +31,6 @@ def plain(text: str) -> str:
 def kpi_card(kpi: Kpi, ctx: Context) -> None:
     change = present.change_text(kpi, ctx.lang)
     notes = [n for n in (present.basis_text(kpi, ctx.lang), present.reason_text(kpi, ctx.lang)) if n]
-    if kpi.approximate:
-        notes.append(ctx.t("kpi.approx_note"))
     if kpi.prior is not None:
         prior = present.numbers.format_value(kpi.prior.value, kpi.prior.qualifier, ctx.lang, kpi.metric.unit(ctx.lang))
         notes.insert(0, ctx.t("kpi.prior_value", prior_year=kpi.prior_year, value=prior))
@@ -43,7 +42,9 @@ def kpi_card(kpi: Kpi, ctx: Context) -> None:
         delta_color=delta_color(kpi, ctx) if has_change else "off",
         delta_arrow=("up" if kpi.change > 0 else "down" if kpi.change < 0 else "off") if has_change else "off",
         delta_description=" · ".join(notes) or None,
-        help=plain(ctx.t("ui.source") + "：" + present.source_text(kpi, ctx.lang)),
+        help=plain(" ".join(
+            [ctx.t("ui.source") + "：" + present.source_text(kpi, ctx.lang)] + ([ctx.t("kpi.approx_note")] if kpi.approximate else [])
+        )),
         border=True,
     )
 
@@ -69,8 +70,32 @@ def sources_table(kpis: list[Kpi], ctx: Context) -> pd.DataFrame:
     })
 
 
+@st.cache_resource(show_spinner=False)
+def renderer() -> export.Renderer:
+    """The process's chart renderer; its kaleido server starts on the first export, not at page load."""
+    return export.Renderer(persistent=True)
+
+
+def download_menu(fig: go.Figure, data: pd.DataFrame, name: str, ctx: Context) -> None:
+    """PNG/SVG/PDF of the chart and CSV/XLSX of its data; each file is made only when clicked."""
+    with st.popover(ctx.t("export.download"), icon=":material/download:"):
+        problem = renderer().problem()
+        for fmt in export.CHART_FORMATS:
+            if problem is not None and fmt in ("png", "svg", "pdf"):
+                continue
+            st.download_button(
+                ctx.t(f"export.format.{fmt}"),
+                data=partial(export.chart_file, fig, data, fmt, ctx.lang, renderer()),
+                file_name=f"{name}.{fmt}", mime=export.mime_type(fmt), key=f"download_{name}_{fmt}",
+                on_click="ignore", width="stretch",
+            )
+        if problem is not None:
+            st.caption(problem.message(ctx.lang))
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, name: str, ctx: Context) -> None:
-    """A chart with its data behind it (the download menu hangs off this one place)."""
+    """A chart with its download menu and the data behind it (every page renders charts here)."""
     st.plotly_chart(fig, key=f"chart_{name}", config={"displaylogo": False})
+    download_menu(fig, data, name, ctx)
     with st.expander(ctx.t("ui.chart_data")):
         st.dataframe(data, hide_index=True)

@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "museum.cli.ingest",
     "museum.cli.batches",
     "museum.cli.rollback",
+    "museum.cli.report",
+    "museum.cli.export",
 ]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3

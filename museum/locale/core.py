@@ -62,7 +62,7 @@ MESSAGES = {
     "kpi.basis.ytd": ("{first}–{last}月累计，与上年同期比", "months {first}–{last}, vs the same months last year"),
     "kpi.basis.as_of": ("截至{month}月", "as of month {month}"),
     "kpi.vs_prior": ("同比", "YoY"),
-    "kpi.prior_value": ("{prior_year}年：{value}", "{prior_year}: {value}"),
+    "kpi.prior_value": ("上年 {value}", "prior {value}"),
     "kpi.approx_note": ("含“超/余/近”等约数，变化为近似值", "involves an approximate figure; the change is approximate"),
     # levels, grades, roles, stages, research types
     "level.national": ("国家级", "National"),

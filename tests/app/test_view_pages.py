@@ -1,9 +1,14 @@
 """Every view page in both languages, asserting the values shown (AppTest)."""
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from museum import db, demo
 from tests.app.conftest import open_page, texts
+
+
+def colour_of(metric) -> str:
+    return MetricProto.MetricColor.Name(metric.proto.color).lower()
 
 
 def metrics(at):
@@ -122,3 +127,34 @@ def test_demo_history_gives_changes_and_monthly_charts(demo_db):
     assert len(at.get("plotly_chart")) == 4  # by year, by month, year to date, category changes
     at = open_page("pages/assets.py", "zh")
     assert any("不一致" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("lang,label,colour", [("zh", "科普图文", "red"), ("en", "Science posts", "green")])
+def test_colour_convention_follows_language(demo_db, lang, label, colour):
+    at = open_page(lang=lang)
+    posts = next(m for m in at.metric if m.label == label)
+    assert posts.delta.endswith("%") and "+" in posts.delta  # the demo history grows
+    assert colour_of(posts) == colour
+
+
+def test_colour_convention_is_a_setting(demo_db):
+    at = open_page(lang="zh", session={"convention_zh": "green_up"})
+    posts = next(m for m in at.metric if m.label == "科普图文")
+    assert colour_of(posts) == "green"
+
+
+def test_institution_selector_appears_with_a_second_institution(app_db):
+    at = open_page(lang="zh")
+    assert not [s for s in at.selectbox if s.label == "机构"]
+    with db.session(app_db) as con:
+        from museum import batches
+
+        with db.transaction(con):
+            other = batches.institution_id(con, "示例市科技馆")
+            batch = batches.create_batch(con, "upload", institution=other)
+            batches.write_observations(con, batch, other, [{"metric_id": "posts", "year": 2023, "month": None,
+                                                            "value": 100.0, "qualifier": "exact", "note": None, "sentence": None}])
+    at = open_page(lang="zh", session={"institution": "示例市科技馆"})
+    selector = next(s for s in at.selectbox if s.label == "机构")
+    assert selector.options == ["示例市科技馆", "西安市科学技术馆"]
+    assert {m.label: m.value for m in at.metric}["科普图文"] == "100篇"

@@ -114,3 +114,14 @@ def test_yearly_series_and_monthly_ytd():
     ]
     monthly = kpis.monthly_series(frame, CAT["posts"])
     assert list(monthly[monthly["year"] == 2024]["ytd"]) == [5, 12]
+
+
+def test_direction_inverts_for_metrics_where_up_is_bad():
+    from dataclasses import replace
+
+    from museum import present
+
+    k = kpi(values(("posts", 2023, None, 4000, "exact"), ("posts", 2024, None, 5000, "exact")), "posts", 2024)
+    assert present.direction(k) == 1
+    k.metric = replace(k.metric, higher_is_better=False)
+    assert present.direction(k) == -1

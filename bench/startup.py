@@ -1,0 +1,72 @@
+"""Time from `make run` (dependencies installed, no database yet) to the overview visible in Chromium.
+
+Baseline, measured in the same run: a one-line Streamlit app started the same way, so the ratio
+shows what this project adds on top of Streamlit's own start-up. Usage: python bench/startup.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+
+
+def time_to_text(command: list[str], url: str, text: str, env: dict, browser) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        tab = browser.new_page()
+        deadline = started + 120
+        while time.perf_counter() < deadline:
+            try:
+                tab.goto(url, timeout=5000)
+                break
+            except Exception:  # the server is not listening yet
+                time.sleep(0.1)
+        tab.wait_for_function("t => document.body.innerText.includes(t)", arg=text, timeout=120_000)
+        elapsed = time.perf_counter() - started
+        tab.close()
+        return elapsed
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait()
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        hello = Path(tmp) / "hello.py"
+        hello.write_text('import streamlit as st\nst.write("hello baseline")\n', encoding="utf-8")
+        results = []
+        for attempt in range(3):
+            port = free_port()
+            baseline = time_to_text(
+                [str(ROOT / ".venv/bin/streamlit"), "run", str(hello), "--server.address", "127.0.0.1",
+                 "--server.port", str(port), "--server.headless", "true"],
+                f"http://127.0.0.1:{port}", "hello baseline", dict(os.environ), browser)
+            port = free_port()
+            env = {**os.environ, "MUSEUM_DB": str(Path(tmp) / f"run{attempt}.duckdb")}
+            ours = time_to_text(["make", "--no-print-directory", "run", f"PORT={port}"],
+                                f"http://127.0.0.1:{port}", "科普图文", env, browser)
+            results.append((baseline, ours))
+            print(f"run {attempt + 1}: baseline hello-world {baseline:.2f} s, make run -> overview visible {ours:.2f} s, "
+                  f"ratio {ours / baseline:.2f}")
+        browser.close()
+    best_base = min(b for b, _ in results)
+    best_ours = min(o for _, o in results)
+    print(f"best: baseline {best_base:.2f} s, make run -> overview {best_ours:.2f} s, ratio {best_ours / best_base:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""`python -m museum export --year Y --out DIR [--lang zh|en]`: write the annual report pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from museum.cli.common import open_initialised
+from museum.export.content import build_report
+from museum.export.pack import pack_from_report
+from museum.i18n import t
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("export", parents=[common], help="write the annual pack: summary.docx/.pdf, charts/, data.xlsx/.csv, pack.zip")
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--out", metavar="DIR", required=True, help="folder to write into (created if missing)")
+    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.set_defaults(handler=run)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024:.1f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+
+
+def run(args) -> int:
+    con = open_initialised(args)
+    try:
+        report = build_report(con, args.year, args.lang, institution=args.institution)
+    finally:
+        con.close()  # the database is free again while the charts render
+    pack = pack_from_report(report)
+    out = Path(args.out)
+    for path in pack.write(out):
+        print(t("export.cli.wrote", args.lang, path=path, size=_size(path.stat().st_size)))
+    print(t("export.cli.done", args.lang, year=args.year, out=out, files=len(pack.files), charts=pack.chart_count))
+    return 0

@@ -1,0 +1,70 @@
+"""`python -m museum parse-report FILE --json` and `python -m museum import-report FILE`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from museum import report_import, report_parser
+from museum.cli.common import open_initialised, print_json
+from museum.errors import InputRejected
+from museum.i18n import t
+
+
+def register(subparsers, common) -> None:
+    parse = subparsers.add_parser("parse-report", parents=[common], help="read a 事业单位法人年度报告 (.txt/.html/.docx) and print what was understood")
+    parse.add_argument("file", metavar="FILE")
+    parse.add_argument("--json", action="store_true", help="print one JSON object")
+    parse.set_defaults(handler=run_parse)
+
+    load = subparsers.add_parser("import-report", parents=[common], help="import a 事业单位法人年度报告 as one batch")
+    load.add_argument("file", metavar="FILE")
+    load.add_argument("--user", default="cli", help="name recorded with the batch (default: cli)")
+    load.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
+    load.add_argument("--json", action="store_true", help="print one JSON object (keys as `ingest --json`)")
+    load.set_defaults(handler=run_import)
+
+
+def _read(path_text: str) -> tuple[bytes, str]:
+    path = Path(path_text)
+    if not path.is_file():
+        raise InputRejected("report.cli.no_file", path=path_text)
+    return path.read_bytes(), path.name
+
+
+def run_parse(args) -> int:
+    content, name = _read(args.file)
+    parsed = report_parser.parse_bytes(content, name)
+    if args.json:
+        print_json(parsed.to_json())
+        return 0
+    info = parsed.institution_json()
+    print(t("report.cli.parsed", args.lang, name=info["name"] or "—", year=parsed.year, layout=parsed.layout,
+            metrics=len(parsed.metrics), awards=len(parsed.awards), honors=len(parsed.honors),
+            research=len(parsed.research), unplaced=len(parsed.unplaced)))
+    return 0
+
+
+def run_import(args) -> int:
+    content, name = _read(args.file)
+    try:
+        parsed = report_parser.parse_bytes(content, name)
+    except InputRejected as exc:
+        if not args.json:
+            raise
+        print_json(report_import.result(None, "rejected", errors=[{"row": None, "column": None, "value": name, "message": exc.message(args.lang)}]))
+        return exc.exit_code
+    con = open_initialised(args)
+    try:
+        outcome = report_import.commit(con, parsed, user=args.user, dry_run=args.dry_run, lang=args.lang)
+    finally:
+        con.close()
+    if args.json:
+        print_json(outcome)
+    else:
+        for warning in outcome["warnings"]:
+            print(warning, file=sys.stderr)
+        for error in outcome["errors"]:
+            print(t("report.cli.error", args.lang, **error), file=sys.stderr)
+        print(t(f"report.cli.{outcome['status']}", args.lang, **outcome))
+    return 1 if outcome["status"] == "rejected" else 0

@@ -1,0 +1,81 @@
+"""The annual pack (年度报告素材包): every file built in memory, then written to a folder or zipped."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from museum import safe_csv
+from museum.export.content import Report, build_report
+from museum.export.pdf import build_pdf
+from museum.export.render import Renderer, default_renderer
+from museum.export.word import build_docx
+
+DOCX, PDF, XLSX, CSV, ZIP = "summary.docx", "summary.pdf", "data.xlsx", "data.csv", "pack.zip"
+CHARTS_DIR = "charts"
+
+
+@dataclass
+class Pack:
+    report: Report
+    files: dict[str, bytes] = field(default_factory=dict)   # relative path -> bytes, zip last
+    seconds: float = 0.0
+
+    @property
+    def chart_count(self) -> int:
+        return len(self.report.charts)
+
+    def write(self, out: str | Path) -> list[Path]:
+        """Write every file under `out` (created if missing); returns the paths written."""
+        out = Path(out)
+        written = []
+        for relative, content in self.files.items():
+            path = out / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            written.append(path)
+        return written
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for relative, content in files.items():
+            # PNG and PDF are compressed already
+            method = zipfile.ZIP_STORED if relative.endswith((".png", ".pdf", ".docx", ".xlsx")) else zipfile.ZIP_DEFLATED
+            archive.writestr(relative, content, compress_type=method)
+    return buffer.getvalue()
+
+
+def render_charts(report: Report, renderer: Renderer) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    png, svg = {}, {}
+    for item in report.charts:
+        png[item.name] = renderer.png(item.figure)
+        svg[item.name] = renderer.svg(item.figure)
+    return png, svg
+
+
+def pack_from_report(report: Report, renderer: Renderer | None = None) -> Pack:
+    """Render the charts once and build every file of the pack (no database needed)."""
+    started = time.perf_counter()
+    png, svg = render_charts(report, renderer or default_renderer())
+    files: dict[str, bytes] = {
+        DOCX: build_docx(report, png),
+        PDF: build_pdf(report, svg),
+        XLSX: safe_csv.to_xlsx_bytes(report.data_sheets),
+        CSV: safe_csv.to_csv_bytes(report.data_long),
+    }
+    for item in report.charts:
+        files[f"{CHARTS_DIR}/{item.name}.png"] = png[item.name]
+        files[f"{CHARTS_DIR}/{item.name}.svg"] = svg[item.name]
+    files[ZIP] = zip_bytes(files)
+    return Pack(report, files, time.perf_counter() - started)
+
+
+def build_pack(con, year: int, lang: str = "zh", *, institution: str | None = None,
+               renderer: Renderer | None = None, convention: str | None = None) -> Pack:
+    """Everything for `year` in `lang`: summary.docx/.pdf, charts/, data.xlsx/.csv and pack.zip."""
+    return pack_from_report(build_report(con, year, lang, institution=institution, convention=convention), renderer)

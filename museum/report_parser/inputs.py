@@ -1,0 +1,120 @@
+"""Report files to plain text: .txt bytes in any common encoding, .html pages, .docx documents.
+
+Table structure survives as text: cells are separated by " | " and rows by new lines, so the
+layout reader sees the same shape whether the page was pasted, saved or exported to Word.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html import unescape
+from html.parser import HTMLParser
+
+from museum.errors import InputRejected
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "ul", "ol", "caption", "title"}
+_SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
+
+
+def decode(content: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with: UTF-8 (with or without BOM), else GB18030, else UTF-16."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8"), "utf-8-sig"
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16"), "utf-16"
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if not _looks_utf16(content):
+        try:
+            return content.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            return content.decode(codec), "utf-16"
+        except UnicodeDecodeError:
+            continue
+    raise InputRejected("report.undecodable")
+
+
+def _looks_utf16(content: bytes) -> bool:
+    """UTF-16 without a BOM: every second byte of ASCII text is zero."""
+    sample = content[:2000]
+    return len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")
+        elif tag == "tr" or tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "tr" or tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of a page; table cells separated by " | ", rows and blocks by new lines."""
+    parser = _HtmlText()
+    parser.feed(markup)
+    parser.close()
+    text = unescape("".join(parser.parts)).replace("\xa0", " ")
+    lines = [re.sub(r"^\s*\|\s*", "", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line.strip(" |"))
+
+
+def docx_to_text(content: bytes) -> str:
+    """Paragraphs and table rows of a Word document, in document order."""
+    import docx  # python-docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(content))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputRejected("report.bad_docx", detail=str(exc)) from exc
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, document).text)
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append("\n".join(p.text for p in cell.paragraphs).strip())
+                lines.append(" | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def read_report_bytes(content: bytes, file_name: str = "") -> tuple[str, str]:
+    """(text, how it was read) for a .txt, .html or .docx report."""
+    name = file_name.lower()
+    if name.endswith(".docx") or content.startswith(b"PK\x03\x04"):
+        return docx_to_text(content), "docx"
+    text, encoding = decode(content)
+    if name.endswith((".html", ".htm")) or re.search(r"<(html|body|table|td|p|div)\b", text[:5000], re.I):
+        return html_to_text(text), f"html/{encoding}"
+    return text, encoding

@@ -1,0 +1,137 @@
+"""Prose of a report as sentences and clauses, each mapped back to its exact place in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from museum import numbers
+
+# Counting units a figure may carry; a bare number (a year, a date, "top50") is not a figure.
+UNITS = (
+    "万人次", "人次", "场次", "万元", "平方米", "小时", "课时", "篇", "条", "场", "次", "项", "人", "所",
+    "支", "个", "件", "天", "家", "名", "份", "部", "期", "批", "册", "套", "种", "门", "元", "%", "％",
+)
+_UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+_CN_UNITS = "项个场次篇条支所家名人件批期份种"
+FIGURE = re.compile(
+    r"(?P<pre>超过|不少于|将近|接近|大约|超|逾|近|约)?"
+    r"(?:(?P<arabic>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万|亿|千)?)|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*)(?=[" + _CN_UNITS + r"]))"
+    r"(?P<post>余|多)?(?P<unit>" + _UNIT_RE + r")(?P<post2>以上|左右|余|多)?"
+)
+_PLAN_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*[^,，。、]{0,10}?(问题|不足|打算|计划|思路|展望|安排)")
+_OTHER_HEADING = re.compile(r"[一二三四五六七八九十]+、")
+_SENTENCE_END = "。！？!?"
+_WHITESPACE = " \t\r\n\u3000\xa0"
+
+
+@dataclass
+class Figure:
+    text: str          # as written, e.g. "超500万次"
+    start: int         # span within the sentence view
+    end: int
+    value: float
+    qualifier: str
+    unit: str
+
+
+@dataclass
+class Sentence:
+    view: str          # the sentence with line breaks and `|` removed (what the rules read)
+    quote: str         # the exact passage of the report (what the user sees)
+    in_plan: bool      # inside "存在问题" / "下一步打算": not the year's facts
+    plan_from: int     # position in `view` where a plan section starts (len(view) if none)
+
+
+def _view(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    chars, positions = [], []
+    for index in range(start, end):
+        ch = text[index]
+        if ch in "\r\n|":
+            continue
+        chars.append(ch)
+        positions.append(index)
+    return "".join(chars), positions
+
+
+def split_sentences(text: str, start: int, end: int, in_plan: bool = False) -> list[Sentence]:
+    """Sentences of text[start:end], ending at 。！？, at a `|` cell edge or at a blank line."""
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text, start, end):
+        view, positions = _view(text, block_start, block_end)
+        cursor = 0
+        for index, ch in enumerate(view):
+            if ch in _SENTENCE_END or index == len(view) - 1:
+                piece = view[cursor: index + 1]
+                lead = len(piece) - len(piece.lstrip(_WHITESPACE))
+                piece_stripped = piece.strip(_WHITESPACE)
+                if piece_stripped:
+                    first = cursor + lead
+                    last = first + len(piece_stripped) - 1
+                    quote = text[positions[first]: positions[last] + 1]
+                    plan_from = len(piece_stripped)
+                    if in_plan:
+                        plan_from = 0
+                    for heading in _OTHER_HEADING.finditer(piece_stripped):
+                        is_plan = bool(_PLAN_HEADING.match(piece_stripped, heading.start()))
+                        if is_plan and not in_plan:
+                            plan_from, in_plan = heading.start(), True
+                        elif not is_plan and in_plan and heading.start() > 0:
+                            in_plan = False
+                    sentences.append(Sentence(piece_stripped, quote, plan_from < len(piece_stripped), plan_from))
+                cursor = index + 1
+    return sentences
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    blocks, cursor = [], start
+    for match in re.finditer(r"\||\n[ \t\u3000]*\n", text[start:end]):
+        blocks.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    blocks.append((cursor, end))
+    return [(a, b) for a, b in blocks if text[a:b].strip(_WHITESPACE)]
+
+
+def masked(view: str) -> str:
+    """The sentence with titles 《…》 and quotations “…” blanked out (numbers there are names)."""
+    out = list(view)
+    for pattern in (r"《[^》]*》", r"“[^”]*”", r"「[^」]*」"):
+        for match in re.finditer(pattern, view):
+            for index in range(match.start(), match.end()):
+                out[index] = "□"
+    return "".join(out)
+
+
+def figures(view: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every counted quantity in view[start:end] (not ordinals 第三届, years, or names in 《》)."""
+    scan = masked(view)
+    end = len(view) if end is None else end
+    found = []
+    for match in FIGURE.finditer(scan, start, end):
+        first = match.start("arabic") if match.group("arabic") else match.start("chinese")
+        if first > 0 and scan[first - 1] in "第第.·-—/年月":
+            continue
+        if first > 0 and (scan[first - 1].isdigit() or scan[first - 1].isascii() and scan[first - 1].isalpha()):
+            continue
+        written = view[match.start(): match.end()]
+        try:
+            quantity = numbers.parse_quantity(written.replace("％", "%"))
+        except numbers.NotANumber:
+            continue
+        if quantity is None:
+            continue
+        unit = match.group("unit").replace("％", "%")
+        if unit == "万人次":
+            unit = "人次"
+        found.append(Figure(written, match.start(), match.end(), quantity.value, quantity.qualifier, unit))
+    return found
+
+
+def clauses(view: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a sentence, split at ，,；; and ：:."""
+    spans, cursor = [], 0
+    for match in re.finditer(r"(?<!\d),|,(?!\d{3}(?!\d))|[，;；:：]", view):  # "12,000" is one number
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(view)))
+    return [(a, b) for a, b in spans if b > a]

@@ -1,0 +1,123 @@
+"""导入年度报告: paste or upload a 事业单位法人年度报告, review and correct every figure, commit one batch."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from museum import db, numbers, report_import, report_parser
+from museum.catalog import load as load_catalog
+from museum.errors import MuseumError
+from museum.report_parser import review
+from museum.report_parser.layout import TEXT_FIELDS
+from ui import context, data
+
+ctx = context.current()
+st.title(ctx.t("page.report_import"))
+st.caption(ctx.t("report.ui.intro"))
+
+paste_tab, upload_tab = st.tabs([ctx.t("report.ui.paste"), ctx.t("report.ui.upload")])
+with paste_tab:
+    pasted = st.text_area(ctx.t("report.ui.paste_label"), height=180, key="report_text")
+with upload_tab:
+    uploaded = st.file_uploader(ctx.t("report.ui.upload_label"), type=["txt", "html", "htm", "docx"], key="report_file")
+
+if uploaded is not None:
+    content, file_name = uploaded.getvalue(), uploaded.name
+elif pasted and pasted.strip():
+    content, file_name = pasted.encode("utf-8"), "pasted.txt"
+else:
+    st.info(ctx.t("report.ui.waiting"))
+    st.stop()
+
+try:
+    parsed = report_parser.parse_bytes(content, file_name)
+except MuseumError as exc:
+    st.error(exc.message(ctx.lang))
+    st.stop()
+
+digest = hashlib.sha256(content).hexdigest()[:12]
+summary = pd.DataFrame(
+    [[ctx.t("profile.name"), parsed.institution or "—"], [ctx.t("report.ui.year"), str(parsed.year)],
+     [ctx.t("report.ui.layout"), parsed.layout], [ctx.t("report.ui.encoding"), parsed.encoding]],
+    columns=[ctx.t("col.field"), ctx.t("col.value")],
+)
+st.dataframe(summary, hide_index=True)
+
+original = review.review_tables(parsed, ctx.lang)
+catalog = load_catalog()
+keys = [*TEXT_FIELDS, *(m.metric_id for m in catalog if m.kind != "event")]
+code_column = lambda label, codes: st.column_config.SelectboxColumn(label, options=list(codes))  # noqa: E731
+common = {
+    "sentence": st.column_config.TextColumn(ctx.t("col.sentence"), disabled=True, width="medium"),
+    "confidence": st.column_config.ProgressColumn(ctx.t("report.ui.confidence"), min_value=0.0, max_value=1.0, format="%.2f"),
+    "keep": st.column_config.CheckboxColumn(ctx.t("report.ui.keep")),
+}
+
+st.subheader(ctx.t("report.ui.review"))
+st.caption(ctx.t("report.ui.review_help"))
+edited = {
+    "figures": st.data_editor(
+        original["figures"], key=f"report_figures_{digest}", hide_index=True, num_rows="dynamic", disabled=["name", "unit", "confidence"],
+        column_order=["keep", "name", "value", "qualifier", "unit", "sentence", "confidence", "key"],
+        height=min(40 + 35 * (len(original["figures"]) + 1), 760),
+        column_config={
+            "key": code_column(ctx.t("report.ui.key"), keys),
+            "name": st.column_config.TextColumn(ctx.t("report.ui.field_or_metric")),
+            "value": st.column_config.TextColumn(ctx.t("col.value")),
+            "qualifier": code_column(ctx.t("col.qualifier"), numbers.QUALIFIERS),
+            "unit": st.column_config.TextColumn(ctx.t("report.ui.unit")),
+            **common,
+        },
+    )
+}
+record_columns = {
+    "awards": {"competition": st.column_config.TextColumn(ctx.t("col.competition")), "level": code_column(ctx.t("col.level"), review.CODES["level"]),
+               "grade": code_column(ctx.t("col.grade"), review.CODES["grade"]), "count": st.column_config.NumberColumn(ctx.t("col.count"), min_value=1, step=1)},
+    "honors": {"title": st.column_config.TextColumn(ctx.t("col.title")), "subject": st.column_config.TextColumn(ctx.t("col.subject")),
+               "awarded_by": st.column_config.TextColumn(ctx.t("col.awarded_by")), "level": code_column(ctx.t("col.level"), review.CODES["level"])},
+    "research": {"item_type": code_column(ctx.t("col.item_type"), review.CODES["item_type"]), "role": code_column(ctx.t("col.role"), review.CODES["role"]),
+                 "stage": code_column(ctx.t("col.stage"), review.CODES["stage"]), "description": st.column_config.TextColumn(ctx.t("col.description")),
+                 "count": st.column_config.NumberColumn(ctx.t("col.count"), min_value=1, step=1)},
+}
+for table, columns in record_columns.items():
+    with st.expander(ctx.t(f"report.ui.{table}", count=len(original[table])), expanded=bool(len(original[table]))):
+        edited[table] = st.data_editor(original[table], key=f"report_{table}_{digest}", hide_index=True, num_rows="dynamic",
+                                       disabled=["confidence"], column_config={**columns, **common})
+
+st.subheader(ctx.t("report.ui.unplaced", count=len(parsed.unplaced)))
+if parsed.unplaced:
+    st.caption(ctx.t("report.ui.unplaced_help"))
+    st.dataframe(pd.DataFrame(parsed.unplaced).rename(columns={"text": ctx.t("report.ui.figure"), "sentence": ctx.t("col.sentence")}), hide_index=True)
+else:
+    st.text(ctx.t("report.ui.none_unplaced"))
+
+dataset, errors = review.to_dataset(parsed, edited, ctx.lang)
+if errors:
+    st.error(ctx.t("report.ui.has_errors", count=len(errors)))
+    st.dataframe(pd.DataFrame(errors), hide_index=True)
+    st.stop()
+
+data.ensure_initialised(str(data.db_path()))
+with db.session(data.db_path()) as con:
+    plan = report_import.preview(con, dataset)
+    warnings = report_import.warnings_for(con, parsed, dataset, plan, ctx.lang)
+st.subheader(ctx.t("report.ui.changes"))
+changes = report_import.change_table(plan["observations"], ctx.lang)
+counts = changes["status"].value_counts()
+st.text(ctx.t("report.ui.change_counts", new=int(counts.get(ctx.t("report.status.new"), 0)),
+              changed=int(counts.get(ctx.t("report.status.changed"), 0)), unchanged=int(counts.get(ctx.t("report.status.unchanged"), 0))))
+st.dataframe(changes.rename(columns={"metric": ctx.t("col.metric"), "old": ctx.t("report.ui.old"), "new": ctx.t("report.ui.new"),
+                                     "status": ctx.t("report.ui.status")}), hide_index=True)
+for warning in warnings:
+    st.warning(warning)
+
+was_edited = any(not edited[name].reset_index(drop=True).equals(original[name]) for name in original)
+if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
+    with db.session(data.db_path()) as con:
+        outcome = report_import.commit(con, parsed, dataset, user="web", edited=was_edited, lang=ctx.lang)
+    data.clear()
+    if outcome["status"] == "committed":
+        st.success(ctx.t("report.cli.committed", **outcome))
+    else:
+        st.info(ctx.t(f"report.cli.{outcome['status']}", **outcome))

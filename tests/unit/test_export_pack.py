@@ -1,0 +1,125 @@
+"""The annual pack built once from the embedded 2024 report (plus one uploaded value with a
+formula-like note), then every file opened and checked against the database."""
+
+import io
+import re
+import subprocess
+import unicodedata
+import zipfile
+
+import openpyxl
+import pytest
+from docx import Document
+from PIL import Image
+from pypdf import PdfReader
+
+from museum import db, kpis, seed
+from museum.export.pack import build_pack
+from tests.export_data import NOTE, observation, write_values
+
+EXPECTED_PAGES = 12
+
+
+@pytest.fixture(scope="module")
+def pack_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pack")
+    path = root / "museum.duckdb"
+    with db.session(path) as con:
+        seed.init(con)
+    institution = "西安市科学技术馆"
+    write_values(path, [observation("onsite_visitors", 2024, 123456, note=NOTE)], institution, migrate=False)
+    with db.session(path) as con:
+        pack = build_pack(con, 2024, "zh")
+        values = kpis.load_values(con, 1)
+    out = root / "out"
+    pack.write(out)
+    return out, pack, values
+
+
+def test_exactly_the_pack_files(pack_dir):
+    out, pack, _ = pack_dir
+    charts = sorted(p.name for p in (out / "charts").iterdir())
+    assert sorted(p.name for p in out.iterdir()) == ["charts", "data.csv", "data.xlsx", "pack.zip", "summary.docx", "summary.pdf"]
+    assert charts == sorted(f"{c.name}.{ext}" for c in pack.report.charts for ext in ("png", "svg"))
+    assert "posts_years_2024.png" in charts and "assets_bridge_2024.svg" in charts
+    names = zipfile.ZipFile(out / "pack.zip").namelist()
+    assert sorted(names) == sorted(["summary.docx", "summary.pdf", "data.xlsx", "data.csv"] + [f"charts/{c}" for c in charts])
+
+
+def test_docx_kpi_table_has_the_stored_numbers(pack_dir):
+    out, _, _ = pack_dir
+    document = Document(out / "summary.docx")
+    table = document.tables[0]
+    rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
+    assert [c.text for c in table.rows[0].cells] == ["指标", "2024年", "2023年", "同比", "说明"]
+    assert rows["科普图文"] == ["科普图文", "5528篇", "—", "—", "无上年数据"]
+    assert rows["总访问量"][1] == "500万+次"
+    assert rows["志愿者后备人选"][1] == "约3000人"
+    text = [p.text for p in document.paragraphs]
+    assert text[6:8] == ["西安市科学技术馆", "2024年度工作总结素材"]
+    assert "2024年科普图文5528篇；库中没有2023年数据，不作同比。" in text
+    assert "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（-6.1%）。" in text
+    assert len(document.inline_shapes) == len(pack_dir[1].report.charts)
+    headers = [t.rows[0].cells[0].text for t in document.tables]
+    assert headers == ["指标", "竞赛", "荣誉", "类型", "指标"]  # KPIs, awards, honours, research, sources
+
+
+def test_pdf_pages_numbers_and_cjk_fonts(pack_dir):
+    out, _, _ = pack_dir
+    reader = PdfReader(out / "summary.pdf")
+    assert len(reader.pages) == EXPECTED_PAGES
+    for number, page in enumerate(reader.pages, start=1):
+        # 页 may come back as the look-alike radical ⻚: Chromium's ToUnicode picks the first code
+        # point of the shared glyph (copy-paste shows the same); the page number itself is what counts
+        assert re.search(rf"第 {number} \S / 共 {EXPECTED_PAGES} \S", page.extract_text()), number
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    fonts = subprocess.run(["pdffonts", str(out / "summary.pdf")], capture_output=True, text=True, check=True).stdout
+    descriptor_names = {
+        str(font.get_object()["/FontDescriptor"].get_object()["/FontName"])
+        for page in reader.pages for font in page["/Resources"]["/Font"].values()
+        if "/FontDescriptor" in font.get_object()
+    }
+    assert any("NotoSansCJKsc" in name for name in descriptor_names), descriptor_names
+    assert "yes" in fonts  # embedded
+    assert "科普图文" in unicodedata.normalize("NFKC", reader.pages[1].extract_text())  # ⽂ -> 文
+
+
+def test_pngs_are_2x(pack_dir):
+    out, pack, _ = pack_dir
+    for item in pack.report.charts:
+        size = Image.open(out / "charts" / f"{item.name}.png").size
+        assert size == (1920, item.figure.layout.height * 2), item.name
+
+
+def test_xlsx_reads_back_equal_to_the_database(pack_dir):
+    out, _, values = pack_dir
+    book = openpyxl.load_workbook(out / "data.xlsx")
+    assert book.sheetnames[:2] == ["线上传播", "科普活动"]
+    rows = list(book["线上传播"].values)
+    header, body = rows[0], rows[1:]
+    assert header[:7] == ("指标编号", "指标", "单位", "年份", "月份", "数值", "限定")
+    stored = values[values["metric_id"].isin(["posts", "short_videos", "livestreams", "online_visits",
+                                              "follower_growth", "douyin_hot_list"])]
+    assert sorted((r[0], r[3], r[5]) for r in body) == sorted(zip(stored["metric_id"], stored["year"], stored["value"]))
+    assert ("posts", 2024, 5528) in [(r[0], r[3], r[5]) for r in body]
+    venue = list(book["场馆运行"].values)
+    assert venue[1][0] == "onsite_visitors" and venue[1][5] == 123456 and venue[1][7] == "'=1+1"
+
+
+def test_csv_has_a_bom_and_the_note_neutralised(pack_dir):
+    out, _, _ = pack_dir
+    content = (out / "data.csv").read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf")
+    text = content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "类别,指标编号,指标,单位,年份,月份,数值,限定,备注,原文,批次,示例数据"
+    assert ",'=1+1," in text and ",=1+1," not in text
+    assert "线上传播,posts,科普图文,篇,2024,,5528.0,精确值," in text
+
+
+def test_zip_holds_the_same_bytes(pack_dir):
+    out, _, _ = pack_dir
+    archive = zipfile.ZipFile(out / "pack.zip")
+    assert archive.read("summary.docx") == (out / "summary.docx").read_bytes()
+    assert archive.read("charts/posts_years_2024.png") == (out / "charts/posts_years_2024.png").read_bytes()
+    Document(io.BytesIO(archive.read("summary.docx")))
