@@ -24,6 +24,8 @@ PAGES = {
     ],
     "ui.section.data": [
         ("pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
+        ("pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
+        ("pages/history.py", "intake.page.history", ":material/history:", "history"),
     ],
     "ui.section.admin": [
         ("pages/admin.py", "access.page.admin", ":material/admin_panel_settings:", "admin"),

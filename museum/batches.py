@@ -83,17 +83,18 @@ def observation_frame(records: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """Records with the observation columns, typed for DuckDB (month may be missing)."""
     frame = pd.DataFrame(records, columns=OBSERVATION_COLUMNS) if not isinstance(records, pd.DataFrame) else records
     frame = frame.reindex(columns=OBSERVATION_COLUMNS)
-    return frame.astype(
-        {
-            "metric_id": "string",
-            "year": "int32",
-            "month": "Int32",
-            "value": "float64",
-            "qualifier": "string",
-            "note": "string",
-            "sentence": "string",
-        }
-    )
+    types = {
+        "metric_id": "string",
+        "year": "int32",
+        "month": "Int32",
+        "value": "float64",
+        "qualifier": "string",
+        "note": "string",
+        "sentence": "string",
+    }
+    # categorical columns (large uploads) stay categorical: DuckDB reads them as ENUMs, with no
+    # million-string copy on the way
+    return frame.astype({c: t for c, t in types.items() if not isinstance(frame[c].dtype, pd.CategoricalDtype)})
 
 
 def compare_observations(con, institution: int, frame: pd.DataFrame) -> pd.DataFrame:
@@ -110,10 +111,11 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
     frame = observation_frame(records)
     if frame.empty:
         return Counts()
-    compared = compare_observations(con, institution, frame)
-    status = compared["status"].value_counts()
     con.register("frame", frame)
     try:
+        # counted over Arrow: a million-row upload need not become Python objects to be counted
+        compared = db.arrow(con, "observation_stage_compare", institution_id=institution)
+        status = {item["values"].as_py(): item["counts"].as_py() for item in compared["status"].value_counts()}
         db.execute(con, "observation_retire_changed", batch_id=batch_id, institution_id=institution)
         db.execute(con, "observation_insert_staged", batch_id=batch_id, institution_id=institution)
     finally:

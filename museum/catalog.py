@@ -141,8 +141,8 @@ def load() -> Catalog:
     return Catalog(read_catalog_file())
 
 
-def sync(con) -> None:
-    """Mirror the catalog file into the `metric` table (new metrics added, names updated)."""
+def sync(con, cat: Catalog | None = None) -> None:
+    """Mirror the catalog (default: the catalog file) into the `metric` table (new metrics added, names updated)."""
     db.executemany(
         con,
         "metric_upsert",
@@ -151,6 +151,6 @@ def sync(con) -> None:
                 **m.__dict__,
                 "aliases": "|".join(m.aliases),
             }
-            for m in load()
+            for m in (cat or load())
         ],
     )

@@ -37,6 +37,7 @@ PARAMS = {
     "higher_is_better": True, "non_negative": True, "sort_order": 1, "competition": "c", "level": "national",
     "grade": "first", "count": 1, "sentence": "s", "title": "t", "subject": None, "awarded_by": None,
     "item_type": "paper", "role": None, "stage": "published", "description": "d", "field": "name", "value": "v",
+    "month": None, "factor": 10, "tolerance": 0.005,
 }
 
 
@@ -67,7 +68,7 @@ def test_every_named_query_runs(shared_con, name):
     params = {**PARAMS, **OVERRIDES.get(name, {})}
     frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
                                         "qualifier": "exact", "note": None, "sentence": None}])
-    con.register("frame", frame)
+    con.register("frame", frame.assign(row=2))  # intake queries name the file row of each staged value
     con.execute("begin transaction")
     try:
         sql = db.load_query(name)

@@ -1,0 +1,107 @@
+"""Bytes -> text, in Python (DESIGN §5): BOM, UTF-8, GBK/GB18030, UTF-16; and the delimiter.
+
+DuckDB is never asked to decode: its GBK support needs an extension download that fails offline.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from museum import settings
+from museum.intake.problems import FileRejected
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls format
+DELIMITERS = (",", "\t", ";")
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\x0c"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # utf-8 | utf-8-sig | gbk | gb18030 | utf-16
+
+
+def file_kind(content: bytes) -> str:
+    """'xlsx' for a zip container, 'xls' for the legacy binary format, else 'text'."""
+    if content.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if content.startswith(OLE2_MAGIC):
+        return "xls"
+    return "text"
+
+
+def check_size(content: bytes) -> None:
+    limit = settings.max_upload_bytes()
+    if len(content) > limit:
+        raise FileRejected("intake.error.too_large", size_mb=f"{len(content) / 1048576:.1f}", limit_mb=f"{limit / 1048576:.0f}")
+    if not content.strip():
+        raise FileRejected("intake.error.empty_file")
+
+
+def _looks_utf16(sample: bytes) -> str | None:
+    """Excel's "Unicode 文本" has a BOM; without one, ASCII text shows NULs on one side."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(content: bytes) -> Decoded:
+    """The file's text and the encoding it was read with; FileRejected when it is not text."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        return _strict(content[3:], "utf-8", "utf-8-sig")
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(content, "utf-16", "utf-16")
+    utf16 = _looks_utf16(content[:4096])
+    if utf16:
+        return _strict(content, utf16, "utf-16")
+    if b"\x00" in content[:65536]:
+        raise FileRejected("intake.error.not_text")
+    for codec in ("utf-8", "gbk", "gb18030"):
+        try:
+            text = content.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return _checked(text, codec)
+    raise FileRejected("intake.error.not_text")
+
+
+def _strict(content: bytes, codec: str, label: str) -> Decoded:
+    try:
+        text = content.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise FileRejected("intake.error.bad_encoding", encoding=label, position=exc.start) from exc
+    return _checked(text.lstrip("\ufeff"), label)
+
+
+def _checked(text: str, label: str) -> Decoded:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch in _CONTROL)
+    if controls > max(2, len(sample) // 1000):
+        raise FileRejected("intake.error.not_text")
+    return Decoded(text, label)
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the same number (> 1) of fields most often."""
+    lines = [line for line in text[:65536].splitlines()[:50] if line.strip()]
+    if not lines:
+        return ","
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
+        counts = [c for c in counts if c > 1]
+        if not counts:
+            continue
+        modal = max(set(counts), key=counts.count)
+        score = (counts.count(modal), modal)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best

@@ -1,0 +1,182 @@
+"""Find the header row and the layout (long or wide) of a grid, and flatten it to one cell per value.
+
+Long: one row per value with 年份/月份?/指标/数值/备注? columns. Wide: a metric column and one
+column per period (2023, 2023年, 2024-03, 2024年3月, 2024/3). Header names are matched in
+Chinese or English, ignoring spaces, width and case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from museum.catalog import normalize_name
+from museum.intake.problems import FileRejected, Notice, Problem
+from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_year, year_bounds
+
+HEADER_ALIASES = {
+    "year": ("年份", "年度", "年", "year"),
+    "month": ("月份", "月", "month"),
+    "metric": ("指标", "指标名称", "指标名", "指标id", "metric", "metric_id", "metricid", "indicator"),
+    "value": ("数值", "数量", "值", "数据", "value"),
+    "note": ("备注", "说明", "note", "notes", "remark", "remarks"),
+    "unit": ("单位", "unit"),
+}
+_ROLE_BY_NAME = {normalize_name(alias): role for role, aliases in HEADER_ALIASES.items() for alias in aliases}
+HEADER_SEARCH_ROWS = 10
+
+CELL_COLUMNS = ["row", "metric_text", "metric_column", "value_text", "value_column", "year", "month", "note"]
+
+
+@dataclass
+class Flattened:
+    layout: str                              # long | wide
+    header_row: int
+    cells: pd.DataFrame                      # CELL_COLUMNS, one row per value cell
+    errors: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    blank_rows: int = 0
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _role(text) -> str | None:
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return None
+    return _ROLE_BY_NAME.get(normalize_name(text))
+
+
+def _header_name(text, index: int) -> str:
+    return str(text).strip() if text is not None and not pd.isna(text) and str(text).strip() else column_letter(index)
+
+
+def flatten(grid: pd.DataFrame) -> Flattened:
+    """The grid's values as one row per cell; FileRejected-style problems for a missing header."""
+    if grid.empty or grid.shape[1] == 0:
+        raise FileRejected("intake.error.empty_file")
+    for row_number in grid.index[:HEADER_SEARCH_ROWS]:
+        header = list(grid.loc[row_number])
+        roles = [_role(cell) for cell in header]
+        metric_index = roles.index("metric") if "metric" in roles else 0
+        periods = [None if i == metric_index else parse_period(cell) for i, cell in enumerate(header)]
+        if "metric" in roles and "value" in roles and "year" in roles:
+            return _long(grid, row_number, header, roles)
+        if any(p is not None and roles[i] is None for i, p in enumerate(periods)):
+            return _wide(grid, row_number, header, roles, periods)
+        if "metric" in roles or "value" in roles:
+            return _missing_columns(row_number, header, roles)
+    raise FileRejected("intake.error.no_header", rows=HEADER_SEARCH_ROWS)
+
+
+def _missing_columns(row_number: int, header: list, roles: list) -> Flattened:
+    missing = [role for role in ("metric", "value", "year") if role not in roles]
+    errors = [
+        Problem("intake.error.missing_column", row_number, HEADER_ALIASES[role][0], None, {"role": f"{HEADER_ALIASES[role][0]} / {role}"})
+        for role in missing
+    ]
+    flat = Flattened("long", row_number, pd.DataFrame(columns=CELL_COLUMNS), errors)
+    return flat
+
+
+def _data_rows(grid: pd.DataFrame, header_row: int) -> tuple[pd.DataFrame, int]:
+    data = grid.iloc[grid.index.get_loc(header_row) + 1:]
+    empty = np.ones(len(data), dtype=bool)
+    for column in data.columns:
+        empty &= blank(data[column]).to_numpy()
+        if not empty.any():
+            return data, 0
+    return data[~empty], int(empty.sum())
+
+
+def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list) -> Flattened:
+    col = {role: roles.index(role) for role in ("year", "month", "metric", "value", "note") if role in roles}
+    names = {role: _header_name(header[i], i) for role, i in col.items()}
+    notices = _ignored_columns(header, [i for i, r in enumerate(roles) if r is None])
+    data, blank_rows = _data_rows(grid, header_row)
+    series = {role: data[f"c{i}"].reset_index(drop=True) for role, i in col.items()}
+    rows = data.index.to_numpy()
+    errors: list[Problem] = []
+
+    years = numbers_distinct(series["year"], parse_year)
+    no_year = blank(series["year"]).to_numpy()
+    for i in np.flatnonzero(np.isnan(years) & ~no_year):
+        errors.append(Problem("intake.error.bad_year", int(rows[i]), names["year"], str(series["year"].iloc[i]).strip()))
+    for i in np.flatnonzero(no_year & ~blank(series["value"]).to_numpy()):
+        errors.append(Problem("intake.error.no_year", int(rows[i]), names["year"], None))
+    if "month" in series:
+        months = numbers_distinct(series["month"], parse_month)
+        for i in np.flatnonzero(np.isnan(months) & ~blank(series["month"]).to_numpy()):
+            errors.append(Problem("intake.error.bad_month", int(rows[i]), names["month"], str(series["month"].iloc[i]).strip()))
+    else:
+        months = np.full(len(data), np.nan)
+
+    cells = pd.DataFrame(
+        {
+            "row": rows,
+            "metric_text": series["metric"],
+            "metric_column": pd.Categorical([names["metric"]] * len(data)),
+            "value_text": series["value"],
+            "value_column": pd.Categorical([names["value"]] * len(data)),
+            "year": years,
+            "month": months,
+            "note": series["note"] if "note" in series else pd.Series(None, index=range(len(data)), dtype="str"),
+        }
+    )
+    cells.attrs["year_column"] = names["year"]
+    cells.attrs["month_column"] = names.get("month")
+    return Flattened("long", header_row, cells, errors, notices, blank_rows)
+
+
+def _wide(grid: pd.DataFrame, header_row: int, header: list, roles: list, periods: list) -> Flattened:
+    metric_index = roles.index("metric") if "metric" in roles else 0
+    note_index = roles.index("note") if "note" in roles else None
+    period_columns = [i for i, p in enumerate(periods) if p is not None and i != metric_index and roles[i] is None]
+    ignored = [i for i in range(len(header)) if i not in period_columns and i not in (metric_index, note_index) and roles[i] is None]
+    notices = _ignored_columns(header, ignored)
+    data, blank_rows = _data_rows(grid, header_row)
+    errors: list[Problem] = []
+    parts = []
+    first, last = year_bounds()
+    metric_name = _header_name(header[metric_index], metric_index)
+    for i in period_columns:
+        name = _header_name(header[i], i)
+        year, month = periods[i]
+        if not first <= year <= last:
+            errors.append(Problem("intake.error.year_range", header_row, name, str(header[i]).strip(), {"first": first, "last": last}))
+            continue
+        if month is not None and not 1 <= month <= 12:
+            errors.append(Problem("intake.error.month_range", header_row, name, str(header[i]).strip(), {"month": month}))
+            continue
+        parts.append(
+            pd.DataFrame(
+                {
+                    "row": data.index.to_numpy(),
+                    "metric_text": data[f"c{metric_index}"].to_numpy(),
+                    "metric_column": metric_name,
+                    "value_text": data[f"c{i}"].to_numpy(),
+                    "value_column": name,
+                    "year": float(year),
+                    "month": np.nan if month is None else float(month),
+                    "note": data[f"c{note_index}"].to_numpy() if note_index is not None else None,
+                }
+            )
+        )
+    cells = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CELL_COLUMNS)
+    cells = cells.astype({"metric_text": "str", "value_text": "str", "note": "str", "year": "float64", "month": "float64"})
+    cells.attrs["year_column"] = None  # in wide files the period is the value's column
+    cells.attrs["month_column"] = None
+    return Flattened("wide", header_row, cells, errors, notices, blank_rows)
+
+
+def _ignored_columns(header: list, indexes: list[int]) -> list[Notice]:
+    names = [_header_name(header[i], i) for i in indexes if header[i] is not None and not pd.isna(header[i])]
+    return [Notice("intake.warning.ignored_columns", {"columns": "、".join(f"「{n}」" for n in names)})] if names else []

@@ -1,0 +1,198 @@
+"""The validation rules over flattened cells, column-wise: every problem is listed, not the first.
+
+Input is one row per value cell (see layout.CELL_COLUMNS); output is the observations to write
+(metric_id, year, month, value, qualifier, note, sentence, plus row and value_column for
+messages), the errors (any error rejects the whole file) and notices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from museum.catalog import Catalog, normalize_name
+from museum.intake.problems import Notice, Problem
+from museum.intake.values import blank, parse_values, year_bounds
+
+TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "总数", "total", "subtotal", "grand total", "sum")}
+
+
+@dataclass
+class Checked:
+    observations: pd.DataFrame
+    errors: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    skipped: int = 0
+
+
+def _rows_text(rows) -> str:
+    rows = sorted({int(r) for r in rows})
+    shown = "、".join(str(r) for r in rows[:20])
+    return shown + ("…" if len(rows) > 20 else "")
+
+
+def _suggestion_text(cat: Catalog, ids: list[str]) -> str:
+    return "、".join(f"{cat[i].name_zh} ({i})" for i in ids)
+
+
+def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
+    errors: list[Problem] = []
+    notices: list[Notice] = []
+    year_column = cells.attrs.get("year_column")
+    month_column = cells.attrs.get("month_column")
+    cells = cells.reset_index(drop=True)
+    rows = cells["row"].to_numpy()
+    metric_blank = blank(cells["metric_text"]).to_numpy()
+
+    # metrics: every distinct text resolved once, then spread back by code
+    codes, uniques = pd.factorize(cells["metric_text"])
+    texts = uniques.tolist()
+    resolved = [cat.resolve(text) for text in texts]
+    metric_categories = sorted({m for m in resolved if m is not None})
+    position = {m: k for k, m in enumerate(metric_categories)}
+    id_code_u = np.array([position.get(m, -1) for m in resolved] + [-1], dtype=np.int32)
+    total_u = np.array([normalize_name(text) in TOTAL_WORDS for text in texts] + [False], dtype=bool)
+    known_u = id_code_u >= 0
+    ids_u = np.array(resolved + [None], dtype=object)
+    unit_u = np.array([cat[m].unit_zh if m else "" for m in resolved] + [""], dtype=object)
+    nonneg_u = np.array([cat[m].non_negative if m else False for m in resolved] + [False], dtype=bool)
+    is_total = total_u[codes]
+    metric_known = known_u[codes]
+    metric_id_codes = id_code_u[codes]
+    metric_ids = ids_u[codes]
+    if is_total.any():
+        notices.append(Notice("intake.warning.total_rows", {"rows": _rows_text(rows[is_total])}))
+
+    parsed = parse_values(cells["value_text"], unit_u[codes])
+    missing = parsed["missing"].to_numpy()
+    considered = ~is_total & ~(metric_blank & missing)
+    skipped = int((is_total | missing).sum())
+
+    def text_at(column: str, i: int):
+        value = cells[column].iloc[i]
+        return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
+
+    def add(key, mask, column, value, params=None):
+        for i in np.flatnonzero(mask):
+            p = params(i) if callable(params) else (params or {})
+            errors.append(Problem(key, int(rows[i]), column(i) if callable(column) else column, value(i), p))
+
+    metric_col = lambda i: str(cells["metric_column"].iloc[i])  # noqa: E731
+    value_col = lambda i: str(cells["value_column"].iloc[i])  # noqa: E731
+    value_at = lambda i: text_at("value_text", i)  # noqa: E731
+
+    add("intake.error.no_metric", considered & metric_blank & ~missing, metric_col, lambda i: None)
+    unknown = considered & ~metric_blank & ~metric_known
+    if unknown.any():
+        suggestions = {text: cat.suggest(text) for text in {text_at("metric_text", i) for i in np.flatnonzero(unknown)}}
+        suggested = np.zeros(len(cells), dtype=bool)
+        for i in np.flatnonzero(unknown):
+            suggested[i] = bool(suggestions[text_at("metric_text", i)])
+        add(
+            "intake.error.unknown_metric",
+            unknown & suggested,
+            metric_col,
+            lambda i: text_at("metric_text", i),
+            lambda i: {"suggestions": _suggestion_text(cat, suggestions[text_at("metric_text", i)])},
+        )
+        add("intake.error.unknown_metric_plain", unknown & ~suggested, metric_col, lambda i: text_at("metric_text", i))
+    known = considered & metric_known
+    bad = parsed["bad"].to_numpy() & considered
+    formula = np.zeros(len(cells), dtype=bool)
+    for i in np.flatnonzero(bad):
+        formula[i] = (value_at(i) or "").startswith("=")
+    add("intake.error.formula", formula, value_col, value_at)
+    add("intake.error.not_a_number", bad & ~formula, value_col, value_at)
+
+    leftover = parsed["unit"].to_numpy(dtype=object)
+    has_unit = known & ~bad & ~missing & (leftover != "")
+    if has_unit.any():
+        fits = np.ones(len(cells), dtype=bool)
+        for i in np.flatnonzero(has_unit):
+            fits[i] = _unit_fits(cat, metric_ids[i], leftover[i])
+        add(
+            "intake.error.unit_mismatch",
+            has_unit & ~fits,
+            value_col,
+            value_at,
+            lambda i: {"unit": leftover[i], "expected": cat[metric_ids[i]].unit_zh},
+        )
+    value = parsed["value"].to_numpy()
+    add("intake.error.negative", known & ~missing & ~bad & nonneg_u[codes] & (value < 0), value_col, value_at)
+
+    year = cells["year"].to_numpy(dtype="float64")
+    month = cells["month"].to_numpy(dtype="float64")
+    if year_column is not None:
+        first, last = year_bounds()
+        out = considered & ~np.isnan(year) & ((year < first) | (year > last))
+        add("intake.error.year_range", out, year_column, lambda i: str(int(year[i])), {"first": first, "last": last})
+    if month_column is not None:
+        out = considered & ~np.isnan(month) & ((month < 1) | (month > 12))
+        add("intake.error.month_range", out, month_column, lambda i: str(int(month[i])))
+
+    # every cell with a value, a known metric and a period is a candidate observation
+    with_error = np.isin(rows, [p.row for p in errors]) if errors else np.zeros(len(cells), dtype=bool)
+    usable = known & ~missing & ~bad & ~np.isnan(year) & ~with_error
+    index = np.flatnonzero(usable)
+    candidates = pd.DataFrame(
+        {
+            "metric_id": pd.Categorical.from_codes(metric_id_codes[index], categories=metric_categories),
+            "year": year[index].astype("int64"),
+            "month": pd.array(month[index], dtype="Float64").astype("Int64"),
+            "value": value[index],
+            "qualifier": parsed["qualifier"].array.take(index),
+            "note": cells["note"].take(index).reset_index(drop=True),
+            "sentence": pd.Series(None, index=range(len(index)), dtype="str"),
+            "row": rows[index],
+            "value_column": cells["value_column"].astype("category").array.take(index),
+        }
+    )
+    observations, conflict_errors, duplicates = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
+    errors.extend(conflict_errors)
+    if duplicates:
+        notices.append(Notice("intake.warning.duplicate_rows", {"count": duplicates}))
+    skipped += duplicates
+    errors = _unique_sorted(errors)
+    return Checked(observations, errors, notices, skipped)
+
+
+def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:
+    metric = cat[metric_id]
+    return unit in (metric.unit_zh, metric.unit_en) or (len(unit) >= 1 and unit in metric.unit_zh)
+
+
+def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int]:
+    """Identical repeats of a (metric, period) are dropped; different values for one are errors."""
+    key = ["metric_id", "year", "month"]
+    if candidates.empty:
+        return candidates, [], 0
+    repeated = candidates.duplicated(key, keep=False).to_numpy()
+    if not repeated.any():
+        return candidates.reset_index(drop=True), [], 0
+    group = candidates[repeated]
+    variants = group.groupby(key, dropna=False)[["value", "qualifier"]].transform(lambda s: s.nunique(dropna=False))
+    conflicting = ((variants["value"] > 1) | (variants["qualifier"] > 1)).to_numpy()
+    errors = []
+    if conflicting.any():
+        clash = group[conflicting].copy()
+        clash["text"] = [text_of(k) for k in np.flatnonzero(repeated)[conflicting]]
+        for _, rows_of_key in clash.groupby(key, dropna=False):
+            all_rows = sorted(int(r) for r in rows_of_key["row"])
+            for _, cell in rows_of_key.iterrows():
+                others = "、".join(str(r) for r in all_rows if r != int(cell["row"]))
+                errors.append(Problem("intake.error.conflict", int(cell["row"]), cell["value_column"], str(cell["text"]), {"rows": others}))
+    kept = candidates.drop_duplicates(key, keep="first").reset_index(drop=True)
+    # with conflicts the file is rejected anyway; identical repeats are only counted without them
+    return kept, errors, 0 if errors else len(candidates) - len(kept)
+
+
+def _unique_sorted(errors: list[Problem]) -> list[Problem]:
+    seen, result = set(), []
+    for problem in errors:
+        marker = (problem.key, problem.row, problem.column)
+        if marker not in seen:
+            seen.add(marker)
+            result.append(problem)
+    return sorted(result, key=lambda p: (p.row if p.row is not None else 0))

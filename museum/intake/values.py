@@ -1,0 +1,194 @@
+"""Cell values to numbers and periods, column-wise: each distinct text is parsed once.
+
+A million-row column usually holds far fewer distinct texts; plain numbers take a vectorised
+path, everything else (千分位, 万/亿, 超/约 qualifiers, unit suffixes) goes through
+`museum.numbers.parse_quantity`, once per distinct (text, metric unit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from museum.numbers import NotANumber, chinese_numeral, is_missing, parse_quantity
+
+_YEAR = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:年度?)?$")
+_YEAR_MONTH = re.compile(r"^(\d{4})\s*(?:年|-|/|\.|_)\s*(\d{1,2})\s*(?:月份?)?(?:-01)?$")
+_MONTH = re.compile(r"^(\d{1,2})(?:\.0+)?\s*(?:月份?)?$")
+_CN_MONTH = re.compile(r"^([一二三四五六七八九十]+)\s*月份?$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$")
+
+
+FIRST_YEAR = 2000
+
+
+def year_bounds() -> tuple[int, int]:
+    """Years an upload may carry: 2000 up to next year (plans and targets)."""
+    return FIRST_YEAR, dt.date.today().year + 1
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", str(text)).strip()
+
+
+def parse_period(text) -> tuple[int, int | None] | None:
+    """'2023', '2023年' -> (2023, None); '2024-03', '2024年3月', '2024/3' -> (2024, 3); else None.
+
+    The month is returned as written (13 stays 13): range checks are the caller's.
+    """
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return None
+    folded = _fold(text)
+    match = _YEAR.match(folded)
+    if match:
+        return int(match[1]), None
+    match = _YEAR_MONTH.match(folded)
+    if match:
+        return int(match[1]), int(match[2])
+    return None
+
+
+def parse_year(text) -> int | None:
+    period = parse_period(text)
+    return period[0] if period and period[1] is None else None
+
+
+def parse_month(text) -> int | None:
+    """'3', '03', '3月', '三月', '十二月份', '2024-03' -> the month number; None when not a month."""
+    folded = _fold(text)
+    match = _MONTH.match(folded)
+    if match:
+        return int(match[1])
+    match = _CN_MONTH.match(folded)
+    if match:
+        return chinese_numeral(match[1])
+    period = parse_period(folded)
+    if period and period[1] is not None:
+        return period[1]
+    return None
+
+
+def numbers_distinct(series: pd.Series, parse) -> np.ndarray:
+    """`parse` (returning an int or None) applied to each distinct text once: floats, NaN for None."""
+    codes, uniques = pd.factorize(series)
+    parsed = np.array([np.nan if (v := parse(u)) is None else float(v) for u in uniques.tolist()] + [np.nan])
+    return parsed[codes]
+
+
+def blank(series: pd.Series) -> pd.Series:
+    """True where a cell is empty or only spaces."""
+    return series.isna() | (series.str.strip() == "")
+
+
+# The shapes most cells take, parsed without parse_quantity. Anything else (signs, 十/百
+# numerals, a unit after a multiplier, two qualifiers) goes to parse_quantity.
+_SIMPLE = re.compile(
+    r"^(?P<pre>超过|多于|大于|不少于|不低于|超|逾|将近|接近|大约|约|近)?"
+    r"(?P<num>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+    r"(?P<mult>千万|百万|万|亿|千)?"
+    r"(?P<post>以上|余|多|\+|左右|上下)?"
+    r"(?P<unit>[\u4e00-\u9fff%A-Za-z²]*)$"
+)
+_AT_LEAST_WORDS = {"超过", "多于", "大于", "不少于", "不低于", "超", "逾", "以上", "余", "多", "+"}
+_MULTIPLIER = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, None: 1.0}
+_QUALIFIER_CHARS = set("左右上下余多以超约近逾")
+_CLEAN = re.compile(r"[,，\s']")
+QUALIFIER_CODES = {"exact": 0, "at_least": 1, "approx": 2}
+QUALIFIER_NAMES = ["exact", "at_least", "approx"]
+
+
+def simple_quantity(text: str):
+    """(value, qualifier, leftover unit) for the common shapes, else None (use parse_quantity).
+
+    Reads the text the way parse_quantity does: NFKC (full-width digits), no 千分位 commas.
+    """
+    cleaned = _CLEAN.sub("", unicodedata.normalize("NFKC", text))
+    match = _SIMPLE.match(cleaned)
+    if not match:
+        return None
+    pre, post, mult, unit = match["pre"], match["post"], match["mult"], match["unit"]
+    if (pre and post) or (mult and unit) or (_QUALIFIER_CHARS & set(unit)):
+        return None
+    word = pre or post
+    qualifier = "at_least" if word in _AT_LEAST_WORDS else ("approx" if word else "exact")
+    return round(float(match["num"]) * _MULTIPLIER[mult], 10), qualifier, unit
+
+
+def parse_values(texts: pd.Series, units) -> pd.DataFrame:
+    """Columns value (float, NaN when not reported), qualifier (categorical), unit (text left
+    after the number), missing (not reported: empty, -, —, /) and bad (not a number).
+
+    `units` (array-like, one per row) is each row's metric unit, the suffix that may follow the
+    number (e.g. 篇). Every distinct text is parsed once: plain numbers column-wise, common
+    shapes with one regex, the rest with parse_quantity once per distinct (text, unit).
+    """
+    n = len(texts)
+    value = np.full(n, np.nan)
+    qualifier = np.zeros(n, dtype=np.int8)
+    leftover = np.full(n, "", dtype=object)
+    missing = np.zeros(n, dtype=bool)
+    bad = np.zeros(n, dtype=bool)
+
+    codes, uniques = pd.factorize(texts)
+    missing[codes == -1] = True
+    known = codes >= 0
+    unique_texts = pd.Series(uniques)
+    plain = unique_texts.str.match(_PLAIN_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
+    u_value = np.full(len(uniques), np.nan)
+    u_value[plain] = pd.to_numeric(unique_texts[plain], errors="coerce").to_numpy(dtype=float)
+    u_qualifier = np.zeros(len(uniques), dtype=np.int8)
+    u_unit = np.full(len(uniques), "", dtype=object)
+    u_done = plain.copy()
+    text_list = uniques.tolist()
+    for k in np.flatnonzero(~plain):
+        found = simple_quantity(text_list[k])
+        if found is not None:
+            u_value[k], u_qualifier[k], u_unit[k] = found[0], QUALIFIER_CODES[found[1]], found[2]
+            u_done[k] = True
+
+    rows_done = np.zeros(n, dtype=bool)
+    rows_done[known] = u_done[codes[known]]
+    value[rows_done] = u_value[codes[rows_done]]
+    qualifier[rows_done] = u_qualifier[codes[rows_done]]
+    if len(uniques):
+        odd_units = rows_done & (u_unit[np.maximum(codes, 0)] != "")
+        leftover[odd_units] = u_unit[codes[odd_units]]
+
+    hard = np.flatnonzero(known & ~rows_done)
+    if len(hard):
+        unit_array = np.asarray(units, dtype=object)
+        pairs = pd.DataFrame({"code": codes[hard], "unit": unit_array[hard]})
+        pair_codes, pair_uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+        results = []
+        for code, unit in pair_uniques:
+            text = text_list[code]
+            if is_missing(text):
+                results.append(("missing", np.nan, 0, ""))
+                continue
+            try:
+                quantity = parse_quantity(text, unit or "")
+            except NotANumber:
+                results.append(("bad", np.nan, 0, ""))
+                continue
+            results.append(("ok", quantity.value, QUALIFIER_CODES[quantity.qualifier], quantity.unit))
+        state = np.array([r[0] for r in results], dtype=object)[pair_codes]
+        value[hard] = np.array([r[1] for r in results], dtype=float)[pair_codes]
+        qualifier[hard] = np.array([r[2] for r in results], dtype=np.int8)[pair_codes]
+        leftover[hard] = np.array([r[3] for r in results], dtype=object)[pair_codes]
+        missing[hard] = state == "missing"
+        bad[hard] = state == "bad"
+    bad |= ~missing & ~np.isfinite(np.where(missing | bad, 0.0, value))
+    return pd.DataFrame(
+        {
+            "value": value,
+            "qualifier": pd.Categorical.from_codes(qualifier, categories=QUALIFIER_NAMES),
+            "unit": leftover,
+            "missing": missing,
+            "bad": bad,
+        },
+        index=texts.index,
+    )

@@ -1,0 +1,65 @@
+"""上传记录 History: every batch with its counts and file; download the original; roll back."""
+
+import streamlit as st
+
+from museum import db, ingest
+from museum.errors import MuseumError
+from museum.i18n import t
+from museum.intake import present
+from ui import context, data, widgets
+
+ctx = context.current()
+st.title(ctx.t("intake.page.history"))
+st.caption(ctx.t("intake.history.intro"))
+if "history_flash" in st.session_state:  # the outcome of the rollback that triggered this rerun
+    st.success(st.session_state.pop("history_flash"))
+
+batches = data.query("batches")
+if batches.empty:
+    st.info(ctx.t("intake.history.empty"))
+    st.stop()
+st.dataframe(present.history_table(batches, ctx.lang), hide_index=True, key="history_table")
+
+options = [int(b) for b in batches["batch_id"]]
+by_id = {int(r["batch_id"]): r for _, r in batches.iterrows()}
+
+
+def describe(batch_id: int) -> str:
+    row = by_id[batch_id]
+    file = row["file_name"] if isinstance(row["file_name"], str) else ""
+    return ctx.t("intake.history.option", batch_id=batch_id, kind=t(f"batch.kind.{row['kind']}", ctx.lang),
+                 file=file or "—", time=str(row["created_at"])[:16])
+
+
+chosen = st.selectbox(ctx.t("intake.history.choose"), options, format_func=describe, key="history_batch")
+row = by_id[chosen]
+st.caption(widgets.plain(present.batch_state(row, ctx.lang)))
+
+sha = row["file_sha256"]
+if isinstance(sha, str) and sha:
+    try:
+        with db.session(data.db_path()) as con:
+            content = ingest.stored_file(con, sha)
+    except MuseumError as exc:
+        st.error(exc.message(ctx.lang))
+        st.stop()
+    st.download_button(
+        ctx.t("intake.history.download"), content or b"", file_name=str(row["file_name"] or f"{sha[:12]}.bin"),
+        mime="application/octet-stream", key=f"history_download_{chosen}", disabled=content is None,
+    )
+else:
+    st.caption(ctx.t("intake.history.no_file"))
+
+if not present.can_roll_back(row):
+    st.stop()  # its state above says why there is nothing to roll back
+confirmed = st.checkbox(ctx.t("intake.history.confirm", batch_id=chosen), key=f"history_confirm_{chosen}")
+if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}"):
+    try:
+        with db.session(data.db_path()) as con:
+            rollback_id = ingest.rollback(con, chosen, user="web")
+    except MuseumError as exc:  # refused (later batches changed its values), or the database is busy
+        st.error(exc.message(ctx.lang))
+    else:
+        data.clear()
+        st.session_state["history_flash"] = ctx.t("intake.history.rolled_back", batch_id=chosen, rollback_id=rollback_id)
+        st.rerun()

@@ -1,0 +1,33 @@
+-- Staged values (relation `frame`, with its file `row`) more than $factor times above or below
+-- the same metric and month a year earlier; the earlier value comes from the file itself, else
+-- from the stored current values. Ratios are compared in points elsewhere and are left out.
+with
+
+stored as (
+    select metric_id, year, month, value from observation
+    where institution_id = $institution_id and retired_by_batch is null
+),
+
+staged as (
+    select metric_id::varchar as metric_id, year, month, value, row from frame
+),
+
+paired as (
+    select f.row, f.metric_id, f.year, f.month, f.value, coalesce(p.value, s.value) as prior_value
+    from staged as f
+    left join staged as p
+        on p.metric_id = f.metric_id and p.year = f.year - 1 and p.month is not distinct from f.month
+    left join stored as s
+        on s.metric_id = f.metric_id and s.year = f.year - 1 and s.month is not distinct from f.month
+),
+
+final as (
+    select paired.*
+    from paired
+    join metric as m using (metric_id)
+    where m.kind <> 'ratio'
+      and paired.value > 0 and paired.prior_value > 0
+      and (paired.value > paired.prior_value * $factor or paired.value * $factor < paired.prior_value)
+)
+
+select * from final order by row

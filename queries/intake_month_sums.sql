@@ -1,0 +1,54 @@
+-- Flow metrics and years touched by the staged values (relation `frame`) whose months (file
+-- first, then stored) do not add up to the stated exact annual value: all twelve months summing
+-- to something else, or fewer months already above it (beyond rounding: $tolerance of it, min 0.5).
+with
+
+stored as (
+    select metric_id, year, month, value, qualifier from observation
+    where institution_id = $institution_id and retired_by_batch is null
+),
+
+staged as (
+    select metric_id::varchar as metric_id, year, month, value, qualifier::varchar as qualifier from frame
+),
+
+annual_values as (
+    select metric_id, year, value, qualifier from staged where month is null
+    union all
+    select s.metric_id, s.year, s.value, s.qualifier from stored as s
+    where s.month is null
+      and not exists (select 1 from staged as f where f.metric_id = s.metric_id and f.year = s.year and f.month is null)
+),
+
+annual as (
+    select a.metric_id, a.year, a.value
+    from annual_values as a
+    join metric as m using (metric_id)
+    where m.kind = 'flow' and a.qualifier = 'exact'
+      and exists (select 1 from staged as f where f.metric_id = a.metric_id and f.year = a.year)
+),
+
+months as (
+    select f.metric_id, f.year, f.month, f.value from staged as f join annual using (metric_id, year)
+    where f.month is not null
+    union all
+    select s.metric_id, s.year, s.month, s.value from stored as s join annual using (metric_id, year)
+    where s.month is not null
+      and not exists (select 1 from staged as f where f.metric_id = s.metric_id and f.year = s.year and f.month = s.month)
+),
+
+sums as (
+    select metric_id, year, count(distinct month) as months, sum(value) as total
+    from months
+    group by metric_id, year
+),
+
+final as (
+    select s.metric_id, s.year, s.months, s.total, a.value as annual
+    from sums as s
+    join annual as a using (metric_id, year)
+    where (s.months = 12 and abs(s.total - a.value) > greatest(abs(a.value) * $tolerance, 0.5))
+       or (s.months < 12 and s.total > a.value + greatest(abs(a.value) * $tolerance, 0.5))
+)
+
+select * from final order by metric_id, year

@@ -1,0 +1,130 @@
+"""数据上传 and 上传记录 pages in zh and en (AppTest): preview, every error, commit, history, rollback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from museum import db, ingest
+from tests.app.conftest import open_page, texts
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
+UPLOAD, HISTORY = "pages/upload.py", "pages/history.py"
+
+
+def upload(at, name: str):
+    at.file_uploader(key="intake_file").upload(name, (CORPUS / name).read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def batch_rows(path):
+    with db.session(path) as con:
+        return con.execute("select batch_id, kind, file_name, inserted, rolled_back_by from batch order by batch_id").fetchall()
+
+
+def test_upload_gbk_preview_then_commit_zh(app_db):
+    at = upload(open_page(UPLOAD, "zh"), "good_long_gbk.csv")
+    shown = texts(at).replace("\\", "")  # file names are shown Markdown-escaped
+    assert "文件：good_long_gbk.csv（0.1 KB）· 编码：gbk · 格式：长表（每行一个数值）" in shown
+    assert {m.label: m.value for m in at.metric} == {"新增": "5", "修改": "0", "不变": "0", "跳过": "0"}
+    preview = at.dataframe[0].value
+    assert list(preview.columns) == ["变化", "指标", "期间", "原值", "新值"]
+    assert preview.values.tolist() == [
+        ["新增", "科普图文", "2023年", "", "4870篇"],
+        ["新增", "科普短视频", "2023年", "", "312条"],
+        ["新增", "直播活动", "2023年1月", "", "1场次"],
+        ["新增", "直播活动", "2023年2月", "", "2场次"],
+        ["新增", "总访问量", "2023年", "", "400万+次"],
+    ]
+    assert len(batch_rows(app_db)) == 1  # nothing written by the preview
+    at.button(key="intake_commit").click()
+    at.run()
+    assert "已导入：批次 #2，新增 5，修改 0，不变 0。" in texts(at)
+    assert batch_rows(app_db)[-1] == (2, "upload", "good_long_gbk.csv", 5, None)
+    at.run()  # the same file is still selected: it is now a duplicate
+    assert "这个文件与批次 #2 的文件完全相同，已经导入过，无需再次导入。" in texts(at)
+
+
+def test_rejected_file_lists_every_problem_en(app_db):
+    at = upload(open_page(UPLOAD, "en"), "bad_many_errors.csv")
+    assert "The file has 5 problems and nothing was written." in texts(at)
+    problems = at.dataframe[0].value
+    assert list(problems.columns) == ["Row", "Column", "Value", "Problem"]
+    assert problems[["Row", "Column", "Value"]].values.tolist() == [
+        [3, "指标", "科普图问"], [4, "数值", "很多"], [5, "月份", "14"], [6, "年份", "1990"], [7, "数值", "-1"],
+    ]
+    assert problems["Problem"].iloc[4] == "This metric cannot be negative."
+    assert [b.key for b in at.button if b.key == "intake_commit"] == []
+    assert len(batch_rows(app_db)) == 1
+
+
+def test_xlsx_sheet_choice_and_changed_values(app_db):
+    at = open_page(UPLOAD, "zh")
+    at.file_uploader(key="intake_file").upload("good_multi_sheet.xlsx", (CORPUS / "good_multi_sheet.xlsx").read_bytes(), "application/octet-stream")
+    at.run()
+    assert at.dataframe[0].value["问题"].iloc[0].startswith("前 10 行中找不到表头。")
+    sheet = next(s for s in at.selectbox if s.label == "工作表")
+    sheet.select("数据")
+    at.run()
+    assert {m.label: m.value for m in at.metric}["新增"] == "1"
+
+
+def test_history_rollback_and_refusal_zh(app_db):
+    with db.session(app_db) as con:
+        first = ingest.ingest(con, 1, (CORPUS / "good_long_utf8.csv").read_bytes(), "a.csv")
+        second = ingest.ingest(con, 1, b"\xef\xbb\xbf\xe5\xb9\xb4\xe4\xbb\xbd,\xe6\x8c\x87\xe6\xa0\x87,\xe6\x95\xb0\xe5\x80\xbc\r\n2023,posts,5000\r\n", "b.csv")
+    assert (first.batch_id, second.batch_id) == (2, 3)
+    at = open_page(HISTORY, "zh")
+    table = at.dataframe[0].value
+    assert table[["批次", "类型", "文件", "新增", "修改", "状态"]].values.tolist()[:3] == [
+        [3, "上传", "b.csv", 0, 1, "有效"], [2, "上传", "a.csv", 5, 0, "有效"], [1, "内置数据", "report.txt", 61, 0, "有效"],
+    ]
+    at.selectbox(key="history_batch").select(2)
+    at.run()
+    assert at.button(key="history_rollback_2").disabled
+    at.checkbox(key="history_confirm_2").check()
+    at.run()
+    at.button(key="history_rollback_2").click()
+    at.run()
+    assert "不能回滚批次 #2：之后的批次 #3 修改了它写入的数值。请先回滚这些较新的批次。" in [e.value for e in at.error]
+    at.selectbox(key="history_batch").select(3)
+    at.run()
+    at.checkbox(key="history_confirm_3").check()
+    at.run()
+    at.button(key="history_rollback_3").click()
+    at.run()
+    assert "已回滚批次 #3（记录为批次 #4），看板已恢复到该批次之前的数值。" in [s.value for s in at.success]
+    assert batch_rows(app_db)[2][4] == 4
+
+
+def test_history_en_download_button(app_db):
+    with db.session(app_db) as con:
+        ingest.ingest(con, 1, (CORPUS / "good_script_note.csv").read_bytes(), "notes.csv")
+    at = open_page(HISTORY, "en")
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Batch", "Kind", "Time", "User", "File", "New", "Changed", "Unchanged", "Skipped", "State"]
+    assert table["Kind"].tolist() == ["upload", "embedded data"]
+    downloads = at.get("download_button")
+    assert len(downloads) == 1
+    assert "Download the original file" in str(downloads[0].proto.label)
+
+
+def test_correction_form(app_db):
+    at = open_page(UPLOAD, "zh")
+    metric = at.selectbox(key="correction_metric")
+    metric.select(next(o for o in metric.options if o.startswith("科普图文")))
+    at.number_input(key="correction_year").set_value(2023)
+    at.run()
+    assert "当前没有数值。" in texts(at)
+    at.text_input(key="correction_value").input("很多")
+    at.button[-1].click()  # the form's submit button
+    at.run()
+    assert [e.value for e in at.error] == ["“很多”不是该指标（单位：篇）的数值。可写 5528、5,528、500万、超500万、约3000。"]
+    at.text_input(key="correction_value").input("4,870")
+    at.text_input(key="correction_note").input("补录")
+    at.button[-1].click()
+    at.run()
+    assert "已保存：批次 #2。" in [s.value for s in at.success]
+    assert "当前数值：4870篇（批次 #2）" in texts(at)
+    assert batch_rows(app_db)[-1] == (2, "correction", None, 1, None)

@@ -1,0 +1,79 @@
+"""Upload a GBK file through the 数据上传 page in real Chromium, commit, see the overview change,
+roll it back on 上传记录, see it restored. Screenshots go to tests/e2e/screenshots/intake-*.png."""
+
+from __future__ import annotations
+
+import pytest
+
+from museum import db, kpis
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def go(tab, title: str, wait_text: str) -> None:
+    """Navigate as a person does: through the sidebar link (the session, language included, stays)."""
+    tab.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    wait_for_app(tab, wait_text)
+
+
+def overview_posts(tab) -> str:
+    go(tab, "总览", "线上传播")
+    card = tab.locator('[data-testid="stMetric"]').filter(has_text="科普图文").first
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def test_upload_commit_overview_rollback(server, page, tmp_path):
+    with db.session(server.db_path) as con:
+        values = kpis.load_values(con, 1)
+    year = max(kpis.years_with_data(values))
+    page.goto(f"{server.url}/?lang=zh")
+    wait_for_app(page, "科普图文")
+    before = overview_posts(page)
+    screenshot(page, "intake-1-overview-before")
+
+    file = tmp_path / "科普数据.csv"
+    # as Excel on Chinese Windows saves "CSV (逗号分隔)": GBK, CRLF, 千分位 in quotes
+    file.write_bytes(f'年份,指标,数值,备注\r\n{year},科普图文,"6,100",补报\r\n{year},科普短视频,400条,\r\n'.encode("gbk"))
+    go(page, "数据上传", "选择文件")
+    page.locator('input[type="file"]').set_input_files(str(file))
+    wait_for_app(page, "校验通过")
+    page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
+    page.wait_for_timeout(800)
+    body = page.locator("body").inner_text()
+    assert "编码：gbk" in body
+    assert "长表（每行一个数值）" in body
+    assert_no_exception(page)
+    screenshot(page, "intake-2-preview")
+
+    page.get_by_role("button", name="确认导入").click()
+    wait_for_app(page, "已导入：批次 #2")
+    assert_no_exception(page)
+    screenshot(page, "intake-3-committed")
+
+    after = overview_posts(page)
+    assert before != after == "6100篇"
+    screenshot(page, "intake-4-overview-after")
+
+    go(page, "上传记录", "选择批次")
+    page.get_by_text("我确认要回滚批次 #2").click()
+    page.get_by_role("button", name="回滚此批次").click()
+    wait_for_app(page, "已回滚批次 #2")
+    assert_no_exception(page)
+    screenshot(page, "intake-5-rolled-back")
+
+    assert overview_posts(page) == before
+    screenshot(page, "intake-6-overview-restored")
+
+
+def test_rejected_upload_shows_every_problem_en(server, page, tmp_path):
+    file = tmp_path / "bad.csv"
+    file.write_bytes("年份,指标,数值\r\n2023,科普图问,5\r\n2023,直播活动,很多\r\n1990,科普图文,3\r\n".encode("gbk"))
+    page.goto(f"{server.url}/upload?lang=en")
+    wait_for_app(page, "Choose a file")
+    page.locator('input[type="file"]').set_input_files(str(file))
+    wait_for_app(page, "The file has 3 problems")
+    assert_no_exception(page)
+    page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
+    page.wait_for_timeout(800)  # the grid paints its cells after the canvas appears
+    screenshot(page, "intake-7-rejected-en")
