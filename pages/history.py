@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from museum import db, ingest
+from museum import audit, db, ingest
 from museum.errors import MuseumError
 from museum.i18n import t
 from museum.intake import present
-from ui import context, data, widgets
+from ui import access, context, data, widgets
 
 ctx = context.current()
+access.require("view_history", ctx.lang)
 st.title(ctx.t("intake.page.history"))
 st.caption(ctx.t("intake.history.intro"))
 if "history_flash" in st.session_state:  # the outcome of the rollback that triggered this rerun
@@ -44,7 +45,8 @@ if isinstance(sha, str) and sha:
         st.error(exc.message(ctx.lang))
         st.stop()
     st.download_button(
-        ctx.t("intake.history.download"), content or b"", file_name=str(row["file_name"] or f"{sha[:12]}.bin"),
+        ctx.t("intake.history.download"), access.audited_download(f"original file of batch #{chosen}", content or b""),
+        file_name=str(row["file_name"] or f"{sha[:12]}.bin"),
         mime="application/octet-stream", key=f"history_download_{chosen}", disabled=content is None,
     )
 else:
@@ -56,7 +58,9 @@ confirmed = st.checkbox(ctx.t("intake.history.confirm", batch_id=chosen), key=f"
 if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}"):
     try:
         with db.session(data.db_path()) as con:
-            rollback_id = ingest.rollback(con, chosen, user="web")
+            rollback_id = ingest.rollback(con, chosen, user=access.actor())
+            audit.record(con, "rollback", access.actor(), f"batch #{chosen} rolled back by batch #{rollback_id}",
+                         sha if isinstance(sha, str) and sha else None)
     except MuseumError as exc:  # refused (later batches changed its values), or the database is busy
         st.error(exc.message(ctx.lang))
     else:

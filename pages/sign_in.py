@@ -34,4 +34,5 @@ if submitted:
     if problem:
         st.error(problem, icon=":material/block:")
     else:
-        st.switch_page("pages/overview.py")
+        # the language rides along: a page switch starts the sidebar's widgets afresh
+        st.switch_page("pages/overview.py", query_params={"lang": lang})

@@ -9,11 +9,12 @@ from museum.errors import MuseumError
 from museum.intake import present, read, templates
 from museum.intake.problems import FileRejected
 from museum.intake.values import year_bounds
-from ui import context, data, widgets
+from ui import access, context, data, widgets
 
 PREVIEW_ROWS = 5000  # a huge file's preview lists its first values; the counts above cover all
 
 ctx = context.current()
+access.require("upload", ctx.lang)
 st.title(ctx.t("intake.page.upload"))
 if ctx.institution_id is None:
     st.info(ctx.t("ui.no_data"))
@@ -36,7 +37,7 @@ with st.expander(ctx.t("intake.templates.title")):
         )
 
 uploaded = st.file_uploader(ctx.t("intake.upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"], key="intake_file")
-user = st.text_input(ctx.t("intake.upload.user"), value="web", key="intake_user").strip() or "web"
+user = access.actor()  # the signed-in account: batches and the audit trail say who, not a typed name
 
 if uploaded is not None:
     content = uploaded.getvalue()
@@ -63,6 +64,7 @@ if uploaded is not None:
     for notice in analysis.notices:
         st.warning(widgets.plain(notice.message(ctx.lang)), icon="⚠️")
     if analysis.status == "rejected":
+        access.record_once("upload_rejected", f"{analysis.file_name}: {len(analysis.errors)} problems", analysis.sha256)
         st.error(ctx.t("intake.upload.rejected", count=len(analysis.errors)))
         st.subheader(ctx.t("intake.upload.problems"))
         st.dataframe(present.errors_table(analysis.errors, ctx.lang), hide_index=True, key="intake_errors")
@@ -98,6 +100,8 @@ if uploaded is not None:
             if result.status == "duplicate":
                 st.info(ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of))
             else:
+                access.record("upload_accepted", f"{analysis.file_name} → batch #{result.batch_id} ({result.counts.inserted} new, "
+                              f"{result.counts.updated} changed)", analysis.sha256)
                 st.success(ctx.t(
                     "intake.upload.committed", batch_id=result.batch_id, inserted=result.counts.inserted,
                     updated=result.counts.updated, unchanged=result.counts.unchanged,
@@ -146,6 +150,7 @@ with st.form("correction", clear_on_submit=False):
         except MuseumError as exc:  # refused value, or the database is busy
             st.error(exc.message(ctx.lang))
         else:
-            data.clear()
+            access.record("correction", f"{metric.metric_id} {int(year)}{'' if month is None else f'-{month:02d}'} = {text}"
+                          f" → batch #{batch_id}" + (f" ({note})" if note else ""))
             st.session_state["correction_flash"] = ctx.t("intake.correction.saved", batch_id=batch_id)
             st.rerun()  # so that the current value above shows the correction

@@ -49,6 +49,7 @@ _USER = "access_user"              # {"name", "role", "via": "password" | "sso"}
 _LAST_ACTIVITY = "access_last_activity"
 _NOTICE = "access_notice"          # a message key shown once on the next run (e.g. timed out)
 _ROUTED = "access_routed"          # dashboard.py has run in this session
+_RECORDED = "access_recorded"      # (action, file hash, detail) already audited by record_once
 
 
 def page_action(section: str, url_path: str) -> str | None:
@@ -99,6 +100,16 @@ def record(action: str, detail: str | None = None, file_sha256: str | None = Non
     """Add an audit line for what this session just did (its own short write)."""
     with write_session() as con:
         audit.record(con, action, actor(), detail, file_sha256)
+
+
+def record_once(action: str, detail: str | None = None, file_sha256: str | None = None) -> None:
+    """Like `record`, but once per session for the same action and file: a page that shows a
+    rejected upload reruns on every click, and the trail should say it once."""
+    seen = st.session_state.setdefault(_RECORDED, set())
+    if (action, file_sha256, detail) in seen:
+        return
+    record(action, detail, file_sha256)
+    seen.add((action, file_sha256, detail))
 
 
 def audited_download(detail: str, produce: Callable[[], bytes] | bytes) -> Callable[[], bytes]:

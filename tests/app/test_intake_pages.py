@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum import db, ingest
-from tests.app.conftest import open_page, texts
+from tests.app.conftest import open_page as open_app, signed_in, texts
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
 UPLOAD, HISTORY = "pages/upload.py", "pages/history.py"
+
+
+def open_page(page: str, lang: str):
+    """The page as a signed-in editor (data pages are closed to viewers and before any account)."""
+    return open_app(page, lang, session=signed_in("editor"))
 
 
 def upload(at, name: str):

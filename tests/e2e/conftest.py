@@ -159,13 +159,17 @@ def editor_server(e2e_db, tmp_path):
     running.stop()
 
 
-def sign_in(tab, server: Server, name: str, landing_text: str = "科普图文") -> None:
+SIGN_IN_LABELS = {"zh": ("用户名", "密码", "登录", "科普图文"), "en": ("User name", "Password", "Sign in", "Science posts")}
+
+
+def sign_in(tab, server: Server, name: str, lang: str = "zh") -> None:
     """Sign in through the 登录 page. Stay in this tab afterwards: a reload starts a new session."""
-    tab.goto(server.url)
-    wait_for_app(tab, "用户名")
-    tab.get_by_label("用户名").fill(name)
-    tab.get_by_label("密码").fill(ACCOUNT_PASSWORD)
-    tab.get_by_role("button", name="登录").click()
+    user_label, password_label, button, landing_text = SIGN_IN_LABELS[lang]
+    tab.goto(f"{server.url}/?lang={lang}")
+    wait_for_app(tab, user_label)
+    tab.get_by_role("textbox", name=user_label, exact=True).fill(name)
+    tab.get_by_role("textbox", name=password_label, exact=True).fill(ACCOUNT_PASSWORD)
+    tab.get_by_role("button", name=button).click()
     wait_for_app(tab, landing_text)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from museum import db, kpis
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+import hashlib
+
+from museum import audit, db, kpis
+from tests.e2e.conftest import assert_no_exception, screenshot, sign_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -23,12 +25,12 @@ def overview_posts(tab) -> str:
     return card.locator('[data-testid="stMetricValue"]').inner_text()
 
 
-def test_upload_commit_overview_rollback(server, page, tmp_path):
+def test_upload_commit_overview_rollback(editor_server, page, tmp_path):
+    server = editor_server
     with db.session(server.db_path) as con:
         values = kpis.load_values(con, 1)
     year = max(kpis.years_with_data(values))
-    page.goto(f"{server.url}/?lang=zh")
-    wait_for_app(page, "科普图文")
+    sign_in(page, server, "ed")  # data pages: editors and admins only
     before = overview_posts(page)
     screenshot(page, "intake-1-overview-before")
 
@@ -65,15 +67,26 @@ def test_upload_commit_overview_rollback(server, page, tmp_path):
     assert overview_posts(page) == before
     screenshot(page, "intake-6-overview-restored")
 
+    # the audit trail says who uploaded which file (by its hash) and who rolled it back
+    with db.session(server.db_path) as con:
+        trail = audit.entries(con)
+    changes = trail[trail["action"].isin(["upload_accepted", "rollback"])]
+    assert changes[["action", "user_name"]].values.tolist() == [["rollback", "ed"], ["upload_accepted", "ed"]]
+    assert set(changes["file_sha256"]) == {hashlib.sha256(file.read_bytes()).hexdigest()}
 
-def test_rejected_upload_shows_every_problem_en(server, page, tmp_path):
+
+def test_rejected_upload_shows_every_problem_en(editor_server, page, tmp_path):
     file = tmp_path / "bad.csv"
     file.write_bytes("年份,指标,数值\r\n2023,科普图问,5\r\n2023,直播活动,很多\r\n1990,科普图文,3\r\n".encode("gbk"))
-    page.goto(f"{server.url}/upload?lang=en")
-    wait_for_app(page, "Choose a file")
+    sign_in(page, editor_server, "ed", lang="en")
+    go(page, "Data upload", "Choose a file")
     page.locator('input[type="file"]').set_input_files(str(file))
     wait_for_app(page, "The file has 3 problems")
     assert_no_exception(page)
     page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
     page.wait_for_timeout(800)  # the grid paints its cells after the canvas appears
     screenshot(page, "intake-7-rejected-en")
+    with db.session(editor_server.db_path) as con:
+        rejected = audit.entries(con, action="upload_rejected")
+    assert rejected[["user_name", "detail"]].values.tolist() == [["ed", "bad.csv: 3 problems"]]
+    assert rejected["file_sha256"].tolist() == [hashlib.sha256(file.read_bytes()).hexdigest()]
