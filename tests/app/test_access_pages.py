@@ -275,7 +275,11 @@ def test_the_admin_page_file_refuses_on_its_own(accounts, role):
 
 # --- pages of the other areas that change data ---------------------------------------------------
 
-DATA_PAGES = {"report_import": ("导入年度报告", "import_report")}
+DATA_PAGES = {
+    "report_import": ("导入年度报告", "import_report"),
+    "upload": ("数据上传", "upload"),
+    "history": ("上传记录", "view_history"),
+}
 
 
 @pytest.mark.parametrize("page", DATA_PAGES)
@@ -315,3 +319,14 @@ def test_report_import_is_audited_with_the_user_and_hash(accounts):
     assert line["user_name"] == "ed" and batch["user_name"] == "ed"
     assert line["file_sha256"] == hashlib.sha256(report.encode("utf-8")).hexdigest()
     assert line["detail"] == f"pasted.txt → batch #{batch['batch_id']} (2022: 37 new, 0 changed)"
+
+
+def test_uploads_are_credited_to_the_signed_in_account(accounts):
+    at = open_page(app("editor"), "upload")
+    assert "intake_user" not in [w.key for w in at.text_input]  # no typed name to impersonate anyone
+    at.file_uploader(key="intake_file").upload(
+        "bad.csv", "年份,指标,数值\r\n2023,科普图问,5\r\n".encode("gbk"), "text/csv").run()
+    at.run()  # a rerun of the same rejected file is recorded once
+    with db.session(accounts) as con:
+        rejected = audit.entries(con, action="upload_rejected")
+    assert rejected[["user_name", "detail"]].values.tolist() == [["ed", "bad.csv: 1 problems"]]
