@@ -92,11 +92,10 @@ with audit_tab:
     st.dataframe(audit.display_frame(lines, lang), hide_index=True)
     st.download_button(
         t("access.admin.download_csv", lang),
-        data=audit.csv_bytes(lines, lang),
+        data=access.audited_download(f"audit CSV ({len(lines)} lines)", audit.csv_bytes(lines, lang)),
         file_name=f"audit-{today:%Y%m%d}.csv",
         mime="text/csv",
-        on_click=access.record,
-        args=("export", f"audit CSV ({len(lines)} lines)"),
+        on_click="ignore",
         key="audit_csv",
     )
 
