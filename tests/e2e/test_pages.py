@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 # url path, text that must be visible in zh, in en
 PAGES = [
-    ("overview", "科普图文", "Science posts"),
+    ("", "科普图文", "Science posts"),  # the default page lives at /
     ("trends", "历年对比", "by year"),
     ("assets", "59.27", "59.27"),
     ("awards_research", "国家级获奖", "National awards"),
@@ -29,7 +29,7 @@ def test_every_page_renders(server, browser, viewport_name, viewport):
                 tab.goto(f"{server.url}/{url}?lang={lang}")
                 wait_for_app(tab, text)
                 assert_no_exception(tab)
-                screenshot(tab, f"{url}-{lang}-{viewport_name}")
+                screenshot(tab, f"{url or 'overview'}-{lang}-{viewport_name}")
     finally:
         context.close()
 
