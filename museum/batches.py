@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from museum import db
 from museum.errors import InputRejected
@@ -59,7 +60,8 @@ def create_batch(
     digest = size = None
     if content is not None:
         digest, size = sha256(content), len(content)
-        db.execute(con, "stored_file_insert", sha256=digest, size=size, content=content)
+        stored = pa.table({"sha256": [digest], "size": pa.array([size], pa.int64()), "content": pa.array([content], pa.large_binary())})
+        db.insert_frame(con, "stored_file_insert", stored)
     return db.scalar(
         con,
         "batch_insert",
@@ -116,8 +118,16 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
         # counted over Arrow: a million-row upload need not become Python objects to be counted
         compared = db.arrow(con, "observation_stage_compare", institution_id=institution)
         status = {item["values"].as_py(): item["counts"].as_py() for item in compared["status"].value_counts()}
-        db.execute(con, "observation_retire_changed", batch_id=batch_id, institution_id=institution)
-        db.execute(con, "observation_insert_staged", batch_id=batch_id, institution_id=institution)
+        del compared
+        # the comparison (same transaction) decides which statements have anything to do: with
+        # nothing changed there is nothing to retire, and with nothing unchanged every staged key
+        # is free once the changed ones are retired, so no second per-key check is needed
+        if status.get("changed", 0):
+            db.execute(con, "observation_retire_changed", batch_id=batch_id, institution_id=institution)
+        if not status.get("unchanged", 0):
+            db.execute(con, "observation_insert_all", batch_id=batch_id, institution_id=institution)
+        elif status.get("new", 0) or status.get("changed", 0):
+            db.execute(con, "observation_insert_staged", batch_id=batch_id, institution_id=institution)
     finally:
         con.unregister("frame")
     return Counts(

@@ -162,8 +162,8 @@ def executemany(con: duckdb.DuckDBPyConnection, query_name: str, records: list[d
         raise DatabaseError("db.query_failed", name=query_name, detail=str(exc).splitlines()[0]) from exc
 
 
-def insert_frame(con: duckdb.DuckDBPyConnection, query_name: str, frame: pd.DataFrame) -> None:
-    """Run a named `insert … select … from frame` statement over a DataFrame (bulk loads).
+def insert_frame(con: duckdb.DuckDBPyConnection, query_name: str, frame) -> None:
+    """Run a named `insert … select … from frame` statement over a DataFrame or Arrow table (bulk loads).
 
     The statement refers to the rows as the relation `frame`, registered for its duration.
     """

@@ -68,7 +68,8 @@ def test_every_named_query_runs(shared_con, name):
     params = {**PARAMS, **OVERRIDES.get(name, {})}
     frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
                                         "qualifier": "exact", "note": None, "sentence": None}])
-    con.register("frame", frame.assign(row=2))  # intake queries name the file row of each staged value
+    # intake queries name the file row of each staged value; stored_file_insert reads one file's bytes
+    con.register("frame", frame.assign(row=2, sha256="0" * 64, size=1, content=b"x"))
     con.execute("begin transaction")
     try:
         sql = db.load_query(name)
