@@ -101,11 +101,8 @@ def observation_frame(records: list[dict] | pd.DataFrame) -> pd.DataFrame:
 
 def compare_observations(con, institution: int, frame: pd.DataFrame) -> pd.DataFrame:
     """Each staged value with status new | changed | unchanged and the old value (for previews)."""
-    con.register("frame", frame)
-    try:
+    with db.registered(con, frame):
         return db.query(con, "observation_stage_compare", institution_id=institution)
-    finally:
-        con.unregister("frame")
 
 
 def write_observations(con, batch_id: int, institution: int, records) -> Counts:
@@ -113,8 +110,7 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
     frame = observation_frame(records)
     if frame.empty:
         return Counts()
-    con.register("frame", frame)
-    try:
+    with db.registered(con, frame):
         # counted over Arrow: a million-row upload need not become Python objects to be counted
         compared = db.arrow(con, "observation_stage_compare", institution_id=institution)
         status = {item["values"].as_py(): item["counts"].as_py() for item in compared["status"].value_counts()}
@@ -128,8 +124,6 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
             db.execute(con, "observation_insert_all", batch_id=batch_id, institution_id=institution)
         elif status.get("new", 0) or status.get("changed", 0):
             db.execute(con, "observation_insert_staged", batch_id=batch_id, institution_id=institution)
-    finally:
-        con.unregister("frame")
     return Counts(
         inserted=int(status.get("new", 0)),
         updated=int(status.get("changed", 0)),

@@ -162,16 +162,25 @@ def executemany(con: duckdb.DuckDBPyConnection, query_name: str, records: list[d
         raise DatabaseError("db.query_failed", name=query_name, detail=str(exc).splitlines()[0]) from exc
 
 
-def insert_frame(con: duckdb.DuckDBPyConnection, query_name: str, frame) -> None:
-    """Run a named `insert … select … from frame` statement over a DataFrame or Arrow table (bulk loads).
-
-    The statement refers to the rows as the relation `frame`, registered for its duration.
-    """
-    con.register("frame", frame)
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, frame, name: str = "frame") -> Iterator[None]:
+    """Make a DataFrame or Arrow table visible to named queries as the relation `name` for a block."""
+    con.register(name, frame)
     try:
-        _run(con, query_name, {})
+        yield
     finally:
-        con.unregister("frame")
+        try:
+            con.unregister(name)
+        except duckdb.TransactionException:
+            # a failed statement aborted the caller's transaction and DuckDB refuses any further
+            # call until it is rolled back; the error that aborted it is the one to report
+            pass
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, query_name: str, frame) -> None:
+    """Run a named `insert … select … from frame` statement over a DataFrame or Arrow table (bulk loads)."""
+    with registered(con, frame):
+        _run(con, query_name, {})
 
 
 def migrations() -> list[tuple[int, str, Path]]:

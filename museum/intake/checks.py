@@ -35,12 +35,9 @@ def context_notices(con, institution: int, observations: pd.DataFrame, cat: Cata
     if observations.empty:
         return []
     frame = observations[["metric_id", "year", "month", "value", "qualifier", "row"]]
-    con.register("frame", frame)
-    try:
+    with db.registered(con, frame):
         jumps = db.query(con, "intake_jumps", institution_id=institution, factor=JUMP_FACTOR)
         sums = db.query(con, "intake_month_sums", institution_id=institution, tolerance=SUM_TOLERANCE)
-    finally:
-        con.unregister("frame")
     notices = []
     if not jumps.empty:
         items = [

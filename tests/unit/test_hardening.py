@@ -8,7 +8,6 @@ should have, and the payload reads back byte for byte.
 import ast
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from museum import audit, auth, batches, catalog, db, kpis, settings
@@ -79,15 +78,16 @@ def test_payload_as_metric_name(hardened):
         assert tables(con) == {**before, "metric": before["metric"] + 1}
         # a payload typed where a metric is named resolves to no metric (intake reports it) …
         assert catalog.load().resolve(payload) is None
-        # … and even written directly as a metric id it is refused by the schema, not run. (The
-        # foundation's write_observations currently surfaces duckdb's TransactionException here.)
-        with pytest.raises((DatabaseError, duckdb.Error)):
+        # … and even written directly as a metric id it is refused by the schema, not run, with
+        # the project's own error (the foreign key names the problem)
+        with pytest.raises(DatabaseError) as refused:
             with db.transaction(con):
                 batch = batches.create_batch(con, "upload", institution=1, user="li")
                 batches.write_observations(con, batch, 1, [
                     {"metric_id": payload, "year": 2030, "month": None, "value": 1.0, "qualifier": "exact",
                      "note": None, "sentence": None},
                 ])
+        assert "foreign key" in refused.value.message("en").lower()
         assert tables(con) == {**before, "metric": before["metric"] + 1}
 
 
