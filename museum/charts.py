@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from museum import numbers
 from museum.catalog import Metric
@@ -19,6 +20,8 @@ FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaH
 NEUTRAL = "#5B7DB1"
 PRIOR = "#B8C4D6"
 LEVEL_COLORS = {"national": "#B03A2E", "provincial": "#D68910", "municipal": "#2E86C1"}
+# distinct colours for years on one chart; the latest year is drawn in NEUTRAL, thicker
+YEAR_COLORS = ["#E67E22", "#8E44AD", "#16A085", "#7F8C8D", "#D4AC0D", "#C0392B"]
 ROLE_COLORS = {"lead": "#1F618D", "participant": "#76D7C4", "none": "#AAB7B8"}
 
 
@@ -48,6 +51,8 @@ def _layout(fig: go.Figure, title: str, *, demo: bool, lang: str, height: int = 
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         separators=".,",
     )
+    # plain thousands, not SI suffixes: "5M" and "20k" mean nothing next to a label that says 500万
+    fig.update_yaxes(exponentformat="none", separatethousands=True)
     if demo:
         fig.add_annotation(
             text=t("demo.banner", lang),
@@ -92,7 +97,8 @@ def monthly_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, cumulativ
         fig.add_trace(
             go.Scatter(
                 x=rows["month"], y=rows[column], mode="lines+markers", name=str(year),
-                line={"width": 3 if latest else 1.6, "color": NEUTRAL if latest else None},
+                line={"width": 3 if latest else 1.6,
+                      "color": NEUTRAL if latest else YEAR_COLORS[(len(years) - 2 - index) % len(YEAR_COLORS)]},
                 hovertemplate=f"{year}" + "-%{x}: %{y:,.0f}<extra></extra>",
             )
         )
@@ -206,18 +212,24 @@ def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = 
 
 
 def stock_years(frame: pd.DataFrame, metrics: list[Metric], lang: str, *, title: str, demo: bool = False) -> go.Figure:
-    """Lines of several stock metrics across years (frame: year, metric_id, value, qualifier)."""
-    fig = go.Figure()
-    for metric in metrics:
+    """Several stock metrics across years, one panel each: 3000 volunteers and 6 teams do not
+    share an axis (frame: year, metric_id, value, qualifier)."""
+    shown = [m for m in metrics if not frame[frame["metric_id"] == m.metric_id].empty]
+    fig = make_subplots(rows=max(1, len(shown)), cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=[f"{m.name(lang)}（{m.unit(lang)}）" if lang == "zh" else f"{m.name(lang)} ({m.unit(lang)})"
+                                        for m in shown])
+    for row, metric in enumerate(shown, start=1):
         rows = frame[frame["metric_id"] == metric.metric_id]
-        if rows.empty:
-            continue
         fig.add_trace(
             go.Scatter(
                 x=[str(y) for y in rows["year"]], y=rows["value"], mode="lines+markers+text",
                 name=metric.name(lang), text=_value_labels(rows, lang), textposition="top center",
-            )
+                line={"color": YEAR_COLORS[(row - 1) % len(YEAR_COLORS)]}, cliponaxis=False, showlegend=False,
+            ),
+            row=row, col=1,
         )
-    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
-    fig.update_yaxes(rangemode="tozero")
-    return _layout(fig, title, demo=demo, lang=lang)
+        top = float(rows["value"].max())
+        fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row, col=1)
+    fig.update_xaxes(type="category")
+    fig.update_xaxes(title_text=t("chart.year", lang), row=max(1, len(shown)), col=1)
+    return _layout(fig, title, demo=demo, lang=lang, height=140 + 170 * max(1, len(shown)))

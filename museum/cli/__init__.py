@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from museum import settings
@@ -58,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     except MuseumError as exc:
         print(exc.message(lang), file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) closed the pipe: stop quietly, as Unix tools do
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
     except KeyboardInterrupt:
         from museum.i18n import t
 

@@ -26,15 +26,16 @@ def run(args) -> int:
     result = kpis.kpis_for_year(values, catalog.load(), args.year)
     if args.json:
         print_json([present.kpi_json(k, args.lang) for k in result])
-        return 0
     if not result:
         years = "、".join(str(y) for y in kpis.years_with_data(values)) or "—"
         raise InputRejected("cli.no_data_for_year", year=args.year, years=years)
+    if args.json:
+        return 0
     lang = args.lang
     headers = [t(f"cli.column.{c}", lang) for c in ("metric", "value", "prior", "change")]
     rows = []
     for k in result:
-        prior = "—" if k.prior is None else present.numbers.format_value(k.prior.value, k.prior.qualifier, lang)
+        prior = "—" if k.prior is None else present.numbers.format_value(k.prior.value, k.prior.qualifier, lang, k.metric.unit(lang))
         change = present.change_text(k, lang)
         reason = present.reason_text(k, lang)
         rows.append([k.metric.name(lang), present.value_text(k, lang), prior, change + (f" ({reason})" if reason else "")])

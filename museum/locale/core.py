@@ -135,7 +135,10 @@ MESSAGES = {
         "Demo data loaded (batch #{batch_id}, {rows} values). It is synthetic; every page says so.",
     ),
     "cli.demo.already": ("示例数据已在库中（批次 #{batch_id}）。", "Demo data is already loaded (batch #{batch_id})."),
-    "cli.demo.removed": ("已移除示例数据（回滚批次 #{batch_id}）。", "Demo data removed (rollback batch #{batch_id})."),
+    "cli.demo.removed": (
+        "已移除示例数据：回滚记录为批次 #{batch_id}（可在“上传记录”中查看）。",
+        "Demo data removed; the rollback is recorded as batch #{batch_id} (see the upload history).",
+    ),
     "cli.demo.none": ("库中没有示例数据。", "There is no demo data to remove."),
     "demo.banner": ("示例数据，非真实统计", "Demo data, not real statistics"),
 }

@@ -43,8 +43,10 @@ def test_kpis_table_is_readable(db_path, capsys):
 
 
 def test_kpis_for_a_year_without_data(db_path, capsys):
-    assert main(["kpis", "--year", "2019", "--json", "--db", str(db_path)]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    assert main(["kpis", "--year", "2019", "--json", "--db", str(db_path)]) == 1
+    result = capsys.readouterr()
+    assert json.loads(result.out) == []
+    assert result.err.strip() == "2019年没有任何数据。有数据的年份：2024"
     assert main(["kpis", "--year", "2019", "--db", str(db_path)]) == 1
     assert capsys.readouterr().err.strip() == "2019年没有任何数据。有数据的年份：2024"
 
@@ -62,6 +64,15 @@ def test_db_from_environment(tmp_path):
     path = tmp_path / "env.duckdb"
     result = run_cli("init", env={**__import__("os").environ, "MUSEUM_DB": str(path)})
     assert result.returncode == 0 and path.exists()
+
+
+def test_closed_pipe_ends_quietly(db_path):
+    reader = subprocess.Popen(["head", "-1"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    writer = subprocess.run([sys.executable, "-m", "museum", "kpis", "--year", "2024", "--json", "--db", str(db_path)],
+                            stdout=reader.stdin, stderr=subprocess.PIPE, text=True, cwd=settings.ROOT)
+    reader.stdin.close()
+    reader.wait()
+    assert "Traceback" not in writer.stderr and writer.returncode == 0
 
 
 def test_usage_error_exits_2():
