@@ -165,7 +165,10 @@ def rollback(con, target: int, *, user: str = "system") -> int:
     rollback_batch = create_batch(
         con, "rollback", institution=institution, user=user, rolls_back=target
     )
+    restored = 0
     for table in ("observation", *EVENT_TABLES):
-        db.execute(con, f"rollback_{table}", target=target, rollback_batch=rollback_batch)
+        # an UPDATE answers with the number of rows it changed (retired or revived)
+        restored += sum(row[0] for row in db.rows(con, f"rollback_{table}", target=target, rollback_batch=rollback_batch))
     db.execute(con, "batch_mark_rolled_back", target=target, rollback_batch=rollback_batch)
+    finish_batch(con, rollback_batch, Counts(updated=restored))
     return rollback_batch
