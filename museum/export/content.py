@@ -72,6 +72,9 @@ def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padd
         padding + max(narrowest, display_width(column), *(display_width(v) for v in frame[column]))
         for column in frame.columns
     ]
+    # no column claims more than 60% however long its longest text: a 400-character sentence
+    # must not squeeze a 60-character column into a strip that wraps every two characters
+    need = [min(n, page * 0.6) for n in need]
     width = {}
     flexible = list(range(len(need)))
     remaining = page

@@ -47,6 +47,7 @@ tr { break-inside: avoid; }
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #E8EDF5; }
 figure { margin: 8px 0 14px; text-align: center; break-inside: avoid; }
+.keep { break-inside: avoid; }
 figure img { width: 100%%; }
 figcaption { font-size: 9pt; color: #555; }
 ul { margin: 4px 0 8px; padding-left: 20px; }
@@ -93,14 +94,20 @@ def build_html(report: Report, svg: dict[str, bytes]) -> str:
     parts.append("</section>")
     parts.append(f"<h1>{escape(report.t('doc.kpis'))}</h1>{_table(report.kpi_table)}")
     for section in report.sections:
-        parts.append(f"<h1>{escape(section.title)}</h1>")
+        # a heading starts a block that also holds its sentences and first chart, so the heading
+        # is never left alone at the foot of a page
+        parts.append(f'<div class="keep"><h1>{escape(section.title)}</h1>')
         if section.sentences:
             parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in section.sentences) + "</ul>")
-        for item in section.charts:
+        for index, item in enumerate(section.charts):
             data = base64.b64encode(svg[item.name]).decode("ascii")
             caption = escape(report.t("doc.chart_caption", title=item.title))
             parts.append(f'<figure><img alt="{escape(item.title)}" src="data:image/svg+xml;base64,{data}">'
                          f"<figcaption>{caption}</figcaption></figure>")
+            if index == 0:
+                parts.append("</div>")
+        if not section.charts:
+            parts.append("</div>")
         for table in report.tables.get(section.category, []):
             parts.append(f"<h2>{escape(table.title)}</h2>{_table(table.frame)}")
     parts.append(f'<section class="sources"><h1>{escape(report.t("doc.sources"))}</h1>'
