@@ -30,9 +30,7 @@ from ui import data
 # an unknown section is for admins only (a new page is closed until someone says who may use it).
 PAGE_ACTIONS = {
     "upload": "upload",
-    "import": "import_report",
     "report_import": "import_report",
-    "corrections": "correct",
     "history": "view_history",
     "export": "export",
     "admin": "manage_accounts",

@@ -1,5 +1,6 @@
 """Building the database: migrations, idempotent init, every named query runs, versioned writes."""
 
+import shutil
 from datetime import datetime
 
 import pandas as pd
@@ -54,11 +55,11 @@ OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": 
 
 
 @pytest.fixture(scope="module")
-def shared_con(tmp_path_factory):
+def shared_con(tmp_path_factory, seeded_template):
     """One seeded database for the read-only sweep; each query runs in a rolled-back transaction."""
     path = tmp_path_factory.mktemp("queries") / "q.duckdb"
+    shutil.copyfile(seeded_template, path)
     with db.session(path) as connection:
-        seed.init(connection)
         yield connection
 
 
