@@ -44,7 +44,7 @@ def main() -> int:
         path = Path(work) / "museum.duckdb"
         with db.session(path) as con:
             seed.init(con)
-            demo.load(con, 1)
+            demo.load(con, 1, actor="test")
             values = kpis.load_values(con, 1)
             year = args.year or int(values.loc[~values["is_demo"], "year"].max())
             report_seconds, report = timed(lambda: build_report(con, year, "zh"))

@@ -99,7 +99,7 @@ def child(mode: str, file: Path, database: Path, rows: int) -> dict:
     analysed = time.perf_counter()
     if analysis.status != "valid":
         raise SystemExit(f"bench file rejected: {[p.as_json('en') for p in analysis.errors[:5]]}")
-    result = ingest.commit(con, 1, analysis, user="bench", cat=cat)
+    result = ingest.commit(con, 1, analysis, actor="bench", cat=cat)
     finished = time.perf_counter()
     stored = con.execute("select count(*) from observation where batch_id = ?", [result.batch_id]).fetchone()[0]
     con.close()

@@ -1,8 +1,9 @@
 """The audit trail: who did what and when. Lines are only ever added, never changed.
 
-Pages and commands that change data or hand it out call `record(con, action, user, …)`; pass the
-same connection (or cursor) as the change itself so that, inside `db.transaction`, the change and
-its audit line commit together.
+Every write function in the package records its own line with `record(con, action, actor, …)` on
+the connection of the change, inside the change's `db.transaction`, so the change and its audit
+line commit together (or neither does); pages and commands only pass the acting user. Actions are
+checked against ACTIONS here, not by the schema (migration 0004).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ ACTIONS = (
     "account_change",
     "backup",
     "restore",
+    "demo",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000

@@ -13,10 +13,13 @@ import pandas as pd
 import pyarrow as pa
 
 from museum import db
-from museum.errors import InputRejected
+from museum.errors import DatabaseError, InputRejected
 
-OBSERVATION_COLUMNS = ["metric_id", "year", "month", "value", "qualifier", "note", "sentence"]
+OBSERVATION_COLUMNS = ["metric_id", "year", "month", "platform", "value", "qualifier", "note", "sentence"]
 EVENT_TABLES = ("award", "honor", "research", "profile_field")
+# What wrote a batch. Checked here, not by the schema (migration 0004), so a new kind of write
+# adds its name to this tuple and needs no table rebuild.
+KINDS = ("seed", "upload", "report", "correction", "rollback", "demo")
 
 
 @dataclass
@@ -57,6 +60,8 @@ def create_batch(
     rolls_back: int | None = None,
 ) -> int:
     """Open a batch; when `content` is given the raw bytes are kept, named by their SHA-256."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown batch kind {kind!r}; known: {', '.join(KINDS)}")
     digest = size = None
     if content is not None:
         digest, size = sha256(content), len(content)
@@ -89,6 +94,7 @@ def observation_frame(records: list[dict] | pd.DataFrame) -> pd.DataFrame:
         "metric_id": "string",
         "year": "int32",
         "month": "Int32",
+        "platform": "string",
         "value": "float64",
         "qualifier": "string",
         "note": "string",
@@ -106,11 +112,18 @@ def compare_observations(con, institution: int, frame: pd.DataFrame) -> pd.DataF
 
 
 def write_observations(con, batch_id: int, institution: int, records) -> Counts:
-    """Write staged values: new ones inserted, different ones replace (retire) the old version."""
+    """Write staged values: new ones inserted, different ones replace (retire) the old version.
+
+    Every metric id must be in the catalog table: observation has no foreign-key index (it would
+    be most of a large commit's time), so this transaction checks the references itself.
+    """
     frame = observation_frame(records)
     if frame.empty:
         return Counts()
     with db.registered(con, frame):
+        unknown = [row[0] for row in db.rows(con, "observation_unknown_references")]
+        if unknown:
+            raise DatabaseError("batches.unknown_metric", metrics=", ".join(unknown[:10]))
         # counted over Arrow: a million-row upload need not become Python objects to be counted
         compared = db.arrow(con, "observation_stage_compare", institution_id=institution)
         status = {item["values"].as_py(): item["counts"].as_py() for item in compared["status"].value_counts()}

@@ -11,7 +11,7 @@ import random
 
 import pandas as pd
 
-from museum import batches, catalog, db, kpis
+from museum import audit, batches, catalog, db, kpis
 from museum.errors import InputRejected
 
 SEED = 20240601
@@ -130,7 +130,7 @@ def _without_real_data(generated: dict, values: pd.DataFrame) -> dict:
     }
 
 
-def load(con, institution: int, user: str = "system") -> tuple[int, int]:
+def load(con, institution: int, *, actor: str) -> tuple[int, int]:
     """Write the synthetic history as one demo batch; returns (batch_id, number of values)."""
     existing = active_demo_batches(con)
     if existing:
@@ -141,7 +141,7 @@ def load(con, institution: int, user: str = "system") -> tuple[int, int]:
         raise InputRejected("cli.no_institution")
     generated = _without_real_data(generate(values, real_years[-1]), values)
     with db.transaction(con):
-        batch_id = batches.create_batch(con, "demo", institution=institution, user=user, is_demo=True,
+        batch_id = batches.create_batch(con, "demo", institution=institution, user=actor, is_demo=True,
                                         note="示例数据，非真实统计 / synthetic demo data")
         counts = batches.write_observations(con, batch_id, institution, generated["observations"])
         for table in ("award", "research"):
@@ -151,13 +151,16 @@ def load(con, institution: int, user: str = "system") -> tuple[int, int]:
             for year, records in by_year.items():
                 counts.inserted += batches.replace_year_records(con, table, batch_id, institution, year, records)
         batches.finish_batch(con, batch_id, counts)
+        audit.record(con, "demo", actor, f"demo data loaded → batch #{batch_id} ({counts.inserted} values)")
     return batch_id, counts.inserted
 
 
-def remove(con, user: str = "system") -> list[int]:
+def remove(con, *, actor: str) -> list[int]:
     """Roll back every active demo batch; returns the rollback batch ids."""
     done = []
     with db.transaction(con):
         for batch_id in active_demo_batches(con):
-            done.append(batches.rollback(con, batch_id, user=user))
+            done.append(batches.rollback(con, batch_id, user=actor))
+        if done:
+            audit.record(con, "demo", actor, "demo data removed by batch " + ", ".join(f"#{b}" for b in done))
     return done

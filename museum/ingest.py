@@ -1,8 +1,10 @@
 """CSV/XLSX uploads -> validated observations -> one versioned batch (atomic), and manual corrections.
 
 analyse (no database) -> preview (compare with what is stored) -> commit (one transaction, one
-batch, raw bytes kept by SHA-256). Any error rejects the whole file and changes nothing; an
-identical re-upload of a live batch's file is reported as `duplicate` and changes nothing.
+batch, raw bytes kept by SHA-256, and its audit line). Any error rejects the whole file and changes
+nothing; an identical re-upload of a live batch's file is reported as `duplicate` and changes nothing.
+Every function here that writes takes the acting user (`actor`) and records the audit line in the
+same transaction as the change, so a killed process leaves neither.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from museum import batches, catalog, db
+from museum import audit, batches, catalog, db
 from museum.catalog import Catalog
 from museum.errors import InputRejected
 from museum.intake.checks import context_notices
@@ -116,8 +118,8 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
     return analysis
 
 
-def commit(con, institution: int, analysis: Analysis, *, user: str = "system", cat: Catalog | None = None, warn: bool = True) -> Analysis:
-    """Write a valid file as one upload batch, in one transaction; the raw bytes are kept.
+def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalog | None = None, warn: bool = True) -> Analysis:
+    """Write a valid file as one upload batch, in one transaction with its audit line; the raw bytes are kept.
 
     Refuses a rejected analysis; an identical file already committed (and not rolled back) is
     reported as `duplicate` and nothing is written.
@@ -134,23 +136,39 @@ def commit(con, institution: int, analysis: Analysis, *, user: str = "system", c
             analysis.counts = batches.Counts()
             return analysis
         batch_id = batches.create_batch(
-            con, "upload", institution=institution, user=user, file_name=analysis.file_name, content=analysis.content
+            con, "upload", institution=institution, user=actor, file_name=analysis.file_name, content=analysis.content
         )
         counts = batches.write_observations(con, batch_id, institution, analysis.observations)
         counts.skipped = analysis.skipped
         batches.finish_batch(con, batch_id, counts)
+        audit.record(con, "upload_accepted", actor,
+                     f"{analysis.file_name} → batch #{batch_id} ({counts.inserted} new, {counts.updated} changed)",
+                     analysis.sha256)
     analysis.status, analysis.batch_id, analysis.counts = "committed", batch_id, counts
     return analysis
 
 
-def ingest(con, institution: int, content: bytes, file_name: str, *, user: str = "system", dry_run: bool = False, sheet: str | None = None, cat: Catalog | None = None) -> Analysis:
-    """analyse + (preview when dry_run, else commit): what the CLI runs."""
-    analysis = analyse(content, file_name, sheet=sheet, cat=cat)
+def record_rejection(con, analysis: Analysis, *, actor: str) -> None:
+    """The audit line for a file that was refused (nothing else is written)."""
+    with db.transaction(con):
+        audit.record(con, "upload_rejected", actor, f"{analysis.file_name}: {len(analysis.errors)} problems", analysis.sha256)
+
+
+def ingest(con, institution: int, content: bytes, file_name: str, *, actor: str, dry_run: bool = False, sheet: str | None = None, cat: Catalog | None = None) -> Analysis:
+    """analyse + (preview when dry_run, else commit): what the CLI runs. A refused file is audited
+    unless this is a dry run (which writes nothing at all)."""
+    return store(con, institution, analyse(content, file_name, sheet=sheet, cat=cat), actor=actor, dry_run=dry_run, cat=cat)
+
+
+def store(con, institution: int, analysis: Analysis, *, actor: str, dry_run: bool = False, cat: Catalog | None = None) -> Analysis:
+    """What follows `analyse`: a refusal audited, a dry run previewed, anything else committed."""
     if analysis.status == "rejected":
+        if not dry_run:
+            record_rejection(con, analysis, actor=actor)
         return analysis
     if dry_run:
         return preview(con, institution, analysis, cat=cat)
-    return commit(con, institution, analysis, user=user, cat=cat)
+    return commit(con, institution, analysis, actor=actor, cat=cat)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,7 +189,7 @@ def correct_value(
     text: str,
     *,
     note: str | None = None,
-    user: str = "system",
+    actor: str,
     cat: Catalog | None = None,
 ) -> tuple[int, batches.Counts]:
     """Set one (metric, period) to the value written in `text` ("5,528", "超500万", "约3000")."""
@@ -206,9 +224,12 @@ def correct_value(
         status = batches.compare_observations(con, institution, frame)["status"].iloc[0]
         if status == "unchanged":
             raise InputRejected("intake.correction.unchanged")
-        batch_id = batches.create_batch(con, "correction", institution=institution, user=user, note=f"{metric_id} {year}" + (f"-{int(month):02d}" if month else ""))
+        period = f"{int(year)}" + (f"-{int(month):02d}" if month else "")
+        batch_id = batches.create_batch(con, "correction", institution=institution, user=actor, note=f"{metric_id} {period}")
         counts = batches.write_observations(con, batch_id, institution, [record])
         batches.finish_batch(con, batch_id, counts)
+        audit.record(con, "correction", actor,
+                     f"{metric_id} {period} = {text} → batch #{batch_id}" + (f" ({record['note']})" if record["note"] else ""))
     return batch_id, counts
 
 
@@ -226,7 +247,11 @@ def stored_file(con, sha256: str) -> bytes | None:
     return None if content is None else bytes(content)
 
 
-def rollback(con, batch_id: int, *, user: str = "system") -> int:
-    """Undo one batch in one transaction (refused when later batches changed its values)."""
+def rollback(con, batch_id: int, *, actor: str) -> int:
+    """Undo one batch in one transaction with its audit line (refused when later batches changed its values)."""
     with db.transaction(con):
-        return batches.rollback(con, batch_id, user=user)
+        rollback_id = batches.rollback(con, batch_id, user=actor)
+        target = db.query(con, "batch_by_id", batch_id=batch_id).iloc[0]
+        sha = target["file_sha256"] if isinstance(target["file_sha256"], str) and target["file_sha256"] else None
+        audit.record(con, "rollback", actor, f"batch #{batch_id} rolled back by batch #{rollback_id}", sha)
+        return rollback_id

@@ -10,7 +10,7 @@ import dataclasses
 
 import pandas as pd
 
-from museum import batches, catalog, db, numbers, seed
+from museum import audit, batches, catalog, db, numbers, seed
 from museum.i18n import t
 from museum.report_parser import ParsedReport
 from museum.report_parser import review
@@ -117,18 +117,30 @@ def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, l
     return warnings
 
 
+def record_rejection(con, parsed: ParsedReport | None, problems: int, *, actor: str, file_name: str | None = None,
+                     content: bytes | None = None) -> None:
+    """The audit line for a report that was refused (nothing else is written)."""
+    name = file_name or (parsed.source_name if parsed else None) or "report"
+    raw = content if content is not None else (parsed.source_bytes if parsed else b"")
+    with db.transaction(con):
+        audit.record(con, "upload_rejected", actor, f"report {name}: {problems} problems", batches.sha256(raw))
+
+
 def is_duplicate(con, parsed: ParsedReport) -> int | None:
     """The batch that already holds this exact file, if it is still in effect."""
     return db.scalar(con, "report_batch_by_sha256", sha256=batches.sha256(parsed.source_bytes))
 
 
-def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, user: str = "system", edited: bool = False,
+def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, actor: str, edited: bool = False,
            dry_run: bool = False, lang: str = "zh") -> dict:
-    """Commit the parsed report (or its reviewed `dataset`) as one batch of kind "report"."""
+    """Commit the parsed report (or its reviewed `dataset`) as one batch of kind "report", with its
+    audit line in the same transaction. A rejected report is audited too (unless a dry run)."""
     errors: list[dict] = []
     if dataset is None:
         dataset, errors = review.to_dataset(parsed, lang=lang)
     if errors:
+        if not dry_run:
+            record_rejection(con, parsed, len(errors), actor=actor)
         return result(parsed, "rejected", errors=errors)
     if not edited:
         existing = is_duplicate(con, parsed)
@@ -146,8 +158,11 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, us
                                 int(status.get("changed", 0)), int(status.get("unchanged", 0)) + kept, len(parsed.unplaced))
         return result(parsed, "valid", counts=counts, warnings=warnings)
     with db.transaction(con):
-        batch_id, counts = seed.write_dataset(con, to_write, kind="report", user=user, note=f"report:{dataset.year}")
+        batch_id, counts = seed.write_dataset(con, to_write, kind="report", user=actor, note=f"report:{dataset.year}")
         counts.unchanged += kept
         counts.skipped = len(parsed.unplaced)
         batches.finish_batch(con, batch_id, counts)
+        audit.record(con, "report_import", actor,
+                     f"{parsed.source_name or 'report'} → batch #{batch_id} ({dataset.year}: {counts.inserted} new, "
+                     f"{counts.updated} changed)", batches.sha256(parsed.source_bytes))
     return result(parsed, "committed", batch_id=batch_id, counts=counts, warnings=warnings)

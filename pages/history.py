@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from museum import audit, db, ingest
+from museum import db, ingest
 from museum.errors import MuseumError
 from museum.i18n import t
 from museum.intake import present
@@ -58,9 +58,7 @@ confirmed = st.checkbox(ctx.t("intake.history.confirm", batch_id=chosen), key=f"
 if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}"):
     try:
         with db.session(data.db_path()) as con:
-            rollback_id = ingest.rollback(con, chosen, user=access.actor())
-            audit.record(con, "rollback", access.actor(), f"batch #{chosen} rolled back by batch #{rollback_id}",
-                         sha if isinstance(sha, str) and sha else None)
+            rollback_id = ingest.rollback(con, chosen, actor=access.actor())
     except MuseumError as exc:  # refused (later batches changed its values), or the database is busy
         st.error(exc.message(ctx.lang))
     else:

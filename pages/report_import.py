@@ -5,7 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from museum import audit, db, numbers, report_import, report_parser, upload_safety
+from museum import db, numbers, report_import, report_parser, upload_safety
 from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.report_parser import review
@@ -30,7 +30,8 @@ if uploaded is not None:
         if file_name.lower().endswith(".docx"):
             upload_safety.check_zip_safety(content, kind=".docx")
     except MuseumError as exc:
-        access.record("upload_rejected", f"report {file_name}: {exc.message('en')}", hashlib.sha256(content).hexdigest())
+        with access.write_session() as con:
+            report_import.record_rejection(con, None, 1, actor=access.actor(), file_name=file_name, content=content)
         st.error(exc.message(ctx.lang))
         st.stop()
 elif pasted and pasted.strip():
@@ -124,14 +125,7 @@ for warning in warnings:
 was_edited = any(not edited[name].reset_index(drop=True).equals(original[name]) for name in original)
 if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
     with db.session(data.db_path()) as con:
-        outcome = report_import.commit(con, parsed, dataset, user=access.actor(), edited=was_edited, lang=ctx.lang)
-        if outcome["status"] == "committed":
-            audit.record(con, "report_import", access.actor(),
-                         f"{file_name} → batch #{outcome['batch_id']} ({dataset.year}: {outcome['inserted']} new, "
-                         f"{outcome['updated']} changed)", hashlib.sha256(content).hexdigest())
-        elif outcome["status"] == "rejected":
-            audit.record(con, "upload_rejected", access.actor(), f"report {file_name}: {len(outcome['errors'])} errors",
-                         hashlib.sha256(content).hexdigest())
+        outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang)
     data.clear()
     if outcome["status"] == "committed":
         st.success(ctx.t("report.cli.committed", **outcome))

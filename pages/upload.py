@@ -64,7 +64,7 @@ if uploaded is not None:
     for notice in analysis.notices:
         st.warning(widgets.plain(notice.message(ctx.lang)), icon="⚠️")
     if analysis.status == "rejected":
-        access.record_once("upload_rejected", f"{analysis.file_name}: {len(analysis.errors)} problems", analysis.sha256)
+        access.once(("upload_rejected", analysis.sha256), lambda con: ingest.record_rejection(con, analysis, actor=user))
         st.error(ctx.t("intake.upload.rejected", count=len(analysis.errors)))
         st.subheader(ctx.t("intake.upload.problems"))
         st.dataframe(present.errors_table(analysis.errors, ctx.lang), hide_index=True, key="intake_errors")
@@ -92,7 +92,7 @@ if uploaded is not None:
         elif st.button(ctx.t("intake.upload.commit"), type="primary", key="intake_commit"):
             try:
                 with db.session(data.db_path()) as con:
-                    result = ingest.commit(con, ctx.institution_id, analysis, user=user, cat=cat)
+                    result = ingest.commit(con, ctx.institution_id, analysis, actor=user, cat=cat)
             except MuseumError as exc:
                 st.error(exc.message(ctx.lang))
                 st.stop()
@@ -100,8 +100,6 @@ if uploaded is not None:
             if result.status == "duplicate":
                 st.info(ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of))
             else:
-                access.record("upload_accepted", f"{analysis.file_name} → batch #{result.batch_id} ({result.counts.inserted} new, "
-                              f"{result.counts.updated} changed)", analysis.sha256)
                 st.success(ctx.t(
                     "intake.upload.committed", batch_id=result.batch_id, inserted=result.counts.inserted,
                     updated=result.counts.updated, unchanged=result.counts.unchanged,
@@ -145,12 +143,10 @@ with st.form("correction", clear_on_submit=False):
         try:
             with db.session(data.db_path()) as con:
                 batch_id, _ = ingest.correct_value(
-                    con, ctx.institution_id, metric.metric_id, int(year), month, text, note=note, user=user, cat=cat,
+                    con, ctx.institution_id, metric.metric_id, int(year), month, text, note=note, actor=user, cat=cat,
                 )
         except MuseumError as exc:  # refused value, or the database is busy
             st.error(exc.message(ctx.lang))
         else:
-            access.record("correction", f"{metric.metric_id} {int(year)}{'' if month is None else f'-{month:02d}'} = {text}"
-                          f" → batch #{batch_id}" + (f" ({note})" if note else ""))
             st.session_state["correction_flash"] = ctx.t("intake.correction.saved", batch_id=batch_id)
             st.rerun()  # so that the current value above shows the correction

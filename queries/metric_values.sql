@@ -5,7 +5,7 @@ with
 
 observations as (
     select * from observation
-    where institution_id = $institution_id and retired_by_batch is null
+    where institution_id = $institution_id and retired_by_batch is null and platform is null
 ),
 
 awards as (

@@ -1,6 +1,6 @@
 -- Insert the staged values (relation `frame`) that have no identical current row.
-insert into observation (institution_id, metric_id, year, month, value, qualifier, note, sentence, batch_id)
-select $institution_id, f.metric_id, f.year, f.month, f.value, f.qualifier, f.note, f.sentence, $batch_id
+insert into observation (institution_id, metric_id, year, month, platform, value, qualifier, note, sentence, batch_id)
+select $institution_id, f.metric_id, f.year, f.month, f.platform, f.value, f.qualifier, f.note, f.sentence, $batch_id
 from frame as f
 where not exists (
     select 1 from observation as o
@@ -9,4 +9,5 @@ where not exists (
       and o.metric_id = f.metric_id
       and o.year = f.year
       and o.month is not distinct from f.month
+      and o.platform is not distinct from f.platform
 )

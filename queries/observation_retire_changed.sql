@@ -7,6 +7,7 @@ where o.institution_id = $institution_id
   and o.metric_id = f.metric_id
   and o.year = f.year
   and o.month is not distinct from f.month
+  and o.platform is not distinct from f.platform
   and (o.value <> f.value or o.qualifier <> f.qualifier
        or coalesce(o.note, '') <> coalesce(f.note, '')
        or coalesce(o.sentence, '') <> coalesce(f.sentence, ''))

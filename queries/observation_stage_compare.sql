@@ -12,12 +12,13 @@ compared as (
         f.metric_id,
         f.year,
         f.month,
+        f.platform,
         f.value,
         f.qualifier,
         c.value as old_value,
         c.qualifier as old_qualifier,
         case
-            when c.observation_id is null then 'new'
+            when c.batch_id is null then 'new'
             when c.value = f.value and c.qualifier = f.qualifier
                  and coalesce(c.note, '') = coalesce(f.note, '')
                  and coalesce(c.sentence, '') = coalesce(f.sentence, '') then 'unchanged'
@@ -28,6 +29,7 @@ compared as (
         on c.metric_id = f.metric_id
         and c.year = f.year
         and c.month is not distinct from f.month
+        and c.platform is not distinct from f.platform
 ),
 
 final as (select * from compared)

@@ -6,3 +6,4 @@ where institution_id = $institution_id
   and year = $year
   and month is null
   and retired_by_batch is null
+  and platform is null

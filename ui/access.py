@@ -100,14 +100,15 @@ def record(action: str, detail: str | None = None, file_sha256: str | None = Non
         audit.record(con, action, actor(), detail, file_sha256)
 
 
-def record_once(action: str, detail: str | None = None, file_sha256: str | None = None) -> None:
-    """Like `record`, but once per session for the same action and file: a page that shows a
-    rejected upload reruns on every click, and the trail should say it once."""
+def once(marker: tuple, write: Callable) -> None:
+    """Run `write(con)` (an audited museum function) once per session for `marker`: a page that
+    shows a rejected upload reruns on every click, and the trail should say it once."""
     seen = st.session_state.setdefault(_RECORDED, set())
-    if (action, file_sha256, detail) in seen:
+    if marker in seen:
         return
-    record(action, detail, file_sha256)
-    seen.add((action, file_sha256, detail))
+    with write_session() as con:
+        write(con)
+    seen.add(marker)
 
 
 def audited_download(detail: str, produce: Callable[[], bytes] | bytes) -> Callable[[], bytes]:

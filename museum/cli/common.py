@@ -53,6 +53,19 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
         print("  ".join(cells).rstrip())
 
 
+def acting_user(con, args) -> str:
+    """Who a writing command acts as: `--user NAME` when that account exists (refused otherwise,
+    so nobody can credit a change to a colleague by typing a name), else the OS user as `cli:<user>`."""
+    name = getattr(args, "user", None)
+    if not name:
+        return cli_actor()
+    from museum import auth
+
+    if auth.get_user(con, name) is None:
+        raise UsageError("cli.unknown_user", name=name)
+    return name
+
+
 def cli_actor() -> str:
     """Who a command acts as in the audit trail: the operating-system user, marked as CLI."""
     import getpass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from museum import demo
-from museum.cli.common import choose_institution, open_initialised
+from museum.cli.common import choose_institution, cli_actor, open_initialised
 from museum.i18n import t
 
 
@@ -18,11 +18,11 @@ def run(args) -> int:
     con = open_initialised(args)
     try:
         if args.remove:
-            done = demo.remove(con)
+            done = demo.remove(con, actor=cli_actor())
             print(t("cli.demo.removed", args.lang, batch_id=", ".join(map(str, done))) if done else t("cli.demo.none", args.lang))
             return 0
         institution, _ = choose_institution(con, args.institution)
-        batch_id, rows = demo.load(con, institution)
+        batch_id, rows = demo.load(con, institution, actor=cli_actor())
     finally:
         con.close()
     print(t("cli.demo.loaded", args.lang, batch_id=batch_id, rows=rows))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum.cli.common import open_initialised
+from museum import audit, db
+from museum.cli.common import acting_user, open_initialised
 from museum.export.content import build_report
 from museum.export.pack import pack_from_report
 from museum.i18n import t
@@ -15,6 +16,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--out", metavar="DIR", required=True, help="folder to write into (created if missing)")
     parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.set_defaults(handler=run)
 
 
@@ -25,6 +27,7 @@ def _size(count: int) -> str:
 def run(args) -> int:
     con = open_initialised(args)
     try:
+        actor = acting_user(con, args)
         report = build_report(con, args.year, args.lang, institution=args.institution)
     finally:
         con.close()  # the database is free again while the charts render
@@ -32,5 +35,8 @@ def run(args) -> int:
     out = Path(args.out)
     for path in pack.write(out):
         print(t("export.cli.wrote", args.lang, path=path, size=_size(path.stat().st_size)))
+    with db.session(args.db) as con, db.transaction(con):
+        audit.record(con, "export", actor, f"pack {report.institution} {args.year} {args.lang} → {out.absolute()}",
+                     pack.sha256)
     print(t("export.cli.done", args.lang, year=args.year, out=out, files=len(pack.files), charts=pack.chart_count))
     return 0

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from museum import ingest
-from museum.cli.common import choose_institution, open_initialised, print_json
+from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
 from museum.errors import InputRejected
 from museum.i18n import t
 
@@ -15,7 +15,7 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser("ingest", parents=[common], help="validate a CSV/XLSX file and import it as one batch")
     parser.add_argument("file", metavar="FILE", help=".csv / .txt / .tsv / .xlsx")
     parser.add_argument("--dry-run", action="store_true", help="validate and compare only; write nothing")
-    parser.add_argument("--user", default="cli", help="user name recorded with the batch (default: cli)")
+    parser.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run)
 
@@ -26,10 +26,12 @@ def run(args) -> int:
         content = path.read_bytes()
     except OSError as exc:
         raise InputRejected("intake.cli.cannot_read", path=str(path), detail=exc.strerror or str(exc)) from exc
+    analysis = ingest.analyse(content, path.name)  # read and validate before the database is opened
     con = open_initialised(args)
     try:
+        actor = acting_user(con, args)
         institution, _ = choose_institution(con, None)
-        result = ingest.ingest(con, institution, content, path.name, user=args.user, dry_run=args.dry_run)
+        result = ingest.store(con, institution, analysis, actor=actor, dry_run=args.dry_run)
     finally:
         con.close()
     if args.json:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from museum import report_import, report_parser
-from museum.cli.common import open_initialised, print_json
+from museum.cli.common import acting_user, open_initialised, print_json
 from museum.errors import InputRejected
 from museum.i18n import t
 
@@ -19,7 +19,7 @@ def register(subparsers, common) -> None:
 
     load = subparsers.add_parser("import-report", parents=[common], help="import a 事业单位法人年度报告 as one batch")
     load.add_argument("file", metavar="FILE")
-    load.add_argument("--user", default="cli", help="name recorded with the batch (default: cli)")
+    load.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
     load.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     load.add_argument("--json", action="store_true", help="print one JSON object (keys as `ingest --json`)")
     load.set_defaults(handler=run_import)
@@ -47,18 +47,25 @@ def run_parse(args) -> int:
 
 def run_import(args) -> int:
     content, name = _read(args.file)
-    try:
-        parsed = report_parser.parse_bytes(content, name)
+    try:  # read and check the report before the database is opened (its lock is held only to write)
+        parsed, refusal = report_parser.parse_bytes(content, name), None
     except InputRejected as exc:
-        if not args.json:
-            raise
-        print_json(report_import.result(None, "rejected", errors=[{"row": None, "column": None, "value": name, "message": exc.message(args.lang)}]))
-        return exc.exit_code
+        parsed, refusal = None, exc
     con = open_initialised(args)
     try:
-        outcome = report_import.commit(con, parsed, user=args.user, dry_run=args.dry_run, lang=args.lang)
+        actor = acting_user(con, args)
+        if refusal is not None:
+            if not args.dry_run:
+                report_import.record_rejection(con, None, 1, actor=actor, file_name=name, content=content)
+        else:
+            outcome = report_import.commit(con, parsed, actor=actor, dry_run=args.dry_run, lang=args.lang)
     finally:
         con.close()
+    if refusal is not None:
+        if not args.json:
+            raise refusal
+        print_json(report_import.result(None, "rejected", errors=[{"row": None, "column": None, "value": name, "message": refusal.message(args.lang)}]))
+        return refusal.exit_code
     if args.json:
         print_json(outcome)
     else:

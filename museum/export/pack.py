@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import time
 import zipfile
@@ -23,6 +24,11 @@ class Pack:
     report: Report
     files: dict[str, bytes] = field(default_factory=dict)   # relative path -> bytes, zip last
     seconds: float = 0.0
+
+    @property
+    def sha256(self) -> str:
+        """The hash of pack.zip (what the audit trail records for an export)."""
+        return hashlib.sha256(self.files[ZIP]).hexdigest()
 
     @property
     def chart_count(self) -> int:

@@ -42,6 +42,10 @@ MESSAGES = {
         "不能回滚批次 #{batch_id}：之后的批次 {later} 修改了它写入的数值。请先回滚这些较新的批次。",
         "Cannot roll back batch #{batch_id}: later batches {later} changed values it wrote. Roll those back first.",
     ),
+    "batches.unknown_metric": (
+        "写入被拒绝：指标 {metrics} 不在指标目录中，未作任何修改。",
+        "Write refused: metric(s) {metrics} are not in the catalog; nothing was changed.",
+    ),
     # sources
     "source.batch": (
         "批次 #{batch_id}（{kind}，文件 {file}，{user}，{time}）",
@@ -124,6 +128,11 @@ MESSAGES = {
         "The database holds no institution. Run: python -m museum init",
     ),
     "cli.unknown_institution": ("没有名为“{name}”的机构。现有：{known}", "No institution named “{name}”. Known: {known}"),
+    "cli.unknown_user": (
+        "没有名为“{name}”的账号：--user 只能写已有账号（python -m museum users list）；不写则记为当前系统用户。",
+        "There is no account named “{name}”: --user must name an existing account (python -m museum users list); "
+        "without it the change is recorded as the operating-system user.",
+    ),
     "cli.no_data_for_year": ("{year}年没有任何数据。有数据的年份：{years}", "There is no data for {year}. Years with data: {years}"),
     "cli.column.metric": ("指标", "Metric"),
     "cli.column.value": ("数值", "Value"),

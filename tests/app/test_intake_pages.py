@@ -77,8 +77,8 @@ def test_xlsx_sheet_choice_and_changed_values(app_db):
 
 def test_history_rollback_and_refusal_zh(app_db):
     with db.session(app_db) as con:
-        first = ingest.ingest(con, 1, (CORPUS / "good_long_utf8.csv").read_bytes(), "a.csv")
-        second = ingest.ingest(con, 1, b"\xef\xbb\xbf\xe5\xb9\xb4\xe4\xbb\xbd,\xe6\x8c\x87\xe6\xa0\x87,\xe6\x95\xb0\xe5\x80\xbc\r\n2023,posts,5000\r\n", "b.csv")
+        first = ingest.ingest(con, 1, (CORPUS / "good_long_utf8.csv").read_bytes(), "a.csv", actor="test")
+        second = ingest.ingest(con, 1, b"\xef\xbb\xbf\xe5\xb9\xb4\xe4\xbb\xbd,\xe6\x8c\x87\xe6\xa0\x87,\xe6\x95\xb0\xe5\x80\xbc\r\n2023,posts,5000\r\n", "b.csv", actor="test")
     assert (first.batch_id, second.batch_id) == (2, 3)
     at = open_page(HISTORY, "zh")
     table = at.dataframe[0].value
@@ -105,7 +105,7 @@ def test_history_rollback_and_refusal_zh(app_db):
 
 def test_history_en_download_button(app_db):
     with db.session(app_db) as con:
-        ingest.ingest(con, 1, (CORPUS / "good_script_note.csv").read_bytes(), "notes.csv")
+        ingest.ingest(con, 1, (CORPUS / "good_script_note.csv").read_bytes(), "notes.csv", actor="test")
     at = open_page(HISTORY, "en")
     table = at.dataframe[0].value
     assert list(table.columns) == ["Batch", "Kind", "Time", "User", "File", "New", "Changed", "Unchanged", "Skipped", "State"]

@@ -106,7 +106,7 @@ def test_trends_page_without_history(app_db, lang, message):
 @pytest.fixture
 def demo_db(app_db):
     with db.session(app_db) as con:
-        demo.load(con, 1)
+        demo.load(con, 1, actor="test")
     return app_db
 
 

@@ -50,7 +50,7 @@ def busy_db(db_path, monkeypatch):
     monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
     with db.session(db_path) as con:
         institution = int(db.query(con, "institutions")["institution_id"].iloc[0])
-        demo.load(con, institution)
+        demo.load(con, institution, actor="test")
         with db.transaction(con):
             batch = batches.create_batch(con, "upload", institution=institution, user="li",
                                          file_name="更正.csv", content=b"\x00\xff binary \xe4\xb8\xad")

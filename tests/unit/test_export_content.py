@@ -81,7 +81,7 @@ def test_data_sheets_hold_every_value_with_chinese_headers(small):
 
 def test_demo_data_is_marked_in_charts_and_documents(db_path):
     with db.session(db_path) as con:
-        demo.load(con, 1)
+        demo.load(con, 1, actor="test")
         report = build_report(con, 2024, "zh")
     assert report.demo is True
     banner = "示例数据，非真实统计"

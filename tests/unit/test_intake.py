@@ -82,7 +82,7 @@ def test_size_limit(monkeypatch):
 
 def test_commit_records_the_batch_and_keeps_the_raw_file(con):
     content = (CORPUS / "good_long_gbk.csv").read_bytes()
-    result = ingest.ingest(con, 1, content, "二〇二三.csv", user="张三")
+    result = ingest.ingest(con, 1, content, "二〇二三.csv", actor="张三")
     assert result.to_json("zh") == {
         "status": "committed", "batch_id": 2, "inserted": 5, "updated": 0, "unchanged": 0, "skipped": 0,
         "encoding": "gbk", "layout": "long", "warnings": [], "errors": [],
@@ -96,33 +96,33 @@ def test_commit_records_the_batch_and_keeps_the_raw_file(con):
 
 
 def test_missing_values_write_no_row(con):
-    ingest.ingest(con, 1, (CORPUS / "good_missing_marks.csv").read_bytes(), "m.csv")
+    ingest.ingest(con, 1, (CORPUS / "good_missing_marks.csv").read_bytes(), "m.csv", actor="test")
     assert con.execute("select metric_id, value from observation where year = 2023").fetchall() == [("headcount", 31.0)]
 
 
 def test_identical_reupload_is_a_duplicate_and_changes_nothing(con):
     content = (CORPUS / "good_long_utf8.csv").read_bytes()
-    first = ingest.ingest(con, 1, content, "a.csv")
+    first = ingest.ingest(con, 1, content, "a.csv", actor="test")
     before = con.execute("select count(*) from batch").fetchall()[0], con.execute("select count(*) from observation").fetchall()[0]
-    again = ingest.ingest(con, 1, content, "renamed.csv")
+    again = ingest.ingest(con, 1, content, "renamed.csv", actor="test")
     assert (again.status, again.batch_id, again.duplicate_of) == ("duplicate", None, first.batch_id)
     assert again.to_json("en")["status"] == "duplicate"
     assert (con.execute("select count(*) from batch").fetchall()[0], con.execute("select count(*) from observation").fetchall()[0]) == before
-    assert ingest.ingest(con, 1, content, "a.csv", dry_run=True).status == "duplicate"
+    assert ingest.ingest(con, 1, content, "a.csv", dry_run=True, actor="test").status == "duplicate"
     # once that batch is rolled back, the same file may be imported again
-    ingest.rollback(con, first.batch_id)
-    assert ingest.ingest(con, 1, content, "a.csv").status == "committed"
+    ingest.rollback(con, first.batch_id, actor="test")
+    assert ingest.ingest(con, 1, content, "a.csv", actor="test").status == "committed"
 
 
 def test_changed_values_keep_their_previous_version_and_rollback_restores_them(con):
-    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4870", "2023,livestreams,7"), "a.csv")
-    second = ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4900", "2023,livestreams,7", "2023,headcount,30"), "b.csv")
+    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4870", "2023,livestreams,7"), "a.csv", actor="test")
+    second = ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4900", "2023,livestreams,7", "2023,headcount,30"), "b.csv", actor="test")
     assert (second.counts.inserted, second.counts.updated, second.counts.unchanged) == (1, 1, 1)
     assert current(con, "posts", 2023) == [(4900.0, "exact")]
     versions = con.execute("select value, batch_id, retired_by_batch from observation where metric_id = 'posts' and year = 2023 "
                            "order by observation_id").fetchall()
     assert versions == [(4870.0, 2, 3), (4900.0, 3, None)]
-    rollback_id = ingest.rollback(con, second.batch_id, user="李四")
+    rollback_id = ingest.rollback(con, second.batch_id, actor="李四")
     assert current(con, "posts", 2023) == [(4870.0, "exact")]
     assert current(con, "headcount", 2023) == []
     assert current(con, "livestreams", 2023) == [(7.0, "exact")]
@@ -130,17 +130,17 @@ def test_changed_values_keep_their_previous_version_and_rollback_restores_them(c
 
 
 def test_rollback_refused_when_a_later_batch_changed_the_values(con):
-    first = ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4870"), "a.csv")
-    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4900"), "b.csv")
+    first = ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4870"), "a.csv", actor="test")
+    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4900"), "b.csv", actor="test")
     with pytest.raises(InputRejected) as refused:
-        ingest.rollback(con, first.batch_id)
+        ingest.rollback(con, first.batch_id, actor="test")
     assert refused.value.message("zh") == "不能回滚批次 #2：之后的批次 #3 修改了它写入的数值。请先回滚这些较新的批次。"
     assert current(con, "posts", 2023) == [(4900.0, "exact")]
     assert con.execute("select count(*) from batch where kind = 'rollback'").fetchall()[0] == (0,)
 
 
 def test_preview_shows_old_and_new(con):
-    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4870", "2023,livestreams,7"), "a.csv")
+    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4870", "2023,livestreams,7"), "a.csv", actor="test")
     result = ingest.preview(con, 1, ingest.analyse(csv_bytes("年份,指标,数值", "2023,posts,约5000", "2023,livestreams,7", "2022,posts,4000"), "b.csv"))
     from museum.intake.present import preview_table
 
@@ -154,13 +154,13 @@ def test_preview_shows_old_and_new(con):
 
 
 def test_correction_is_a_batch(con):
-    batch_id, counts = ingest.correct_value(con, 1, "posts", 2023, None, "约4,900", note="补录", user="王五")
+    batch_id, counts = ingest.correct_value(con, 1, "posts", 2023, None, "约4,900", note="补录", actor="王五")
     assert (counts.inserted, counts.updated) == (1, 0)
     assert current(con, "posts", 2023) == [(4900.0, "approx")]
     assert con.execute("select kind, user_name, note from batch where batch_id = ?", [batch_id]).fetchall()[0] == ("correction", "王五", "posts 2023")
-    second, counts = ingest.correct_value(con, 1, "posts", 2023, None, "4901")
+    second, counts = ingest.correct_value(con, 1, "posts", 2023, None, "4901", actor="test")
     assert counts.updated == 1
-    ingest.rollback(con, second)
+    ingest.rollback(con, second, actor="test")
     assert current(con, "posts", 2023) == [(4900.0, "approx")]
 
 
@@ -175,15 +175,15 @@ def test_correction_is_a_batch(con):
 ])
 def test_correction_refusals(con, args, message):
     with pytest.raises(InputRejected) as refused:
-        ingest.correct_value(con, 1, *args)
+        ingest.correct_value(con, 1, *args, actor="test")
     assert refused.value.message("zh") == message
     assert con.execute("select count(*) from batch").fetchall()[0] == (1,)
 
 
 def test_correction_of_an_unchanged_value_is_refused(con):
-    ingest.correct_value(con, 1, "posts", 2023, 5, "10")
+    ingest.correct_value(con, 1, "posts", 2023, 5, "10", actor="test")
     with pytest.raises(InputRejected) as refused:
-        ingest.correct_value(con, 1, "posts", 2023, 5, "10")
+        ingest.correct_value(con, 1, "posts", 2023, 5, "10", actor="test")
     assert refused.value.message("en") == "That is already the current value; nothing to correct."
 
 
@@ -214,12 +214,12 @@ def test_filled_template_imports(con):
     buffer = io.StringIO()
     for row in rows:
         buffer.write(",".join("" if c is None else str(c) for c in row) + "\r\n")
-    result = ingest.ingest(con, 1, buffer.getvalue().encode("utf-8-sig"), "filled.csv")
+    result = ingest.ingest(con, 1, buffer.getvalue().encode("utf-8-sig"), "filled.csv", actor="test")
     assert (result.status, result.counts.inserted, result.skipped) == ("committed", 1, len(rows) - 2)
 
 
 def test_warnings_against_stored_values(con):
-    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2022,posts,100", "2023,livestreams,10"), "a.csv")
+    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2022,posts,100", "2023,livestreams,10"), "a.csv", actor="test")
     result = ingest.preview(con, 1, ingest.analyse(
         csv_bytes("年份,月份,指标,数值", "2023,,posts,5000", "2023,1,livestreams,5", "2023,2,livestreams,5", "2023,3,livestreams,5",
                   "2021,1,livestreams,50"), "b.csv"))

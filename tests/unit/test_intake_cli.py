@@ -31,7 +31,16 @@ def counts(path):
                 con.execute("select count(*) from observation").fetchall()[0][0])
 
 
-def test_ingest_json_committed_then_duplicate(db_path, capsys):
+def add_account(path, name, role="editor"):
+    from museum import auth
+
+    with db.session(path) as con:
+        auth.add_user(con, name, role, "password-1", actor="test")
+
+
+def test_ingest_json_committed_then_duplicate(db_path, capsys, monkeypatch):
+    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+    add_account(db_path, "张三")
     file = str(CORPUS / "good_long_gbk.csv")
     assert main(["ingest", file, "--db", str(db_path), "--json", "--user", "张三"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -41,6 +50,15 @@ def test_ingest_json_committed_then_duplicate(db_path, capsys):
     assert main(["ingest", file, "--db", str(db_path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "duplicate"
     assert counts(db_path) == (2, 25)  # the seed's 20 observations and the file's 5
+    with db.session(db_path) as con:
+        assert con.execute("select user_name from batch where batch_id = 2").fetchall() == [("张三",)]
+
+
+def test_ingest_user_must_be_an_existing_account(db_path, capsys):
+    before = counts(db_path)
+    assert main(["ingest", str(CORPUS / "good_long_gbk.csv"), "--db", str(db_path), "--user", "王伟"]) == 2
+    assert "没有名为“王伟”的账号" in capsys.readouterr().err
+    assert counts(db_path) == before
 
 
 def test_ingest_rejected_lists_every_error_exit_1(db_path, capsys):
@@ -131,7 +149,7 @@ CRASH_CHILD = textwrap.dedent('''
     content = open(sys.argv[2], "rb").read()
     analysis = ingest.analyse(content, "big.csv")
     print("committing", flush=True)
-    ingest.commit(con, 1, analysis, user="crash")
+    ingest.commit(con, 1, analysis, actor="crash")
     print("committed", flush=True)
     time.sleep(60)
 ''')

@@ -81,7 +81,7 @@ def test_every_bad_file_has_an_expectation():
 def test_bad_file_lists_every_error_and_changes_nothing(shared_con, name):
     con = shared_con
     before = snapshot(con)
-    result = ingest.ingest(con, 1, (CORPUS / name).read_bytes(), name, user="test")
+    result = ingest.ingest(con, 1, (CORPUS / name).read_bytes(), name, actor="test")
     assert result.status == "rejected"
     assert result.batch_id is None
     assert [(p.row, p.column, p.key) for p in result.errors] == BAD[name]
@@ -219,7 +219,7 @@ def test_chosen_sheet():
     ("good_script_note.csv", "<script>alert('x')</script>"),
 ])
 def test_hostile_notes_are_stored_as_plain_text(con, name, note):
-    result = ingest.ingest(con, 1, (CORPUS / name).read_bytes(), name)
+    result = ingest.ingest(con, 1, (CORPUS / name).read_bytes(), name, actor="test")
     assert result.status == "committed"
     stored = con.execute("select note from observation where batch_id = ?", [result.batch_id]).fetchall()
     assert stored == [(note,)]

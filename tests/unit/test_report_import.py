@@ -91,7 +91,7 @@ def test_every_review_problem_is_listed_with_row_column_and_reason():
 
 def test_new_institution_is_created_and_the_report_is_one_batch(con):
     parsed = parse(DATA / "pipe_multi.txt")
-    outcome = report_import.commit(con, parsed, user="张三")
+    outcome = report_import.commit(con, parsed, actor="张三")
     assert outcome["status"] == "committed"
     assert (outcome["inserted"], outcome["updated"], outcome["unchanged"], outcome["skipped"]) == (37, 0, 0, 4)
     assert outcome["warnings"][0] == "将新建机构“青岚市科技馆”。"
@@ -104,16 +104,16 @@ def test_new_institution_is_created_and_the_report_is_one_batch(con):
 
 def test_identical_file_again_is_a_duplicate_and_changes_nothing(con):
     parsed = parse(DATA / "pipe_multi.txt")
-    first = report_import.commit(con, parsed)
+    first = report_import.commit(con, parsed, actor="test")
     count = db.scalar(con, "batch_count")
-    again = report_import.commit(con, parse(DATA / "pipe_multi.txt"))
+    again = report_import.commit(con, parse(DATA / "pipe_multi.txt"), actor="test")
     assert again["status"] == "duplicate" and again["batch_id"] is None
     assert again["warnings"] == [f"同一文件已由批次 #{first['batch_id']} 导入，未做任何修改。"]
     assert db.scalar(con, "batch_count") == count
 
 
 def test_the_seed_report_itself_is_already_in(con):
-    assert report_import.commit(con, parse(SEED_REPORT))["status"] == "duplicate"
+    assert report_import.commit(con, parse(SEED_REPORT), actor="test")["status"] == "duplicate"
 
 
 def test_changes_against_stored_figures_and_rollback(con):
@@ -128,7 +128,7 @@ def test_changes_against_stored_figures_and_rollback(con):
     assert list(plan["observations"]["status"]).count("unchanged") == 19
     table = report_import.change_table(plan["observations"], "zh")
     assert table[table["status"] == "修改"].to_dict("records") == [{"metric": "科普图文", "old": "5528篇", "new": "5600篇", "status": "修改"}]
-    outcome = report_import.commit(con, parsed, dataset, edited=True)
+    outcome = report_import.commit(con, parsed, dataset, edited=True, actor="test")
     # 19 other values, 16 profile fields, 8 awards, 8 honours and 9 research items are already there as they are
     assert (outcome["status"], outcome["inserted"], outcome["updated"], outcome["unchanged"]) == ("committed", 0, 1, 60)
     assert outcome["warnings"] == ["2 个数字未能归类，不会导入：两个、两项。请在审核表中补录。"]
@@ -141,7 +141,7 @@ def test_changes_against_stored_figures_and_rollback(con):
 def test_assets_that_do_not_follow_on_are_warned(con):
     text = (DATA / "missing_labels.txt").read_text(encoding="utf-8").replace("北沙市科普中心", "西安市科学技术馆").replace("2020", "2025")
     parsed = report_parser.parse_text(text, file_name="next.txt")
-    outcome = report_import.commit(con, parsed, dry_run=True)
+    outcome = report_import.commit(con, parsed, dry_run=True, actor="test")
     assert outcome["status"] == "valid"
     assert "2025 年年初数 20.5 万元与 2024 年年末数 59.27 万元不一致，请核对。" in outcome["warnings"]
 
@@ -188,8 +188,14 @@ def test_parse_report_refuses_other_files_with_a_reason(capsys):
     assert code == 1 and err.strip() == f"找不到文件 {DATA / 'nothing-here.txt'}。请检查路径。"
 
 
-def test_import_report_commits_then_reports_duplicate(tmp_path, capsys):
+def test_import_report_commits_then_reports_duplicate(tmp_path, capsys, monkeypatch):
+    from museum import auth, db
+
     path = tmp_path / "cli.duckdb"
+    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+    with db.session(path) as con:
+        db.migrate(con)
+        auth.add_user(con, "李四", "editor", "password-1", actor="test")
     code, out, _ = run_main(capsys, "import-report", str(DATA / "cell_per_line.txt"), "--db", str(path), "--user", "李四", "--json")
     assert code == 0
     result = json.loads(out)
