@@ -1,0 +1,93 @@
+"""What a section is built from: one institution, one year, one language, and its data frames.
+
+Frames are loaded by name through a loader the caller gives: the pages pass one that is cached
+until the database changes (`ui/data.py`), the export passes one that reads with its own
+connection (`Scope.from_connection`). Either way a frame is loaded once per scope, and the
+year's KPIs are computed once, however many sections use them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+import pandas as pd
+
+from museum import catalog, charts, db, kpis
+from museum.catalog import Catalog
+from museum.i18n import t
+
+
+def _query(name: str) -> Callable:
+    return lambda con, institution_id: db.query(con, name, institution_id=institution_id)
+
+
+# Every frame a section may ask for: name -> loader(con, institution_id).
+FRAMES: dict[str, Callable] = {
+    "values": kpis.load_values,
+    "awards": _query("awards_by_year"),
+    "honors": _query("honors_by_year"),
+    "research": _query("research_by_year"),
+    "profile": _query("profile_fields"),
+}
+
+
+@dataclass
+class Scope:
+    institution_id: int
+    institution: str
+    year: int
+    lang: str
+    load: Callable[[str], pd.DataFrame] = field(repr=False)
+    convention: str | None = None
+    _frames: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_connection(cls, con, institution_id: int, institution: str, year: int, lang: str,
+                        convention: str | None = None) -> "Scope":
+        """A scope that reads its frames with `con` (each at most once)."""
+        return cls(institution_id, institution, year, lang, lambda name: FRAMES[name](con, institution_id), convention)
+
+    def frame(self, name: str) -> pd.DataFrame:
+        if name not in FRAMES:
+            raise KeyError(f"unknown frame {name!r}; known: {', '.join(FRAMES)}")
+        if name not in self._frames:
+            self._frames[name] = self.load(name)
+        return self._frames[name]
+
+    def t(self, key: str, **params) -> str:
+        return t(key, self.lang, **params)
+
+    @property
+    def catalog(self) -> Catalog:
+        return catalog.load()
+
+    @property
+    def palette(self) -> charts.Palette:
+        return charts.Palette.for_convention(self.convention or charts.default_convention(self.lang))
+
+    @cached_property
+    def values(self) -> pd.DataFrame:
+        """Every current value up to the scope's year (a 2024 view never shows 2025 months)."""
+        values = self.frame("values")
+        return values[values["year"] <= self.year].reset_index(drop=True)
+
+    @cached_property
+    def kpis(self) -> list[kpis.Kpi]:
+        return kpis.kpis_for_year(self.values, self.catalog, self.year)
+
+    def kpi(self, metric_id: str) -> kpis.Kpi | None:
+        return next((k for k in self.kpis if k.metric.metric_id == metric_id), None)
+
+    def kpis_in(self, category: str) -> list[kpis.Kpi]:
+        return [k for k in self.kpis if k.metric.category == category]
+
+    @cached_property
+    def demo(self) -> bool:
+        return bool(self.values["is_demo"].any()) if not self.values.empty else False
+
+    def records(self, name: str) -> pd.DataFrame:
+        """An event table (awards, honors, research) up to the scope's year."""
+        frame = self.frame(name)
+        return frame[frame["year"] <= self.year].reset_index(drop=True)
