@@ -94,31 +94,6 @@ def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padd
     return [width[i] / total for i in range(len(need))]
 
 
-def sentence(kpi: kpis.Kpi, lang: str) -> str:
-    """'2024年科普图文5528篇，同比增长12.3%' — from the KPI's stored numbers only."""
-    params = {"year": kpi.year, "prior_year": kpi.prior_year, "metric": kpi.metric.name(lang),
-              "value": present.value_text(kpi, lang)}
-    if kpi.metric.kind == "ratio" and kpi.change is not None:
-        text = t("doc.sentence.points", lang, change=present.change_text(kpi, lang), **params)
-    elif kpi.change_pct is not None:
-        approx = t("doc.sentence.approx", lang) if kpi.approximate else ""
-        pct = approx + f"{abs(kpi.change_pct):.1f}%"
-        if round(kpi.change_pct, 1) == 0:
-            text = t("doc.sentence.flat", lang, **params)
-        else:
-            text = t("doc.sentence.up" if kpi.change_pct > 0 else "doc.sentence.down", lang, pct=pct, **params)
-    elif kpi.reason == "no_prior":
-        text = t("doc.sentence.no_prior", lang, **params)
-    elif kpi.change is not None and kpi.reason == "prior_zero":
-        text = t("doc.sentence.count_change", lang, change=present.change_text(kpi, lang), **params)
-    else:
-        text = t("doc.sentence.no_pct", lang, reason=present.reason_text(kpi, lang) or "—", **params)
-    basis = present.basis_text(kpi, lang)
-    if basis:
-        text += t("doc.sentence.basis", lang, basis=basis)
-    return text + ("。" if lang == "zh" else ".")
-
-
 def kpi_table(year_kpis: list[kpis.Kpi], year: int, lang: str) -> pd.DataFrame:
     rows = []
     for kpi in year_kpis:
@@ -246,7 +221,7 @@ def build_report(con, year: int, lang: str = "zh", *, institution: str | None = 
     sections = []
     for category in catalog.CATEGORIES:
         in_category = [k for k in year_kpis if k.metric.category == category]
-        sentences = [sentence(k, lang) for k in in_category]
+        sentences = [present.sentence(k, lang) for k in in_category]
         if category == "assets":
             sentences = _assets_sentence(values, year, lang) or sentences
         if sentences or by_category.get(category) or tables.get(category):

@@ -52,22 +52,6 @@ MESSAGES = {
         "batch #{batch_id} ({kind}, file {file}, {user}, {time})",
     ),
     "source.sentence": ("原文：“{sentence}”——{batch}", "Report text: “{sentence}” — {batch}"),
-    # KPIs
-    "kpi.reason.no_prior": ("无上年数据", "no data for the prior year"),
-    "kpi.reason.prior_zero": ("上年为 0，无法计算百分比", "prior year is 0; no percentage"),
-    "kpi.reason.prior_no_months": (
-        "{prior_year}年无月度数据，无法同期比较",
-        "{prior_year} has no monthly data to compare the same months",
-    ),
-    "kpi.reason.prior_partial": (
-        "{prior_year}年只有部分月份，不与全年比较",
-        "{prior_year} covers only part of the year; not compared with a full year",
-    ),
-    "kpi.basis.ytd": ("{first}–{last}月累计，与上年同期比", "months {first}–{last}, vs the same months last year"),
-    "kpi.basis.as_of": ("截至{month}月", "as of month {month}"),
-    "kpi.vs_prior": ("同比", "YoY"),
-    "kpi.prior_value": ("上年 {value}", "prior {value}"),
-    "kpi.approx_note": ("含“超/余/近”等约数，变化为近似值", "involves an approximate figure; the change is approximate"),
     # levels, grades, roles, stages, research types
     "level.national": ("国家级", "National"),
     "level.provincial": ("省级", "Provincial"),
