@@ -80,9 +80,9 @@ def direction(kpi: Kpi) -> int:
 def sentence(kpi: Kpi, lang: str) -> str:
     """'2024年科普图文5528篇，同比增长12.3%' — from the KPI's stored numbers only."""
     params = {"year": kpi.year, "prior_year": kpi.prior_year, "metric": kpi.metric.name(lang),
-              "value": present.value_text(kpi, lang)}
+              "value": value_text(kpi, lang)}
     if kpi.metric.kind == "ratio" and kpi.change is not None:
-        text = t("doc.sentence.points", lang, change=present.change_text(kpi, lang), **params)
+        text = t("doc.sentence.points", lang, change=change_text(kpi, lang), **params)
     elif kpi.change_pct is not None:
         approx = t("doc.sentence.approx", lang) if kpi.approximate else ""
         pct = approx + f"{abs(kpi.change_pct):.1f}%"
@@ -93,10 +93,10 @@ def sentence(kpi: Kpi, lang: str) -> str:
     elif kpi.reason == "no_prior":
         text = t("doc.sentence.no_prior", lang, **params)
     elif kpi.change is not None and kpi.reason == "prior_zero":
-        text = t("doc.sentence.count_change", lang, change=present.change_text(kpi, lang), **params)
+        text = t("doc.sentence.count_change", lang, change=change_text(kpi, lang), **params)
     else:
-        text = t("doc.sentence.no_pct", lang, reason=present.reason_text(kpi, lang) or "—", **params)
-    basis = present.basis_text(kpi, lang)
+        text = t("doc.sentence.no_pct", lang, reason=reason_text(kpi, lang) or "—", **params)
+    basis = basis_text(kpi, lang)
     if basis:
         text += t("doc.sentence.basis", lang, basis=basis)
     return text + ("。" if lang == "zh" else ".")
