@@ -1,44 +1,45 @@
-"""科技馆运营看板 — entry point: page config, sidebar (language, institution, year), navigation."""
+"""科技馆运营看板 — entry point: page config, sidebar (language, institution, year), navigation,
+and the one error boundary every page runs inside."""
 
 from __future__ import annotations
+
+import logging
+import uuid
 
 import streamlit as st
 
 from museum import auth
+from museum.errors import MuseumError
 from museum.i18n import t
-from ui import access, context
+from ui import access, blocks, context
 
 st.set_page_config(page_title="科技馆运营看板", page_icon="🔭", layout="wide")
+log = logging.getLogger("museum.ui")
 
-# (file, title key, icon, url path) per section; the first page is the default. A url path
-# must equal the file name: see ui.context.current().
+# (file, title key, icon, url path) per section; the first page is the default.
 PAGES = {
     "ui.section.view": [
-        ("pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
-        ("pages/trends.py", "page.trends", ":material/trending_up:", "trends"),
-        ("pages/assets.py", "page.assets", ":material/account_balance:", "assets"),
-        ("pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards_research"),
-        ("pages/people.py", "page.people", ":material/groups:", "people"),
-        ("pages/profile.py", "page.profile", ":material/badge:", "profile"),
-        ("pages/export.py", "page.export", ":material/download:", "export"),
+        ("app_pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
+        ("app_pages/trends.py", "page.trends", ":material/trending_up:", "trends"),
+        ("app_pages/assets.py", "page.assets", ":material/account_balance:", "assets"),
+        ("app_pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards_research"),
+        ("app_pages/people.py", "page.people", ":material/groups:", "people"),
+        ("app_pages/profile.py", "page.profile", ":material/badge:", "profile"),
+        ("app_pages/export.py", "page.export", ":material/download:", "export"),
     ],
     "ui.section.data": [
-        ("pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
-        ("pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
-        ("pages/history.py", "intake.page.history", ":material/history:", "history"),
+        ("app_pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
+        ("app_pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
+        ("app_pages/history.py", "intake.page.history", ":material/history:", "history"),
     ],
     "ui.section.admin": [
-        ("pages/admin.py", "access.page.admin", ":material/admin_panel_settings:", "admin"),
+        ("app_pages/admin.py", "access.page.admin", ":material/admin_panel_settings:", "admin"),
     ],
 }
 
-lang = context.language()
-role = access.start_run()  # signs out an idle session; None = must sign in first
-signed_out = role is None
-needed_by_url: dict[str, str | None] = {}
 
-
-def page(section: str, path: str, title: str, icon: str, url: str, default: bool) -> st.Page:
+def page(section: str, path: str, title: str, icon: str, url: str, default: bool, role: str | None,
+         needed_by_url: dict) -> st.Page:
     """A page, listed in the menu only for roles that may use it. Hidden pages stay reachable by
     URL, where a check refuses them: a typed URL gets a refusal, not the page."""
     needed_by_url[url] = action = access.page_action(section, url)
@@ -49,24 +50,47 @@ def page(section: str, path: str, title: str, icon: str, url: str, default: bool
                    visibility="visible" if visible else "hidden")
 
 
-sections = {
-    t(section, lang): [
-        page(section, path, title, icon, url, default=not signed_out and (section, index) == ("ui.section.view", 0))
-        for index, (path, title, icon, url) in enumerate(entries)
-    ]
-    for section, entries in PAGES.items()
-}
-sections.setdefault(t("access.section.account", lang), []).append(
-    page("access.section.account", access.SIGN_IN_PAGE, "access.page.sign_in", ":material/login:", "sign_in", default=signed_out)
-)
-navigation = st.navigation(sections)
-if signed_out:
-    lang = context.language_switch()  # nothing else about the data before sign-in
-else:
-    st.session_state["ctx"] = context.sidebar()  # handed to the page of this run: context.current()
-access.sidebar_status(lang)
-access.show_notice(lang)
-needed = needed_by_url.get(navigation.url_path, "manage_accounts")  # a page not listed: admins only
-if needed is not None:
-    access.require(needed, lang)  # protected pages check again themselves
-navigation.run()
+def navigation(role: str | None) -> tuple[st.navigation, dict]:
+    signed_out = role is None
+    needed_by_url: dict[str, str | None] = {}
+    sections = {
+        t(section, lang): [
+            page(section, path, title, icon, url, not signed_out and (section, index) == ("ui.section.view", 0), role,
+                 needed_by_url)
+            for index, (path, title, icon, url) in enumerate(entries)
+        ]
+        for section, entries in PAGES.items()
+    }
+    sections.setdefault(t("access.section.account", lang), []).append(
+        page("access.section.account", access.SIGN_IN_PAGE, "access.page.sign_in", ":material/login:", "sign_in",
+             signed_out, role, needed_by_url)
+    )
+    return st.navigation(sections), needed_by_url
+
+
+def unexpected(exc: BaseException) -> None:
+    """A short apology with an incident id that the server log carries too; never a traceback."""
+    incident = uuid.uuid4().hex[:8]
+    log.error("incident %s: %s", incident, exc, exc_info=exc)
+    st.error(t("ui.error.unexpected", lang, incident=incident), icon=":material/error:")
+
+
+lang = context.language()
+blocks.inject_css()
+try:
+    role = access.start_run()  # signs out an idle session; None = must sign in first
+    chosen, needed_by_url = navigation(role)
+    if role is None:
+        lang = context.language_switch()  # nothing else about the data before sign-in
+    else:
+        context.sidebar()
+    access.sidebar_status(lang)
+    access.show_notice(lang)
+    needed = needed_by_url.get(chosen.url_path, "manage_accounts")  # a page not listed: admins only
+    if needed is not None:
+        access.require(needed, lang)  # protected pages check again themselves
+    chosen.run()
+except MuseumError as problem:  # e.g. the database is busy: say so in the reader's language
+    st.error(problem.message(context.language()), icon=":material/error:")
+except Exception as exc:  # noqa: BLE001 — the one place that turns any failure into a message
+    unexpected(exc)

@@ -2,6 +2,9 @@
 
 Every label goes through the translation layer; the same figures feed the pages and the
 static exports (kaleido), so fonts name a CJK family that Debian's fonts-noto-cjk provides.
+Conventions every chart keeps: the unit is written horizontally above the value axis (never a
+rotated glyph), a chart with more than one series has a legend below the plot that names each
+series, and a year with only some months says so ("2024年（仅1–6月）").
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ LEVEL_COLORS = {"national": "#B03A2E", "provincial": "#D68910", "municipal": "#2
 # distinct colours for years on one chart; the latest year is drawn in NEUTRAL, thicker
 YEAR_COLORS = ["#E67E22", "#8E44AD", "#16A085", "#7F8C8D", "#D4AC0D", "#C0392B"]
 ROLE_COLORS = {"lead": "#1F618D", "participant": "#76D7C4", "none": "#AAB7B8"}
+MONTHLY_YEARS = 3  # monthly charts show the chart's year and the two before it
 
 
 @dataclass(frozen=True)
@@ -41,18 +45,25 @@ def default_convention(lang: str) -> str:
     return "red_up" if lang == "zh" else "green_up"
 
 
-def _layout(fig: go.Figure, title: str, *, demo: bool, lang: str, height: int = 380) -> go.Figure:
+def _layout(fig: go.Figure, title: str, *, demo: bool, lang: str, unit: str | None = None, height: int = 380,
+            legend: bool = False) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left"},
+        title={"text": title, "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top"},
         font={"family": FONT_FAMILY, "size": 13},
         template="plotly_white",
         height=height,
-        margin={"l": 60, "r": 24, "t": 64, "b": 56},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        margin={"l": 56, "r": 24, "t": 76, "b": 72 if legend else 40},
+        showlegend=legend,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
         separators=".,",
     )
     # plain thousands, not SI suffixes: "5M" and "20k" mean nothing next to a label that says 500万
     fig.update_yaxes(exponentformat="none", separatethousands=True)
+    if unit:
+        fig.add_annotation(
+            text=t("chart.unit", lang, unit=unit), xref="paper", yref="paper", x=0, y=1, xanchor="left",
+            yanchor="bottom", yshift=6, showarrow=False, font={"size": 12, "color": "#555"},
+        )
     if demo:
         fig.add_annotation(
             text=t("demo.banner", lang),
@@ -66,51 +77,91 @@ def _value_labels(frame: pd.DataFrame, lang: str) -> list[str]:
     return [numbers.format_value(v, q, lang) for v, q in zip(frame["value"], frame["qualifier"])]
 
 
+def month_span(months, lang: str) -> str:
+    """'1–6月' for consecutive months, '3个月' otherwise (en: 'Jan–Jun', '3 months')."""
+    months = sorted({int(m) for m in months})
+    if months == list(range(months[0], months[-1] + 1)):
+        if len(months) == 1:
+            return t("chart.month_one", lang, month=months[0])
+        return t("chart.month_range", lang, first=months[0], last=months[-1])
+    return t("chart.month_count", lang, count=len(months))
+
+
+def year_label(year: int, months=None, lang: str = "zh") -> str:
+    """'2024年' for a whole year; '2024年（仅1–6月）' when only some months are known."""
+    if months is None or len(set(months)) == 12:
+        return t("chart.year_whole", lang, year=int(year))
+    return t("chart.year_partial", lang, year=int(year), months=month_span(months, lang))
+
+
 def yearly_bars(series: pd.DataFrame, metric: Metric, lang: str, *, demo: bool = False) -> go.Figure:
-    """One bar per year; partial years are marked, qualifiers shown on the labels (500万+)."""
-    unit = metric.unit(lang)
-    years = [
-        f"{int(y)}" + ("" if basis == "year" else t("chart.partial_year", lang, months=int(m)))
+    """One bar per year (two or more years); partial years are marked, qualifiers shown on the labels (500万+)."""
+    labels = [
+        year_label(y, None, lang) if basis == "year" else t("chart.year_partial", lang, year=int(y), months=t(
+            "chart.month_count", lang, count=int(m)))
         for y, basis, m in zip(series["year"], series["basis"], series["months"])
     ]
     colors = [NEUTRAL if basis == "year" else PRIOR for basis in series["basis"]]
     fig = go.Figure(
         go.Bar(
-            x=years, y=series["value"], text=_value_labels(series, lang), textposition="outside",
+            x=labels, y=series["value"], text=_value_labels(series, lang), textposition="outside",
             marker_color=colors, cliponaxis=False, name=metric.name(lang),
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
-    fig.update_yaxes(title_text=unit, rangemode="tozero")
-    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
-    return _layout(fig, t("chart.yearly_title", lang, metric=metric.name(lang)), demo=demo, lang=lang)
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_xaxes(type="category")
+    return _layout(fig, t("chart.yearly_title", lang, metric=metric.name(lang)), demo=demo, lang=lang,
+                   unit=metric.unit(lang))
 
 
-def monthly_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, cumulative: bool = False, demo: bool = False) -> go.Figure:
-    """One line per year over months 1–12; cumulative=True draws year-to-date totals."""
-    column = "ytd" if cumulative and "ytd" in monthly else "value"
-    fig = go.Figure()
-    years = sorted(monthly["year"].unique())
-    for index, year in enumerate(years):
-        rows = monthly[monthly["year"] == year]
-        latest = index == len(years) - 1
-        fig.add_trace(
-            go.Scatter(
-                x=rows["month"], y=rows[column], mode="lines+markers", name=str(year),
-                line={"width": 3 if latest else 1.6,
-                      "color": NEUTRAL if latest else YEAR_COLORS[(len(years) - 2 - index) % len(YEAR_COLORS)]},
-                hovertemplate=f"{year}" + "-%{x}: %{y:,.0f}<extra></extra>",
-            )
+def _month_axis(fig: go.Figure, lang: str, last: int = 12) -> None:
+    fig.update_xaxes(tickmode="array", tickvals=list(range(1, last + 1)),
+                     ticktext=[t("chart.month_label", lang, month=m) for m in range(1, last + 1)], range=[0.5, last + 0.5])
+
+
+def _year_line(fig: go.Figure, rows: pd.DataFrame, column: str, name: str, latest: bool, index: int) -> None:
+    fig.add_trace(
+        go.Scatter(
+            x=rows["month"], y=rows[column], mode="lines+markers", name=name,
+            line={"width": 3 if latest else 1.6, "color": NEUTRAL if latest else YEAR_COLORS[index % len(YEAR_COLORS)]},
+            hovertemplate=name + " %{x}: %{y:,.0f}<extra></extra>",
         )
-    fig.update_xaxes(title_text=t("chart.month", lang), tickmode="array", tickvals=list(range(1, 13)),
-                     ticktext=[t("chart.month_label", lang, month=m) for m in range(1, 13)], range=[0.5, 12.5])
-    fig.update_yaxes(title_text=metric.unit(lang), rangemode="tozero")
-    key = "chart.ytd_title" if cumulative else "chart.monthly_title"
-    return _layout(fig, t(key, lang, metric=metric.name(lang)), demo=demo, lang=lang)
+    )
+
+
+def monthly_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, year: int, demo: bool = False) -> go.Figure:
+    """One line per year over months 1–12 (the chart's year and the two before it), each named in
+    the legend, a partial year with the months it covers."""
+    fig = go.Figure()
+    years = [y for y in sorted(monthly["year"].unique()) if year - MONTHLY_YEARS < y <= year]
+    for index, shown in enumerate(years):
+        rows = monthly[monthly["year"] == shown]
+        _year_line(fig, rows, "value", year_label(shown, list(rows["month"]), lang), shown == year, len(years) - 1 - index)
+    _month_axis(fig, lang)
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, t("chart.monthly_title", lang, metric=metric.name(lang)), demo=demo, lang=lang,
+                   unit=metric.unit(lang), legend=True)
+
+
+def ytd_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, year: int, demo: bool = False) -> go.Figure:
+    """Year-to-date totals of `year` beside the prior year's over the same months."""
+    fig = go.Figure()
+    this_year = monthly[monthly["year"] == year]
+    months = list(this_year["month"])
+    prior = monthly[(monthly["year"] == year - 1) & monthly["month"].isin(months)]
+    if not prior.empty:
+        prior = prior.assign(ytd=prior["value"].cumsum())
+        _year_line(fig, prior, "ytd", year_label(year - 1, list(prior["month"]), lang), False, 0)
+    _year_line(fig, this_year, "ytd", year_label(year, months, lang), True, 0)
+    _month_axis(fig, lang, last=max(months))
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, t("chart.ytd_title", lang, metric=metric.name(lang)), demo=demo, lang=lang,
+                   unit=metric.unit(lang), legend=True)
 
 
 def category_change(rows: pd.DataFrame, lang: str, palette: Palette, *, title: str, demo: bool = False) -> go.Figure:
-    """Horizontal bars of 同比 % per metric (rows: name, change_pct, good (+1/-1/0), label)."""
+    """Horizontal bars of 同比 % per metric (rows: name, change_pct, label)."""
     colors = [palette.up if c > 0 else palette.down if c < 0 else PRIOR for c in rows["change_pct"]]
     fig = go.Figure(
         go.Bar(
@@ -119,15 +170,15 @@ def category_change(rows: pd.DataFrame, lang: str, palette: Palette, *, title: s
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=t("chart.change_pct", lang), zeroline=True, zerolinecolor="#888")
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, demo=demo, lang=lang, height=max(260, 48 * len(rows) + 120))
+    fig.update_xaxes(zeroline=True, zerolinecolor="#888", ticksuffix="%")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig = _layout(fig, title, demo=demo, lang=lang, height=max(260, 48 * len(rows) + 120))
+    return fig.update_layout(margin={"r": 72})
 
 
 def assets_bridge(year: int, start: float, end: float, lang: str, palette: Palette, *, demo: bool = False) -> go.Figure:
     """Waterfall from 年初数 to 年末数 (万元) for one year."""
     change = end - start
-    unit = t("unit.wan_yuan", lang)
     fig = go.Figure(
         go.Waterfall(
             x=[t("chart.assets_start", lang), t("chart.assets_change", lang), t("chart.assets_end", lang)],
@@ -142,8 +193,8 @@ def assets_bridge(year: int, start: float, end: float, lang: str, palette: Palet
             cliponaxis=False,
         )
     )
-    fig.update_yaxes(title_text=unit, rangemode="tozero")
-    return _layout(fig, t("chart.assets_bridge_title", lang, year=year), demo=demo, lang=lang)
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, t("chart.assets_bridge_title", lang, year=year), demo=demo, lang=lang, unit=t("unit.wan_yuan", lang))
 
 
 def assets_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Figure:
@@ -152,15 +203,15 @@ def assets_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Fi
     for column, key, color in (("start", "chart.assets_start", PRIOR), ("end", "chart.assets_end", NEUTRAL)):
         fig.add_trace(
             go.Bar(
-                x=[str(y) for y in frame["year"]], y=frame[column], name=t(key, lang), marker_color=color,
+                x=[year_label(y, None, lang) for y in frame["year"]], y=frame[column], name=t(key, lang), marker_color=color,
                 text=[numbers.format_plain(v, lang) if pd.notna(v) else "" for v in frame[column]],
                 textposition="outside", cliponaxis=False,
             )
         )
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title_text=t("unit.wan_yuan", lang), rangemode="tozero")
-    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
-    return _layout(fig, t("chart.assets_years_title", lang), demo=demo, lang=lang)
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_xaxes(type="category")
+    return _layout(fig, t("chart.assets_years_title", lang), demo=demo, lang=lang, unit=t("unit.wan_yuan", lang), legend=True)
 
 
 def awards_by_level_grade(matrix: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
@@ -175,8 +226,8 @@ def awards_by_level_grade(matrix: pd.DataFrame, lang: str, *, year: int, demo: b
             )
         )
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
-    fig.update_yaxes(title_text=t("unit.items", lang), rangemode="tozero", dtick=1)
-    return _layout(fig, t("chart.awards_title", lang, year=year), demo=demo, lang=lang)
+    fig.update_yaxes(rangemode="tozero", dtick=1)
+    return _layout(fig, t("chart.awards_title", lang, year=year), demo=demo, lang=lang, unit=t("unit.items", lang), legend=True)
 
 
 def awards_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Figure:
@@ -185,13 +236,13 @@ def awards_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Fi
     for level in ("national", "provincial", "municipal"):
         rows = frame[frame["level"] == level]
         fig.add_trace(
-            go.Bar(x=[str(y) for y in rows["year"]], y=rows["count"], name=t(f"level.{level}", lang),
+            go.Bar(x=[year_label(y, None, lang) for y in rows["year"]], y=rows["count"], name=t(f"level.{level}", lang),
                    marker_color=LEVEL_COLORS[level])
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text=t("chart.year", lang), type="category")
-    fig.update_yaxes(title_text=t("unit.items", lang), rangemode="tozero")
-    return _layout(fig, t("chart.awards_years_title", lang), demo=demo, lang=lang)
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, t("chart.awards_years_title", lang), demo=demo, lang=lang, unit=t("unit.items", lang), legend=True)
 
 
 def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
@@ -208,21 +259,22 @@ def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = 
                 marker={"color": ROLE_COLORS[role]}, textinfo="value",
             )
         )
-    return _layout(fig, t("chart.research_title", lang, year=year), demo=demo, lang=lang)
+    fig.update_yaxes(automargin=True)
+    return _layout(fig, t("chart.research_title", lang, year=year), demo=demo, lang=lang, legend=True)
 
 
 def stock_years(frame: pd.DataFrame, metrics: list[Metric], lang: str, *, title: str, demo: bool = False) -> go.Figure:
     """Several stock metrics across years, one panel each: 3000 volunteers and 6 teams do not
     share an axis (frame: year, metric_id, value, qualifier)."""
     shown = [m for m in metrics if not frame[frame["metric_id"] == m.metric_id].empty]
-    fig = make_subplots(rows=max(1, len(shown)), cols=1, shared_xaxes=True, vertical_spacing=0.08,
+    fig = make_subplots(rows=max(1, len(shown)), cols=1, shared_xaxes=True, vertical_spacing=0.1,
                         subplot_titles=[f"{m.name(lang)}（{m.unit(lang)}）" if lang == "zh" else f"{m.name(lang)} ({m.unit(lang)})"
                                         for m in shown])
     for row, metric in enumerate(shown, start=1):
         rows = frame[frame["metric_id"] == metric.metric_id]
         fig.add_trace(
             go.Scatter(
-                x=[str(y) for y in rows["year"]], y=rows["value"], mode="lines+markers+text",
+                x=[year_label(y, None, lang) for y in rows["year"]], y=rows["value"], mode="lines+markers+text",
                 name=metric.name(lang), text=_value_labels(rows, lang), textposition="top center",
                 line={"color": YEAR_COLORS[(row - 1) % len(YEAR_COLORS)]}, cliponaxis=False, showlegend=False,
             ),
@@ -231,5 +283,4 @@ def stock_years(frame: pd.DataFrame, metrics: list[Metric], lang: str, *, title:
         top = float(rows["value"].max())
         fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row, col=1)
     fig.update_xaxes(type="category")
-    fig.update_xaxes(title_text=t("chart.year", lang), row=max(1, len(shown)), col=1)
     return _layout(fig, title, demo=demo, lang=lang, height=140 + 170 * max(1, len(shown)))

@@ -33,7 +33,10 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         if not (pd.api.types.is_numeric_dtype(safe[column]) or pd.api.types.is_datetime64_any_dtype(safe[column])):
-            safe[column] = safe[column].map(neutralise, na_action="ignore")
+            # built as object, not through Series.map, which would turn a column of 5528 and 59.27
+            # into floats and write "5528.0"
+            safe[column] = pd.Series([v if pd.isna(v) else neutralise(v) for v in safe[column]], index=safe.index,
+                                     dtype=object)
     safe.columns = [neutralise(str(c)) if isinstance(c, str) else c for c in safe.columns]
     return safe
 

@@ -19,6 +19,8 @@ def observation(metric_id: str, year: int, value: float, qualifier: str = "exact
 SMALL = [
     observation("posts", 2023, 1000),
     observation("posts", 2024, 1123),
+    observation("short_videos", 2023, 300),
+    observation("short_videos", 2024, 356),
     observation("volunteer_reserve", 2024, 3000, "approx", note=NOTE, sentence=SENTENCE),
 ]
 

@@ -9,8 +9,8 @@ A page that changes data starts with
     from ui import access
     access.require("upload")          # refuses and stops the script unless the role may upload
 
-and records what it did with `access.record("upload_accepted", detail, file_sha256=…)`, or with
-`museum.audit.record(con, …, access.actor())` inside its own transaction.
+and passes `access.actor()` to the museum function that makes the change, which writes the audit
+line in the change's own transaction.
 """
 
 from __future__ import annotations
@@ -41,13 +41,12 @@ SECTION_ACTIONS = {
     "ui.section.data": "view_history",
     "ui.section.admin": "manage_accounts",
 }
-SIGN_IN_PAGE = "pages/sign_in.py"
+SIGN_IN_PAGE = "app_pages/sign_in.py"
 
 _USER = "access_user"              # {"name", "role", "via": "password" | "sso"}
 _LAST_ACTIVITY = "access_last_activity"
 _NOTICE = "access_notice"          # a message key shown once on the next run (e.g. timed out)
-_ROUTED = "access_routed"          # dashboard.py has run in this session
-_RECORDED = "access_recorded"      # (action, file hash, detail) already audited by record_once
+_RECORDED = "access_recorded"      # markers of audit lines already written by `once`
 
 
 def page_action(section: str, url_path: str) -> str | None:
@@ -60,7 +59,7 @@ def page_action(section: str, url_path: str) -> str | None:
 
 
 def accounts_exist() -> bool:
-    return int(data.query("auth_user_count").iloc[0, 0]) > 0
+    return data.accounts_exist()
 
 
 def signed_in_user() -> dict | None:
@@ -88,16 +87,16 @@ def actor() -> str:
 def write_session() -> Iterator:
     """A connection for a change made from a page; cached results are dropped afterwards."""
     try:
-        with db.session(data.db_path()) as con:
+        with data.session() as con:
             yield con
     finally:
         data.clear()
 
 
-def record(action: str, detail: str | None = None, file_sha256: str | None = None) -> None:
-    """Add an audit line for what this session just did (its own short write)."""
-    with write_session() as con:
-        audit.record(con, action, actor(), detail, file_sha256)
+def _audit(action: str, user: str, detail: str | None = None) -> None:
+    """An audit line of the session itself (sign-out, single sign-on), in its own transaction."""
+    with write_session() as con, db.transaction(con):
+        audit.record(con, action, user, detail)
 
 
 def once(marker: tuple, write: Callable) -> None:
@@ -122,7 +121,7 @@ def audited_download(detail: str, produce: Callable[[], bytes] | bytes) -> Calla
 
     def fetch() -> bytes:
         content = produce() if callable(produce) else produce
-        with db.session(data.db_path()) as con:
+        with data.session() as con, db.transaction(con):
             audit.record(con, "export", who, detail, hashlib.sha256(content).hexdigest())
         return content
 
@@ -150,9 +149,7 @@ def sign_out(reason: str = "user") -> None:
     st.session_state.pop(_LAST_ACTIVITY, None)
     if user is None:
         return
-    record_as = user["name"]
-    with write_session() as con:
-        audit.record(con, "sign_out", record_as, reason)
+    _audit("sign_out", user["name"], reason)
     if user["via"] == "sso" and _sso_logged_in():
         st.logout()
 
@@ -185,11 +182,10 @@ def _adopt_sso_identity() -> None:
         return
     email = st.user.get("email")
     role = auth.sso_role(email, _sso_roles())
-    with write_session() as con:
-        if role is None:
-            audit.record(con, "sign_in_failed", email or "", "sso: e-mail not mapped to a role")
-        else:
-            audit.record(con, "sign_in_ok", email, f"sso role={role}")
+    if role is None:
+        _audit("sign_in_failed", email or "", "sso: e-mail not mapped to a role")
+    else:
+        _audit("sign_in_ok", email, f"sso role={role}")
     if role is None:
         st.session_state[_NOTICE] = ("access.sso_unmapped", {"email": email or "—"})
         st.logout()
@@ -207,7 +203,6 @@ def _lang() -> str:
 def start_run() -> str | None:
     """Called once per script run by dashboard.py: sign out an idle session, take an SSO
     identity, mark activity. Returns the role for this run."""
-    st.session_state[_ROUTED] = True
     user = signed_in_user()
     now = auth.utc_now()
     if user is not None and auth.session_expired(st.session_state.get(_LAST_ACTIVITY), now):
@@ -238,29 +233,11 @@ def sidebar_status(lang: str) -> None:
             st.info(t("access.first_run", lang), icon=":material/key:")
 
 
-def route_through_dashboard() -> None:
-    """If Streamlit ran this page without dashboard.py, rerun through it.
-
-    The first request of a fresh server that goes straight to a page URL runs in Streamlit's
-    legacy pages/ mode: the page file alone, with an automatic menu listing every file. Turning
-    that mode off and rerunning lets dashboard.py build the role-aware menu and route to the same
-    page (url paths equal file names). A session that dashboard.py has already served is left
-    alone (AppTest runs each page file by itself after the first run; a rerun there would drop
-    the click that started the run).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory and not st.session_state.get(_ROUTED):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def require(action: str, lang: str | None = None) -> str:
     """Stop the page with a refusal unless this session's role may do `action`; return the role.
 
     Every protected page calls this at its top, so typing a page's URL is no way around the menu.
     """
-    route_through_dashboard()
     lang = lang or _lang()
     role = current_role()
     if auth.can(role, action):

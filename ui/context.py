@@ -1,38 +1,36 @@
-"""The sidebar and what it decides for every page: language, institution, year, colours."""
+"""What the sidebar decides for every page: language, institution, year, colours.
+
+dashboard.py draws the sidebar's widgets; a page asks `current()`, which reads those widgets'
+values (and the cached institution list) again — nothing but widget values is kept in the
+session, and the data a page shows comes from `scope()`, cached until the database changes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
-from museum import catalog, charts, kpis
+from museum import charts, institutions, kpis
 from museum.i18n import t
+from museum.sections import Scope
 from ui import data
 
+CONVENTIONS = ("red_up", "green_up")
 
-@dataclass
-class Context:
+
+@dataclass(frozen=True)
+class Selection:
     lang: str
-    institution_id: int | None
-    institution_name: str
-    year: int | None
-    years: list[int]
-    convention: str
-    values: pd.DataFrame
-    demo: bool
+    institution_id: int | None = None
+    institution_name: str = ""
+    year: int | None = None
+    years: tuple[int, ...] = field(default_factory=tuple)
+    convention: str = "red_up"
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
-
-    @property
-    def palette(self) -> charts.Palette:
-        return charts.Palette.for_convention(self.convention)
-
-    @property
-    def catalog(self) -> catalog.Catalog:
-        return catalog.load()
 
 
 def language() -> str:
@@ -50,6 +48,44 @@ def default_year(values: pd.DataFrame) -> int | None:
     return int(source["year"].max()) if not source.empty else None
 
 
+def _institution_key() -> str:
+    return "institution"
+
+
+def _year_key(institution_id: int) -> str:
+    return f"year_{institution_id}"
+
+
+def _convention_key(lang: str) -> str:
+    return f"convention_{lang}"
+
+
+def current() -> Selection:
+    """The selection of this run, from the sidebar's widgets (their defaults before they are drawn)."""
+    lang = language()
+    convention = st.session_state.get(_convention_key(lang), charts.default_convention(lang))
+    table = data.read("institutions")
+    if table.empty:
+        return Selection(lang, convention=convention)
+    ids = [int(i) for i in table["institution_id"]]
+    chosen = st.session_state.get(_institution_key())
+    institution_id = chosen if chosen in ids else institutions.default_id(table)
+    name = str(table.loc[table["institution_id"] == institution_id, "name"].iloc[0])
+    values = data.frame(institution_id, "values")
+    years = tuple(kpis.years_with_data(values))
+    year = st.session_state.get(_year_key(institution_id))
+    if year not in years:
+        year = default_year(values)
+    return Selection(lang, institution_id, name, year, years, convention)
+
+
+def scope(selection: Selection | None = None) -> Scope:
+    """The data of the selected institution and year, for museum.sections (frames cached)."""
+    selection = selection or current()
+    return Scope(selection.institution_id, selection.institution_name, selection.year, selection.lang,
+                 lambda name: data.frame(selection.institution_id, name), selection.convention)
+
+
 def language_switch() -> str:
     """The zh/en switch in the sidebar; returns the language chosen."""
     lang = language()
@@ -61,64 +97,41 @@ def language_switch() -> str:
     return st.session_state["lang"]
 
 
-def sidebar() -> Context:
+def sidebar() -> Selection:
+    """Draw the sidebar's choices (dashboard.py, every run) and return the selection they make."""
     lang = language_switch()
+    selection = current()
+    if selection.institution_id is None:
+        return selection
     with st.sidebar:
-        institutions = data.query("institutions")
-        if institutions.empty:
-            return Context(lang, None, "", None, [], charts.default_convention(lang), pd.DataFrame(), False)
-        if len(institutions) > 1:
-            names = list(institutions["name"])
-            name = st.selectbox(t("ui.institution", lang), names, key="institution")
-        else:
-            name = str(institutions["name"].iloc[0])
-        institution_id = int(institutions.loc[institutions["name"] == name, "institution_id"].iloc[0])
-        values = data.query("metric_values", institution_id=institution_id)
-        years = kpis.years_with_data(values)
-        year = None
-        if years:
-            default = default_year(values)
-            year = st.selectbox(t("ui.year", lang), years, index=years.index(default), key=f"year_{institution_id}",
-                                format_func=lambda y: t("ui.year_label", lang, year=y))
-        conventions = ["red_up", "green_up"]
-        convention = st.selectbox(
-            t("ui.colour_convention", lang), conventions,
-            index=conventions.index(charts.default_convention(lang)), key=f"convention_{lang}",
-            format_func=lambda c: t(f"ui.convention.{c}", lang),
-        )
-    demo = bool(values["is_demo"].any()) if not values.empty else False
-    return Context(lang, institution_id, name, year, years, convention, values, demo)
+        table = data.read("institutions")
+        if len(table) > 1:
+            names = dict(zip((int(i) for i in table["institution_id"]), table["name"]))
+            st.selectbox(t("ui.institution", lang), list(names), index=list(names).index(selection.institution_id),
+                         key=_institution_key(), format_func=names.get)
+        if selection.years:
+            years = list(selection.years)
+            st.selectbox(t("ui.year", lang), years, index=years.index(selection.year), key=_year_key(selection.institution_id),
+                         format_func=lambda y: t("ui.year_label", lang, year=y))
+        st.selectbox(t("ui.colour_convention", lang), CONVENTIONS, index=CONVENTIONS.index(selection.convention),
+                     key=_convention_key(lang), format_func=lambda c: t(f"ui.convention.{c}", lang))
+    return current()
 
 
-def page_header(ctx: Context, title_key: str) -> None:
-    """Title, the demo banner when synthetic data is shown, and the empty-database notice."""
-    st.title(ctx.t(title_key))
-    if ctx.institution_id is not None:
-        st.caption(ctx.t("ui.subtitle", institution=ctx.institution_name, year=ctx.year or "—"))
-    if ctx.demo:
-        st.warning(ctx.t("demo.banner"), icon="⚠️")
-    if ctx.institution_id is None or ctx.year is None:
-        st.info(ctx.t("ui.no_data"))
+def page_header(selection: Selection, title_key: str, scope_: Scope | None = None) -> None:
+    """Title, the subtitle (institution · year), the demo banner, and the empty-database notice."""
+    st.title(selection.t(title_key))
+    if selection.institution_id is not None:
+        st.caption(selection.t("ui.subtitle", institution=plain(selection.institution_name), year=selection.year or "—"))
+    if selection.institution_id is None or selection.year is None:
+        st.info(selection.t("ui.no_data"))
         st.stop()
+    if (scope_ or scope(selection)).demo:
+        st.warning(selection.t("demo.banner"), icon="⚠️")
 
 
-def current() -> Context:
-    """The context that dashboard.py computed for this script run (the page runs inside it).
+def plain(text: str) -> str:
+    """Escape Markdown so that text from files and reports shows as typed (captions, messages)."""
+    import re
 
-    Every view page starts here, so this is also where a view page checks that the session may
-    view at all (signed in, or no accounts yet): a page opened by its URL refuses by itself,
-    even when Streamlit ran it without dashboard.py (below).
-    """
-    from ui import access
-
-    access.require("view", language())
-    if "ctx" not in st.session_state:
-        # The first request of a fresh server went straight to a page URL, and Streamlit's legacy
-        # pages/ mode ran this page without dashboard.py. Turn that mode off (dashboard.py does
-        # the same through st.navigation) and rerun, so dashboard.py routes to this same page:
-        # url paths equal file names, so the page keeps its identity.
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-    return st.session_state["ctx"]
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))

@@ -1,20 +1,42 @@
-"""Cached data access for the pages.
+"""Cached data access for the pages: every read goes through a `museum` function named here.
 
-Results are cached by (database path, query name, parameters, data version). The data version
-is the database file's size and modification time, so a write by this server or by the CLI in
-another process invalidates the cache on the next render; writes from the pages also call
-`clear()` at once.
+Results are cached by (database path, reader, parameters, data version). The data version is the
+database file's size and modification time, so a write by this server or by the CLI in another
+process invalidates the cache on the next render; writes from the pages also call `clear()`.
+A cache miss opens the database only for the moment of the read, and opens are serialised
+within the server process (DuckDB refuses two threads opening one file at the same instant).
 """
 
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pandas as pd
 import streamlit as st
 
-from museum import db, seed, settings
+from museum import audit, auth, db, ingest, institutions, seed, settings
+from museum.sections import FRAMES
+
+# Every read a page may make: name -> function(con, **params).
+READERS: dict[str, Callable] = {
+    "institutions": institutions.table,
+    "batches": ingest.history,
+    "accounts": auth.list_users,
+    "account_count": lambda con: 1 if auth.has_accounts(con) else 0,
+    "audit_entries": audit.entries,
+    "audit_users": audit.users,
+    "frame": lambda con, institution_id, name: _frame(con, institution_id, name),
+}
+
+
+def _frame(con, institution_id: int, name: str):
+    return FRAMES[name](con, institution_id)
+
+_OPEN = threading.Lock()
 
 
 def db_path() -> Path:
@@ -32,26 +54,47 @@ def data_version(path: Path) -> tuple:
     return tuple(stamps)
 
 
+@contextmanager
+def session(path: Path | str | None = None) -> Iterator:
+    """A short connection for this server process; opening and closing are serialised (see above)."""
+    with _OPEN:
+        con = db.connect(path or db_path())
+    try:
+        yield con
+    finally:
+        with _OPEN:
+            con.close()
+
+
 @st.cache_resource(show_spinner=False)
 def ensure_initialised(path: str) -> dict:
     """Migrate and load the embedded data once per server process and database file."""
-    with db.session(path) as con:
+    with session(path) as con:
         return seed.init(con)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _cached_query(path: str, name: str, params: tuple, version: tuple) -> pd.DataFrame:
-    with db.session(path) as con:
-        return db.query(con, name, **dict(params))
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(path: str, reader: str, params: tuple, version: tuple):
+    with session(path) as con:
+        return READERS[reader](con, **dict(params))
 
 
-def query(name: str, **params) -> pd.DataFrame:
-    """A named query's rows, cached until the database changes."""
+def read(reader: str, **params):
+    """What READERS[reader] returns for `params`, cached until the database changes."""
     path = db_path()
     ensure_initialised(str(path))
-    return _cached_query(str(path), name, tuple(sorted(params.items())), data_version(path))
+    return _cached(str(path), reader, tuple(sorted(params.items())), data_version(path))
+
+
+def frame(institution_id: int, name: str) -> pd.DataFrame:
+    """A section frame (museum.sections.FRAMES) of one institution."""
+    return read("frame", institution_id=institution_id, name=name)
+
+
+def accounts_exist() -> bool:
+    return bool(read("account_count"))
 
 
 def clear() -> None:
     """Forget every cached result (call after any write)."""
-    _cached_query.clear()
+    _cached.clear()

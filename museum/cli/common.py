@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from museum import db, seed, settings
-from museum.errors import InputRejected, UsageError
+from museum import db, institutions, seed, settings
+from museum.errors import UsageError
 
 
 def open_initialised(args):
@@ -21,18 +21,8 @@ def open_initialised(args):
 
 
 def choose_institution(con, name: str | None) -> tuple[int, str]:
-    """The named institution, else the first one created (the embedded default)."""
-    table = db.query(con, "institutions")
-    if table.empty:
-        raise InputRejected("cli.no_institution")
-    if name:
-        match = table[table["name"] == name]
-        if match.empty:
-            raise UsageError("cli.unknown_institution", name=name, known="、".join(table["name"]))
-        row = match.iloc[0]
-    else:
-        row = table.sort_values("institution_id").iloc[0]
-    return int(row["institution_id"]), str(row["name"])
+    """The named institution, else the default one (see museum.institutions)."""
+    return institutions.choose(institutions.table(con), name)
 
 
 def print_json(payload) -> None:

@@ -12,10 +12,10 @@ from museum.i18n import t
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("export", parents=[common], help="write the annual pack: summary.docx/.pdf, charts/, data.xlsx/.csv, pack.zip")
+    parser = subparsers.add_parser("export", parents=[common], help="write the annual pack: the summary (.docx, .pdf), charts/, the data (.xlsx, .csv) and a zip of them all")
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--out", metavar="DIR", required=True, help="folder to write into (created if missing)")
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--institution", help="institution name (default: the one registered first)")
     parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.set_defaults(handler=run)
 

@@ -1,4 +1,8 @@
-"""The annual pack (年度报告素材包): every file built in memory, then written to a folder or zipped."""
+"""The annual pack (年度报告素材包): every file built in memory, then written to a folder or zipped.
+
+File names say what they hold and for which year, in the pack's language (年度总结-2024.docx,
+summary-2024.docx); chart files are named by their stable chart names (charts/posts_years_2024.png).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,17 @@ from museum.export.content import Report, build_report
 from museum.export.pdf import build_pdf
 from museum.export.render import Renderer, default_renderer
 from museum.export.word import build_docx
+from museum.i18n import t
 
-DOCX, PDF, XLSX, CSV, ZIP = "summary.docx", "summary.pdf", "data.xlsx", "data.csv", "pack.zip"
 CHARTS_DIR = "charts"
+KINDS = ("docx", "pdf", "xlsx", "csv", "zip")
+
+
+def file_name(kind: str, year: int, lang: str) -> str:
+    """'年度总结-2024.docx', 'data-2024.csv' …: what the file is and which year."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown pack file {kind!r}; known: {', '.join(KINDS)}")
+    return f"{t(f'export.file.{kind}', lang)}-{year}.{kind}"
 
 
 @dataclass
@@ -25,10 +37,13 @@ class Pack:
     files: dict[str, bytes] = field(default_factory=dict)   # relative path -> bytes, zip last
     seconds: float = 0.0
 
+    def name(self, kind: str) -> str:
+        return file_name(kind, self.report.year, self.report.lang)
+
     @property
     def sha256(self) -> str:
-        """The hash of pack.zip (what the audit trail records for an export)."""
-        return hashlib.sha256(self.files[ZIP]).hexdigest()
+        """The hash of the zip (what the audit trail records for an export)."""
+        return hashlib.sha256(self.files[self.name("zip")]).hexdigest()
 
     @property
     def chart_count(self) -> int:
@@ -50,7 +65,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for relative, content in files.items():
-            # PNG and PDF are compressed already
+            # PNG, PDF and the Office files are compressed already
             method = zipfile.ZIP_STORED if relative.endswith((".png", ".pdf", ".docx", ".xlsx")) else zipfile.ZIP_DEFLATED
             archive.writestr(relative, content, compress_type=method)
     return buffer.getvalue()
@@ -68,20 +83,21 @@ def pack_from_report(report: Report, renderer: Renderer | None = None) -> Pack:
     """Render the charts once and build every file of the pack (no database needed)."""
     started = time.perf_counter()
     png, svg = render_charts(report, renderer or default_renderer())
+    name = lambda kind: file_name(kind, report.year, report.lang)  # noqa: E731
     files: dict[str, bytes] = {
-        DOCX: build_docx(report, png),
-        PDF: build_pdf(report, svg),
-        XLSX: safe_csv.to_xlsx_bytes(report.data_sheets),
-        CSV: safe_csv.to_csv_bytes(report.data_long),
+        name("docx"): build_docx(report, png),
+        name("pdf"): build_pdf(report, svg),
+        name("xlsx"): safe_csv.to_xlsx_bytes(report.data_sheets),
+        name("csv"): safe_csv.to_csv_bytes(report.data_long),
     }
     for item in report.charts:
         files[f"{CHARTS_DIR}/{item.name}.png"] = png[item.name]
         files[f"{CHARTS_DIR}/{item.name}.svg"] = svg[item.name]
-    files[ZIP] = zip_bytes(files)
+    files[name("zip")] = zip_bytes(files)
     return Pack(report, files, time.perf_counter() - started)
 
 
 def build_pack(con, year: int, lang: str = "zh", *, institution: str | None = None,
                renderer: Renderer | None = None, convention: str | None = None) -> Pack:
-    """Everything for `year` in `lang`: summary.docx/.pdf, charts/, data.xlsx/.csv and pack.zip."""
+    """Everything for `year` in `lang`: the summary (.docx/.pdf), charts/, the data (.xlsx/.csv) and the zip."""
     return pack_from_report(build_report(con, year, lang, institution=institution, convention=convention), renderer)

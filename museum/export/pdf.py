@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from museum.export.content import Report, column_shares
+from museum.export.content import Report, column_shares, kpi_table
+from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Sentences, Table
 from museum.safe_csv import xml_safe
 from museum.export.render import ExportUnavailable, require_environment
 
@@ -36,6 +37,9 @@ html { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "M
   font-size: 10.5pt; line-height: 1.55; color: #222; }
 h1 { font-size: 17pt; border-bottom: 2px solid #5B7DB1; padding-bottom: 3px; margin: 18px 0 8px; break-after: avoid; }
 h2 { font-size: 13pt; margin: 14px 0 6px; break-after: avoid; }
+h3 { font-size: 11pt; margin: 10px 0 4px; break-after: avoid; }
+.notice { font-style: italic; color: #444; } .notice.warning { color: #C0392B; }
+.long { white-space: pre-wrap; }
 .title-page { height: 240mm; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; }
 .title-page .institution { font-size: 28pt; font-weight: bold; }
 .title-page .year { font-size: 22pt; margin-top: 10px; }
@@ -68,6 +72,29 @@ def _table(frame: pd.DataFrame) -> str:
     return f"<table><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _block(block, report: Report, svg: dict[str, bytes]) -> str:
+    """One section block as HTML (every text escaped)."""
+    if isinstance(block, Heading):
+        return f"<h2>{escape(block.text)}</h2>"
+    if isinstance(block, KpiCards):
+        title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
+        return title + _table(kpi_table(block.kpis, report.year, report.lang))
+    if isinstance(block, Sentences):
+        return "<ul>" + "".join(f"<li>{escape(xml_safe(s))}</li>" for s in block.lines) + "</ul>"
+    if isinstance(block, Chart):
+        data = base64.b64encode(svg[block.name]).decode("ascii")
+        caption = escape(report.t("doc.chart_caption", title=block.title))
+        return (f'<figure><img alt="{escape(block.title)}" src="data:image/svg+xml;base64,{data}">'
+                f"<figcaption>{caption}</figcaption></figure>")
+    if isinstance(block, Table):
+        return f'<div class="keep"><h3>{escape(block.title)}</h3></div>{_table(block.frame)}'
+    if isinstance(block, Notice):
+        return f'<p class="notice {escape(block.level)}">{escape(xml_safe(block.text))}</p>'
+    if isinstance(block, LongText):
+        return f"<h3>{escape(block.title)}</h3><p class=\"long\">{escape(xml_safe(block.text))}</p>"
+    raise TypeError(f"no PDF layout for {type(block).__name__}")
+
+
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -92,24 +119,16 @@ def build_html(report: Report, svg: dict[str, bytes]) -> str:
     if report.demo:
         parts.append(f'<p class="demo">{escape(report.t("doc.demo_notice"))}</p>')
     parts.append("</section>")
-    parts.append(f"<h1>{escape(report.t('doc.kpis'))}</h1>{_table(report.kpi_table)}")
     for section in report.sections:
-        # a heading starts a block that also holds its sentences and first chart, so the heading
-        # is never left alone at the foot of a page
+        # a heading opens a block that also holds the section's first block, so the heading is
+        # never left alone at the foot of a page
         parts.append(f'<div class="keep"><h1>{escape(section.title)}</h1>')
-        if section.sentences:
-            parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in section.sentences) + "</ul>")
-        for index, item in enumerate(section.charts):
-            data = base64.b64encode(svg[item.name]).decode("ascii")
-            caption = escape(report.t("doc.chart_caption", title=item.title))
-            parts.append(f'<figure><img alt="{escape(item.title)}" src="data:image/svg+xml;base64,{data}">'
-                         f"<figcaption>{caption}</figcaption></figure>")
+        for index, block in enumerate(section.blocks):
+            parts.append(_block(block, report, svg))
             if index == 0:
                 parts.append("</div>")
-        if not section.charts:
+        if not section.blocks:
             parts.append("</div>")
-        for table in report.tables.get(section.category, []):
-            parts.append(f"<h2>{escape(table.title)}</h2>{_table(table.frame)}")
     parts.append(f'<section class="sources"><h1>{escape(report.t("doc.sources"))}</h1>'
                  f"<p>{escape(report.t('doc.sources_intro'))}</p>{_table(report.sources)}</section>")
     parts.append("</body></html>")

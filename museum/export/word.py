@@ -14,7 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from museum.export.content import Report, column_shares
+from museum.export.content import Report, column_shares, kpi_table
+from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Sentences, Table
 from museum.safe_csv import xml_safe
 
 # Word on the office PCs has YaHei; LibreOffice and WPS substitute a CJK font by fontconfig.
@@ -26,7 +27,7 @@ TEXT_WIDTH = Cm(16.6)  # A4 minus the 2.2 cm margins
 
 
 def _set_fonts(document: Document) -> None:
-    for style_name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Caption", "Table Grid"):
+    for style_name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid"):
         style = document.styles[style_name]
         style.font.name = LATIN_FONT
         r_pr = style.element.get_or_add_rPr()
@@ -127,6 +128,37 @@ def _title_page(document: Document, report: Report) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+def _block(document: Document, block, report: Report, png: dict[str, bytes]) -> None:
+    """One section block, as a clerk would lay it out in Word."""
+    if isinstance(block, Heading):
+        document.add_heading(xml_safe(block.text), level=2)
+    elif isinstance(block, KpiCards):
+        if block.title:
+            document.add_heading(xml_safe(block.title), level=3)
+        _table(document, kpi_table(block.kpis, report.year, report.lang))
+    elif isinstance(block, Sentences):
+        for text in block.lines:
+            document.add_paragraph(xml_safe(text), style="List Bullet")
+    elif isinstance(block, Chart):
+        document.add_picture(io.BytesIO(png[block.name]), width=CHART_WIDTH)
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption = document.add_paragraph(xml_safe(report.t("doc.chart_caption", title=block.title)), style="Caption")
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif isinstance(block, Table):
+        document.add_heading(xml_safe(block.title), level=3)
+        _table(document, block.frame)
+    elif isinstance(block, Notice):
+        run = document.add_paragraph().add_run(xml_safe(block.text))
+        run.italic = True
+        if block.level == "warning":
+            run.font.color.rgb = DEMO_RED
+    elif isinstance(block, LongText):
+        document.add_heading(xml_safe(block.title), level=3)
+        document.add_paragraph(xml_safe(block.text))
+    else:
+        raise TypeError(f"no Word layout for {type(block).__name__}")
+
+
 def build_docx(report: Report, png: dict[str, bytes]) -> bytes:
     """The Word document; `png` maps each chart name to its PNG bytes (rendered once for the pack)."""
     document = Document()
@@ -138,21 +170,10 @@ def build_docx(report: Report, png: dict[str, bytes]) -> bytes:
     document.core_properties.title = report.t("doc.title", institution=report.institution, year=report.year).replace("\n", " ")
     _footer(document, report)
     _title_page(document, report)
-
-    document.add_heading(report.t("doc.kpis"), level=1)
-    _table(document, report.kpi_table)
     for part in report.sections:
-        document.add_heading(part.title, level=1)
-        for text in part.sentences:
-            document.add_paragraph(xml_safe(text), style="List Bullet")
-        for item in part.charts:
-            document.add_picture(io.BytesIO(png[item.name]), width=CHART_WIDTH)
-            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            caption = document.add_paragraph(report.t("doc.chart_caption", title=item.title), style="Caption")
-            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for table in report.tables.get(part.category, []):
-            document.add_heading(table.title, level=2)
-            _table(document, table.frame)
+        document.add_heading(xml_safe(part.title), level=1)
+        for block in part.blocks:
+            _block(document, block, report, png)
     document.add_section(WD_SECTION.NEW_PAGE)
     document.add_heading(report.t("doc.sources"), level=1)
     document.add_paragraph(report.t("doc.sources_intro"))

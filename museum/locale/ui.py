@@ -18,6 +18,13 @@ MESSAGES = {
     "ui.written_by": ("写入批次", "Written by"),
     "ui.sources_of": ("数据来源（{count} 项）", "Where these {count} figures came from"),
     "ui.chart_data": ("图表数据", "Data behind the chart"),
+    "ui.more_figures": ("更多指标（{count} 项）", "{count} more figures"),
+    "ui.summary_text": ("文字摘要（可复制到年度总结）", "Summary sentences (to copy into the annual report)"),
+    "ui.error.unexpected": (
+        "抱歉，页面出现意外错误，未作任何修改。请刷新页面重试；如仍出现，请把编号 {incident} 告诉管理员（服务器日志中有同一编号）。",
+        "Sorry, something unexpected went wrong and nothing was changed. Reload the page to try again; if it happens "
+        "again, give your administrator the number {incident} (the server log has the same number).",
+    ),
     "ui.section.view": ("看板", "Dashboard"),
     "ui.section.data": ("数据管理", "Data"),
     "ui.section.admin": ("管理", "Administration"),
@@ -36,6 +43,11 @@ MESSAGES = {
     "trends.ytd_table": ("年内累计与上年同期", "Year to date vs same period last year"),
     "trends.category_changes": ("本类别各指标同比", "Change of each metric in this category"),
     "trends.no_changes": ("本类别没有可比较的上年数据。", "No prior-year figures to compare in this category."),
+    "trends.no_history": (
+        "本类别各指标只有 {year} 年一年的数据，暂无趋势图：导入往年的年度报告或上传月度数据后即可显示。",
+        "Every figure of this category is known for {year} only, so there is no trend to draw yet: import earlier "
+        "annual reports or upload monthly figures.",
+    ),
     "trends.single_year": (
         "该指标只有 {year} 年一年的数据，无上年数据可比。",
         "This metric has data for {year} only; there is no prior year to compare.",

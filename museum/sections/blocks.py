@@ -57,9 +57,11 @@ class Table:
 
 @dataclass
 class Sentences:
-    """Factual sentences made from stored numbers: the pack's prose, a copyable summary on a page."""
+    """Factual sentences made from stored numbers: the pack's prose; on a page a copyable summary,
+    or (`lead=True`) the paragraph that opens the section."""
 
     lines: list[str]
+    lead: bool = False
 
 
 @dataclass

@@ -6,12 +6,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from museum import settings
+from tests.app import cards
 
 DASHBOARD = str(settings.ROOT / "dashboard.py")
 
 
 def open_page(page: str | None = None, lang: str = "zh", timeout: float = 60, session: dict | None = None) -> AppTest:
-    """The app after one full run on `page` (a path under pages/, or None for the default page)."""
+    """The app after one full run on `page` (a path under app_pages/, or None for the default page).
+
+    A page that fails unexpectedly shows the dashboard's apology instead of a traceback: that
+    fails the test as an exception would."""
     at = AppTest.from_file(DASHBOARD, default_timeout=timeout)
     at.session_state["lang"] = lang
     for key, value in (session or {}).items():
@@ -21,6 +25,7 @@ def open_page(page: str | None = None, lang: str = "zh", timeout: float = 60, se
         at.switch_page(page)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
+    assert not cards.unexpected_errors(at, lang), cards.unexpected_errors(at, lang)
     return at
 
 
@@ -31,6 +36,8 @@ def texts(at: AppTest) -> str:
         parts += [str(e.value) for e in getattr(at, kind)]
     for metric in at.metric:
         parts += [metric.label, str(metric.value), str(metric.delta), metric.proto.delta_description]
+    for card in cards.cards(at):
+        parts += [card.label, card.value, card.change, *card.notes]
     return "\n".join(parts)
 
 
@@ -49,7 +56,7 @@ def signed_in(role: str = "editor", name: str | None = None) -> dict:
     """Session state of a signed-in account of `role`, created in the test database if missing.
 
     Pages that change data stay closed until an account exists, so their tests sign in first:
-    `open_page("pages/x.py", session=signed_in("editor"))`.
+    `open_page("app_pages/x.py", session=signed_in("editor"))`.
     """
     from museum import auth, db
 

@@ -1,9 +1,9 @@
 """Every page for every kind of visitor (AppTest): no accounts yet, signed out, viewer, editor,
 admin; sign-in with lockout; session timeout; the admin page; hostile text shown as text.
 
-AppTest runs dashboard.py on the first run only; after `switch_page` it runs the page file by
-itself (Streamlit's legacy pages/ mode), so these tests also prove that each page checks the
-role on its own, without the menu or dashboard.py's check.
+Pages are run through dashboard.py (st.navigation); `test_the_admin_page_file_refuses_on_its_own`
+runs a page file by itself, which proves that a protected page checks the role on its own,
+without the menu or dashboard.py's check.
 """
 
 from datetime import timedelta
@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from museum import audit, auth, batches, db, settings
+from tests.app import cards
 
 VIEW_PAGES = ["overview", "trends", "assets", "awards_research", "people", "profile", "export"]
 USERS = {"viewer": "vi", "editor": "ed", "admin": "boss"}
@@ -46,8 +47,9 @@ def app(role: str | None = None) -> AppTest:
 def open_page(at: AppTest, page: str) -> AppTest:
     at.run()
     assert not at.exception, at.exception
-    at.switch_page(f"pages/{page}.py").run()
+    at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, at.exception
+    assert not cards.unexpected_errors(at), cards.unexpected_errors(at)
     return at
 
 
@@ -250,11 +252,12 @@ def test_script_in_a_file_name_and_note_is_shown_as_text(accounts):
                  "note": "<script>document.title='pwned'</script>", "sentence": None},
             ])
     at = open_page(app("viewer"), "overview")
-    posts = next(m for m in at.metric if m.label == "科普图文")
+    posts = cards.by_label(at)["科普图文"]
     assert posts.value == "6000篇"
-    # the tooltip is Markdown: every character that could start markup or HTML is escaped
-    assert "\\<script\\>alert\\('x'\\)\\</script\\>\\.csv" in posts.help
-    assert "<script>" not in posts.help.replace("\\<", "").replace("\\>", "")
+    # the card is HTML built by the page: the file name is escaped text inside it, never markup
+    assert hostile in posts.source
+    grids = "".join(str(e.value) for e in at.html)
+    assert "<script" not in grids and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;.csv" in grids
     # the sources table holds the raw text as data, which the browser shows as text
     written_by = " ".join(" ".join(map(str, frame.value.iloc[:, -1])) for frame in at.dataframe)
     assert hostile in written_by and "<b>ed</b>" in written_by
@@ -265,7 +268,7 @@ def test_script_in_a_file_name_and_note_is_shown_as_text(accounts):
 @pytest.mark.parametrize("role", ["viewer", "editor"])
 def test_the_admin_page_file_refuses_on_its_own(accounts, role):
     """The page itself, run without dashboard.py, its menu or its check."""
-    at = AppTest.from_file(str(settings.ROOT / "pages" / "admin.py"), default_timeout=60)
+    at = AppTest.from_file(str(settings.ROOT / "app_pages" / "admin.py"), default_timeout=60)
     at.session_state["access_user"] = {"name": USERS[role], "role": role, "via": "password"}
     at.run()
     assert not at.exception

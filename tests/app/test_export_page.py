@@ -7,7 +7,7 @@ import pytest
 from tests.app.conftest import open_page
 from tests.export_data import small_database
 
-EXPORT_TIMEOUT = 240  # one real pack: kaleido start, two charts, a Chromium PDF print
+EXPORT_TIMEOUT = 240  # one real pack: kaleido start, three charts, a Chromium PDF print
 
 
 @pytest.fixture
@@ -22,18 +22,19 @@ def download_labels(app) -> list[str]:
 
 
 def test_export_page_zh_builds_the_pack(small_db):
-    app = open_page("pages/export.py", "zh", timeout=EXPORT_TIMEOUT)
+    app = open_page("app_pages/export.py", "zh", timeout=EXPORT_TIMEOUT)
     assert app.title[0].value == "导出"
     assert app.markdown[0].value.startswith("为所选年度生成年度工作总结素材包")
     assert download_labels(app) == []
     app.button[0].click().run()
     assert not app.exception
-    assert re.fullmatch(r"已生成 2024 年素材包：2 张图表，9 个文件，用时 \d+\.\d 秒。", app.success[0].value)
-    assert download_labels(app) == ["下载素材包 pack.zip", "下载 Word 文档 summary.docx", "下载 PDF summary.pdf"]
+    assert re.fullmatch(r"已生成 2024 年素材包：3 张图表，11 个文件，用时 \d+\.\d 秒。", app.success[0].value)
+    assert download_labels(app) == ["下载素材包（年度报告素材包-2024.zip）", "下载 Word 文档（年度总结-2024.docx）",
+                                    "下载 PDF（年度总结-2024.pdf）"]
 
 
 def test_export_page_en(small_db):
-    app = open_page("pages/export.py", "en")
+    app = open_page("app_pages/export.py", "en")
     assert app.title[0].value == "Export"
     assert app.button[0].label == "Build the pack"
     assert app.markdown[0].value.startswith("Build the material for the annual summary of the chosen year")
@@ -44,9 +45,9 @@ def test_every_chart_has_a_lazy_download_menu(small_db, monkeypatch):
 
     calls = []
     monkeypatch.setattr(export, "chart_file", lambda *args: calls.append(args) or b"")
-    app = open_page("pages/trends.py", "en")
+    app = open_page("app_pages/trends.py", "en")
     charts = len(app.get("plotly_chart"))
-    assert charts == 2  # posts by year, change of the category
+    assert charts == 3  # posts and short videos by year, change of the category
     assert download_labels(app) == ["PNG image (2x, for Word)", "SVG vector image", "PDF", "Data as CSV (opens in Excel)",
                                     "Data as Excel (XLSX)"] * charts
     assert calls == []  # nothing is rendered until a button is pressed

@@ -8,7 +8,7 @@ from museum import db, ingest
 from tests.app.conftest import open_page as open_app, signed_in, texts
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
-UPLOAD, HISTORY = "pages/upload.py", "pages/history.py"
+UPLOAD, HISTORY = "app_pages/upload.py", "app_pages/history.py"
 
 
 def open_page(page: str, lang: str):
@@ -115,6 +115,11 @@ def test_history_en_download_button(app_db):
     assert "Download the original file" in str(downloads[0].proto.label)
 
 
+def submit(at):
+    """The correction form's submit button."""
+    return next(b for b in at.button if b.label == "保存更正")
+
+
 def test_correction_form(app_db):
     at = open_page(UPLOAD, "zh")
     metric = at.selectbox(key="correction_metric")
@@ -123,12 +128,12 @@ def test_correction_form(app_db):
     at.run()
     assert "当前没有数值。" in texts(at)
     at.text_input(key="correction_value").input("很多")
-    at.button[-1].click()  # the form's submit button
+    submit(at).click()
     at.run()
     assert [e.value for e in at.error] == ["“很多”不是该指标（单位：篇）的数值。可写 5528、5,528、500万、超500万、约3000。"]
     at.text_input(key="correction_value").input("4,870")
     at.text_input(key="correction_note").input("补录")
-    at.button[-1].click()
+    submit(at).click()
     at.run()
     assert "已保存：批次 #2。" in [s.value for s in at.success]
     assert "当前数值：4870篇（批次 #2）" in texts(at)

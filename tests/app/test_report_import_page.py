@@ -16,7 +16,7 @@ DATA = ROOT / "tests" / "data" / "report"
 
 def open_page(lang: str) -> AppTest:
     """The page as a signed-in editor (it is closed to viewers and before any account exists)."""
-    return open_app("pages/report_import.py", lang, session=signed_in("editor"))
+    return open_app("app_pages/report_import.py", lang, session=signed_in("editor"))
 
 
 def frame_with(at: AppTest, column: str):

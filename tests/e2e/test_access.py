@@ -71,12 +71,12 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         assert_no_exception(tab)
         assert "总览" in menu(tab) and "系统管理" not in menu(tab)
         assert "已登录：vi（浏览者）" in tab.locator('[data-testid="stSidebar"]').inner_text()
-        # hostile file name: shown as text in the source tooltip, never run
-        tab.locator('[data-testid="stTooltipIcon"]').first.hover()
+        # hostile file name: shown as text in the card's source, never run
+        tab.locator(".kpi summary").first.click()
         tab.wait_for_function("t => document.body.innerText.includes(t)", arg=HOSTILE_FILE, timeout=10_000)
-        screenshot(tab, "access-viewer-overview-hostile-tooltip")
+        screenshot(tab, "access-viewer-overview-hostile-source")
         # a chart's data download is an export: on record with who and the file's hash
-        open_from_menu(tab, "趋势", "历年对比")
+        open_from_menu(tab, "获奖与科研", "级别 × 等次")
         tab.get_by_role("button", name="下载").first.click()
         with tab.expect_download(timeout=120_000) as started:
             tab.get_by_role("button", name="数据 CSV（Excel 可直接打开）").click()

@@ -21,15 +21,15 @@ def download(tab, label: str) -> bytes:
 
 
 def test_chart_menu_downloads_png_and_csv(server, page):
-    page.goto(f"{server.url}/trends")
-    wait_for_app(page, "历年对比")
+    page.goto(f"{server.url}/assets")
+    wait_for_app(page, "年初→年末")
     page.get_by_role("button", name="下载").first.click()
     page.get_by_role("button", name="PNG 图片（2 倍清晰度，适合 Word）").wait_for()
     screenshot(page, "export-chart-menu-zh")
     png = download(page, "PNG 图片（2 倍清晰度，适合 Word）")
     assert Image.open(io.BytesIO(png)).size == (1920, 760)
     csv = download(page, "数据 CSV（Excel 可直接打开）")
-    assert csv.startswith(b"\xef\xbb\xbf") and "2024".encode() in csv
+    assert csv.startswith(b"\xef\xbb\xbf") and "63.1".encode() in csv
     assert_no_exception(page)
 
 
@@ -40,6 +40,6 @@ def test_export_page_builds_and_downloads_the_pdf(server, page):
     wait_for_app(page, "已生成 2024 年素材包", timeout=PACK_TIMEOUT)
     assert re.search(r"已生成 2024 年素材包：\d+ 张图表，\d+ 个文件", page.locator("body").inner_text())
     screenshot(page, "export-page-zh")
-    pdf = download(page, "下载 PDF summary.pdf")
+    pdf = download(page, "下载 PDF（年度总结-2024.pdf）")
     assert pdf.startswith(b"%PDF")
     assert_no_exception(page)

@@ -21,8 +21,7 @@ def go(tab, title: str, wait_text: str) -> None:
 
 def overview_posts(tab) -> str:
     go(tab, "总览", "线上传播")
-    card = tab.locator('[data-testid="stMetric"]').filter(has_text="科普图文").first
-    return card.locator('[data-testid="stMetricValue"]').inner_text()
+    return tab.locator('.kpi[data-metric="posts"] .kpi-value').first.inner_text()
 
 
 def test_upload_commit_overview_rollback(editor_server, page, tmp_path):

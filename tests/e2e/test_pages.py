@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 # url path, text that must be visible in zh, in en
 PAGES = [
     ("", "科普图文", "Science posts"),  # the default page lives at /
-    ("trends", "历年对比", "by year"),
+    ("trends", "暂无趋势图", "no trend to draw yet"),
     ("assets", "59.27", "59.27"),
     ("awards_research", "国家级获奖", "National awards"),
     ("people", "志愿者后备人选", "Volunteer reserve"),

@@ -20,7 +20,7 @@ def test_museum_imports_without_streamlit():
 
 def test_every_message_key_used_in_code_exists():
     used = set()
-    for path in list(settings.ROOT.glob("museum/**/*.py")) + list(settings.ROOT.glob("pages/*.py")) + \
+    for path in list(settings.ROOT.glob("museum/**/*.py")) + list(settings.ROOT.glob("app_pages/*.py")) + \
             list(settings.ROOT.glob("ui/*.py")) + [settings.ROOT / "dashboard.py"]:
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", text))

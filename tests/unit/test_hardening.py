@@ -131,11 +131,15 @@ def test_no_query_is_built_from_values():
 
 
 def test_no_page_renders_html():
-    sources = [settings.ROOT / "dashboard.py", *(settings.ROOT / "pages").glob("*.py"), *(settings.ROOT / "ui").glob("*.py")]
+    """Only ui/blocks.py writes HTML (the KPI cards, every text escaped: tests/unit/test_card_html.py)."""
+    sources = [settings.ROOT / "dashboard.py", *(settings.ROOT / "app_pages").glob("*.py"), *(settings.ROOT / "ui").glob("*.py")]
+    assert len(sources) > 10
     for path in sources:
         text = path.read_text(encoding="utf-8")
         assert "unsafe_allow_html=True" not in text, path
-        assert "st.html(" not in text and "components.html(" not in text, path
+        assert "components.html(" not in text, path
+        if path.name != "blocks.py":
+            assert "st.html(" not in text, path
 
 
 def test_the_plain_package_never_imports_streamlit():

@@ -5,14 +5,13 @@ import streamlit as st
 from museum.i18n import t
 from ui import access, context
 
-access.route_through_dashboard()
 lang = context.language()
 st.title(t("access.page.sign_in", lang))
 
 user = access.signed_in_user()
 if user is not None:
     st.success(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
-    st.page_link("pages/overview.py", label=t("access.go_overview", lang), icon=":material/dashboard:")
+    st.page_link("app_pages/overview.py", label=t("access.go_overview", lang), icon=":material/dashboard:")
     st.stop()
 
 if not access.accounts_exist() and not access.sso_configured():
@@ -35,4 +34,4 @@ if submitted:
         st.error(problem, icon=":material/block:")
     else:
         # the language rides along: a page switch starts the sidebar's widgets afresh
-        st.switch_page("pages/overview.py", query_params={"lang": lang})
+        st.switch_page("app_pages/overview.py", query_params={"lang": lang})

@@ -5,7 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from museum import db, numbers, report_import, report_parser, upload_safety
+from museum import numbers, report_import, report_parser, upload_safety
 from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.report_parser import review
@@ -108,8 +108,7 @@ if errors:
     st.dataframe(pd.DataFrame(errors), hide_index=True)
     st.stop()
 
-data.ensure_initialised(str(data.db_path()))
-with db.session(data.db_path()) as con:
+with data.session() as con:
     plan = report_import.preview(con, dataset)
     warnings = report_import.warnings_for(con, parsed, dataset, plan, ctx.lang)
 st.subheader(ctx.t("report.ui.changes"))
@@ -124,7 +123,7 @@ for warning in warnings:
 
 was_edited = any(not edited[name].reset_index(drop=True).equals(original[name]) for name in original)
 if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
-    with db.session(data.db_path()) as con:
+    with data.session() as con:
         outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang)
     data.clear()
     if outcome["status"] == "committed":

@@ -43,7 +43,7 @@ with accounts_tab:
             run_change(lambda con: auth.add_user(con, new_name.strip(), new_role, new_password, actor=me),
                        "cli.users.added", name=new_name.strip(), role=t(f"auth.role.{new_role}", lang))
 
-    users = data.query("auth_users")
+    users = data.read("accounts")
     shown = users.assign(
         role=[t(f"auth.role.{r}", lang) for r in users["role"]],
         created_at=[v.strftime("%Y-%m-%d %H:%M") for v in users["created_at"]],
@@ -73,7 +73,7 @@ with accounts_tab:
             run_change(lambda con: auth.remove_user(con, target, actor=me), "cli.users.removed", name=target)
 
 with audit_tab:
-    known_users = list(data.query("audit_users")["user_name"])
+    known_users = data.read("audit_users")
     cols = st.columns(4)
     user_filter = cols[0].selectbox(t("audit.column.user_name", lang), [None, *known_users], key="audit_user",
                                     format_func=lambda u: t("access.admin.all", lang) if u is None else u)
@@ -86,8 +86,8 @@ with audit_tab:
     if isinstance(period, tuple) and len(period) == 2:
         since = datetime.combine(period[0], time.min)
         until = datetime.combine(period[1] + timedelta(days=1), time.min)
-    lines = data.query("audit_entries", user_name=user_filter, action=action_filter, since=since, until=until,
-                       text=text_filter or None, max_rows=None)
+    lines = data.read("audit_entries", user=user_filter, action=action_filter, since=since, until=until,
+                      text=text_filter or None, limit=None)
     st.caption(t("access.admin.audit_count", lang, count=len(lines)))
     st.dataframe(audit.display_frame(lines, lang), hide_index=True)
     st.download_button(

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from museum import db, ingest
+from museum import ingest
 from museum.errors import MuseumError
 from museum.i18n import t
 from museum.intake import present
-from ui import access, context, data, widgets
+from ui import access, blocks, context, data
 
 ctx = context.current()
 access.require("view_history", ctx.lang)
@@ -15,7 +15,7 @@ st.caption(ctx.t("intake.history.intro"))
 if "history_flash" in st.session_state:  # the outcome of the rollback that triggered this rerun
     st.success(st.session_state.pop("history_flash"))
 
-batches = data.query("batches")
+batches = data.read("batches")
 if batches.empty:
     st.info(ctx.t("intake.history.empty"))
     st.stop()
@@ -34,16 +34,12 @@ def describe(batch_id: int) -> str:
 
 chosen = st.selectbox(ctx.t("intake.history.choose"), options, format_func=describe, key="history_batch")
 row = by_id[chosen]
-st.caption(widgets.plain(present.batch_state(row, ctx.lang)))
+st.caption(blocks.plain(present.batch_state(row, ctx.lang)))
 
 sha = row["file_sha256"]
 if isinstance(sha, str) and sha:
-    try:
-        with db.session(data.db_path()) as con:
-            content = ingest.stored_file(con, sha)
-    except MuseumError as exc:
-        st.error(exc.message(ctx.lang))
-        st.stop()
+    with data.session() as con:
+        content = ingest.stored_file(con, sha)
     st.download_button(
         ctx.t("intake.history.download"), access.audited_download(f"original file of batch #{chosen}", content or b""),
         file_name=str(row["file_name"] or f"{sha[:12]}.bin"),
@@ -57,7 +53,7 @@ if not present.can_roll_back(row):
 confirmed = st.checkbox(ctx.t("intake.history.confirm", batch_id=chosen), key=f"history_confirm_{chosen}")
 if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}"):
     try:
-        with db.session(data.db_path()) as con:
+        with data.session() as con:
             rollback_id = ingest.rollback(con, chosen, actor=access.actor())
     except MuseumError as exc:  # refused (later batches changed its values), or the database is busy
         st.error(exc.message(ctx.lang))

@@ -4,12 +4,13 @@ import datetime as dt
 
 import streamlit as st
 
-from museum import db, ingest
+from museum import ingest
+from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.intake import present, read, templates
 from museum.intake.problems import FileRejected
 from museum.intake.values import year_bounds
-from ui import access, context, data, widgets
+from ui import access, blocks, context, data
 
 PREVIEW_ROWS = 5000  # a huge file's preview lists its first values; the counts above cover all
 
@@ -20,7 +21,7 @@ if ctx.institution_id is None:
     st.info(ctx.t("ui.no_data"))
     st.stop()
 st.caption(ctx.t("intake.upload.intro"))
-cat = ctx.catalog
+cat = load_catalog()
 template_year = ctx.year or dt.date.today().year
 
 with st.expander(ctx.t("intake.templates.title")):
@@ -50,19 +51,15 @@ if uploaded is not None:
         if len(names) > 1:
             sheet = st.selectbox(ctx.t("intake.upload.sheet"), names, key=f"intake_sheet_{uploaded.file_id}")
     analysis = ingest.analyse(content, uploaded.name, sheet=sheet, cat=cat)
-    try:
-        with db.session(data.db_path()) as con:
-            ingest.preview(con, ctx.institution_id, analysis, cat=cat)
-    except MuseumError as exc:  # e.g. the CLI holds the database: say so, never a traceback
-        st.error(exc.message(ctx.lang))
-        st.stop()
+    with data.session() as con:
+        ingest.preview(con, ctx.institution_id, analysis, cat=cat)
     layout = ctx.t(f"intake.layout.{analysis.layout}") if analysis.layout else "—"
-    st.caption(widgets.plain(ctx.t(
+    st.caption(blocks.plain(ctx.t(
         "intake.upload.file_info", file=analysis.file_name, size=f"{analysis.size / 1024:.1f} KB",
         encoding=analysis.encoding or "—", layout=layout,
     )))
     for notice in analysis.notices:
-        st.warning(widgets.plain(notice.message(ctx.lang)), icon="⚠️")
+        st.warning(blocks.plain(notice.message(ctx.lang)), icon="⚠️")
     if analysis.status == "rejected":
         access.once(("upload_rejected", analysis.sha256), lambda con: ingest.record_rejection(con, analysis, actor=user))
         st.error(ctx.t("intake.upload.rejected", count=len(analysis.errors)))
@@ -91,7 +88,7 @@ if uploaded is not None:
             st.info(ctx.t("intake.upload.nothing_changes"))
         elif st.button(ctx.t("intake.upload.commit"), type="primary", key="intake_commit"):
             try:
-                with db.session(data.db_path()) as con:
+                with data.session() as con:
                     result = ingest.commit(con, ctx.institution_id, analysis, actor=user, cat=cat)
             except MuseumError as exc:
                 st.error(exc.message(ctx.lang))
@@ -125,12 +122,8 @@ month = right.selectbox(
     ctx.t("intake.correction.month"), [None, *range(1, 13)], key="correction_month",
     format_func=lambda m: ctx.t("intake.correction.whole_year") if m is None else ctx.t("intake.correction.month_label", month=m),
 )
-try:
-    with db.session(data.db_path()) as con:
-        current = ingest.current_value(con, ctx.institution_id, metric.metric_id, int(year), month)
-except MuseumError as exc:
-    st.error(exc.message(ctx.lang))
-    st.stop()
+with data.session() as con:
+    current = ingest.current_value(con, ctx.institution_id, metric.metric_id, int(year), month)
 if current is None:
     st.caption(ctx.t("intake.correction.no_current"))
 else:
@@ -141,7 +134,7 @@ with st.form("correction", clear_on_submit=False):
     note = st.text_input(ctx.t("intake.correction.note"), key="correction_note")
     if st.form_submit_button(ctx.t("intake.correction.submit")):
         try:
-            with db.session(data.db_path()) as con:
+            with data.session() as con:
                 batch_id, _ = ingest.correct_value(
                     con, ctx.institution_id, metric.metric_id, int(year), month, text, note=note, actor=user, cat=cat,
                 )

@@ -1,0 +1,15 @@
+"""资产 Assets: 年初数 and 年末数, the change, a bridge chart, history and reconciliation."""
+
+import streamlit as st
+
+from museum import sections
+from ui import blocks, context
+
+selection = context.current()
+scope = context.scope(selection)
+context.page_header(selection, "page.assets", scope)
+
+section = sections.build("assets", scope)
+if not section:
+    st.info(selection.t("assets.no_data", year=selection.year))
+blocks.render(section, scope)

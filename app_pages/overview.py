@@ -1,0 +1,19 @@
+"""总览 Overview: the headline KPIs first, then every category's cards (folded after the first row)."""
+
+import streamlit as st
+
+from museum import catalog, sections
+from museum.sections.common import category_cards
+from ui import blocks, context
+
+selection = context.current()
+scope = context.scope(selection)
+context.page_header(selection, "page.overview", scope)
+
+blocks.render(sections.build("overview", scope), scope, heading=True)
+if not scope.kpis:
+    st.info(selection.t("overview.no_kpis", year=selection.year))
+for category in catalog.CATEGORIES:
+    cards = category_cards(scope, category, title=selection.t(f"category.{category}"), fold_after=4)
+    if cards is not None:
+        blocks.render_block(cards, scope)

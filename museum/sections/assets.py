@@ -1,0 +1,67 @@
+"""Assets (万元): 年初数 → 年末数 of the year, the bridge chart, history and reconciliation."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from museum import assets, charts, numbers
+from museum.sections.blocks import Notice, Section, Sentences, Table
+from museum.sections.common import category_cards, chart
+from museum.sections.scope import Scope
+from museum.tabular import round_value
+
+
+def summary(scope: Scope, row) -> str:
+    pct = "—" if pd.isna(row["change_pct"]) else numbers.format_change_pct(row["change_pct"], False, scope.lang)
+    return scope.t("assets.summary", year=scope.year, start=numbers.format_plain(row["start"], scope.lang),
+                   end=numbers.format_plain(row["end"], scope.lang),
+                   change=numbers.format_change(row["change"], False, scope.lang), pct=pct)
+
+
+def history_table(scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        scope.t("col.year"): table["year"].astype(int),
+        scope.t("col.start"): [round_value(v) for v in table["start"]],
+        scope.t("col.end"): [round_value(v) for v in table["end"]],
+        scope.t("col.change"): [round_value(v) for v in table["change"]],
+        scope.t("col.change_pct"): [numbers.format_change_pct(p, False, scope.lang) if pd.notna(p) else "—"
+                                    for p in table["change_pct"]],
+        scope.t("col.prev_end"): [round_value(v) for v in table["prev_end"]],
+        scope.t("col.reconciled"): ["—" if r is None else scope.t("tabular.yes" if r else "tabular.no")
+                                    for r in table["reconciled"]],
+    })
+
+
+def assets_section(scope: Scope) -> Section:
+    section = Section("assets", scope.t("category.assets"))
+    cards = category_cards(scope, "assets")
+    if cards is None:
+        return section
+    section.blocks.append(cards)
+    table = assets.asset_table(scope.values)
+    this_year = table[table["year"] == scope.year]
+    if this_year.empty or this_year[["start", "end"]].isna().any(axis=None):
+        section.blocks.append(Notice(scope.t("assets.no_data", year=scope.year)))
+    else:
+        row = this_year.iloc[0]
+        section.blocks.append(Sentences([summary(scope, row)], lead=True))
+        bridge = pd.DataFrame({scope.t("col.start"): [round_value(row["start"])], scope.t("col.change"): [round_value(row["change"])],
+                               scope.t("col.end"): [round_value(row["end"])]})
+        section.blocks.append(chart(f"assets_bridge_{scope.year}",
+                                    charts.assets_bridge(scope.year, row["start"], row["end"], scope.lang, scope.palette,
+                                                         demo=scope.demo), bridge))
+    for _, bad in assets.mismatches(table).iterrows():
+        section.blocks.append(Notice(scope.t(
+            "assets.reconcile_warning", year=int(bad["year"]), start=numbers.format_plain(bad["start"], scope.lang),
+            prev_year=int(bad["year"]) - 1, prev_end=numbers.format_plain(bad["prev_end"], scope.lang),
+            diff=numbers.format_plain(abs(bad["start"] - bad["prev_end"]), scope.lang)), "warning"))
+    if table["reconciled"].notna().any():
+        if assets.mismatches(table).empty:
+            section.blocks.append(Notice(scope.t("assets.reconcile_ok"), "success"))
+    else:
+        section.blocks.append(Notice(scope.t("assets.reconcile_unknown")))
+    shown = history_table(scope, table)
+    if len(table) > 1:
+        section.blocks.append(chart(f"assets_years_{scope.year}", charts.assets_years(table, scope.lang, demo=scope.demo), shown))
+    section.blocks.append(Table(f"assets_history_{scope.year}", scope.t("assets.history"), shown))
+    return section

@@ -1,0 +1,211 @@
+"""Render museum.sections blocks with Streamlit: KPI cards, charts (with downloads), tables, text.
+
+The annual pack renders the same blocks to Word and PDF (museum/export/), so what a page shows
+is defined once, in museum/sections. KPI cards are HTML (st.html, never Markdown): their text
+wraps inside the card at any width, two cards share a row on a phone, and every text from the
+database is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from html import escape
+
+import pandas as pd
+import streamlit as st
+
+from museum import export, numbers, present
+from museum.i18n import t
+from museum.kpis import Kpi
+from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Scope, Section, Sentences, Table
+from ui import access
+
+CSS = """
+<style>
+.kpi-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; margin: 4px 0 10px; }
+@media (max-width: 640px) { .kpi-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; } }
+.kpi { border: 1px solid rgba(49, 51, 63, 0.18); border-radius: 8px; padding: 10px 12px; min-width: 0;
+       overflow-wrap: anywhere; word-break: break-word; background: #fff; }
+.kpi-label { font-size: 0.875rem; color: rgba(49, 51, 63, 0.78); line-height: 1.3; }
+.kpi-value { font-size: 1.55rem; font-weight: 600; line-height: 1.25; margin: 3px 0 2px; }
+@media (max-width: 640px) { .kpi-value { font-size: 1.2rem; } .kpi { padding: 8px 9px; } }
+.kpi-change { font-size: 0.875rem; font-weight: 600; line-height: 1.35; color: rgba(49, 51, 63, 0.7); }
+.kpi-change.good { color: var(--kpi-good); } .kpi-change.bad { color: var(--kpi-bad); }
+.kpi-note { font-size: 0.8rem; color: rgba(49, 51, 63, 0.62); line-height: 1.35; margin-top: 2px; }
+.kpi details { font-size: 0.78rem; color: rgba(49, 51, 63, 0.62); margin-top: 4px; }
+.kpi summary { cursor: pointer; }
+</style>
+"""
+
+
+def plain(text) -> str:
+    """Escape Markdown so that text from files and reports shows as typed (captions, messages)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
+
+
+def inject_css() -> None:
+    st.html(CSS)
+
+
+# --- KPI cards --------------------------------------------------------------------------------
+
+
+def tone(kpi: Kpi) -> str:
+    """good | bad | flat: whether the change is good news (the colour convention decides the colour)."""
+    direction = present.direction(kpi)
+    return "good" if direction > 0 else "bad" if direction < 0 else "flat"
+
+
+def card_html(kpi: Kpi, lang: str) -> str:
+    change = present.change_text(kpi, lang)
+    arrow = ("▲ " if kpi.change > 0 else "▼ " if kpi.change < 0 else "") if kpi.change is not None else ""
+    notes = [n for n in (present.basis_text(kpi, lang), present.reason_text(kpi, lang)) if n]
+    if kpi.prior is not None:
+        prior = numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, kpi.metric.unit(lang))
+        notes.insert(0, t("kpi.prior_value", lang, prior_year=kpi.prior_year, value=prior))
+    source = present.source_text(kpi, lang)
+    parts = [
+        f'<div class="kpi" data-metric="{escape(kpi.metric.metric_id)}">',
+        f'<div class="kpi-label">{escape(kpi.metric.name(lang))}</div>',
+        f'<div class="kpi-value">{escape(present.value_text(kpi, lang))}</div>',
+        f'<div class="kpi-change {tone(kpi)}">{escape(t("kpi.vs_prior", lang))} {arrow}{escape(change)}</div>',
+        *(f'<div class="kpi-note">{escape(note)}</div>' for note in notes),
+        f'<details><summary>{escape(t("ui.source", lang))}</summary>{escape(source)}</details>',
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def cards_html(kpis: list[Kpi], scope: Scope) -> str:
+    palette = scope.palette
+    cards = "".join(card_html(k, scope.lang) for k in kpis)
+    return f'<div class="kpi-grid" style="--kpi-good:{palette.up};--kpi-bad:{palette.down}">{cards}</div>'
+
+
+def sources_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("col.metric", lang): [k.metric.name(lang) for k in kpis],
+        t("col.value", lang): [present.value_text(k, lang) for k in kpis],
+        t("col.sentence", lang): [present.source_text(k, lang) for k in kpis],
+        t("ui.written_by", lang): ["; ".join(dict.fromkeys(present.describe_source(s, lang) for s in k.current.sources))
+                                   for k in kpis],
+    })
+
+
+def kpi_cards(block: KpiCards, scope: Scope) -> None:
+    if block.title:
+        st.subheader(block.title)
+    shown, folded = block.kpis, []
+    if block.fold_after is not None and len(block.kpis) > block.fold_after:
+        shown, folded = block.kpis[: block.fold_after], block.kpis[block.fold_after:]
+    st.html(cards_html(shown, scope))
+    if folded:
+        with st.expander(scope.t("ui.more_figures", count=len(folded))):
+            st.html(cards_html(folded, scope))
+    with st.expander(scope.t("ui.sources_of", count=len(block.kpis))):
+        st.dataframe(sources_table(block.kpis, scope.lang), hide_index=True)
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def renderer() -> export.Renderer:
+    """The process's chart renderer; its kaleido server starts on the first export, not at page load."""
+    return export.Renderer(persistent=True)
+
+
+def download_menu(block: Chart, lang: str) -> None:
+    """PNG/SVG/PDF of the chart and CSV/XLSX of its data; each file is made only when clicked."""
+    with st.popover(t("export.download", lang), icon=":material/download:"):
+        problem = renderer().problem()
+        for fmt in export.CHART_FORMATS:
+            if problem is not None and fmt in ("png", "svg", "pdf"):
+                continue
+            st.download_button(
+                t(f"export.format.{fmt}", lang),
+                data=access.audited_download(f"chart {block.name}.{fmt}",
+                                             partial(export.chart_file, block.figure, block.data, fmt, lang, renderer())),
+                file_name=f"{block.name}.{fmt}", mime=export.mime_type(fmt), key=f"download_{block.name}_{fmt}",
+                on_click="ignore", width="stretch",
+            )
+        if problem is not None:
+            st.caption(problem.message(lang))
+
+
+def chart(block: Chart, scope: Scope) -> None:
+    """A chart with its download menu and the data behind it (every chart of every page is drawn here)."""
+    st.plotly_chart(block.figure, key=f"chart_{block.name}", config={"displaylogo": False, "displayModeBar": False})
+    download_menu(block, scope.lang)
+    with st.expander(scope.t("ui.chart_data")):
+        st.dataframe(block.data, hide_index=True)
+
+
+# --- the rest ---------------------------------------------------------------------------------
+
+
+def table(block: Table) -> None:
+    st.markdown(f"**{plain(block.title)}**")
+    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}")
+
+
+def sentences(block: Sentences, scope: Scope) -> None:
+    if block.lead:
+        for line in block.lines:
+            st.markdown(plain(line))
+        return
+    with st.expander(scope.t("ui.summary_text")):
+        st.code("\n".join(block.lines), language=None, wrap_lines=True)
+
+
+def notice(block: Notice) -> None:
+    {"warning": st.warning, "success": st.success}.get(block.level, st.info)(plain(block.text))
+
+
+def long_text(block: LongText) -> None:
+    with st.expander(block.title, expanded=block.expanded):
+        st.text(block.text)
+
+
+def render_block(block, scope: Scope) -> None:
+    if isinstance(block, Heading):
+        st.subheader(block.text)
+    elif isinstance(block, KpiCards):
+        kpi_cards(block, scope)
+    elif isinstance(block, Chart):
+        chart(block, scope)
+    elif isinstance(block, Table):
+        table(block)
+    elif isinstance(block, Sentences):
+        sentences(block, scope)
+    elif isinstance(block, Notice):
+        notice(block)
+    elif isinstance(block, LongText):
+        long_text(block)
+    else:
+        raise TypeError(f"no renderer for {type(block).__name__}")
+
+
+def render(section: Section, scope: Scope, *, heading: bool = False) -> None:
+    """Every block of a section, in order; with `section.tabs`, each Heading's blocks in a tab."""
+    if heading:
+        st.header(section.title)
+    blocks = section.blocks
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), len(blocks))
+    for block in blocks[:first]:
+        render_block(block, scope)
+    if not section.tabs or first == len(blocks):
+        for block in blocks[first:]:
+            render_block(block, scope)
+        return
+    groups: list[tuple[str, list]] = []
+    for block in blocks[first:]:
+        if isinstance(block, Heading):
+            groups.append((block.text, []))
+        else:
+            groups[-1][1].append(block)
+    for tab, (_, members) in zip(st.tabs([title for title, _ in groups]), groups):
+        with tab:
+            for block in members:
+                render_block(block, scope)
