@@ -58,7 +58,7 @@ def test_docx_kpi_table_has_the_stored_numbers(pack_dir):
     text = [p.text for p in document.paragraphs]
     assert text[6:8] == ["西安市科学技术馆", "2024年度工作总结素材"]
     assert "2024年科普图文5528篇；库中没有2023年数据，不作同比。" in text
-    assert "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（-6.1%）。" in text
+    assert "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（−6.1%）。" in text
     assert len(document.inline_shapes) == len(pack_dir[1].report.charts)
     headers = [t.rows[0].cells[0].text for t in document.tables]
     assert headers == ["指标", "竞赛", "荣誉", "类型", "指标"]  # KPIs, awards, honours, research, sources
