@@ -247,12 +247,13 @@ def format_plain(value: float, lang: str = "zh", decimals: int = 2, compact: boo
     return _signed(_trim(value, decimals))
 
 
-def _english_amount(value: float, unit: str, compact: bool, qualifier: str = "exact") -> str:
+def _english_amount(value: float, unit: str, compact: bool, qualifier: str = "exact", decimals: int = 2) -> str:
     """'5,528 posts', '1 project', 'CNY 631k', '97.7%' — the number with its English unit."""
     spec = english_units().get(unit)
     if spec is not None and spec.prefix:
-        return f"{spec.prefix} {format_plain(value * spec.scale, 'en', compact=compact)}" + ("+" if qualifier == "at_least" else "")
-    text = format_plain(value, "en", compact=compact) + ("+" if qualifier == "at_least" else "")
+        number = format_plain(value * spec.scale, "en", decimals, compact=compact)
+        return f"{spec.prefix} {number}" + ("+" if qualifier == "at_least" else "")
+    text = format_plain(value, "en", decimals, compact=compact) + ("+" if qualifier == "at_least" else "")
     if not unit:
         return text
     if unit == "%":
@@ -261,15 +262,16 @@ def _english_amount(value: float, unit: str, compact: bool, qualifier: str = "ex
     return f"{text} {word}"
 
 
-def format_value(value: float | None, qualifier: str = "exact", lang: str = "zh", unit: str = "", compact: bool = False) -> str:
+def format_value(value: float | None, qualifier: str = "exact", lang: str = "zh", unit: str = "", compact: bool = False,
+                 decimals: int = 2) -> str:
     """A value with its qualifier and unit: '500万+次', '约3000人', '59.27万元'; English '5,000,000+ visits',
     '≈3,000 people', '1 project', 'CNY 592,700'; with `compact` (cards) '5.0M+ visits', 'CNY 592.7k'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if lang == "en":
-        text = _english_amount(float(value), unit, compact, qualifier)
+        text = _english_amount(float(value), unit, compact, qualifier, decimals)
         return "≈" + text if qualifier == "approx" else text
-    text = format_plain(value, lang)
+    text = format_plain(value, lang, decimals)
     if qualifier == "at_least":
         text += "+"
     elif qualifier == "approx":
