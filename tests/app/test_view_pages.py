@@ -35,7 +35,7 @@ def test_overview_en(app_db):
     at = open_page(lang="en")
     shown = metrics(at)
     assert shown["Science posts"] == "5,528 posts"
-    assert shown["Online visits"] == "5,000,000+ visits"
+    assert shown["Online visits"] == "5.0M+ visits"
     assert shown["Volunteer reserve"] == "≈3,000 people"
     assert "no data for the prior year" in texts(at)
 
@@ -49,8 +49,8 @@ def test_sources_are_listed_for_each_category(app_db):
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("zh", "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（-6.1%）。"),
-    ("en", "Assets 2024: 63.1 at year start, 59.27 at year end (10k CNY), change −3.83 (-6.1%)."),
+    ("zh", "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（−6.1%）。"),
+    ("en", "Assets 2024: 63.1 at year start, 59.27 at year end (10k CNY), change −3.83 (−6.1%)."),
 ])
 def test_assets_page(app_db, lang, expected):
     at = open_page("pages/assets.py", lang)
