@@ -39,13 +39,8 @@ CODES = {
 }
 REQUIRED = {"awards": ("competition", "level", "grade", "count"), "honors": ("title",), "research": ("item_type", "count")}
 _NUMERIC_FIELDS = {field: metric for field, (metric, _) in FORM_METRICS.items()}
-# Which code list each coded column of each table uses, and the message key prefix of its labels.
-CODED_COLUMNS = {
-    "figures": {"qualifier": "qualifier"},
-    "awards": {"level": "level", "grade": "grade"},
-    "honors": {"level": "level"},
-    "research": {"item_type": "item_type", "role": "role", "stage": "stage"},
-}
+# The columns of each table that hold codes, and the message-key prefix of each code's label.
+CODED_COLUMNS = {"figures": ("qualifier",), "awards": ("level", "grade"), "honors": ("level",), "research": ("item_type", "role", "stage")}
 _LABEL_KEYS = {"qualifier": "report.qualifier", "level": "level", "grade": "grade", "role": "role", "stage": "stage",
                "item_type": "item_type"}
 _TEXT_COLUMNS = ("key", "name", "value", "unit", "sentence", "competition", "title", "subject", "awarded_by", "description")
@@ -137,14 +132,14 @@ def display_tables(tables: dict[str, pd.DataFrame], lang: str = "zh") -> dict[st
     shown = {}
     for table, frame in tables.items():
         frame = frame.copy()
-        for column in CODED_COLUMNS.get(table, {}):
+        for column in CODED_COLUMNS.get(table, ()):
             frame[column] = [label(column, v, lang) for v in frame[column]]
         if table == "figures":
             frame["key"] = [keys.get(str(k), "" if _blank(k) else str(k)) for k in frame["key"]]
         for column in _TEXT_COLUMNS:
             if column in frame.columns:
                 frame[column] = ["" if _blank(v) else str(v) for v in frame[column]]
-        shown[table] = frame.astype({c: object for c in frame.columns if c in _TEXT_COLUMNS or c in CODED_COLUMNS.get(table, {})})
+        shown[table] = frame.astype({c: object for c in frame.columns if c in _TEXT_COLUMNS or c in CODED_COLUMNS.get(table, ())})
     return shown
 
 
@@ -155,7 +150,7 @@ def code_tables(tables: dict[str, pd.DataFrame], lang: str = "zh") -> dict[str, 
     coded = {}
     for table, frame in tables.items():
         frame = frame.copy()
-        for column in CODED_COLUMNS.get(table, {}):
+        for column in CODED_COLUMNS.get(table, ()):
             if column in frame.columns:
                 frame[column] = pd.Series([_to_code(column, v, lang) for v in frame[column]], index=frame.index, dtype=object)
         if table == "figures" and "key" in frame.columns:

@@ -181,3 +181,13 @@ def test_absolute_changes_and_points_carry_the_bound_too():
     assert format_points(-1.5, "exact", "en") == "−1.5 pp"
     assert format_points(2.04, "at_least", "zh") == "增加超2.0个百分点"
     assert format_points(None, "exact", "zh") == "—"
+
+
+def test_every_english_unit_of_the_catalog_is_known():
+    """A unit that is a countable noun needs its singular in data/units.csv ("1 project", not "1 projects")."""
+    from museum import catalog
+
+    symbols = {"%", "m²"}
+    missing = sorted({m.unit_en for m in catalog.load()} - set(numbers.english_units()) - symbols)
+    assert missing == [], f"add these English units with their singular to data/units.csv: {missing}"
+    assert numbers.english_units()["10k CNY"] == numbers.EnglishUnit("10k CNY", "10k CNY", "CNY", 10_000.0)
