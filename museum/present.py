@@ -1,5 +1,4 @@
-"""Turn KPIs into what people read: card texts, 同比 and its bound, sources, the pack's sentences,
-the headline choice, the fresh-install notice, and the JSON contract."""
+"""What people read of a KPI: card texts, 同比 with its bound, sources, the pack's sentences, headline, notice, JSON."""
 
 from __future__ import annotations
 
@@ -247,10 +246,10 @@ def has_prior(kpi: Kpi) -> bool:
 def prior_year_notice(years_in_db, year: int, lang: str = "zh", kpis: list[Kpi] | None = None) -> str | None:
     """One notice instead of "无上年数据" on every card: '库中只有2024年数据：导入2023年的年度报告…'.
 
-    None when the prior year is in the database (given `kpis`: when any KPI has a prior-year value).
+    None when the prior year is in the database (given the year's `kpis`: when any has a prior-year value).
     """
     years = sorted({int(y) for y in years_in_db})
-    has_prior_year = any(has_prior(k) for k in kpis) if kpis is not None else (year - 1) in years
+    has_prior_year = any(has_prior(k) for k in kpis) if kpis else (year - 1) in years
     if has_prior_year:
         return None
     key = "kpi.notice.only_year" if years == [year] else "kpi.notice.no_prior_year"
