@@ -1,13 +1,26 @@
 """Year-over-year (同比) arithmetic: what a year's value is, and how it compares with last year.
 
-The metric's kind decides (DESIGN §4):
-- flow: a year is its stated annual value, else the sum of its months. A partial year is
-  compared with the same months of the prior year (YTD), never with a full year.
-- stock: a value at a date: the year-end value (or the latest month's); never summed.
-- event: counts derived from dated records; compared as a count difference.
-- ratio: compared in percentage points, not in percent of a percent.
-A change involving an at_least/approx value is itself approximate. A change against a missing
-or zero prior value is None with a reason, never inf or NaN.
+The metric's kind decides (DESIGN §4). The KPI's value is always this year's figure to date; the
+comparison may use fewer months than the value (`basis_months`), and says so.
+
+- flow (additive over months): a year is its stated annual value, else the sum of its months.
+  - both years whole (an annual figure, or all 12 months): whole years are compared;
+  - otherwise the months both years have are compared ("1–6月同比"), summed on both sides;
+  - this year partial and no common month, but last year has an annual figure: no change, but
+    the share of last year reached so far (`of_prior_year_pct`, "已达上年全年的 66%");
+  - this year whole but last year only partial with no common month: not compared.
+- stock (a value at a date, never summed; ratios alike): the year-end value, else the latest
+  month. Year-end is compared with year-end; otherwise the latest month-end both years have; a
+  mid-year value with no common month is compared with last year's year-end ("较上年末").
+- event: counts derived from dated records: whole years, a count difference.
+- ratio: compared in percentage points, never in percent of a percent.
+
+A change is only as good as its two values. Its `bound` says how: exact; at_least when this year
+is a lower bound (超500万 vs 385.7万 is "at least +29.6%"); at_most when last year is one; approx
+when either value is approximate (约/近) or both are lower bounds. The share of last year has the
+same bound. A value that is only a sum of some platforms (WeChat and Douyin, not the whole
+matrix) is not compared with a value of another coverage. Against a missing or zero prior value
+there is no percentage: None with a reason code, never inf or NaN.
 """
 
 from __future__ import annotations
@@ -19,6 +32,13 @@ import pandas as pd
 
 from museum import db
 from museum.catalog import Catalog, Metric
+
+ALL_MONTHS = frozenset(range(1, 13))
+# Why there is no percentage change (Kpi.reason).
+REASONS = ("no_prior", "prior_zero", "prior_partial", "no_common_months", "platforms_differ", "ratio")
+# What the change compares (Kpi.comparison): whole years, the months both years have, a mid-year
+# stock with last year's year-end, or this year so far as a share of last year's annual figure.
+COMPARISONS = ("years", "months", "prior_year_end", "share")
 
 
 @dataclass(frozen=True)
@@ -37,23 +57,31 @@ class Source:
 class YearValue:
     value: float
     qualifier: str
-    basis: str                      # "year": a stated annual value or all 12 months; "months": a partial year
-    months: tuple[int, ...] = ()    # the months summed (flows) or the month read (stocks); () for annual
+    basis: str                      # "year": a stated annual value or all 12 months (year-end); "months": part of a year
+    months: tuple[int, ...] = ()    # the months summed (flows) or the month read (stocks); () for an annual value
     sources: list[Source] = field(default_factory=list)
     is_demo: bool = False
+    # the platforms a value is only a sum of (sorted codes, e.g. ("douyin", "wechat")); () when it
+    # is the whole matrix's total. `platforms_partial`: only some of its months are such sums.
+    platforms: tuple[str, ...] = ()
+    platforms_partial: bool = False
 
 
 @dataclass
 class Kpi:
     metric: Metric
     year: int
-    current: YearValue
+    current: YearValue                 # this year to date: the card's value
     prior_year: int
-    prior: YearValue | None
+    prior: YearValue | None            # what the change compares against (same months, or the year)
     change: float | None
     change_pct: float | None
-    approximate: bool
-    reason: str | None              # why change_pct is missing: no_prior | prior_zero | prior_no_months | prior_partial | ratio
+    bound: str                         # exact | at_least | at_most | approx (of change, change_pct, of_prior_year_pct)
+    reason: str | None                 # why change_pct is missing: see REASONS
+    comparison: str | None = None      # see COMPARISONS; None when nothing is compared
+    basis_months: tuple[int, ...] | None = None   # the months compared; None for whole years
+    compared: YearValue | None = None  # this year's side of the comparison (its value over basis_months)
+    of_prior_year_pct: float | None = None        # this year so far as % of last year's annual figure
 
     @property
     def value(self) -> float:
@@ -66,6 +94,11 @@ class Kpi:
     @property
     def prior_value(self) -> float | None:
         return None if self.prior is None else self.prior.value
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the change is anything but exact (kept for callers of the former flag)."""
+        return self.bound != "exact"
 
 
 def load_values(con, institution: int) -> pd.DataFrame:
@@ -82,6 +115,17 @@ def combine_qualifiers(qualifiers) -> str:
     return "exact"
 
 
+def change_bound(current: str, prior: str) -> str:
+    """How a difference of two qualified values is bounded (see the module docstring)."""
+    if "approx" in (current, prior) or (current == "at_least" and prior == "at_least"):
+        return "approx"
+    if current == "at_least":
+        return "at_least"
+    if prior == "at_least":
+        return "at_most"
+    return "exact"
+
+
 def _source(row) -> Source:
     sentence = row["sentence"]
     return Source(
@@ -94,70 +138,148 @@ def _source(row) -> Source:
     )
 
 
+def _platform_codes(rows: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Per row, the platforms it is a sum of; () for a total (or before the column exists)."""
+    if "platforms" not in rows.columns:
+        return [()] * len(rows)
+    return [() if pd.isna(p) or not str(p).strip() else tuple(sorted(c.strip() for c in str(p).split(",") if c.strip()))
+            for p in rows["platforms"]]
+
+
+def _coverage(rows: pd.DataFrame) -> tuple[tuple[str, ...], bool]:
+    codes = _platform_codes(rows)
+    union = tuple(sorted({c for row in codes for c in row}))
+    return union, bool(union) and any(not row for row in codes)
+
+
 def year_value(rows: pd.DataFrame, kind: str) -> YearValue | None:
     """The value of one metric in one year from its rows (annual and/or monthly)."""
     if rows.empty:
         return None
     annual = rows[rows["month"].isna()]
     if not annual.empty:
-        row = annual.iloc[-1]
-        return YearValue(float(row["value"]), str(row["qualifier"]), "year", (), [_source(row)], bool(row["is_demo"]))
+        row = annual.iloc[[-1]]
+        platforms, partial = _coverage(row)
+        first = row.iloc[0]
+        return YearValue(float(first["value"]), str(first["qualifier"]), "year", (), [_source(first)], bool(first["is_demo"]),
+                         platforms, partial)
     monthly = rows.sort_values("month")
     months = tuple(int(m) for m in monthly["month"])
-    sources = list(dict.fromkeys(_source(r) for _, r in monthly.iterrows()))
     is_demo = bool(monthly["is_demo"].any())
     if kind == "flow":
-        basis = "year" if set(months) == set(range(1, 13)) else "months"
-        return YearValue(
-            float(monthly["value"].sum()), combine_qualifiers(monthly["qualifier"]), basis, months, sources, is_demo
-        )
-    last = monthly.iloc[-1]
-    return YearValue(
-        float(last["value"]),
-        str(last["qualifier"]),
-        "year" if int(last["month"]) == 12 else "months",
-        (int(last["month"]),),
-        [_source(last)],
-        is_demo,
-    )
+        platforms, partial = _coverage(monthly)
+        sources = list(dict.fromkeys(_source(r) for _, r in monthly.iterrows()))
+        basis = "year" if set(months) == ALL_MONTHS else "months"
+        return YearValue(float(monthly["value"].sum()), combine_qualifiers(monthly["qualifier"]), basis, months, sources,
+                         is_demo, platforms, partial)
+    last = monthly.iloc[[-1]]
+    platforms, partial = _coverage(last)
+    row = last.iloc[0]
+    return YearValue(float(row["value"]), str(row["qualifier"]), "year" if int(row["month"]) == 12 else "months",
+                     (int(row["month"]),), [_source(row)], is_demo, platforms, partial)
 
 
-def _same_months(rows: pd.DataFrame, months: tuple[int, ...], kind: str) -> YearValue | None:
-    """The prior year's value over exactly `months`, if it has monthly data for all of them."""
+def _months(rows: pd.DataFrame) -> set[int]:
+    return {int(m) for m in rows["month"].dropna()}
+
+
+def _monthly_value(rows: pd.DataFrame, months, kind: str) -> YearValue | None:
+    """The value over exactly `months` (flows: their sum; stocks: the last of them)."""
     monthly = rows[rows["month"].notna()]
-    have = {int(m) for m in monthly["month"]}
-    if not monthly.empty and set(months) <= have:
-        return year_value(monthly[monthly["month"].isin(months)], kind)
-    return None
+    return year_value(monthly[monthly["month"].isin(list(months))], kind)
 
 
-def compare(metric: Metric, current: YearValue, prior_rows: pd.DataFrame) -> tuple[YearValue | None, float | None, float | None, bool, str | None]:
-    """(prior, change, change_pct, approximate, reason) for one metric and year."""
+def _year_end(rows: pd.DataFrame) -> YearValue | None:
+    """A stock's year-end value: the annual figure or December; None when the year has neither."""
+    annual = rows[rows["month"].isna()]
+    if not annual.empty:
+        return year_value(annual, "stock")
+    december = rows[rows["month"] == 12]
+    return year_value(december, "stock") if not december.empty else None
+
+
+@dataclass
+class _Plan:
+    """What to compare: both sides and how; or a reason why nothing is compared."""
+
+    comparison: str | None
+    compared: YearValue | None = None
+    prior: YearValue | None = None
+    basis_months: tuple[int, ...] | None = None
+    reason: str | None = None
+
+
+def _plan_flow(current: YearValue, current_rows: pd.DataFrame, prior_rows: pd.DataFrame) -> _Plan:
+    prior_year = year_value(prior_rows, "flow")
+    if current.basis == "year" and prior_year.basis == "year":
+        return _Plan("years", current, prior_year)
+    common = tuple(sorted(_months(current_rows) & _months(prior_rows)))
+    if common:
+        return _Plan("months", _monthly_value(current_rows, common, "flow"), _monthly_value(prior_rows, common, "flow"), common)
+    if current.basis == "months" and prior_year.basis == "year":
+        return _Plan("share", current, prior_year)
+    if current.basis == "year":
+        return _Plan(None, prior=prior_year, reason="prior_partial")
+    return _Plan(None, prior=prior_year, reason="no_common_months")
+
+
+def _plan_stock(current: YearValue, current_rows: pd.DataFrame, prior_rows: pd.DataFrame) -> _Plan:
+    prior_end = _year_end(prior_rows)
+    if current.basis == "year" and prior_end is not None:
+        return _Plan("years", current, prior_end)
+    common = _months(current_rows) & _months(prior_rows)
+    if common:
+        month = (max(common),)
+        return _Plan("months", _monthly_value(current_rows, month, "stock"), _monthly_value(prior_rows, month, "stock"), month)
+    if prior_end is not None:
+        return _Plan("prior_year_end", current, prior_end)
+    prior = year_value(prior_rows, "stock")
+    return _Plan(None, prior=prior, reason="prior_partial" if current.basis == "year" else "no_common_months")
+
+
+def _same_coverage(a: YearValue, b: YearValue) -> bool:
+    return (a.platforms, a.platforms_partial) == (b.platforms, b.platforms_partial)
+
+
+def compare(metric: Metric, current_rows: pd.DataFrame, prior_rows: pd.DataFrame, year: int | None = None) -> Kpi | None:
+    """The KPI of one metric in one year from that year's rows and the prior year's rows."""
+    current = year_value(current_rows, metric.kind)
+    if current is None:
+        return None
+    year = int(current_rows["year"].iloc[0]) if year is None else year
+    kpi = Kpi(metric, year, current, year - 1, None, None, None, "exact", "no_prior")
     if prior_rows.empty:
-        return None, None, None, False, "no_prior"
-    if current.basis == "months":
-        prior = _same_months(prior_rows, current.months, metric.kind)
-        if prior is None:
-            # a stock read at month m may still be compared with last year's year-end value
-            if metric.kind == "flow":
-                return None, None, None, False, "prior_no_months"
-            prior = year_value(prior_rows, metric.kind)
+        return kpi
+    if metric.kind == "flow":
+        plan = _plan_flow(current, current_rows, prior_rows)
+    elif metric.kind == "event":
+        plan = _Plan("years", current, year_value(prior_rows, metric.kind))
     else:
-        prior = year_value(prior_rows, metric.kind)
-        if metric.kind == "flow" and prior is not None and prior.basis == "months":
-            return prior, None, None, False, "prior_partial"
-    if prior is None:
-        return None, None, None, False, "no_prior"
-    approximate = current.qualifier != "exact" or prior.qualifier != "exact"
-    change = current.value - prior.value
+        plan = _plan_stock(current, current_rows, prior_rows)
+    kpi.prior, kpi.reason = plan.prior, plan.reason
+    if plan.comparison is None:
+        return kpi
+    if not _same_coverage(plan.compared, plan.prior):
+        kpi.reason = "platforms_differ"
+        return kpi
+    kpi.comparison, kpi.compared, kpi.basis_months = plan.comparison, plan.compared, plan.basis_months
+    kpi.bound = change_bound(plan.compared.qualifier, plan.prior.qualifier)
+    prior_value = plan.prior.value
+    if plan.comparison == "share":
+        kpi.reason = None
+        if prior_value > 0:
+            kpi.of_prior_year_pct = plan.compared.value / prior_value * 100
+        else:
+            kpi.reason = "prior_zero"
+        return kpi
+    kpi.change = plan.compared.value - prior_value
     if metric.kind == "ratio":
-        return prior, change, None, approximate, "ratio"
-    if prior.value == 0:
-        return prior, change, None, approximate, "prior_zero"
-    change_pct = change / abs(prior.value) * 100
-    if not math.isfinite(change_pct):
-        return prior, change, None, approximate, "prior_zero"
-    return prior, change, change_pct, approximate, None
+        kpi.reason = "ratio"
+    elif prior_value == 0 or not math.isfinite(kpi.change / abs(prior_value) * 100):
+        kpi.reason = "prior_zero"
+    else:
+        kpi.change_pct, kpi.reason = kpi.change / abs(prior_value) * 100, None
+    return kpi
 
 
 def kpis_for_year(values: pd.DataFrame, cat: Catalog, year: int) -> list[Kpi]:
@@ -168,11 +290,9 @@ def kpis_for_year(values: pd.DataFrame, cat: Catalog, year: int) -> list[Kpi]:
         rows = by_metric.get(metric.metric_id)
         if rows is None:
             continue
-        current = year_value(rows[rows["year"] == year], metric.kind)
-        if current is None:
-            continue
-        prior, change, change_pct, approximate, reason = compare(metric, current, rows[rows["year"] == year - 1])
-        result.append(Kpi(metric, year, current, year - 1, prior, change, change_pct, approximate, reason))
+        kpi = compare(metric, rows[rows["year"] == year], rows[rows["year"] == year - 1], year)
+        if kpi is not None:
+            result.append(kpi)
     return result
 
 

@@ -6,12 +6,22 @@ A qualifier travels with every value: `exact`, `at_least` (超/逾/余/多/以�
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+from museum import settings
+from museum.i18n import t
 
 QUALIFIERS = ("exact", "at_least", "approx")
+# How far a change (or a share) can be trusted, from the qualifiers of its two values:
+# exact; at_least / at_most: a bound (超500万 vs 385.7万 is "at least +29.6%"); approx: 约.
+BOUNDS = ("exact", "at_least", "at_most", "approx")
+UNITS_FILE = settings.ROOT / "data" / "units.csv"
+MINUS = "\u2212"  # one minus sign everywhere a number is shown (never the ASCII hyphen)
 
 MISSING_MARKS = {"", "-", "—", "–", "--", "——", "/", "\\", "n/a", "na", "null", "none", "无数据", "不适用", "未填报"}
 
@@ -40,6 +50,20 @@ class NotANumber(ValueError):
         super().__init__(text)
         self.text = text
         self.reason = reason
+
+
+def canonical(value) -> float:
+    """A float without the noise of decimal arithmetic (66.42000000000002 -> 66.42; -0.0 -> 0.0).
+
+    Ten decimals is what parse_quantity keeps of a written number, so a value typed as text and
+    the same value from a spreadsheet cell compare equal.
+    """
+    return round(float(value), 10) + 0.0
+
+
+def same_value(a, b) -> bool:
+    """Whether two stored values are the same number (float noise aside)."""
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
 
 
 def is_missing(text) -> bool:
@@ -87,7 +111,7 @@ def parse_quantity(text, unit: str = "") -> Quantity | None:
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         if isinstance(text, float) and math.isnan(text):
             return None
-        return Quantity(float(text))
+        return Quantity(canonical(text))
     if is_missing(text):
         return None
     original = str(text)
@@ -147,71 +171,201 @@ def parse_quantity(text, unit: str = "") -> Quantity | None:
 
 # ---------------------------------------------------------------------------------------------
 # Formatting
+#
+# Chinese readers get 万/亿 ("500万+次"); English readers get thousands separators, k/M/B on cards
+# ("5.0M+ visits"), money in yuan ("CNY 631k" for 63.1万元) and singular units ("1 project").
+
+
+@dataclass(frozen=True)
+class EnglishUnit:
+    """How an English unit is written (data/units.csv): 'project' for 1, 'CNY 631k' for 63.1 (10k CNY)."""
+
+    plural: str
+    singular: str
+    prefix: str = ""      # written before the number, after scaling ("CNY")
+    scale: float = 1.0    # 10000 for a value stored in 万元
+
+
+@lru_cache(maxsize=1)
+def english_units() -> dict[str, EnglishUnit]:
+    with UNITS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        row["unit_en"]: EnglishUnit(row["unit_en"], row["singular"] or row["unit_en"], row["prefix"], float(row["scale"] or 1))
+        for row in rows
+    }
 
 
 def _trim(number: float, decimals: int) -> str:
     text = f"{number:.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _signed(text: str) -> str:
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+def format_exact(value) -> str:
+    """Every digit a value has, no separators: 66.425 -> '66.425', 5e6 -> '5000000' (for editing)."""
+    text = _trim(canonical(value), 10)
     return text
 
 
-def format_plain(value: float, lang: str = "zh", decimals: int = 2) -> str:
-    """5528 -> '5528' (zh) / '5,528' (en); 5000000 -> '500万' (zh) / '5,000,000' (en)."""
+def _compact_en(value: float) -> str:
+    """English card style: 5,528 · 20k · 592.7k · 5.0M · 1.2B."""
+    magnitude = abs(value)
+    if magnitude >= 999_950_000 or round(magnitude / 1e6, 1) >= 1000:
+        return _signed(f"{value / 1e9:.1f}") + "B"
+    if magnitude >= 999_950 or round(magnitude / 1e3, 1) >= 1000:
+        return _signed(f"{value / 1e6:.1f}") + "M"
+    if magnitude >= 10_000:
+        return _signed(_trim(value / 1e3, 1)) + "k"
+    return _full_en(value, 2)
+
+
+def _full_en(value: float, decimals: int) -> str:
+    if float(value).is_integer():
+        return _signed(f"{int(value):,}")
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return _signed(text)
+
+
+def format_plain(value: float, lang: str = "zh", decimals: int = 2, compact: bool = False) -> str:
+    """5528 -> '5528' (zh) / '5,528' (en); 5000000 -> '500万' (zh) / '5,000,000' (en, '5.0M' compact)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    value = float(value)
+    if lang == "en":
+        return _compact_en(value) if compact else _full_en(value, decimals)
+    magnitude = abs(value)
+    if magnitude >= 100_000_000:
+        return _signed(_trim(value / 100_000_000, decimals)) + "亿"
+    if magnitude >= 10_000:
+        return _signed(_trim(value / 10_000, decimals)) + "万"
+    return _signed(_trim(value, decimals))
+
+
+def _english_amount(value: float, unit: str, compact: bool, qualifier: str = "exact", decimals: int = 2) -> str:
+    """'5,528 posts', '1 project', 'CNY 631k', '97.7%' — the number with its English unit."""
+    spec = english_units().get(unit)
+    if spec is not None and spec.prefix:
+        number = format_plain(value * spec.scale, "en", decimals, compact=compact)
+        return f"{spec.prefix} {number}" + ("+" if qualifier == "at_least" else "")
+    text = format_plain(value, "en", decimals, compact=compact) + ("+" if qualifier == "at_least" else "")
+    if not unit:
+        return text
+    if unit == "%":
+        return text + unit
+    word = spec.singular if spec is not None and abs(value) == 1 and qualifier != "at_least" else unit
+    return f"{text} {word}"
+
+
+def format_value(value: float | None, qualifier: str = "exact", lang: str = "zh", unit: str = "", compact: bool = False,
+                 decimals: int = 2) -> str:
+    """A value with its qualifier and unit: '500万+次', '约3000人', '59.27万元'; English '5,000,000+ visits',
+    '≈3,000 people', '1 project', 'CNY 592,700'; with `compact` (cards) '5.0M+ visits', 'CNY 592.7k'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if lang == "en":
-        if float(value).is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    magnitude = abs(value)
-    if magnitude >= 100_000_000:
-        return _trim(value / 100_000_000, decimals) + "亿"
-    if magnitude >= 10_000:
-        return _trim(value / 10_000, decimals) + "万"
-    return _trim(value, decimals)
-
-
-def format_value(value: float | None, qualifier: str = "exact", lang: str = "zh", unit: str = "") -> str:
-    """A value with its qualifier and unit: '500万+', '约3000人', '≈3,000 people', '59.27万元'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    text = format_plain(value, lang)
+        text = _english_amount(float(value), unit, compact, qualifier, decimals)
+        return "≈" + text if qualifier == "approx" else text
+    text = format_plain(value, lang, decimals)
     if qualifier == "at_least":
         text += "+"
     elif qualifier == "approx":
-        text = ("≈" if lang == "en" else "约") + text
-    if unit:
-        text += (" " + unit) if lang == "en" and unit not in ("%",) else unit
-    return text
+        text = "约" + text
+    return text + unit
 
 
-def format_change_pct(change_pct: float | None, approximate: bool, lang: str = "zh") -> str:
+# The qualifier words of a report and where they stand: before the number (超500万次), between
+# the number and the unit (2万余人), or after the unit (50场以上, 3000人左右).
+_WORDS_BEFORE = ("超过", "不少于", "将近", "接近", "大约", "超", "逾", "近", "约")
+_WORDS_INSIDE = ("余", "多")
+_WORDS_AFTER = ("以上", "左右", "上下")
+QUALIFIER_WORDS = {"at_least": ("超过", "不少于", "超", "逾", "余", "多", "以上"),
+                   "approx": ("将近", "接近", "大约", "近", "约", "左右", "上下")}
+
+
+def format_words(value: float | None, qualifier: str = "exact", lang: str = "zh", unit: str = "", word: str | None = None) -> str:
+    """A value as prose writes it: '超500万次', '2万余人' (with word='余'), '近3000人'; English
+    'more than 5.0M visits', 'about 3,000 people'. `word` is the report's own qualifier word."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if lang == "en":
+        amount = _english_amount(float(value), unit, True)
+        if qualifier == "exact":
+            return amount
+        return t("kpi.words.at_least" if qualifier == "at_least" else "kpi.words.approx", "en", amount=amount)
+    number = format_plain(value, "zh")
+    if qualifier == "exact":
+        return number + unit
+    if word not in QUALIFIER_WORDS.get(qualifier, ()):
+        word = "超" if qualifier == "at_least" else "约"
+    if word in _WORDS_INSIDE:
+        return number + word + unit
+    if word in _WORDS_AFTER:
+        return number + unit + word
+    return word + number + unit
+
+
+def as_bound(bound) -> str:
+    """A bound code; True/False (the former `approximate` flag) read as approx/exact."""
+    if isinstance(bound, bool):
+        return "approx" if bound else "exact"
+    return bound if bound in BOUNDS else "exact"
+
+
+def bounded(signed: str, magnitude: str, direction: int, bound, lang: str, verbs: str = "pct") -> str:
+    """A signed change with its bound: '+12.3%', '约 +12.3%', '增长超29.6%' / 'at least +29.6%',
+    '下降超40.0%' / 'at most −40.0%'. `verbs`: pct (增长/下降) or amount (增加/减少)."""
+    bound = as_bound(bound)
+    if bound == "exact":
+        return signed
+    if bound == "approx":
+        return t("kpi.bound.approx", lang, signed=signed)
+    side = "flat" if direction == 0 else ("up" if direction > 0 else "down")
+    return t(f"kpi.bound.{bound}.{side}", lang, signed=signed, magnitude=magnitude,
+             up=t(f"kpi.verb.{verbs}.up", lang), down=t(f"kpi.verb.{verbs}.down", lang))
+
+
+def _direction(number: float, decimals: int) -> int:
+    shown = round(number, decimals)
+    return 0 if shown == 0 else (1 if shown > 0 else -1)
+
+
+def format_change_pct(change_pct: float | None, bound="exact", lang: str = "zh") -> str:
+    """'+12.3%', '−5.0%', '约 +12.3%', '增长超29.6%' / 'at least +29.6%'."""
     if change_pct is None:
         return "—"
-    text = f"{change_pct:+.1f}%"
-    if approximate:
-        text = ("≈ " if lang == "en" else "约 ") + text
-    return text
+    signed = _signed(f"{change_pct:+.1f}%")
+    return bounded(signed, f"{abs(change_pct):.1f}%", _direction(change_pct, 1), bound, lang)
 
 
-def format_change(change: float | None, approximate: bool, lang: str = "zh", unit: str = "") -> str:
+def format_change(change: float | None, bound="exact", lang: str = "zh", unit: str = "") -> str:
+    """An absolute change with its unit: '+7场次', '−3.83万元', '−CNY 38.3k', '增加超2万人'."""
     if change is None:
         return "—"
-    sign = "+" if change > 0 else ("−" if change < 0 else "±")
-    text = sign + format_plain(abs(change), lang)
-    if unit:
-        text += (" " + unit) if lang == "en" and unit != "%" else unit
-    if approximate:
-        text = ("≈ " if lang == "en" else "约 ") + text
-    return text
+    sign = "+" if change > 0 else (MINUS if change < 0 else "±")
+    if lang == "en":
+        magnitude = _english_amount(abs(change), unit, True)
+    else:
+        magnitude = format_plain(abs(change), lang) + unit
+    return bounded(sign + magnitude, magnitude, _direction(change, 10), bound, lang, verbs="amount")
 
 
-def format_points(points: float | None, approximate: bool, lang: str = "zh") -> str:
-    """A change of a ratio, in percentage points."""
+def format_points(points: float | None, bound="exact", lang: str = "zh") -> str:
+    """A change of a ratio, in percentage points: '+2.0个百分点' / '+2.0 pp'."""
     if points is None:
         return "—"
-    text = f"{points:+.1f}" + (" pp" if lang == "en" else "个百分点")
-    if approximate:
-        text = ("≈ " if lang == "en" else "约 ") + text
-    return text
+    suffix = " pp" if lang == "en" else "个百分点"
+    signed = _signed(f"{points:+.1f}") + suffix
+    return bounded(signed, f"{abs(points):.1f}" + suffix, _direction(points, 1), bound, lang, verbs="amount")
+
+
+def format_share(pct: float | None, lang: str = "zh") -> str:
+    """A share of a total in whole percent: 66.4 -> '66%' (a card has no room for decimals)."""
+    if pct is None:
+        return "—"
+    return f"{pct:.0f}%"

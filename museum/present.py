@@ -1,16 +1,30 @@
-"""Turn KPIs into what people read: formatted values, 同比 text, sources, and the JSON contract."""
+"""What people read of a KPI: card texts, 同比 with its bound, sources, the pack's sentences, headline, notice, JSON."""
 
 from __future__ import annotations
 
-from museum import numbers
-from museum.i18n import t
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from museum import catalog, numbers, settings
+from museum.i18n import has, t
 from museum.kpis import Kpi, Source
 
 # The exact keys of `python -m museum kpis --json` (a contract others test against).
 KPI_JSON_KEYS = (
     "metric", "name_zh", "name_en", "unit", "kind", "year", "value", "qualifier",
-    "prior_year", "prior_value", "change", "change_pct", "source",
+    "prior_year", "prior_value", "change", "change_pct", "source", "basis_months", "of_prior_year_pct",
 )
+HEADLINE_FILE = settings.ROOT / "data" / "headline.csv"
+HEADLINE_SIZE = (6, 8)
+# The order platforms are named in ("仅含 微信公众号、抖音"); a code not listed here follows them.
+PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
 
 
 def describe_source(source: Source, lang: str = "zh") -> str:
@@ -38,35 +52,127 @@ def source_text(kpi: Kpi, lang: str = "zh") -> str:
     return "; ".join(dict.fromkeys(describe_source(s, lang) for s in sources))
 
 
+# ---------------------------------------------------------------------------------------------
+# Short texts (a KPI card, a table cell, a chart label)
+
+
+def months_text(months, lang: str = "zh") -> str:
+    """(1..6) -> '1–6月' / 'Jan–Jun'; (1, 2, 3, 5) -> '1–3、5月' / 'Jan–Mar, May'."""
+    months = sorted(set(int(m) for m in months))
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    name = lambda m: t(f"kpi.month.{m}", lang)  # noqa: E731
+    parts = [name(r[0]) if len(r) == 1 else f"{name(r[0])}–{name(r[-1])}" for r in runs]
+    return t("kpi.months", lang, months=t("kpi.months.separator", lang).join(parts))
+
+
+def _until(months, lang: str) -> str:
+    """'截至9月' when the months run from January, else the months themselves ('3–5月')."""
+    months = sorted(months)
+    if months == list(range(1, months[-1] + 1)):
+        return t("kpi.basis.as_of", lang, month=t(f"kpi.month.{months[-1]}", lang))
+    return months_text(months, lang)
+
+
 def value_text(kpi: Kpi, lang: str = "zh", with_unit: bool = True) -> str:
-    return numbers.format_value(kpi.value, kpi.qualifier, lang, kpi.metric.unit(lang) if with_unit else "")
+    """This year's value as a card shows it: '500万+次', '5.0M+ visits', 'CNY 631k', '≈3,000 people'."""
+    return numbers.format_value(kpi.value, kpi.qualifier, lang, kpi.metric.unit(lang) if with_unit else "", compact=True)
+
+
+def coverage_text(kpi: Kpi, lang: str = "zh") -> str | None:
+    """Which months the value covers: '1–9月累计' (a flow so far), '截至9月' (a stock read mid-year)."""
+    if kpi.current.basis != "months":
+        return None
+    months = kpi.current.months
+    if kpi.metric.kind == "flow":
+        return t("kpi.basis.ytd", lang, months=months_text(months, lang))
+    return t("kpi.basis.as_of", lang, month=t(f"kpi.month.{max(months)}", lang))
+
+
+basis_text = coverage_text  # the former name
+
+
+def comparison_label(kpi: Kpi, lang: str = "zh") -> str:
+    """'同比', '1–6月同比', '较上年末' / 'YoY', 'Jan–Jun YoY', 'vs end of 2023'."""
+    if kpi.comparison == "months":
+        return t("kpi.compare.months", lang, months=months_text(kpi.basis_months, lang))
+    if kpi.comparison == "prior_year_end":
+        return t("kpi.compare.prior_year_end", lang, prior_year=kpi.prior_year)
+    return t("kpi.compare.years", lang)
+
+
+def share_text(kpi: Kpi, lang: str = "zh") -> str | None:
+    """'已达上年全年的 66%（截至9月）' when this year so far is compared with last year's total."""
+    if kpi.of_prior_year_pct is None:
+        return None
+    return t(f"kpi.share.{kpi.bound}", lang, pct=numbers.format_share(kpi.of_prior_year_pct), prior_year=kpi.prior_year,
+             until=_until(kpi.current.months, lang))
 
 
 def change_text(kpi: Kpi, lang: str = "zh") -> str:
-    """'+12.3%', '约 +12.3%', '+2.0个百分点', or '—' (see reason_text)."""
-    if kpi.metric.kind == "ratio":
-        return numbers.format_points(kpi.change, kpi.approximate, lang)
+    """The change alone: '+12.3%', '约 +12.3%', '增长超29.6%' / 'at least +29.6%', '+2.0个百分点',
+    '+7场次' (against 0), the share of last year, or '—' (see reason_text)."""
+    if kpi.metric.kind == "ratio" and kpi.change is not None:
+        return numbers.format_points(kpi.change, kpi.bound, lang)
     if kpi.change_pct is not None:
-        return numbers.format_change_pct(kpi.change_pct, kpi.approximate, lang)
+        return numbers.format_change_pct(kpi.change_pct, kpi.bound, lang)
     if kpi.change is not None:
-        return numbers.format_change(kpi.change, kpi.approximate, lang, kpi.metric.unit(lang))
-    return "—"
+        return numbers.format_change(kpi.change, kpi.bound, lang, kpi.metric.unit(lang))
+    return share_text(kpi, lang) or "—"
+
+
+def delta_text(kpi: Kpi, lang: str = "zh") -> str:
+    """The card's 同比 line: '1–6月同比 +12.3%', '同比 增长超29.6%', '已达上年全年的 66%（截至9月）', '同比 —'."""
+    if kpi.of_prior_year_pct is not None:
+        return share_text(kpi, lang)
+    return f"{comparison_label(kpi, lang)} {change_text(kpi, lang)}"
 
 
 def reason_text(kpi: Kpi, lang: str = "zh") -> str | None:
+    """Why there is no change, short enough for a card: '无上年数据', '上年无同期月份'."""
     if kpi.reason in (None, "ratio"):
         return None
     return t(f"kpi.reason.{kpi.reason}", lang, prior_year=kpi.prior_year)
 
 
-def basis_text(kpi: Kpi, lang: str = "zh") -> str | None:
-    """'1–9月累计' for a partial year of a flow, '截至9月' for a stock read mid-year."""
-    if kpi.current.basis != "months":
+def prior_text(kpi: Kpi, lang: str = "zh") -> str | None:
+    """What the change compares against: '上年 356条', '上年1–6月 300条', '上年全年 5528篇', '上年末 30人'."""
+    if kpi.prior is None:
         return None
-    months = kpi.current.months
-    if kpi.metric.kind == "flow":
-        return t("kpi.basis.ytd", lang, first=min(months), last=max(months))
-    return t("kpi.basis.as_of", lang, month=max(months))
+    value = numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, kpi.metric.unit(lang), compact=True)
+    if kpi.comparison == "months":
+        return t("kpi.prior.months", lang, months=months_text(kpi.basis_months, lang), value=value, prior_year=kpi.prior_year)
+    if kpi.comparison in ("share", "prior_year_end"):
+        return t(f"kpi.prior.{kpi.comparison}", lang, value=value, prior_year=kpi.prior_year)
+    return t("kpi.prior.years", lang, value=value, prior_year=kpi.prior_year)
+
+
+def _platform_name(code: str, lang: str) -> str:
+    key = f"kpi.platform.{code}"
+    return t(key, lang) if has(key) else code
+
+
+def platform_text(kpi: Kpi, lang: str = "zh") -> str | None:
+    """'仅含 微信公众号、抖音' / 'WeChat and Douyin only' when the value is only a sum of those platforms."""
+    platforms = kpi.current.platforms
+    if not platforms:
+        return None
+    ordered = sorted(platforms, key=lambda c: (PLATFORM_ORDER.index(c) if c in PLATFORM_ORDER else len(PLATFORM_ORDER), c))
+    names = [_platform_name(code, lang) for code in ordered]
+    joined = names[0] if len(names) == 1 else (
+        t("kpi.platforms.separator", lang).join(names[:-1]) + t("kpi.platforms.last_separator", lang) + names[-1])
+    return t("kpi.platforms.some_months" if kpi.current.platforms_partial else "kpi.platforms.only", lang, platforms=joined)
+
+
+def bound_note(kpi: Kpi, lang: str = "zh") -> str | None:
+    """Why the change is a bound or approximate (None when it is exact or there is none)."""
+    if kpi.bound == "exact" or (kpi.change is None and kpi.of_prior_year_pct is None):
+        return None
+    return t(f"kpi.bound_note.{kpi.bound}", lang)
 
 
 def direction(kpi: Kpi) -> int:
@@ -77,29 +183,137 @@ def direction(kpi: Kpi) -> int:
     return 1 if up == kpi.metric.higher_is_better else -1
 
 
+@dataclass(frozen=True)
+class Card:
+    """Every text of one KPI card, in one language (the page lays them out; nothing is cut)."""
+
+    label: str                  # the metric's name
+    value: str                  # '500万+次' / '5.0M+ visits'
+    coverage: str | None        # '1–9月累计' / 'Jan–Sep total'; None for a whole year
+    delta: str                  # '1–6月同比 +12.3%', '已达上年全年的 66%（截至9月）', '同比 —'
+    notes: tuple[str, ...]      # short lines: prior value, reason for '—', platforms
+    direction: int              # +1 good news, -1 bad news, 0 none (colour by the UI's convention)
+    arrow: str                  # up | down | off
+    help: str                   # the source and, if any, why the change is a bound
+
+
+def card(kpi: Kpi, lang: str = "zh", show_reason: bool = True) -> Card:
+    """The texts of a KPI card. `show_reason=False` when one notice already says why (a fresh install)."""
+    notes = [prior_text(kpi, lang), reason_text(kpi, lang) if show_reason else None, platform_text(kpi, lang)]
+    help_lines = [t("kpi.source", lang, source=source_text(kpi, lang))]
+    note = bound_note(kpi, lang)
+    if note:
+        help_lines.append(note)
+    arrow = "off" if not kpi.change else ("up" if kpi.change > 0 else "down")
+    return Card(kpi.metric.name(lang), value_text(kpi, lang), coverage_text(kpi, lang), delta_text(kpi, lang),
+                tuple(n for n in notes if n), direction(kpi), arrow, " ".join(help_lines))
+
+
+# ---------------------------------------------------------------------------------------------
+# The headline row and the fresh-install notice
+
+
+@lru_cache(maxsize=4)
+def headline_ids(path: Path = HEADLINE_FILE) -> tuple[str, ...]:
+    """The metric ids of the headline row, in order (data/headline.csv: 6–8 catalog ids)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    cat = catalog.load()
+    ids: list[str] = []
+    for line, row in enumerate(rows, start=2):
+        metric_id = (row.get("metric_id") or "").strip()
+        if metric_id not in cat:
+            raise ValueError(f"{path.name} row {line}: {metric_id!r} is not a metric id of data/metrics.csv")
+        if metric_id in ids:
+            raise ValueError(f"{path.name} row {line}: {metric_id!r} is listed twice")
+        ids.append(metric_id)
+    if not HEADLINE_SIZE[0] <= len(ids) <= HEADLINE_SIZE[1]:
+        raise ValueError(f"{path.name} lists {len(ids)} metrics; the headline row takes {HEADLINE_SIZE[0]}–{HEADLINE_SIZE[1]}")
+    return tuple(ids)
+
+
+def headline(kpis: list[Kpi], ids: tuple[str, ...] | None = None) -> list[Kpi]:
+    """The year's headline KPIs in the chosen order (those without a value that year are left out)."""
+    by_id = {k.metric.metric_id: k for k in kpis}
+    return [by_id[m] for m in (ids or headline_ids()) if m in by_id]
+
+
+def has_prior(kpi: Kpi) -> bool:
+    """Whether the prior year has a value of this metric (compared or not)."""
+    return kpi.prior is not None
+
+
+def prior_year_notice(years_in_db, year: int, lang: str = "zh", kpis: list[Kpi] | None = None) -> str | None:
+    """One notice instead of "无上年数据" on every card: '库中只有2024年数据：导入2023年的年度报告…'.
+
+    None when the prior year is in the database (given the year's `kpis`: when any has a prior-year value).
+    """
+    years = sorted({int(y) for y in years_in_db})
+    has_prior_year = any(has_prior(k) for k in kpis) if kpis else (year - 1) in years
+    if has_prior_year:
+        return None
+    key = "kpi.notice.only_year" if years == [year] else "kpi.notice.no_prior_year"
+    return t(key, lang, year=year, prior_year=year - 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pack's sentences: the report's own words (超500万次, 2万余人), the bound of a change in words
+
+
+def _report_word(kpi: Kpi) -> str | None:
+    """The qualifier word the source sentence uses for this value ('超' in 超500万次, '余' in 2万余人)."""
+    if kpi.qualifier == "exact":
+        return None
+    number = re.escape(numbers.format_plain(kpi.value, "zh"))
+    words = "|".join(sorted(numbers.QUALIFIER_WORDS.get(kpi.qualifier, ()), key=len, reverse=True))
+    unit = re.escape(kpi.metric.unit_zh)
+    pattern = re.compile(rf"(?<![\d.])(?:({words}))?{number}(?![\d.])(?:{unit})?(?:({words}))?")
+    for source in kpi.current.sources:
+        for match in pattern.finditer(source.sentence or ""):
+            if match.group(1) or match.group(2):
+                return match.group(1) or match.group(2)
+    return None
+
+
+def value_words(kpi: Kpi, lang: str = "zh") -> str:
+    """This year's value as prose writes it: '超500万次', '2万余人', 'more than 5.0M visits'."""
+    return numbers.format_words(kpi.value, kpi.qualifier, lang, kpi.metric.unit(lang), word=_report_word(kpi))
+
+
+def _side(number: float, decimals: int = 1) -> str:
+    shown = round(number, decimals)
+    return "flat" if shown == 0 else ("up" if shown > 0 else "down")
+
+
 def sentence(kpi: Kpi, lang: str) -> str:
-    """'2024年科普图文5528篇，同比增长12.3%' — from the KPI's stored numbers only."""
-    params = {"year": kpi.year, "prior_year": kpi.prior_year, "metric": kpi.metric.name(lang),
-              "value": value_text(kpi, lang)}
-    if kpi.metric.kind == "ratio" and kpi.change is not None:
-        text = t("doc.sentence.points", lang, change=change_text(kpi, lang), **params)
-    elif kpi.change_pct is not None:
-        approx = t("doc.sentence.approx", lang) if kpi.approximate else ""
-        pct = approx + f"{abs(kpi.change_pct):.1f}%"
-        if round(kpi.change_pct, 1) == 0:
-            text = t("doc.sentence.flat", lang, **params)
+    """'2024年总访问量超500万次，同比增长超29.6%。' — from the KPI's stored numbers only."""
+    coverage = coverage_text(kpi, lang)
+    text = t("doc.sentence.value", lang, year=kpi.year, metric=kpi.metric.name(lang), value=value_words(kpi, lang),
+             coverage=t("doc.sentence.coverage", lang, basis=coverage) if coverage else "")
+    label_params = {"prior_year": kpi.prior_year,
+                    "months": months_text(kpi.basis_months, lang) if kpi.basis_months else ""}
+    if kpi.of_prior_year_pct is not None:
+        text = t(f"doc.sentence.share.{kpi.bound}", lang, text=text, pct=numbers.format_share(kpi.of_prior_year_pct),
+                 prior_year=kpi.prior_year)
+    elif kpi.change is not None and (kpi.change_pct is not None or kpi.metric.kind == "ratio"):
+        if kpi.metric.kind == "ratio":
+            amount, side = numbers.format_points(abs(kpi.change), "exact", lang).lstrip("+"), _side(kpi.change)
         else:
-            text = t("doc.sentence.up" if kpi.change_pct > 0 else "doc.sentence.down", lang, pct=pct, **params)
+            amount, side = f"{abs(kpi.change_pct):.1f}%", _side(kpi.change_pct)
+        change = t(f"doc.change.{kpi.bound}.{side}", lang, m=amount)
+        label = t(f"doc.sentence.label.{kpi.comparison}", lang, **label_params)
+        text = t("doc.sentence.change", lang, text=text, label=label, change=change)
+    elif kpi.change is not None:
+        text = t("doc.sentence.count_change", lang, text=text, change=change_text(kpi, lang), prior_year=kpi.prior_year)
     elif kpi.reason == "no_prior":
-        text = t("doc.sentence.no_prior", lang, **params)
-    elif kpi.change is not None and kpi.reason == "prior_zero":
-        text = t("doc.sentence.count_change", lang, change=change_text(kpi, lang), **params)
+        text = t("doc.sentence.no_prior", lang, text=text, prior_year=kpi.prior_year)
     else:
-        text = t("doc.sentence.no_pct", lang, reason=reason_text(kpi, lang) or "—", **params)
-    basis = basis_text(kpi, lang)
-    if basis:
-        text += t("doc.sentence.basis", lang, basis=basis)
+        text = t("doc.sentence.no_pct", lang, text=text, reason=reason_text(kpi, lang) or "—")
     return text + ("。" if lang == "zh" else ".")
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON
 
 
 def kpi_json(kpi: Kpi, lang: str = "zh") -> dict:
@@ -117,6 +331,8 @@ def kpi_json(kpi: Kpi, lang: str = "zh") -> dict:
         "change": None if kpi.change is None else round(kpi.change, 6),
         "change_pct": None if kpi.change_pct is None else round(kpi.change_pct, 4),
         "source": source_text(kpi, lang),
+        "basis_months": None if kpi.basis_months is None else list(kpi.basis_months),
+        "of_prior_year_pct": None if kpi.of_prior_year_pct is None else round(kpi.of_prior_year_pct, 4),
     }
     assert tuple(record) == KPI_JSON_KEYS
     return record

@@ -2,6 +2,11 @@
 
 The same batch, history and rollback mechanism as uploads (museum.batches); the report's own
 bytes are stored with the batch. Results have the keys of `python -m museum ingest --json`.
+
+Compared with the stored figures, a value is new, changed, unchanged, or source_updated: the same
+value and qualifier read from another sentence (a re-pasted or re-worded report). The last is
+written (the new sentence becomes the source) but counted as unchanged, because no figure changes.
+Values that differ only by float noise (66.42 vs 66.42000000000002) are the same value.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from museum.i18n import t
 from museum.report_parser import ParsedReport
 from museum.report_parser import review
 
+STATUSES = ("new", "changed", "unchanged", "source_updated")
 RESULT_KEYS = ("status", "batch_id", "inserted", "updated", "unchanged", "skipped", "encoding", "layout", "warnings", "errors")
 
 
@@ -66,20 +72,55 @@ def unchanged_records(con, institution: int | None, dataset: seed.Dataset) -> di
     return same
 
 
+def _same_values(compared: pd.DataFrame) -> pd.Series:
+    """Rows whose stored value is the incoming one (float noise aside) with the same qualifier."""
+    if compared.empty:
+        return pd.Series([], dtype=bool)
+    stored = compared["old_value"].notna()
+    equal = [bool(has) and numbers.same_value(new, old) for has, new, old in zip(stored, compared["value"], compared["old_value"])]
+    return pd.Series(equal, index=compared.index) & (compared["qualifier"].astype(object) == compared["old_qualifier"].astype(object))
+
+
+def _compare(con, institution: int, dataset: seed.Dataset) -> tuple[pd.DataFrame, seed.Dataset]:
+    """Each value's status against the stored one, and the dataset with noise-equal values snapped
+    to the stored ones (so that writing it leaves them alone, and rollback is exact)."""
+    compared = batches.compare_observations(con, institution, batches.observation_frame(dataset.observations))
+    same = _same_values(compared)
+    noisy = compared[same & (compared["value"] != compared["old_value"])]
+    if not noisy.empty:
+        stored = {(r.metric_id, int(r.year), None if pd.isna(r.month) else int(r.month)): float(r.old_value) for r in noisy.itertuples()}
+        observations = [{**o, "value": stored.get((o["metric_id"], int(o["year"]), o.get("month")), o["value"])}
+                        for o in dataset.observations]
+        dataset = dataclasses.replace(dataset, observations=observations)
+        compared = batches.compare_observations(con, institution, batches.observation_frame(dataset.observations))
+        same = _same_values(compared)
+    # the SQL calls a value "changed" when its sentence or note differs; the figure itself did not
+    compared["status"] = compared["status"].astype(object).where(~(same & (compared["status"] == "changed")), "source_updated")
+    return compared, dataset
+
+
 def preview(con, dataset: seed.Dataset) -> dict:
-    """What committing `dataset` would change: each value new / changed / unchanged, records replaced."""
+    """What committing `dataset` would change: each value new / changed / unchanged / source_updated,
+    records replaced. `dataset` in the result is what to write (noise-equal values snapped)."""
     institution = batches.institution_id(con, dataset.institution, create=False)
-    frame = batches.observation_frame(dataset.observations)
     if institution is None:
+        frame = batches.observation_frame(dataset.observations)
         compared = frame[["metric_id", "year", "month", "value", "qualifier"]].assign(old_value=None, old_qualifier=None, status="new")
         stored = {}
     else:
-        compared = batches.compare_observations(con, institution, frame)
+        compared, dataset = _compare(con, institution, dataset)
         stored = dict(db.rows(con, "report_year_record_counts", institution_id=institution, year=dataset.year))
     replaced = {table: int(stored.get(table, 0)) for table in ("profile", "awards", "honors", "research")}
     incoming = {"profile": len(dataset.profile), "awards": len(dataset.awards), "honors": len(dataset.honors), "research": len(dataset.research)}
     return {"institution_id": institution, "is_new_institution": institution is None, "observations": compared,
-            "stored_records": replaced, "incoming_records": incoming, "same_records": unchanged_records(con, institution, dataset)}
+            "stored_records": replaced, "incoming_records": incoming, "same_records": unchanged_records(con, institution, dataset),
+            "dataset": dataset}
+
+
+def _exact_texts(old: float, new: float, old_qualifier: str, new_qualifier: str, lang: str, unit: str) -> tuple[str, str]:
+    """Old and new with every digit they have: two values that round alike still look different."""
+    return (numbers.format_value(old, old_qualifier, lang, unit, decimals=10),
+            numbers.format_value(new, new_qualifier, lang, unit, decimals=10))
 
 
 def change_table(compared: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -88,14 +129,31 @@ def change_table(compared: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     rows = []
     for _, row in compared.iterrows():
         metric = cat[row["metric_id"]]
-        old = None if pd.isna(row["old_value"]) else numbers.format_value(float(row["old_value"]), str(row["old_qualifier"]), lang, metric.unit(lang))
-        rows.append({
-            "metric": metric.name(lang),
-            "old": old or "—",
-            "new": numbers.format_value(float(row["value"]), str(row["qualifier"]), lang, metric.unit(lang)),
-            "status": t(f"report.status.{row['status']}", lang),
-        })
+        unit = metric.unit(lang)
+        new = numbers.format_value(float(row["value"]), str(row["qualifier"]), lang, unit)
+        old = None
+        if not pd.isna(row["old_value"]):
+            old = numbers.format_value(float(row["old_value"]), str(row["old_qualifier"]), lang, unit)
+            if row["status"] == "changed" and old == new:
+                old, new = _exact_texts(float(row["old_value"]), float(row["value"]), str(row["old_qualifier"]), str(row["qualifier"]), lang, unit)
+        rows.append({"metric": metric.name(lang), "old": old or "—", "new": new, "status": t(f"report.status.{row['status']}", lang)})
     return pd.DataFrame(rows, columns=["metric", "old", "new", "status"])
+
+
+def change_counts(compared: pd.DataFrame) -> dict[str, int]:
+    """How many values are new, changed, unchanged and source_updated (every status, 0 when none)."""
+    found = compared["status"].value_counts() if not compared.empty else {}
+    return {status: int(found.get(status, 0)) for status in STATUSES}
+
+
+def change_summary(compared: pd.DataFrame, lang: str = "zh") -> str:
+    """'新增 0 个，修改 1 个，不变 19 个。' — a value with only a new source sentence counts as 不变."""
+    counts = change_counts(compared)
+    unchanged = counts["unchanged"] + counts["source_updated"]
+    if counts["source_updated"]:
+        return t("report.ui.change_counts_sources", lang, new=counts["new"], changed=counts["changed"], unchanged=unchanged,
+                 source_updated=counts["source_updated"])
+    return t("report.ui.change_counts", lang, new=counts["new"], changed=counts["changed"], unchanged=unchanged)
 
 
 def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, lang: str = "zh") -> list[str]:
@@ -147,19 +205,22 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
         if existing is not None:
             return result(parsed, "duplicate", warnings=[t("report.warn.duplicate", lang, batch_id=existing)])
     plan = preview(con, dataset)
+    dataset = plan["dataset"]
     warnings = warnings_for(con, parsed, dataset, plan, lang)
+    counted = change_counts(plan["observations"])
     # record tables the year already holds exactly are left alone (not retired and re-written)
     same = [table for table, equal in plan["same_records"].items() if equal]
     to_write = dataclasses.replace(dataset, **{table: [] for table in same})
     kept = sum(len(getattr(dataset, table)) for table in same)
     if dry_run:
-        status = plan["observations"]["status"].value_counts()
-        counts = batches.Counts(int(status.get("new", 0)) + sum(len(getattr(to_write, k)) for k in RECORD_KEYS),
-                                int(status.get("changed", 0)), int(status.get("unchanged", 0)) + kept, len(parsed.unplaced))
+        counts = batches.Counts(counted["new"] + sum(len(getattr(to_write, k)) for k in RECORD_KEYS), counted["changed"],
+                                counted["unchanged"] + counted["source_updated"] + kept, len(parsed.unplaced))
         return result(parsed, "valid", counts=counts, warnings=warnings)
     with db.transaction(con):
         batch_id, counts = seed.write_dataset(con, to_write, kind="report", user=actor, note=f"report:{dataset.year}")
-        counts.unchanged += kept
+        # a new source sentence for the same figure is written, but no figure changed
+        counts.updated -= counted["source_updated"]
+        counts.unchanged += kept + counted["source_updated"]
         counts.skipped = len(parsed.unplaced)
         batches.finish_batch(con, batch_id, counts)
         audit.record(con, "report_import", actor,

@@ -1,4 +1,4 @@
-"""`python -m museum kpis --year Y [--json]`: every metric with a value that year, with 同比."""
+"""`python -m museum kpis --year Y [--json]`: every metric with a value that year, with 同比 (JSON keys: present.KPI_JSON_KEYS)."""
 
 from __future__ import annotations
 
@@ -35,9 +35,14 @@ def run(args) -> int:
     headers = [t(f"cli.column.{c}", lang) for c in ("metric", "value", "prior", "change")]
     rows = []
     for k in result:
-        prior = "—" if k.prior is None else present.numbers.format_value(k.prior.value, k.prior.qualifier, lang, k.metric.unit(lang))
-        change = present.change_text(k, lang)
-        reason = present.reason_text(k, lang)
-        rows.append([k.metric.name(lang), present.value_text(k, lang), prior, change + (f" ({reason})" if reason else "")])
+        value = present.value_text(k, lang)
+        coverage = present.coverage_text(k, lang)
+        notes = [n for n in (present.reason_text(k, lang), present.platform_text(k, lang)) if n]
+        rows.append([
+            k.metric.name(lang),
+            value + (f" ({coverage})" if coverage else ""),
+            present.prior_text(k, lang) or "—",
+            present.delta_text(k, lang) + (f" ({'; '.join(notes)})" if notes else ""),
+        ])
     print_table(headers, rows)
     return 0

@@ -24,10 +24,10 @@ MESSAGES.update({
     "report.error.not_a_number": ("不是数字（可写 5528、超500万、约3000）", "is not a number (write 5528, 超500万 or 约3000)"),
     "report.error.bad_code": ("不是允许的取值：{allowed}", "is not one of: {allowed}"),
     "report.error.twice": ("该指标已在第 {first} 行出现，请删除其中一行或取消勾选", "this metric is already on row {first}; remove one row or untick it"),
-    "report.error.unknown_key": ("不是已知的登记事项或指标编号", "is not a known field or metric id"),
+    "report.error.unknown_key": ("不是已知的登记事项或指标（请从列表中选择）", "is not a known field or metric (pick one from the list)"),
     "report.error.bad_count": ("数量须为正整数", "the count must be a positive whole number"),
     "report.error.required": ("不能为空", "must not be empty"),
-    "report.error.no_name": ("缺少单位名称：请在审核表中填写“单位名称”（name）后再导入。", "The unit's name is missing: fill in “name” in the review table, then import."),
+    "report.error.no_name": ("缺少单位名称：请在审核表中填写“单位名称”后再导入。", "The unit's name is missing: fill in “Name” in the review table, then import."),
 })
 MESSAGES.update({
     "report.status.new": ("新增", "new"),
@@ -108,4 +108,37 @@ MESSAGES.update({
     "report.ui.new": ("新值", "New"),
     "report.ui.status": ("变化", "Change"),
     "report.ui.commit": ("导入 {year} 年度报告", "Import the {year} report"),
+})
+MESSAGES.update({
+    # the review tables in words: qualifiers, column headers, problems
+    "report.qualifier.exact": ("精确值", "Exact"),
+    "report.qualifier.at_least": ("下限（超/余/多）", "At least (超/余/多)"),
+    "report.qualifier.approx": ("约数（约/近/左右）", "Approximate (约/近/左右)"),
+    "report.column.key": ("字段/指标", "Field / metric"),
+    "report.column.name": ("单位名称", "Name"),
+    "report.column.value": ("数值", "Value"),
+    "report.column.qualifier": ("限定", "Qualifier"),
+    "report.column.unit": ("单位", "Unit"),
+    "report.column.sentence": ("原文", "Report text"),
+    "report.column.competition": ("竞赛", "Competition"),
+    "report.column.level": ("级别", "Level"),
+    "report.column.grade": ("等次", "Grade"),
+    "report.column.count": ("数量", "Count"),
+    "report.column.title": ("荣誉", "Honour"),
+    "report.column.subject": ("获评对象", "Honoured"),
+    "report.column.awarded_by": ("评选活动", "Programme"),
+    "report.column.item_type": ("类型", "Type"),
+    "report.column.role": ("角色", "Role"),
+    "report.column.stage": ("阶段", "Stage"),
+    "report.column.description": ("说明", "Description"),
+    "report.errors.row": ("位置", "Where"),
+    "report.errors.column": ("列", "Column"),
+    "report.errors.value": ("内容", "Value"),
+    "report.errors.message": ("问题", "Problem"),
+    # comparing with the stored figures
+    "report.status.source_updated": ("不变（来源更新）", "unchanged (source updated)"),
+    "report.ui.change_counts_sources": (
+        "新增 {new} 个，修改 {changed} 个，不变 {unchanged} 个（其中 {source_updated} 个仅更新来源原文）。",
+        "{new} new, {changed} changed, {unchanged} unchanged ({source_updated} of them with a new source sentence).",
+    ),
 })

@@ -38,7 +38,7 @@ def test_overview_en(app_db):
     at = open_page(lang="en")
     shown = cards.values(at)
     assert shown["Science posts"] == "5,528 posts"
-    assert shown["Online visits"] == "5,000,000+ visits"
+    assert shown["Online visits"] == "5.0M+ visits"
     assert shown["Volunteer reserve"] == "≈3,000 people"
     assert "Only 2024 is in the database" in texts(at)
 
@@ -59,8 +59,8 @@ def test_cards_escape_text_from_the_database(app_db):
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("zh", "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（-6.1%）。"),
-    ("en", "Assets 2024: 63.1 at year start, 59.27 at year end (10k CNY), change −3.83 (-6.1%)."),
+    ("zh", "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（−6.1%）。"),
+    ("en", "Assets 2024: 63.1 at year start, 59.27 at year end (10k CNY), change −3.83 (−6.1%)."),
 ])
 def test_assets_page(app_db, lang, expected):
     at = open_page("app_pages/assets.py", lang)

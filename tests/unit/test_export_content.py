@@ -74,7 +74,7 @@ def test_a_decrease_and_an_approximate_change(tmp_path):
                         observation("online_visits", 2023, 4_000_000, "at_least"),
                         observation("online_visits", 2024, 5_000_000, "at_least")])
     sentences = blocks_of(report_of(path), "online_media", Sentences)[0].lines
-    assert sentences == ["2024年科普图文900篇，同比下降10.0%。", "2024年总访问量500万+次，同比增长约25.0%。"]
+    assert sentences == ["2024年科普图文900篇，同比下降10.0%。", "2024年总访问量超500万次，同比增长约25.0%。"]
 
 
 def test_year_without_data_is_rejected(small):

@@ -66,7 +66,7 @@ def test_docx_kpi_table_has_the_stored_numbers(pack_dir):
     assert headings == ["重点指标", "机构概况", "线上传播", "科普活动", "交流合作", "人员", "志愿者", "获奖与荣誉", "科研", "资产",
                         "场馆运行", "附录：数据来源"]
     assert "2024年科普图文5528篇；库中没有2023年数据，不作同比。" in text
-    assert "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（-6.1%）。" in text
+    assert "2024年资产：年初 63.1 万元，年末 59.27 万元，变化 −3.83 万元（−6.1%）。" in text
     assert len(document.inline_shapes) == len(pack_dir[1].report.charts)
     headers = [t.rows[0].cells[0].text for t in document.tables]
     # headline, registration, then each section's KPIs and its record tables, sources last

@@ -78,11 +78,16 @@ def test_every_review_problem_is_listed_with_row_column_and_reason():
     assert dataset is None
     lectures_row = int(figures.index[figures["key"] == "lectures"][0]) + 1
     assert errors == [
-        {"row": f"字段与指标表第 {lectures_row}", "column": "value", "value": "很多", "message": "不是数字（可写 5528、超500万、约3000）"},
-        {"row": "获奖表第 1", "column": "level", "value": "county", "message": "不是允许的取值：national / provincial / municipal"},
-        {"row": "科研表第 2", "column": "count", "value": "0", "message": "数量须为正整数"},
-        {"row": None, "column": "name", "value": "", "message": "缺少单位名称：请在审核表中填写“单位名称”（name）后再导入。"},
+        {"row": f"字段与指标表第 {lectures_row}", "column": "数值", "value": "很多", "message": "不是数字（可写 5528、超500万、约3000）"},
+        {"row": "获奖表第 1", "column": "级别", "value": "county", "message": "不是允许的取值：国家级 / 省级 / 市级"},
+        {"row": "科研表第 2", "column": "数量", "value": "0", "message": "数量须为正整数"},
+        {"row": None, "column": "单位名称", "value": "", "message": "缺少单位名称：请在审核表中填写“单位名称”后再导入。"},
     ]
+    shown = review.errors_table(errors, "zh")
+    assert list(shown.columns) == ["位置", "列", "内容", "问题"]
+    assert shown.iloc[3].tolist() == ["", "单位名称", "", "缺少单位名称：请在审核表中填写“单位名称”后再导入。"]
+    _, errors = review.to_dataset(parsed, tables, "en")
+    assert errors[1] == {"row": "awards, row 1", "column": "Level", "value": "county", "message": "is not one of: National / Provincial / Municipal"}
 
 
 # ---------------------------------------------------------------------------------------------
