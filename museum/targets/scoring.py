@@ -218,14 +218,15 @@ def evaluate(targets: pd.DataFrame, values: pd.DataFrame | None, cat: Catalog, y
         rows.append({**{key: record.get(key) for key in EVALUATION_COLUMNS if key in record}, **actual,
                      "completion_pct": result.completion_pct, "completion_qualifier": result.completion_qualifier,
                      "met": result.met, "score": result.score, "score_qualifier": result.score_qualifier})
-    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
+    # object columns: a missing actual or score stays None (never NaN) for every reader
+    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS, dtype=object)
 
 
 def total(evaluation: pd.DataFrame, budget_figures: Budget) -> Total:
     """The score so far: budget + scored indicators, the grade, and what is still pending."""
     scored = evaluation[evaluation["score"].notna()] if not evaluation.empty else evaluation
     pending = evaluation[evaluation["score"].isna()] if not evaluation.empty else evaluation
-    indicator_score = float(scored["score"].sum()) if not scored.empty else 0.0
+    indicator_score = float(sum(float(s) for s in scored["score"])) if not scored.empty else 0.0
     score = indicator_score + (budget_figures.score or 0.0)
     weights = evaluation["weight"].astype(float) if not evaluation.empty else pd.Series(dtype=float)
     return Total(

@@ -33,7 +33,11 @@ HEADERS = {
     "note": ("备注", "说明", "note", "remarks"),
 }
 REQUIRED = ("indicator", "target", "weight")
-BUDGET_LABELS = {"initial_budget": ("年初预算数",), "full_year_budget": ("全年预算数",), "executed": ("全年执行数",)}
+BUDGET_LABELS = {
+    "initial_budget": ("年初预算数", "Initial budget"),
+    "full_year_budget": ("全年预算数", "Full-year budget"),
+    "executed": ("全年执行数", "Full-year spending"),
+}
 TOTAL_MARKS = ("合计", "总计", "小计", "total")
 _UNIT_LINE = re.compile(r"金额单位[:：]\s*(万元|元)")
 _NAME_LINE = re.compile(r"单位名称[:：]\s*(.+?)(?:\s{2,}|\s*金额单位|$)")
@@ -131,7 +135,7 @@ def _budget_figures(rows: list[list[str | None]], money_unit: str) -> tuple[dict
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             folded = normalize_name(re.sub(r"[(（].*?[)）]|[:：]", "", cell or ""))
-            key = next((k for k, labels in BUDGET_LABELS.items() if folded in labels), None)
+            key = next((k for k, labels in BUDGET_LABELS.items() if folded in map(normalize_name, labels)), None)
             if key is None or key in figures:
                 continue
             candidates = [v for v in row[c + 1:] if v]
