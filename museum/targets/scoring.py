@@ -99,7 +99,14 @@ def _number(value) -> float | None:
 
 def outcome(operator: str, target: float | None, weight: float, actual: float | None, qualifier: str | None = "exact",
             entered_score: float | None = None) -> Outcome:
-    """Completion and score of one indicator (the rules in the module docstring)."""
+    """Completion and score of one indicator (the rules in the module docstring), rounded to 6 decimals."""
+    found = _outcome(operator, target, weight, actual, qualifier, entered_score)
+    rounded = lambda value: None if value is None else round(value, 6)  # noqa: E731
+    return Outcome(rounded(found.completion_pct), found.completion_qualifier, found.met, rounded(found.score), found.score_qualifier)
+
+
+def _outcome(operator: str, target: float | None, weight: float, actual: float | None, qualifier: str | None,
+             entered_score: float | None) -> Outcome:
     weight = float(weight or 0)
     if operator == "qualitative":
         if entered_score is None:
