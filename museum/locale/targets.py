@@ -122,7 +122,6 @@ MESSAGES = {
     "targets.budget.empty": ("请至少填写一项预算数字。", "Enter at least one budget figure."),
     # hand edits
     "targets.edit.bad_operator": ("比较方式“{value}”无效：请选择 ≥、≤、= 或定性。", "The comparison “{value}” is not valid: choose ≥, ≤, = or qualitative."),
-    "targets.edit.rejected": ("「{column}」：{message}", "“{column}”: {message}"),
     "targets.edit.duplicate": ("{year} 年已有名为“{indicator}”的指标：请改名，或修改原有指标。", "{year} already has an indicator named “{indicator}”: rename it or edit the existing one."),
     "targets.edit.unknown": ("没有编号为 {target_id} 的现行指标（可能已被修改或删除）：请刷新页面后重试。", "There is no current indicator {target_id} (it may have been changed or removed): reload and try again."),
     "targets.edit.unchanged": ("内容与现有记录相同，未作修改。", "This is what is stored already; nothing was changed."),

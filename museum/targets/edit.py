@@ -18,11 +18,11 @@ from museum.targets.values import OPERATORS
 MAX_TEXT_CHARS = 2000
 
 
-def _columns(lang: str) -> dict[str, str]:
-    return {key: t(f"targets.review.{key}", lang) for key in ("level1", "level2", "indicator", "target", "operator", "weight", "metric")}
+def _columns() -> dict[str, str]:
+    return {key: t(f"targets.review.{key}", "zh") for key in ("level1", "level2", "indicator", "target", "operator", "weight", "metric")}
 
 
-def _checked_record(con, institution: int, year: int, fields: dict, *, exclude: int | None, lang: str) -> dict:
+def _checked_record(con, institution: int, year: int, fields: dict, *, exclude: int | None) -> dict:
     """One indicator's fields checked like a sheet row; refused (first problem) when wrong or a duplicate."""
     cat = catalog.load()
     operator = fields.get("operator")
@@ -31,10 +31,11 @@ def _checked_record(con, institution: int, year: int, fields: dict, *, exclude: 
     weight = fields.get("weight")
     item = RowInput(1, fields.get("level1"), fields.get("level2"), fields.get("indicator"), fields.get("target_text"),
                     None if weight is None else str(weight), fields.get("metric_id"), metric_given=True, operator=operator)
-    checked = check_rows([item], cat, _columns(lang), expect_total=False)
+    checked = check_rows([item], cat, _columns(), expect_total=False)
     if checked.errors:
+        # the message of the first problem names what is wrong; it renders in the reader's language
         problem = checked.errors[0]
-        raise InputRejected("targets.edit.rejected", column=problem.column, message=problem.message(lang))
+        raise InputRejected(problem.key, **problem.params)
     record = checked.records[0]
     others = [row for row in store.year_targets(con, institution, year) if row["target_id"] != exclude]
     twin = next((row for row in others if normalize_name(row["indicator"]) == normalize_name(record["indicator"])), None)
@@ -63,10 +64,10 @@ def _new_version(con, institution: int, row: dict, changes: dict, *, actor: str,
     return new_id
 
 
-def add_target(con, institution: int, year: int, fields: dict, *, actor: str, lang: str = "zh") -> int:
+def add_target(con, institution: int, year: int, fields: dict, *, actor: str) -> int:
     """Add one indicator to a year by hand (fields: level1, level2, indicator, target_text, operator?,
     weight, metric_id?); returns its target_id. A link is never suggested here: the editor chooses."""
-    record = _checked_record(con, institution, year, fields, exclude=None, lang=lang)
+    record = _checked_record(con, institution, year, fields, exclude=None)
     positions = [row["position"] for row in store.year_targets(con, institution, year)]
     record["position"] = max(positions, default=0) + 1
     with db.transaction(con):
@@ -78,13 +79,13 @@ def add_target(con, institution: int, year: int, fields: dict, *, actor: str, la
     return new_id
 
 
-def edit_target(con, institution: int, target_id: int, fields: dict, *, actor: str, lang: str = "zh") -> int:
+def edit_target(con, institution: int, target_id: int, fields: dict, *, actor: str) -> int:
     """Change an indicator's definition (any of level1, level2, indicator, target_text, operator,
     weight, metric_id); what was entered against it stays. Returns the new version's target_id."""
     row = _target_or_refuse(con, institution, target_id)
     merged = {key: row.get(key) for key in ("level1", "level2", "indicator", "target_text", "operator", "weight", "metric_id")}
     merged.update(fields)
-    record = _checked_record(con, institution, row["year"], merged, exclude=row["target_id"], lang=lang)
+    record = _checked_record(con, institution, row["year"], merged, exclude=row["target_id"])
     changes = {key: record[key] for key in store.DEFINITION_FIELDS if key != "position"}
     if store.same_definition(row, {**changes, "position": row["position"]}):
         raise InputRejected("targets.edit.unchanged")

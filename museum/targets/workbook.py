@@ -127,6 +127,10 @@ def self_evaluation_xlsx(year_view: view.YearTargets, cat, *, institution: str, 
             value = row[key]
             if key == "weight":
                 value = float(year_view.evaluation.iloc[offset]["weight"])
+            elif key == "score" and year_view.evaluation.iloc[offset]["score"] is not None:
+                value = round(float(year_view.evaluation.iloc[offset]["score"]), 2)  # a number Excel can sum
+            elif value == "":
+                value = None
             _cell(sheet, first + offset, column, value, center=key in ("level1", "level2", "weight", "score"))
     _merge_groups(sheet, first, [r["level1"] for r in rows], 1)
     _merge_groups(sheet, first, [r["level2"] for r in rows], 2, [r["level1"] for r in rows])
