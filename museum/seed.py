@@ -98,10 +98,11 @@ def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", not
             batches.replace_year_records(con, table, batch_id, institution, dataset.year, records)
             counts.inserted += len(records)
     if dataset.tasks:
-        # the report's 下一步打算 items: next year's key tasks (museum.targets.tasks)
+        # the report's 下一步打算 items: next year's key tasks (museum.targets.tasks); not counted
+        # in the batch's figures, which stay the report's values and records
         from museum.targets import tasks
 
-        counts.inserted += tasks.write_plan_tasks(con, batch_id, institution, dataset.tasks)
+        tasks.write_plan_tasks(con, batch_id, institution, dataset.tasks)
     batches.finish_batch(con, batch_id, counts)
     return batch_id, counts
 
