@@ -272,4 +272,13 @@ MESSAGES = {
     "events.label_too_long": ("名称超过 {limit} 字：图上放不下，请精简。", "The name is longer than {limit} characters and will not fit on a chart: shorten it."),
     "events.bad_kind": ("类型“{value}”无效：请选择展览、闭馆、活动或其他。", "The kind “{value}” is not valid: choose exhibition, closure, campaign or other."),
     "events.unknown": ("没有编号为 {event_id} 的现行事件（可能已被删除）：请刷新页面后重试。", "There is no current event {event_id} (it may have been removed): reload and try again."),
+    "events.file.no_header": (
+        "没有找到表头：事件表需要“开始日期”和“名称”两列（可加“结束日期”“类型”“备注”）。",
+        "No header found: an events sheet needs the columns 开始日期 (start) and 名称 (name), optionally 结束日期, 类型 and 备注.",
+    ),
+    "events.file.no_rows": ("表头下面没有事件：请至少填写一行。", "There are no events under the header: fill in at least one row."),
+    "events.file.bad_date": ("不是日期：请写成 2024-09-14。", "This is not a date: write it as 2024-09-14."),
+    "events.file.bad_kind": ("类型“{value}”无效：请填写展览、闭馆、活动或其他。", "The kind “{value}” is not valid: write 展览, 闭馆, 活动 or 其他."),
+    "events.file.bad_label": ("名称为空或超过 {limit} 字：请填写简短的名称。", "The name is empty or longer than {limit} characters: write a short name."),
+    "events.file.end_before_start": ("结束日期早于开始日期：请改正。", "The end is before the start: correct it."),
 }

@@ -60,7 +60,8 @@ def bullets(rows: pd.DataFrame, progress: Progress, lang: str, *, title: str, de
     ))
     count = len(rows)
     fig.add_shape(type="line", x0=100, x1=100, y0=-0.5, y1=count - 0.5, line={"color": "#333", "width": 2})
-    fig.add_annotation(x=100, y=count - 0.5, text=t("targets.chart.target", lang), showarrow=False, yanchor="bottom",
+    # the y axis runs downwards (first indicator on top): -0.5 is the top edge
+    fig.add_annotation(x=100, y=-0.5, text=t("targets.chart.target", lang), showarrow=False, yanchor="bottom",
                        font={"size": 11})
     # the 序时 mark only means something for `>=` indicators (how far along they should be)
     progress_rows = [name for name, op in zip(rows["indicator"], rows["operator"]) if op == ">="]
@@ -98,7 +99,6 @@ def add_event_spans(fig: go.Figure, events: pd.DataFrame, year: int, lang: str) 
                         "yshift": -14 * (index % 3)},
         )
     return fig
-
 
 
 __all__ = ["add_event_spans", "bullet_rows", "bullets"]

@@ -157,14 +157,18 @@ def _as_number(text: str | None) -> float | None:
     return None if quantity is None or quantity.unit not in ("", "万元") else quantity.value
 
 
-def read_sheet(content: bytes) -> Sheet:
-    """The rows of the first sheet that has a 三级指标 / 指标值 / 分值 header. Raises InputRejected."""
+def read_grids(content: bytes) -> tuple[list[tuple[str | None, list[list[str | None]]]], str]:
+    """Every sheet of a workbook (or the one table of a CSV) as rows of text cells, and the encoding."""
     if not content.strip():
         raise InputRejected("targets.file.empty")
     if len(content) > MAX_FILE_BYTES:
         raise InputRejected("targets.file.too_large", size_mb=f"{len(content) / 1048576:.1f}", limit_mb=MAX_FILE_BYTES // 1048576)
-    is_workbook = content.startswith((ZIP_MAGIC, OLE2_MAGIC))
-    sheets, encoding = _grid_from_workbook(content) if is_workbook else _grid_from_text(content)
+    return _grid_from_workbook(content) if content.startswith((ZIP_MAGIC, OLE2_MAGIC)) else _grid_from_text(content)
+
+
+def read_sheet(content: bytes) -> Sheet:
+    """The rows of the first sheet that has a 三级指标 / 指标值 / 分值 header. Raises InputRejected."""
+    sheets, encoding = read_grids(content)
     for name, rows in sheets:
         header = _find_header(rows)
         if header is None:

@@ -98,3 +98,20 @@ def test_events_add_remove_and_rollback(con):
     with pytest.raises(InputRejected) as error:
         timeline.add_event(con, 1, date(2024, 9, 1), None, "x", "party", actor="t")
     assert error.value.message("en") == "The kind “party” is not valid: choose exhibition, closure, campaign or other."
+
+
+def test_events_sheet_upload(con):
+    good = "开始日期,结束日期,名称,类型,备注\r\n2024-09-14,2024-09-20,全国科普日,活动,\r\n2024/5/18,,科技活动周,活动,主场活动\r\n".encode("gbk")
+    batch, problems = timeline.import_events(con, 1, good, "events.csv", actor="t")
+    assert problems == [] and batch is not None
+    current = timeline.current(con, 1)
+    assert [(str(r["start_date"])[:10], str(r["end_date"])[:10], r["label"], r["kind"]) for r in current.to_dict("records")] == [
+        ("2024-05-18", "2024-05-18", "科技活动周", "campaign"), ("2024-09-14", "2024-09-20", "全国科普日", "campaign")]
+    bad = "开始日期,结束日期,名称,类型\r\n2024-13-01,,闭馆,闭馆\r\n2024-06-01,2024-05-01,展览,派对\r\n".encode("utf-8")
+    batch, problems = timeline.import_events(con, 1, bad, "bad.csv", actor="t")
+    assert batch is None and [p.as_json("zh") for p in problems] == [
+        {"row": 2, "column": "开始日期", "value": "2024-13-01", "message": "不是日期：请写成 2024-09-14。"},
+        {"row": 3, "column": "类型", "value": "派对", "message": "类型“派对”无效：请填写展览、闭馆、活动或其他。"},
+        {"row": 3, "column": "结束日期", "value": "2024-05-01", "message": "结束日期早于开始日期：请改正。"},
+    ]
+    assert len(timeline.current(con, 1)) == 2
