@@ -113,24 +113,32 @@ def metric_progress(scope, metric_id: str, today: date | None = None) -> str | N
     """For a KPI card: the target progress of the indicator linked to `metric_id` in the scope's
     year ("完成 62%，序时进度 75%，落后 13 个百分点"), or None when no indicator is linked to it.
 
-    A `<=` or `=` target says whether it is kept so far; a target without an actual yet says so.
+    A `>=` target after its year (or at 100% 序时进度) says how much is done; a `<=` or `=` target
+    says whether it is kept so far; a target without an actual yet says so.
     """
+    return metric_progress_texts(scope, today).get(metric_id)
+
+
+def metric_progress_texts(scope, today: date | None = None) -> dict[str, str]:
+    """metric_progress for every linked metric of the scope's year at once (the overview's cards)."""
     view = year_targets(scope, today)
-    if not view:
-        return None
-    rows = view.evaluation[view.evaluation["metric_id"] == metric_id]
-    if rows.empty:
-        return None
-    row = rows.iloc[0].to_dict()
-    lang = scope.lang
+    texts: dict[str, str] = {}
+    for row in view.evaluation.to_dict("records"):
+        metric_id = row.get("metric_id")
+        if isinstance(metric_id, str) and metric_id and metric_id not in texts:
+            texts[metric_id] = _progress_line(row, view.progress, scope.lang)
+    return texts
+
+
+def _progress_line(row: dict, progress: Progress, lang: str) -> str:
     target = target_text(row, lang)
-    if row["completion_pct"] is None or pd.isna(row["completion_pct"]):
+    if row["completion_pct"] is None:
         return t("targets.card.no_actual", lang, target=target)
     if row["operator"] == ">=":
-        if view.progress.basis in ("year",) or view.progress.pct >= 100:
+        if progress.basis == "year" or progress.pct >= 100:
             return t("targets.card.done", lang, done=pct_text(row["completion_pct"], row["completion_qualifier"], lang), target=target)
-        return gap_text(float(row["completion_pct"]), row["completion_qualifier"], view.progress, lang)
-    if row["met"] is None or pd.isna(row["met"]):
+        return gap_text(float(row["completion_pct"]), row["completion_qualifier"], progress, lang)
+    if row["met"] is None:
         return t("targets.card.unsure", lang, target=target)
     return t("targets.card.kept" if row["met"] else "targets.card.missed", lang, target=target)
 

@@ -93,3 +93,15 @@ def test_event_spans_on_a_monthly_chart():
     assert spans == [(8.5 + round(13 / 30, 4), round(8.5 + 20 / 30, 4), "rgba(214,137,16,0.16)"),
                      (0.5, 1.5, "rgba(127,140,141,0.22)")]
     assert [a.text for a in fig.layout.annotations] == ["全国科普日", "闭馆改造"]
+
+
+def test_progress_texts_for_all_linked_metrics(con):
+    importer.import_file(con, 1, (CORPUS / "good_merged.xlsx").read_bytes(), "t.xlsx", 2024, actor="t")
+    assert view.metric_progress_texts(_scope(con), today=date(2024, 10, 1)) == {
+        "posts": "完成 92.1%，序时进度 75%，领先 17 个百分点",
+        "online_visits": "完成 至少111%，序时进度 75%，领先 36 个百分点",
+        "open_days": "目标 =300天，尚无实际值",
+        "outreach_events": "完成 至少100%，序时进度 75%，领先 25 个百分点",
+        "visitor_satisfaction": "目标 ≥99%，尚无实际值",
+    }
+    assert view.metric_progress_texts(_scope(con, 2023)) == {}
