@@ -45,7 +45,7 @@ MESSAGES = {
     ),
     "targets.error.indicator_empty": ("三级指标为空：请填写指标名称，或删除这一行。", "The indicator name is empty: fill it in or delete the row."),
     "targets.error.duplicate": (
-        "三级指标“{indicator}”与第 {first} 行重复：每个指标只能出现一次，请改名或合并。",
+        "三级指标「{indicator}」与第 {first} 行重复：每个指标只能出现一次，请改名或合并。",
         "The indicator “{indicator}” repeats row {first}: each indicator may appear once; rename or merge them.",
     ),
     "targets.error.weight_empty": ("分值为空：请填写这一指标的分值（各指标合计 80 分）。", "The points are empty: fill in this indicator's points (80 in all)."),

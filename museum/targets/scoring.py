@@ -179,12 +179,11 @@ def time_progress(year: int, values: pd.DataFrame | None, today: date) -> Progre
     if year == today.year:
         days = (date(year + 1, 1, 1) - date(year, 1, 1)).days
         return Progress(today.timetuple().tm_yday / days * 100, "today", as_of=today)
-    if values is not None and not values.empty:
-        rows = values[values["year"] == year]
-        months = rows["month"].dropna()
-        if not months.empty and rows["month"].isna().sum() == 0:
-            latest = int(months.max())
-            return Progress(latest / 12 * 100, "month", month=latest)
+    rows = values[values["year"] == year] if values is not None and not values.empty else None
+    # a past year with an annual figure (a report) is complete; with months only, as far as they go
+    if rows is not None and not rows.empty and rows["month"].notna().all():
+        latest = int(rows["month"].max())
+        return Progress(latest / 12 * 100, "month", month=latest)
     return Progress(100.0, "year")
 
 

@@ -67,7 +67,7 @@ def test_budget_figures_are_read_from_above_the_header():
     ("bad_relative.xlsx", [{"row": 10, "column": "指标值", "value": "较上年提高", "message":
                             "“较上年提高”是与上年相比的说法，无法计算完成率：请写出具体数值（如 ≥5600篇），定性指标写“达到预期”。"}]),
     ("bad_duplicate.csv", [{"row": 9, "column": "三级指标", "value": "“科普西安”融媒体矩阵发布科普图文", "message":
-                            "三级指标““科普西安”融媒体矩阵发布科普图文”与第 4 行重复：每个指标只能出现一次，请改名或合并。"}]),
+                            "三级指标「“科普西安”融媒体矩阵发布科普图文」与第 4 行重复：每个指标只能出现一次，请改名或合并。"}]),
     ("bad_unit_link.csv", [{"row": 5, "column": "关联指标", "value": "posts", "message":
                             "关联指标“科普图文”以“篇”计，与目标的单位“场”不符：请改正目标的单位，或关联其他指标、留空不关联。"}]),
     ("bad_no_header.csv", [{"row": None, "column": None, "value": None, "message":
