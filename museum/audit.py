@@ -29,6 +29,10 @@ ACTIONS = (
     "backup",
     "restore",
     "demo",
+    "targets_import",
+    "target_edit",
+    "task_edit",
+    "event_edit",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000

@@ -18,7 +18,7 @@ import pandas as pd
 from museum import audit, batches, catalog, db, numbers, seed
 from museum.i18n import t
 from museum.report_parser import ParsedReport
-from museum.report_parser import review
+from museum.report_parser import plans, review
 
 STATUSES = ("new", "changed", "unchanged", "source_updated")
 RESULT_KEYS = ("status", "batch_id", "inserted", "updated", "unchanged", "skipped", "encoding", "layout", "warnings", "errors")
@@ -211,6 +211,8 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
     # record tables the year already holds exactly are left alone (not retired and re-written)
     same = [table for table, equal in plan["same_records"].items() if equal]
     to_write = dataclasses.replace(dataset, **{table: [] for table in same})
+    # 下一步打算 items become next year's key tasks, in the same batch (museum.targets.tasks)
+    to_write.tasks = to_write.tasks or plans.key_tasks(parsed)
     kept = sum(len(getattr(dataset, table)) for table in same)
     if dry_run:
         counts = batches.Counts(counted["new"] + sum(len(getattr(to_write, k)) for k in RECORD_KEYS), counted["changed"],

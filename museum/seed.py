@@ -1,7 +1,7 @@
 """Build the database: migrate, sync the catalog, and load the embedded default data.
 
 Embedded data lives in `data/seed/<dataset>/` as human-readable CSV files (profile, observations,
-awards, honors, research) beside the report text they were read from; every row carries the
+awards, honors, research, tasks) beside the report text they were read from; every row carries the
 exact sentence it came from.
 """
 
@@ -27,6 +27,7 @@ class Dataset:
     awards: list[dict] = field(default_factory=list)        # competition, level, grade, count, sentence
     honors: list[dict] = field(default_factory=list)        # title, subject, awarded_by, level, sentence
     research: list[dict] = field(default_factory=list)      # item_type, role, stage, description, count, sentence
+    tasks: list[dict] = field(default_factory=list)         # year, position, group_title, item_number, sentence (下一步打算)
     source_name: str = ""
     source_bytes: bytes = b""
 
@@ -64,6 +65,7 @@ def read_dataset(directory: Path) -> Dataset:
         awards=[{**row, "count": int(row["count"])} for row in _read(directory / "awards.csv")],
         honors=_read(directory / "honors.csv"),
         research=[{**row, "count": int(row["count"])} for row in _read(directory / "research.csv")],
+        tasks=[{**row, "year": int(row["year"]), "position": int(row["position"])} for row in _read(directory / "tasks.csv")],
         source_name=report.name if report.exists() else directory.name,
         source_bytes=report.read_bytes() if report.exists() else b"",
     )
@@ -95,6 +97,12 @@ def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", not
         if records:
             batches.replace_year_records(con, table, batch_id, institution, dataset.year, records)
             counts.inserted += len(records)
+    if dataset.tasks:
+        # the report's 下一步打算 items: next year's key tasks (museum.targets.tasks); not counted
+        # in the batch's figures, which stay the report's values and records
+        from museum.targets import tasks
+
+        tasks.write_plan_tasks(con, batch_id, institution, dataset.tasks)
     batches.finish_batch(con, batch_id, counts)
     return batch_id, counts
 

@@ -11,6 +11,14 @@ written_then_retired as (
     select retired_by_batch from research where batch_id = $target and retired_by_batch is not null
     union all
     select retired_by_batch from profile_field where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from target where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from budget_figure where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from key_task where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from timeline_event where batch_id = $target and retired_by_batch is not null
 ),
 
 final as (

@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "museum.cli.rollback",
     "museum.cli.report",
     "museum.cli.export",
+    "museum.cli.targets",
+    "museum.cli.self_evaluation",
     "museum.cli.users",
     "museum.cli.audit",
     "museum.cli.backup",

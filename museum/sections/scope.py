@@ -30,6 +30,11 @@ FRAMES: dict[str, Callable] = {
     "honors": _query("honors_by_year"),
     "research": _query("research_by_year"),
     "profile": _query("profile_fields"),
+    # plans and targets (museum.targets)
+    "targets": _query("targets_current"),
+    "target_budget": _query("budget_current"),
+    "key_tasks": _query("tasks_current"),
+    "timeline_events": _query("events_current"),
 }
 
 

@@ -53,6 +53,17 @@ PARAMS.update({
 })
 OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": {"role": "viewer"}})
 
+# Plans and targets (migration 0006).
+PARAMS.update({
+    "target_id": 1, "task_id": 1, "event_id": 1, "position": 1, "level1": "产出指标", "level2": "数量指标",
+    "indicator": "科普图文", "operator": ">=", "target_value": 6000.0, "target_text": "≥6000篇", "unit": "篇", "weight": 20.0,
+    "actual_value": None, "actual_qualifier": None, "actual_text": None, "actual_score": None, "actual_note": None,
+    "deviation": None, "initial_budget": 1040.0, "full_year_budget": 1100.0, "executed": 1050.0, "group_title": None,
+    "item_number": "1", "status": "not_started", "status_note": None, "status_date": None, "source": "manual",
+    "start_date": datetime(2024, 9, 14).date(), "end_date": datetime(2024, 9, 20).date(), "label": "全国科普日",
+})
+OVERRIDES.update({"events_insert": {"kind": "campaign"}, "targets_import_by_sha256": {"note": "targets:2024"}})
+
 
 @pytest.fixture(scope="module")
 def shared_con(tmp_path_factory, seeded_template):

@@ -1,0 +1,47 @@
+"""`python -m museum self-evaluation --year Y --out FILE.xlsx [--lang zh|en]`: write the 绩效自评表."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from museum import audit, batches, db
+from museum.cli.common import acting_user, choose_institution, open_initialised
+from museum.errors import InputRejected
+from museum.i18n import t
+from museum.sections.scope import Scope
+from museum.targets import view, workbook
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("self-evaluation", parents=[common], help="write the year's 绩效自评表 as XLSX (A4 landscape)")
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--out", metavar="FILE.xlsx", required=True)
+    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    out = Path(args.out)
+    con = open_initialised(args)
+    try:
+        actor = acting_user(con, args)
+        institution, name = choose_institution(con, args.institution)
+        scope = Scope.from_connection(con, institution, name, args.year, args.lang)
+        year_view = view.year_targets(scope)
+        if not year_view:
+            raise InputRejected("targets.cli.no_targets", year=args.year)
+        content = workbook.self_evaluation_xlsx(year_view, scope.catalog, institution=name, lang=args.lang)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(content)
+        except OSError as exc:
+            raise InputRejected("targets.cli.cannot_write", path=str(out), detail=exc.strerror or str(exc)) from exc
+        with db.transaction(con):
+            audit.record(con, "export", actor, f"self-evaluation {name} {args.year} {args.lang} → {out.absolute()}",
+                         batches.sha256(content))
+    finally:
+        con.close()
+    print(t("targets.cli.wrote", args.lang, path=out, indicators=len(year_view.evaluation),
+            score=view.score_text(year_view.total.score, "exact", args.lang), grade=view.grade_label(year_view.total.grade, args.lang)))
+    return 0
