@@ -233,6 +233,11 @@ def sidebar_status(lang: str) -> None:
             st.info(t("access.first_run", lang), icon=":material/key:")
 
 
+def may(action: str) -> bool:
+    """Whether this session's role may do `action` (to offer a link, not to protect a page)."""
+    return auth.can(current_role(), action)
+
+
 def require(action: str, lang: str | None = None) -> str:
     """Stop the page with a refusal unless this session's role may do `action`; return the role.
 

@@ -33,6 +33,8 @@ CSS = """
 .kpi-change { font-size: 0.875rem; font-weight: 600; line-height: 1.35; color: rgba(49, 51, 63, 0.7); }
 .kpi-change.good { color: var(--kpi-good); } .kpi-change.bad { color: var(--kpi-bad); }
 .kpi-note { font-size: 0.8rem; color: rgba(49, 51, 63, 0.62); line-height: 1.35; margin-top: 2px; }
+.kpi-target { font-size: 0.8rem; line-height: 1.35; margin-top: 3px; padding-top: 3px;
+              border-top: 1px dashed rgba(49, 51, 63, 0.18); color: #1F4E79; }
 .kpi details { font-size: 0.78rem; color: rgba(49, 51, 63, 0.62); margin-top: 4px; }
 .kpi summary { cursor: pointer; }
 </style>
@@ -51,36 +53,34 @@ def inject_css() -> None:
 # --- KPI cards --------------------------------------------------------------------------------
 
 
-def tone(kpi: Kpi) -> str:
-    """good | bad | flat: whether the change is good news (the colour convention decides the colour)."""
-    direction = present.direction(kpi)
-    return "good" if direction > 0 else "bad" if direction < 0 else "flat"
+TONES = {1: "good", -1: "bad", 0: "flat"}
+ARROWS = {"up": "▲ ", "down": "▼ ", "off": ""}
 
 
-def card_html(kpi: Kpi, lang: str) -> str:
-    change = present.change_text(kpi, lang)
-    arrow = ("▲ " if kpi.change > 0 else "▼ " if kpi.change < 0 else "") if kpi.change is not None else ""
-    notes = [n for n in (present.basis_text(kpi, lang), present.reason_text(kpi, lang)) if n]
-    if kpi.prior is not None:
-        prior = numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, kpi.metric.unit(lang))
-        notes.insert(0, t("kpi.prior_value", lang, prior_year=kpi.prior_year, value=prior))
-    source = present.source_text(kpi, lang)
-    parts = [
+def card_html(kpi: Kpi, lang: str, *, progress: str | None = None, show_reason: bool = True) -> str:
+    """One card: name, value (and the months it covers), 同比 line, short notes, target progress, source."""
+    card = present.card(kpi, lang, show_reason=show_reason)
+    lines = [
         f'<div class="kpi" data-metric="{escape(kpi.metric.metric_id)}">',
-        f'<div class="kpi-label">{escape(kpi.metric.name(lang))}</div>',
-        f'<div class="kpi-value">{escape(present.value_text(kpi, lang))}</div>',
-        f'<div class="kpi-change {tone(kpi)}">{escape(t("kpi.vs_prior", lang))} {arrow}{escape(change)}</div>',
-        *(f'<div class="kpi-note">{escape(note)}</div>' for note in notes),
-        f'<details><summary>{escape(t("ui.source", lang))}</summary>{escape(source)}</details>',
-        "</div>",
+        f'<div class="kpi-label">{escape(card.label)}</div>',
+        f'<div class="kpi-value">{escape(card.value)}</div>',
     ]
-    return "".join(parts)
+    if card.coverage:
+        lines.append(f'<div class="kpi-note">{escape(card.coverage)}</div>')
+    lines.append(f'<div class="kpi-change {TONES[card.direction]}">{ARROWS[card.arrow]}{escape(card.delta)}</div>')
+    lines += [f'<div class="kpi-note">{escape(note)}</div>' for note in card.notes]
+    if progress:
+        lines.append(f'<div class="kpi-target">{escape(progress)}</div>')
+    lines.append(f'<details><summary>{escape(t("ui.source", lang))}</summary>{escape(card.help)}</details></div>')
+    return "".join(lines)
 
 
-def cards_html(kpis: list[Kpi], scope: Scope) -> str:
+def cards_html(kpis: list[Kpi], scope: Scope, progress: dict[str, str] | None = None) -> str:
     palette = scope.palette
-    cards = "".join(card_html(k, scope.lang) for k in kpis)
-    return f'<div class="kpi-grid" style="--kpi-good:{palette.up};--kpi-bad:{palette.down}">{cards}</div>'
+    show_reason = scope.prior_notice is None  # else one notice at the top says why there is no 同比
+    body = "".join(card_html(k, scope.lang, progress=(progress or {}).get(k.metric.metric_id), show_reason=show_reason)
+                   for k in kpis)
+    return f'<div class="kpi-grid" style="--kpi-good:{palette.up};--kpi-bad:{palette.down}">{body}</div>'
 
 
 def sources_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
@@ -99,10 +99,10 @@ def kpi_cards(block: KpiCards, scope: Scope) -> None:
     shown, folded = block.kpis, []
     if block.fold_after is not None and len(block.kpis) > block.fold_after:
         shown, folded = block.kpis[: block.fold_after], block.kpis[block.fold_after:]
-    st.html(cards_html(shown, scope))
+    st.html(cards_html(shown, scope, block.progress))
     if folded:
         with st.expander(scope.t("ui.more_figures", count=len(folded))):
-            st.html(cards_html(folded, scope))
+            st.html(cards_html(folded, scope, block.progress))
     with st.expander(scope.t("ui.sources_of", count=len(block.kpis))):
         st.dataframe(sources_table(block.kpis, scope.lang), hide_index=True)
 

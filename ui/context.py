@@ -126,8 +126,15 @@ def page_header(selection: Selection, title_key: str, scope_: Scope | None = Non
     if selection.institution_id is None or selection.year is None:
         st.info(selection.t("ui.no_data"))
         st.stop()
-    if (scope_ or scope(selection)).demo:
+    scope_ = scope_ or scope(selection)
+    if scope_.demo:
         st.warning(selection.t("demo.banner"), icon="⚠️")
+    if scope_.prior_notice:
+        from ui import access
+
+        st.info(scope_.prior_notice, icon=":material/info:")
+        if access.may("import_report"):
+            st.page_link("app_pages/report_import.py", label=selection.t("ui.go_import_report"), icon=":material/description:")
 
 
 def plain(text: str) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 from museum import catalog, institutions, kpis, numbers, present, sections
 from museum.errors import InputRejected
 from museum.i18n import t
-from museum.sections import Chart, Scope, Section
+from museum.sections import Chart, KpiCards, Scope, Section
 from museum.tabular import round_value, yes_no
 
 
@@ -79,18 +79,25 @@ def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padd
     return [width[i] / total for i in range(len(need))]
 
 
-def kpi_table(found: list[kpis.Kpi], year: int, lang: str) -> pd.DataFrame:
-    """KPI cards as a document shows them: metric, this year, prior year, 同比, notes."""
+def kpi_table(block: KpiCards, year: int, lang: str) -> pd.DataFrame:
+    """KPI cards as a document shows them: metric, this year, what it is compared with, 同比, notes
+    (and the target progress, when any figure of the block has a target)."""
     rows = []
-    for kpi in found:
-        prior = "—" if kpi.prior is None else numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, kpi.metric.unit(lang))
-        notes = [n for n in (present.basis_text(kpi, lang), present.reason_text(kpi, lang)) if n]
-        if kpi.approximate:
-            notes.append(t("kpi.approx_note", lang))
-        rows.append([kpi.metric.name(lang), present.value_text(kpi, lang), prior, present.change_text(kpi, lang),
-                     ("；" if lang == "zh" else "; ").join(notes)])
+    for kpi in block.kpis:
+        unit = kpi.metric.unit(lang)
+        prior = "—" if kpi.prior is None else numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, unit)
+        compared = present.comparison_label(kpi, lang) if kpi.comparison in ("months", "prior_year_end") else None
+        notes = [n for n in (present.coverage_text(kpi, lang), compared, present.reason_text(kpi, lang),
+                             present.platform_text(kpi, lang), present.bound_note(kpi, lang)) if n]
+        row = [kpi.metric.name(lang), present.value_text(kpi, lang), prior, present.change_text(kpi, lang),
+               ("；" if lang == "zh" else "; ").join(notes)]
+        if block.progress:
+            row.append(block.progress.get(kpi.metric.metric_id, ""))
+        rows.append(row)
     headers = [t("doc.col.metric", lang), t("doc.col.value", lang, year=year), t("doc.col.value", lang, year=year - 1),
                t("doc.col.change", lang), t("doc.col.note", lang)]
+    if block.progress:
+        headers.append(t("doc.col.target", lang))
     return pd.DataFrame(rows, columns=headers)
 
 

@@ -78,7 +78,7 @@ def _block(block, report: Report, svg: dict[str, bytes]) -> str:
         return f"<h2>{escape(block.text)}</h2>"
     if isinstance(block, KpiCards):
         title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
-        return title + _table(kpi_table(block.kpis, report.year, report.lang))
+        return title + _table(kpi_table(block, report.year, report.lang))
     if isinstance(block, Sentences):
         return "<ul>" + "".join(f"<li>{escape(xml_safe(s))}</li>" for s in block.lines) + "</ul>"
     if isinstance(block, Chart):

@@ -135,7 +135,7 @@ def _block(document: Document, block, report: Report, png: dict[str, bytes]) -> 
     elif isinstance(block, KpiCards):
         if block.title:
             document.add_heading(xml_safe(block.title), level=3)
-        _table(document, kpi_table(block.kpis, report.year, report.lang))
+        _table(document, kpi_table(block, report.year, report.lang))
     elif isinstance(block, Sentences):
         for text in block.lines:
             document.add_paragraph(xml_safe(text), style="List Bullet")

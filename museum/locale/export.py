@@ -72,6 +72,7 @@ MESSAGES = {
     "doc.col.metric": ("指标", "Metric"),
     "doc.col.value": ("{year}年", "{year}"),
     "doc.col.change": ("同比", "Change"),
+    "doc.col.target": ("目标进度", "Progress against the target"),
     "doc.col.note": ("说明", "Note"),
     "doc.col.source": ("来源", "Source"),
     "doc.awards": ("获奖与荣誉", "Awards and honours"),

@@ -34,6 +34,7 @@ class KpiCards:
     kpis: list[Kpi]
     title: str | None = None
     fold_after: int | None = None
+    progress: dict[str, str] = field(default_factory=dict)  # metric id -> progress against its target
 
 
 @dataclass

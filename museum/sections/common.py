@@ -18,7 +18,14 @@ from museum.tabular import round_value
 def category_cards(scope: Scope, category: str, *, title: str | None = None, fold_after: int | None = None) -> KpiCards | None:
     """The category's KPI cards for the scope's year (None when the category has no value that year)."""
     found = scope.kpis_in(category)
-    return KpiCards(found, title=title, fold_after=fold_after) if found else None
+    return cards(scope, found, title=title, fold_after=fold_after) if found else None
+
+
+def cards(scope: Scope, found: list[kpis.Kpi], **options) -> KpiCards:
+    """KPI cards of `found`, each with its progress against the year's target where one is linked."""
+    progress = {k.metric.metric_id: scope.target_progress[k.metric.metric_id] for k in found
+                if k.metric.metric_id in scope.target_progress}
+    return KpiCards(found, progress=progress, **options)
 
 
 def kpi_sentences(found: list[kpis.Kpi], lang: str) -> Sentences | None:

@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from museum import catalog, charts, db, kpis
+from museum import catalog, charts, db, kpis, present
 from museum.catalog import Catalog
 from museum.i18n import t
 
@@ -87,6 +87,18 @@ class Scope:
 
     def kpis_in(self, category: str) -> list[kpis.Kpi]:
         return [k for k in self.kpis if k.metric.category == category]
+
+    @cached_property
+    def target_progress(self) -> dict[str, str]:
+        """metric id -> its target progress text this year ("完成 62%，序时进度 75%…"), where a target is linked."""
+        from museum.targets import view  # the targets package reads scopes itself
+
+        return view.metric_progress_texts(self)
+
+    @cached_property
+    def prior_notice(self) -> str | None:
+        """The one notice that replaces "无上年数据" on every card when the prior year is not in the database."""
+        return present.prior_year_notice(kpis.years_with_data(self.frame("values")), self.year, self.lang, self.kpis)
 
     @cached_property
     def demo(self) -> bool:

@@ -30,7 +30,7 @@ def hostile_kpi(payload: str) -> Kpi:
     source = Source(sentence=payload, batch_id=1, batch_kind="upload", file_name=payload, user=payload, time=payload)
     current = YearValue(5.0, "exact", "year", (), [source])
     prior = YearValue(4.0, "exact", "year", (), [source])
-    return Kpi(metric, 2024, current, 2023, prior, 1.0, 25.0, False, None)
+    return Kpi(metric, 2024, current, 2023, prior, 1.0, 25.0, "exact", None, comparison="years")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS + ['"><img src=x onerror=alert(1)>', "</div><script>alert(1)</script>"])
@@ -48,4 +48,4 @@ def test_a_card_says_value_change_and_prior_year():
     page = Tags()
     kpi = hostile_kpi("科普图文")
     page.feed(blocks.card_html(kpi, "zh"))
-    assert "".join(page.text).startswith("科普图文5科普图文同比 ▲ +25.0%上年 4科普图文")
+    assert page.text == ["科普图文", "5科普图文", "▲ 同比 +25.0%", "上年 4科普图文", "来源", "来源：科普图文"]

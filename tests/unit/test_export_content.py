@@ -44,13 +44,13 @@ def test_kpi_tables_and_sentences_zh(small):
     report = report_of(small)
     assert report.institution == "测试科技馆"
     assert [s.key for s in report.sections] == ["overview", "online_media", "volunteers"]
-    headline = kpi_table(blocks_of(report, "overview", KpiCards)[0].kpis, 2024, "zh")
+    headline = kpi_table(blocks_of(report, "overview", KpiCards)[0], 2024, "zh")
     assert headline.columns.tolist() == ["指标", "2024年", "2023年", "同比", "说明"]
     assert headline.values.tolist() == [
         ["科普图文", "1123篇", "1000篇", "+12.3%", ""],
         ["科普短视频", "356条", "300条", "+18.7%", ""],
     ]
-    volunteers = kpi_table(blocks_of(report, "volunteers", KpiCards)[0].kpis, 2024, "zh")
+    volunteers = kpi_table(blocks_of(report, "volunteers", KpiCards)[0], 2024, "zh")
     assert volunteers.values.tolist() == [["志愿者后备人选", "约3000人", "—", "—", "无上年数据"]]
     assert blocks_of(report, "online_media", Sentences)[0].lines == [
         "2024年科普图文1123篇，同比增长12.3%。", "2024年科普短视频356条，同比增长18.7%。"]
@@ -62,7 +62,7 @@ def test_kpi_tables_and_sentences_zh(small):
 def test_sentences_en(small):
     report = report_of(small, lang="en")
     assert blocks_of(report, "online_media", Sentences)[0].lines[0] == "Science posts in 2024: 1,123 posts, up 12.3% on 2023."
-    headline = kpi_table(blocks_of(report, "overview", KpiCards)[0].kpis, 2024, "en")
+    headline = kpi_table(blocks_of(report, "overview", KpiCards)[0], 2024, "en")
     assert headline.columns.tolist() == ["Metric", "2024", "2023", "Change", "Note"]
 
 
