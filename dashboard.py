@@ -20,6 +20,7 @@ log = logging.getLogger("museum.ui")
 PAGES = {
     "ui.section.view": [
         ("app_pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
+        ("app_pages/targets.py", "page.targets", ":material/flag:", "targets"),
         ("app_pages/trends.py", "page.trends", ":material/trending_up:", "trends"),
         ("app_pages/assets.py", "page.assets", ":material/account_balance:", "assets"),
         ("app_pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards_research"),
@@ -30,6 +31,7 @@ PAGES = {
     "ui.section.data": [
         ("app_pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
         ("app_pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
+        ("app_pages/targets_edit.py", "page.targets_edit", ":material/edit_note:", "targets_edit"),
         ("app_pages/history.py", "intake.page.history", ":material/history:", "history"),
     ],
     "ui.section.admin": [

@@ -1,4 +1,5 @@
 -- Audit lines, newest first; every filter is optional (null = no filter).
+-- columns: audit_id, occurred_at, user_name, action, detail, file_sha256
 with
 
 filtered as (

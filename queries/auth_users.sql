@@ -1,4 +1,5 @@
 -- Every account with its sign-in lock, if any (never the password hash).
+-- columns: user_name, role, created_at, disabled, failures, locked_until
 select
     u.user_name,
     u.role,

@@ -1,3 +1,4 @@
+-- columns: year, competition, level, grade, count, sentence, batch_id
 select year, competition, level, grade, count, sentence, batch_id
 from award
 where institution_id = $institution_id and retired_by_batch is null

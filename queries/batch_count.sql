@@ -1,1 +1,2 @@
+-- columns: count_star()
 select count(*) from batch

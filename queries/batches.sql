@@ -1,4 +1,5 @@
 -- Every batch, newest first, with the institution it wrote to.
+-- columns: batch_id, kind, institution, file_name, file_sha256, file_size, user_name, created_at, inserted, updated, unchanged, skipped, note, is_demo, rolls_back, rolled_back_by
 select
     b.batch_id,
     b.kind,

@@ -1,4 +1,5 @@
 -- Every institution with the years it has data for, newest first.
+-- columns: institution_id, name, latest_year, years
 with
 
 observed_years as (

@@ -1,4 +1,5 @@
 -- The current value of one (metric, year, month) of an institution (manual correction form).
+-- columns: value, qualifier, note, batch_id
 select value, qualifier, note, batch_id
 from observation
 where institution_id = $institution_id

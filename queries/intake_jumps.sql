@@ -1,6 +1,7 @@
 -- Staged values (relation `frame`, with its file `row`) more than $factor times above or below
 -- the same metric and month a year earlier; the earlier value comes from the file itself, else
 -- from the stored current values. Ratios are compared in points elsewhere and are left out.
+-- columns: row, metric_id, year, month, value, prior_value
 with
 
 stored as (

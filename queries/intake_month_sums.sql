@@ -1,6 +1,7 @@
 -- Flow metrics and years touched by the staged values (relation `frame`) whose months (file
 -- first, then stored) do not add up to the stated exact annual value: all twelve months summing
 -- to something else, or fewer months already above it (beyond rounding: $tolerance of it, min 0.5).
+-- columns: metric_id, year, months, total, annual
 with
 
 stored as (

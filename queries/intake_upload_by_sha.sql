@@ -1,4 +1,5 @@
 -- The live (not rolled back) upload batch that already holds a file with this SHA-256, if any.
+-- columns: batch_id
 select batch_id
 from batch
 where kind = 'upload'

@@ -1,6 +1,7 @@
 -- Every current value of an institution, all years: stored observations plus the counts that
 -- event records (awards, honours, research) imply. Where records exist for a metric and year,
 -- their count replaces a stored total.
+-- columns: metric_id, year, month, value, qualifier, note, sentence, batch_id, from_records, batch_kind, batch_file, batch_user, batch_time, is_demo
 with
 
 observations as (

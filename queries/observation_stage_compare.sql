@@ -1,5 +1,6 @@
 -- Each staged value (relation `frame`) against the current stored value of the same key:
 -- status new | changed | unchanged.
+-- columns: metric_id, year, month, platform, value, qualifier, old_value, old_qualifier, status
 with
 
 current_values as (

@@ -1,4 +1,5 @@
 -- The active (not rolled back) report or seed batch that already holds these exact bytes.
+-- columns: batch_id
 select batch_id
 from batch
 where file_sha256 = $sha256

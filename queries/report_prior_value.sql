@@ -1,4 +1,5 @@
 -- The current annual value of one metric of an institution in one year (null when none).
+-- columns: value
 select value
 from observation
 where institution_id = $institution_id

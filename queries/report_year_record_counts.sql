@@ -1,4 +1,5 @@
 -- How many current records each event table holds for one institution and year.
+-- columns: records, stored
 with
 
 counts as (

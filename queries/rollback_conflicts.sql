@@ -1,4 +1,5 @@
 -- Later batches that replaced rows written by batch $target: rolling it back would undo them too.
+-- columns: later_batch
 with
 
 written_then_retired as (

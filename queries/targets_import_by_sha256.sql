@@ -1,4 +1,5 @@
 -- The live (not rolled back) target import of this year that already holds these exact bytes.
+-- columns: batch_id
 select batch_id
 from batch
 where kind = 'targets'

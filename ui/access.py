@@ -32,6 +32,7 @@ PAGE_ACTIONS = {
     "upload": "upload",
     "report_import": "import_report",
     "history": "view_history",
+    "targets_edit": "correct",
     "export": "export",
     "admin": "manage_accounts",
     "sign_in": None,  # always reachable

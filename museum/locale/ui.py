@@ -30,6 +30,8 @@ MESSAGES = {
     "ui.section.data": ("数据管理", "Data"),
     "ui.section.admin": ("管理", "Administration"),
     "page.overview": ("总览", "Overview"),
+    "page.targets": ("目标", "Targets"),
+    "page.targets_edit": ("目标管理", "Manage targets"),
     "page.trends": ("趋势", "Trends"),
     "page.assets": ("资产", "Assets"),
     "page.awards_research": ("获奖与科研", "Awards & research"),

@@ -18,9 +18,11 @@ from museum.sections.people import staff_section, volunteers_section
 from museum.sections.profile import profile_section
 from museum.sections.records import awards_section, research_section
 from museum.sections.scope import FRAMES, Scope
+from museum.sections.targets import targets_section
 
 SECTIONS: dict[str, Callable[[Scope], Section]] = {
     "overview": overview_section,
+    "targets": targets_section,
     "profile": profile_section,
     "online_media": builder("online_media"),
     "outreach": builder("outreach"),

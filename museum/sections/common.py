@@ -13,6 +13,7 @@ from museum.catalog import Metric
 from museum.sections.blocks import Block, Chart, Heading, KpiCards, Sentences
 from museum.sections.scope import Scope
 from museum.tabular import round_value
+from museum.targets.charts import add_event_spans
 
 
 def category_cards(scope: Scope, category: str, *, title: str | None = None, fold_after: int | None = None) -> KpiCards | None:
@@ -73,11 +74,12 @@ def metric_blocks(scope: Scope, metric: Metric) -> list[Block]:
     monthly = kpis.monthly_series(scope.values, metric)
     shown = monthly[(monthly["year"] > year - charts.MONTHLY_YEARS) & (monthly["year"] <= year)]
     if shown.groupby("year")["month"].nunique().max(skipna=True) >= 2 if not shown.empty else False:
-        blocks.append(chart(f"{name}_monthly_{year}", charts.monthly_lines(shown, metric, lang, year=year, demo=scope.demo),
-                            monthly_data(scope, shown, metric)))
+        events = scope.frame("timeline_events")
+        figure = add_event_spans(charts.monthly_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
+        blocks.append(chart(f"{name}_monthly_{year}", figure, monthly_data(scope, shown, metric)))
         this_year = shown[shown["year"] == year]
         if metric.kind == "flow" and this_year["month"].nunique() >= 2:
-            figure = charts.ytd_lines(shown, metric, lang, year=year, demo=scope.demo)
+            figure = add_event_spans(charts.ytd_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
             ytd = shown[shown["year"].isin([year - 1, year]) & shown["month"].isin(this_year["month"])].copy()
             ytd["ytd"] = ytd.groupby("year")["value"].cumsum()
             blocks.append(chart(f"{name}_ytd_{year}", figure, monthly_data(scope, ytd, metric, "ytd")))

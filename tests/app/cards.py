@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from museum.i18n import t
 
-FIELDS = {"kpi-label": "label", "kpi-value": "value", "kpi-change": "change", "kpi-note": "notes"}
+FIELDS = {"kpi-label": "label", "kpi-value": "value", "kpi-change": "change", "kpi-note": "notes", "kpi-target": "target"}
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Card:
     tone: str = ""
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    target: str = ""
 
 
 class _Cards(HTMLParser):
