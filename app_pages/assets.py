@@ -5,9 +5,7 @@ import streamlit as st
 from museum import sections
 from ui import blocks, context
 
-selection = context.current()
-scope = context.scope(selection)
-context.page_header(selection, "page.assets", scope)
+selection, scope = context.view_page("page.assets")
 
 section = sections.build("assets", scope)
 if not section:

@@ -3,9 +3,7 @@
 from museum import sections
 from ui import blocks, context
 
-selection = context.current()
-scope = context.scope(selection)
-context.page_header(selection, "page.awards_research", scope)
+selection, scope = context.view_page("page.awards_research")
 
 for section in sections.build_all(scope, ["awards", "research"]):
     blocks.render(section, scope, heading=True)

@@ -6,9 +6,7 @@ from museum import catalog, sections
 from museum.sections.common import category_cards
 from ui import blocks, context
 
-selection = context.current()
-scope = context.scope(selection)
-context.page_header(selection, "page.overview", scope)
+selection, scope = context.view_page("page.overview")
 
 blocks.render(sections.build("overview", scope), scope, heading=True)
 if not scope.kpis:

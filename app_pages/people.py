@@ -3,9 +3,7 @@
 from museum import sections
 from ui import blocks, context
 
-selection = context.current()
-scope = context.scope(selection)
-context.page_header(selection, "page.people", scope)
+selection, scope = context.view_page("page.people")
 
 for section in sections.build_all(scope, ["staff", "volunteers"]):
     blocks.render(section, scope, heading=True)

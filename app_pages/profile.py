@@ -5,9 +5,7 @@ import streamlit as st
 from museum import sections
 from ui import blocks, context
 
-selection = context.current()
-scope = context.scope(selection)
-context.page_header(selection, "page.profile", scope)
+selection, scope = context.view_page("page.profile")
 
 section = sections.build("profile", scope)
 if not section:

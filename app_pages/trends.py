@@ -5,9 +5,7 @@ import streamlit as st
 from museum import sections
 from ui import blocks, context
 
-selection = context.current()
-scope = context.scope(selection)
-context.page_header(selection, "page.trends", scope)
+selection, scope = context.view_page("page.trends")
 
 available = [key for key in sections.METRIC_CATEGORIES if scope.kpis_in(key)]
 if not available:

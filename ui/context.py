@@ -16,6 +16,7 @@ from museum import charts, institutions, kpis
 from museum.i18n import t
 from museum.sections import Scope
 from ui import data
+from ui.blocks import plain
 
 CONVENTIONS = ("red_up", "green_up")
 
@@ -137,8 +138,9 @@ def page_header(selection: Selection, title_key: str, scope_: Scope | None = Non
             st.page_link("app_pages/report_import.py", label=selection.t("ui.go_import_report"), icon=":material/description:")
 
 
-def plain(text: str) -> str:
-    """Escape Markdown so that text from files and reports shows as typed (captions, messages)."""
-    import re
-
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
+def view_page(title_key: str) -> tuple[Selection, Scope]:
+    """The start of every view page: the selection, its data, and the page's header."""
+    selection = current()
+    scope_ = scope(selection)
+    page_header(selection, title_key, scope_)
+    return selection, scope_
