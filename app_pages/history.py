@@ -3,10 +3,13 @@
 import streamlit as st
 
 from museum import ingest
+from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.i18n import t
 from museum.intake import present
 from ui import access, blocks, context, data
+
+CHANGES_SHOWN = 5000  # a million-row batch lists its first values; the counts above cover all
 
 ctx = context.current()
 access.require("view_history", ctx.lang)
@@ -19,7 +22,9 @@ batches = data.read("batches")
 if batches.empty:
     st.info(ctx.t("intake.history.empty"))
     st.stop()
-st.dataframe(present.history_table(batches, ctx.lang), hide_index=True, key="history_table")
+state_column = ctx.t("intake.column.state")
+st.dataframe(present.history_table(batches, ctx.lang), hide_index=True, key="history_table",
+             column_config={state_column: st.column_config.TextColumn(state_column, width="large")})
 
 options = [int(b) for b in batches["batch_id"]]
 by_id = {int(r["batch_id"]): r for _, r in batches.iterrows()}
@@ -35,6 +40,15 @@ def describe(batch_id: int) -> str:
 chosen = st.selectbox(ctx.t("intake.history.choose"), options, format_func=describe, key="history_batch")
 row = by_id[chosen]
 st.caption(blocks.plain(present.batch_state(row, ctx.lang)))
+changes = data.read("batch_changes", batch_id=chosen)
+with st.expander(ctx.t("history.changes", count=len(changes)), expanded=present.can_roll_back(row)):
+    if changes.empty:
+        st.caption(ctx.t("history.no_values"))
+    else:
+        st.dataframe(present.changes_table(changes, load_catalog(), ctx.lang, limit=CHANGES_SHOWN), hide_index=True,
+                     key=f"history_changes_{chosen}")
+        if len(changes) > CHANGES_SHOWN:
+            st.caption(ctx.t("intake.upload.preview_limited", shown=CHANGES_SHOWN, total=len(changes)))
 
 sha = row["file_sha256"]
 if isinstance(sha, str) and sha:

@@ -5,11 +5,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from museum import numbers, report_import, report_parser, upload_safety
-from museum.catalog import load as load_catalog
+from museum import report_import, report_parser, upload_safety
 from museum.errors import MuseumError
 from museum.report_parser import review
-from museum.report_parser.layout import TEXT_FIELDS
 from ui import access, context, data
 
 ctx = context.current()
@@ -54,10 +52,14 @@ summary = pd.DataFrame(
 )
 st.dataframe(summary, hide_index=True)
 
-original = review.review_tables(parsed, ctx.lang)
-catalog = load_catalog()
-keys = [*TEXT_FIELDS, *(m.metric_id for m in catalog if m.kind != "event")]
-code_column = lambda label, codes: st.column_config.SelectboxColumn(label, options=list(codes))  # noqa: E731
+codes = review.review_tables(parsed, ctx.lang)
+original = review.display_tables(codes, ctx.lang)  # labels, not codes: 国家级, not national
+
+
+def choice(table: str, column: str, label: str) -> st.column_config.SelectboxColumn:
+    return st.column_config.SelectboxColumn(label, options=review.column_options(table, column, ctx.lang))
+
+
 common = {
     "sentence": st.column_config.TextColumn(ctx.t("col.sentence"), disabled=True, width="medium"),
     "confidence": st.column_config.ProgressColumn(ctx.t("report.ui.confidence"), min_value=0.0, max_value=1.0, format="%.2f"),
@@ -72,22 +74,22 @@ edited = {
         column_order=["keep", "name", "value", "qualifier", "unit", "sentence", "confidence", "key"],
         height=min(40 + 35 * (len(original["figures"]) + 1), 760),
         column_config={
-            "key": code_column(ctx.t("report.ui.key"), keys),
+            "key": choice("figures", "key", ctx.t("report.ui.key")),
             "name": st.column_config.TextColumn(ctx.t("report.ui.field_or_metric")),
             "value": st.column_config.TextColumn(ctx.t("col.value")),
-            "qualifier": code_column(ctx.t("col.qualifier"), numbers.QUALIFIERS),
+            "qualifier": choice("figures", "qualifier", ctx.t("col.qualifier")),
             "unit": st.column_config.TextColumn(ctx.t("report.ui.unit")),
             **common,
         },
     )
 }
 record_columns = {
-    "awards": {"competition": st.column_config.TextColumn(ctx.t("col.competition")), "level": code_column(ctx.t("col.level"), review.CODES["level"]),
-               "grade": code_column(ctx.t("col.grade"), review.CODES["grade"]), "count": st.column_config.NumberColumn(ctx.t("col.count"), min_value=1, step=1)},
+    "awards": {"competition": st.column_config.TextColumn(ctx.t("col.competition")), "level": choice("awards", "level", ctx.t("col.level")),
+               "grade": choice("awards", "grade", ctx.t("col.grade")), "count": st.column_config.NumberColumn(ctx.t("col.count"), min_value=1, step=1)},
     "honors": {"title": st.column_config.TextColumn(ctx.t("col.title")), "subject": st.column_config.TextColumn(ctx.t("col.subject")),
-               "awarded_by": st.column_config.TextColumn(ctx.t("col.awarded_by")), "level": code_column(ctx.t("col.level"), review.CODES["level"])},
-    "research": {"item_type": code_column(ctx.t("col.item_type"), review.CODES["item_type"]), "role": code_column(ctx.t("col.role"), review.CODES["role"]),
-                 "stage": code_column(ctx.t("col.stage"), review.CODES["stage"]), "description": st.column_config.TextColumn(ctx.t("col.description")),
+               "awarded_by": st.column_config.TextColumn(ctx.t("col.awarded_by")), "level": choice("honors", "level", ctx.t("col.level"))},
+    "research": {"item_type": choice("research", "item_type", ctx.t("col.item_type")), "role": choice("research", "role", ctx.t("col.role")),
+                 "stage": choice("research", "stage", ctx.t("col.stage")), "description": st.column_config.TextColumn(ctx.t("col.description")),
                  "count": st.column_config.NumberColumn(ctx.t("col.count"), min_value=1, step=1)},
 }
 for table, columns in record_columns.items():
@@ -105,7 +107,7 @@ else:
 dataset, errors = review.to_dataset(parsed, edited, ctx.lang)
 if errors:
     st.error(ctx.t("report.ui.has_errors", count=len(errors)))
-    st.dataframe(pd.DataFrame(errors), hide_index=True)
+    st.dataframe(review.errors_table(errors, ctx.lang), hide_index=True)
     st.stop()
 
 with data.session() as con:
@@ -113,15 +115,13 @@ with data.session() as con:
     warnings = report_import.warnings_for(con, parsed, dataset, plan, ctx.lang)
 st.subheader(ctx.t("report.ui.changes"))
 changes = report_import.change_table(plan["observations"], ctx.lang)
-counts = changes["status"].value_counts()
-st.text(ctx.t("report.ui.change_counts", new=int(counts.get(ctx.t("report.status.new"), 0)),
-              changed=int(counts.get(ctx.t("report.status.changed"), 0)), unchanged=int(counts.get(ctx.t("report.status.unchanged"), 0))))
+st.text(report_import.change_summary(plan["observations"], ctx.lang))
 st.dataframe(changes.rename(columns={"metric": ctx.t("col.metric"), "old": ctx.t("report.ui.old"), "new": ctx.t("report.ui.new"),
                                      "status": ctx.t("report.ui.status")}), hide_index=True)
 for warning in warnings:
     st.warning(warning)
 
-was_edited = any(not edited[name].reset_index(drop=True).equals(original[name]) for name in original)
+was_edited = any(not edited[name].reset_index(drop=True).equals(original[name].reset_index(drop=True)) for name in original)
 if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
     with data.session() as con:
         outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang)

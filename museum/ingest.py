@@ -242,6 +242,13 @@ def history(con) -> pd.DataFrame:
     return db.query(con, "batches")
 
 
+def batch_changes(con, batch_id: int) -> pd.DataFrame:
+    """Each value a batch wrote and the value it replaced (old_* null for a new value; new_* null
+    where a rollback took a value away): metric_id, year, month, platform, old_value, old_qualifier,
+    new_value, new_qualifier, still_current."""
+    return db.query(con, "batch_changes", batch_id=batch_id)
+
+
 def stored_file(con, sha256: str) -> bytes | None:
     content = db.scalar(con, "intake_stored_file", sha256=sha256)
     return None if content is None else bytes(content)

@@ -74,8 +74,9 @@ def current_role() -> str | None:
 
 
 def sign_in_listed() -> bool:
-    """The sign-in page is in the menu while nobody is signed in and there is a way to sign in."""
-    return signed_in_user() is None and (accounts_exist() or sso_configured())
+    """The sign-in page is in the menu while nobody is signed in (before any account exists it says
+    how to create the first admin)."""
+    return signed_in_user() is None
 
 
 def actor() -> str:
@@ -231,7 +232,8 @@ def sidebar_status(lang: str) -> None:
             # A callback, so the sign-out happens before the next run whichever script it runs.
             st.button(t("access.sign_out", lang), key="access_sign_out", on_click=sign_out)
         elif not accounts_exist():
-            st.info(t("access.first_run", lang), icon=":material/key:")
+            # one line for leadership; how to create the first admin is on the sign-in page and in the README
+            st.caption(t("access.first_run_short", lang))
 
 
 def may(action: str) -> bool:

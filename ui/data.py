@@ -25,6 +25,7 @@ from museum.sections import FRAMES
 READERS: dict[str, Callable] = {
     "institutions": institutions.table,
     "batches": ingest.history,
+    "batch_changes": ingest.batch_changes,
     "accounts": auth.list_users,
     "account_count": lambda con: 1 if auth.has_accounts(con) else 0,
     "audit_entries": audit.entries,

@@ -85,3 +85,17 @@ def history_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
         for _, r in batches.iterrows()
     ]
     return pd.DataFrame(records, columns=columns)
+
+
+def changes_table(changes: pd.DataFrame, cat: Catalog, lang: str, *, limit: int | None = None) -> pd.DataFrame:
+    """A batch's values as people read them: metric, period, old → new, and whether still in effect."""
+    columns = [t(f"intake.column.{c}", lang) for c in ("metric", "period", "old", "new")] + [t("history.column.current", lang)]
+    records = []
+    for row in (changes if limit is None else changes.head(limit)).itertuples():
+        metric = cat[row.metric_id] if row.metric_id in cat else None
+        unit = metric.unit(lang) if metric else ""
+        value = lambda v, q: "" if pd.isna(v) else format_value(float(v), str(q), lang, unit)  # noqa: E731
+        records.append([metric.name(lang) if metric else row.metric_id, period_text(row.year, row.month, lang),
+                        value(row.old_value, row.old_qualifier), value(row.new_value, row.new_qualifier),
+                        t("tabular.yes" if row.still_current else "tabular.no", lang)])
+    return pd.DataFrame(records, columns=columns)

@@ -85,6 +85,9 @@ def test_history_rollback_and_refusal_zh(app_db):
     assert table[["批次", "类型", "文件", "新增", "修改", "状态"]].values.tolist()[:3] == [
         [3, "上传", "b.csv", 0, 1, "有效"], [2, "上传", "a.csv", 5, 0, "有效"], [1, "内置数据", "report.txt", 61, 0, "有效"],
     ]
+    # the newest batch is chosen first: what it would change back is there before anyone rolls it back
+    changes = next(d.value for d in at.dataframe if "仍有效" in d.value.columns)
+    assert changes.values.tolist() == [["科普图文", "2023年", "4870篇", "5000篇", "是"]]
     at.selectbox(key="history_batch").select(2)
     at.run()
     assert at.button(key="history_rollback_2").disabled

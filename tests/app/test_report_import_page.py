@@ -45,8 +45,15 @@ def test_pasted_report_is_reviewed_and_committed_zh(db_path):
         {"字段": "读取方式", "数值": "utf-8"},
     ]
     figures = frame_with(at, "confidence")
-    visits = figures[figures["key"] == "onsite_visitors"].iloc[0]
-    assert (visits["name"], visits["value"], visits["qualifier"], visits["unit"]) == ("接待观众人次", "126000", "approx", "人次")
+    visits = figures[figures["name"] == "接待观众人次"].iloc[0]
+    assert (visits["key"], visits["value"], visits["qualifier"], visits["unit"]) == ("接待观众人次", "126000", "约数（约/近/左右）", "人次")
+    # the review speaks words: no code and no "None" in any of its tables
+    codes = {"exact", "at_least", "approx", "national", "provincial", "municipal", "first", "second", "third", "excellence",
+             "project", "local_standard", "national_standard", "paper", "lead", "participant", "applied", "approved",
+             "concluded", "published", "None", "onsite_visitors"}
+    for frame in at.dataframe:
+        cells = {str(v) for column in frame.value.columns for v in frame.value[column]}
+        assert not cells & codes, cells & codes
     assert visits["sentence"] == "2022年，本馆全年开放306天，接待观众约12.6万人次，同比增长8%。"
     unplaced = frame_with(at, "数字")
     assert list(unplaced["数字"]) == ["8%", "获得全国科学实验展演汇演金奖1项", "3个", "3万元"]
@@ -65,6 +72,7 @@ def test_seed_report_shows_unchanged_and_duplicate_en(db_path):
     at.text_area(key="report_text").input((ROOT / "data" / "seed" / "annual-report-2024" / "report.txt").read_text(encoding="utf-8")).run()
     assert not at.exception
     assert "0 new, 0 changed, 20 unchanged." in [t.value for t in at.text]
+    assert set(frame_with(at, "Stored")["Change"]) == {"unchanged"}
     changes = frame_with(at, "Stored")
     assert changes.iloc[3].to_dict() == {"Metric": "Online visits", "Stored": "5,000,000+ visits", "New": "5,000,000+ visits", "Change": "unchanged"}
     awards = frame_with(at, "competition")
