@@ -48,14 +48,14 @@ def main() -> int:
             values = kpis.load_values(con, 1)
             year = args.year or int(values.loc[~values["is_demo"], "year"].max())
             report_seconds, report = timed(lambda: build_report(con, year, "zh"))
-        categories = [s.category for s in report.sections if s.charts]
+        categories = [s.key for s in report.sections if s.charts]
         print(f"year {year}: {len(report.charts)} charts in {len(categories)} categories "
               f"({', '.join(categories)}); load avg {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         print(f"report content (queries, text, figures): {report_seconds:.2f} s")
 
         cold_seconds, pack = timed(lambda: pack_from_report(report, default_renderer()))
         warm_seconds, pack = timed(lambda: pack_from_report(report, default_renderer()))
-        size = sum(len(b) for name, b in pack.files.items() if name != "pack.zip")
+        size = sum(len(b) for name, b in pack.files.items() if name != pack.name("zip"))
         print(f"pack cold (server starts inside): {cold_seconds:6.2f} s   {len(pack.files)} files, {size / 1e6:.1f} MB")
         print(f"pack warm (server running):       {warm_seconds:6.2f} s")
         charts_seconds, (png, svg) = timed(lambda: render_charts(report, default_renderer()))

@@ -72,11 +72,10 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 
 
 def render_charts(report: Report, renderer: Renderer) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    png, svg = {}, {}
-    for item in report.charts:
-        png[item.name] = renderer.png(item.figure)
-        svg[item.name] = renderer.svg(item.figure)
-    return png, svg
+    """PNG (for Word and charts/) and SVG (for the PDF and charts/) of every chart, rendered in one batch."""
+    rendered = renderer.render_many({item.name: item.figure for item in report.charts}, ("png", "svg"))
+    return ({item.name: rendered[(item.name, "png")] for item in report.charts},
+            {item.name: rendered[(item.name, "svg")] for item in report.charts})
 
 
 def pack_from_report(report: Report, renderer: Renderer | None = None) -> Pack:

@@ -92,3 +92,25 @@ def test_missing_cjk_font_names_the_debian_package(monkeypatch):
 
 def test_installed_cjk_fonts_are_found():
     assert "Noto Sans CJK SC" in render.cjk_font_families()
+
+
+def test_render_many_gives_the_same_images_as_one_at_a_time():
+    """The pack renders all its charts in one batch over the server's tabs: same bytes, same order."""
+    import plotly.graph_objects as go
+
+    from museum.export.render import default_renderer
+
+    figures = {f"chart_{n}": go.Figure(go.Bar(x=["a", "b"], y=[n, n + 1])).update_layout(height=300) for n in range(3)}
+    renderer = default_renderer()
+    batch = renderer.render_many(figures, ("png", "svg"))
+    assert list(batch) == [(name, fmt) for name in figures for fmt in ("png", "svg")]
+    for (name, fmt), content in batch.items():
+        assert content.startswith(b"\x89PNG" if fmt == "png" else b"<svg"), name
+    # plotly names its SVG clip paths at random; apart from them a batch render is the single render
+    import re
+
+    def no_ids(svg: bytes) -> bytes:
+        return re.sub(rb"[0-9a-f]{6,}", b"", svg)
+
+    assert no_ids(batch[("chart_1", "svg")]) == no_ids(renderer.svg(figures["chart_1"]))
+    assert batch[("chart_2", "png")] == renderer.png(figures["chart_2"])
