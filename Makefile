@@ -21,7 +21,8 @@ $(STAMP): requirements.txt scripts/install-system-deps.sh
 db: $(STAMP)
 	$(BIN)/python -m museum init
 
-run: db
+# the dashboard builds the database itself on its first request (museum.seed.init, idempotent)
+run: $(STAMP)
 	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: $(STAMP)
