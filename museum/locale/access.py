@@ -127,6 +127,20 @@ MESSAGES = {
     ),
     "cli.restore.done": ("已从备份恢复数据库 {path}（{rows} 行）。", "Restored the database {path} from the backup ({rows} rows)."),
     "cli.restore.kept": ("原数据库已保留为 {kept}。", "The previous database is kept as {kept}."),
+    "cli.file_error": ("无法读写 {file}：{reason}。", "Could not read or write {file}: {reason}."),
+    "cli.file_reason.disk_full": ("磁盘已满，请清理空间后重试", "the disk is full; free some space and try again"),
+    "cli.file_reason.too_large": (
+        "文件超过了本程序允许写入的大小上限（ulimit -f）",
+        "the file would exceed this program's file-size limit (ulimit -f)",
+    ),
+    "cli.file_reason.read_only": ("所在的文件系统是只读的", "the file system is read-only"),
+    "cli.file_reason.denied": ("没有权限，请检查文件和目录的权限", "permission denied; check the permissions of the file and its directory"),
+    "cli.file_reason.missing": ("文件或目录不存在", "no such file or directory"),
+    "cli.file_reason.is_dir": ("这是一个目录，不是文件", "it is a directory, not a file"),
+    "settings.bad_secrets": (
+        "无法读取密钥文件 {path}：{detail}。请检查其 TOML 格式。",
+        "Cannot read the secrets file {path}: {detail}. Check its TOML syntax.",
+    ),
     # pages and navigation
     "access.section.account": ("账号", "Account"),
     "access.page.sign_in": ("登录", "Sign in"),
