@@ -155,15 +155,13 @@ class _Entry:
                 if not self.path.exists():
                     refuse_after_interrupted_restore(self.path)
                     db_files.private_dir(self.path.parent)
-                created = not self.path.exists()
                 self._hold_lock(deadline)
                 try:
                     root = self._connect(False, deadline)
                 except BaseException:
                     self._drop_lock()
                     raise
-                if created:
-                    db_files.make_private(self.path)
+                db_files.make_private(self.path)  # new, or written 0644 by an earlier version
             else:
                 if self.lock_holds == 0:
                     self._wait_for_writers(deadline)

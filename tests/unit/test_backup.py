@@ -13,6 +13,13 @@ from museum.errors import DatabaseBusy, InputRejected
 T0 = datetime(2030, 1, 2, 9, 0, 0)
 
 
+@pytest.fixture(autouse=True)
+def no_backup_key(monkeypatch, tmp_path_factory):
+    """No signing key unless a test sets one (a real secrets.toml on this machine must not count)."""
+    monkeypatch.delenv("MUSEUM_BACKUP_KEY", raising=False)
+    monkeypatch.setenv("MUSEUM_SECRETS_FILE", str(tmp_path_factory.getbasetemp() / "no-secrets.toml"))
+
+
 def read_queries() -> list[str]:
     """Every query in queries/ that reads (select/with) and takes only $institution_id or nothing."""
     names = []
@@ -20,6 +27,8 @@ def read_queries() -> list[str]:
         sql = db.load_query(name)
         body = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--")).strip().lower()
         if not re.match(r"(select|with)\b", body) or re.search(r"\bfrom frame\b", body):
+            continue
+        if name.startswith("backup_"):  # how DuckDB stores the data (sequence start values), not the data
             continue
         if db.parameters_of(sql) <= {"institution_id"}:
             names.append(name)
@@ -78,7 +87,8 @@ def test_round_trip_gives_identical_results(busy_db, tmp_path):
         manifest = backup.backup(con, tmp_path / "snap", actor="boss", now=T0)
     restored = tmp_path / "restored.duckdb"
     result = backup.restore(tmp_path / "snap", restored, actor="boss", now=T0)
-    assert result == {"path": str(restored), "kept_previous": None, "tables": manifest["tables"]}
+    assert result == {"path": str(restored), "kept_previous": None, "tables": manifest["tables"], "signature": "unverified",
+                      "replaced_batches": []}
     with db.session(restored) as con:
         after = snapshot(con)
         assert audit.entries(con).iloc[0][["user_name", "action"]].tolist() == ["boss", "restore"]
@@ -93,6 +103,7 @@ def test_round_trip_gives_identical_results(busy_db, tmp_path):
         else:
             assert before[key] == after[key], key
     assert set(manifest["files"]) >= {"schema.sql", "load.sql", "observation.parquet", "stored_file.parquet"}
+    assert manifest["signature"] is None  # no key configured in the tests' environment
 
 
 def test_restore_keeps_the_database_it_replaces(busy_db, tmp_path):

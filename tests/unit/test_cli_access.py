@@ -12,6 +12,13 @@ from museum.cli import main
 
 
 @pytest.fixture(autouse=True)
+def no_backup_key(monkeypatch, tmp_path_factory):
+    """No signing key unless a test sets one (a real secrets.toml on this machine must not count)."""
+    monkeypatch.delenv("MUSEUM_BACKUP_KEY", raising=False)
+    monkeypatch.setenv("MUSEUM_SECRETS_FILE", str(tmp_path_factory.getbasetemp() / "no-secrets.toml"))
+
+
+@pytest.fixture(autouse=True)
 def fast_hashes(monkeypatch):
     monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
 
@@ -96,14 +103,15 @@ def test_usage_errors_exit_2(db_path, monkeypatch, capsys, argv):
 def test_backup_and_restore_commands(db_path, tmp_path, monkeypatch, capsys):
     run(monkeypatch, capsys, "users", "add", "boss", "--role", "admin", "--password-stdin", stdin="secret-pass1\n")
     code, out, err = run(monkeypatch, capsys, "backup", str(tmp_path / "snap"), "--lang", "en")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "Note: the backup is not signed (no backup key is configured: MUSEUM_BACKUP_KEY or "
+                              "[museum_backup] key in secrets.toml), so a restore cannot tell whether it was altered.\n")
     tables = len(json.loads((tmp_path / "snap" / "manifest.json").read_text(encoding="utf-8"))["tables"])
     assert out.startswith(f"Backed up to {tmp_path / 'snap'}: {tables} tables, ")
     assert out.endswith(f"rows. To restore: python -m museum restore {tmp_path / 'snap'}\n")
     code, out, err = run(monkeypatch, capsys, "backup", str(tmp_path / "snap"))
     assert code == 1 and "已存在且不为空" in err
     code, out, err = run(monkeypatch, capsys, "restore", str(tmp_path / "snap"), "--db", str(tmp_path / "new.duckdb"))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "备份签名：未校验签名（本服务器没有配置备份密钥）。\n")
     assert out.startswith(f"已从备份恢复数据库 {tmp_path / 'new.duckdb'}（")
     code, out, _ = run(monkeypatch, capsys, "users", "list", "--json", "--db", str(tmp_path / "new.duckdb"))
     assert [u["name"] for u in json.loads(out)] == ["boss"]

@@ -1,0 +1,3 @@
+select failures, last_failure_at, locked_until
+from sign_in_client
+where client = $client

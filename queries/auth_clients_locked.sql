@@ -1,0 +1,5 @@
+-- Client addresses locked at $now, for `users unlock --list`.
+select client, failures, locked_until
+from sign_in_client
+where locked_until > $now
+order by client

@@ -1,0 +1,1 @@
+select value from app_secret where name = $name

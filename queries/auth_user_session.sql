@@ -1,0 +1,4 @@
+-- What a signed-in session is checked against on every request.
+select role, disabled, credential_version
+from app_user
+where user_name = $user_name

@@ -1,0 +1,2 @@
+-- Draw `steps` values from a sequence so that it continues where the backed-up one stopped.
+select max(nextval($sequence_name)) from range($steps)
