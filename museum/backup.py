@@ -163,17 +163,23 @@ def read_manifest(directory: str | os.PathLike, *, allow_unsigned: bool = False)
 # --- restore ----------------------------------------------------------------------------------
 
 
-def _inspect_current(target: Path) -> list[tuple]:
-    """Check that nobody else has the current database open (DatabaseBusy), flush its WAL into it,
-    and return its batches. A damaged or foreign file is replaced all the same (and kept)."""
+def _inspect_current(target: Path, unchanged_since: datetime | None) -> list[tuple]:
+    """Check that nobody else has the current database open (DatabaseBusy) and that nothing was
+    written to it since `unchanged_since` (DatabaseBusy), flush its WAL into it, and return its
+    batches. A damaged or foreign file is replaced all the same (and kept)."""
     if not target.exists():
         return []
     try:
         with db.session(target) as con:
             con.execute("checkpoint")
-            if db.applied_migrations(con):
-                return [(int(b), c) for b, c in db.rows(con, "backup_batch_ids")]
-            return []
+            if not db.applied_migrations(con):
+                return []
+            if unchanged_since is not None:
+                changes, first_at = db.rows(con, "backup_audit_since", since=unchanged_since)[0]
+                if changes:
+                    raise DatabaseBusy("backup.changed_during_restore", path=str(target), changes=changes,
+                                       first=first_at.strftime("%H:%M:%S"))
+            return [(int(b), c) for b, c in db.rows(con, "backup_batch_ids")]
     except DatabaseError as exc:
         if exc.key in ("db.corrupt", "db.not_a_database", "db.invalidated", "db.query_failed"):
             return []
@@ -231,8 +237,13 @@ def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, n
 
 
 def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: str = "system",
-            allow_unsigned: bool = False, now: datetime | None = None) -> dict:
+            allow_unsigned: bool = False, unchanged_since: datetime | None = None, now: datetime | None = None) -> dict:
     """Rebuild the database at `db_path` from a snapshot directory.
+
+    `unchanged_since` (UTC, naive): refuse (DatabaseBusy) when anything was written to the current
+    database from then on — the CLI passes the moment the command started, so a write that lands
+    while the restore is starting is never replaced unseen; writes before it are replaced, kept in
+    the `.before-restore-` file, and listed in "replaced_batches".
 
     Returns {"path", "kept_previous" (or None), "tables", "signature" ("signed" | "unsigned" |
     "unverified"), "replaced_batches" (ids in the replaced database that the snapshot lacks)}.
@@ -255,7 +266,7 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
             raise DatabaseBusy("backup.dashboard_serving", path=str(target))
         try:
             db.fault_point("restore.locked")
-            before = _inspect_current(target)
+            before = _inspect_current(target, unchanged_since)
             counts, restored = _build_staging(staging, source, manifest, actor=actor, now=now, status=status)
             db.fault_point("restore.staged")
             try:

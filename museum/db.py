@@ -121,10 +121,29 @@ def data_version(path: str | Path | None = None) -> tuple:
     return tuple(stamps)
 
 
+_ARMED = threading.local()
+
+
 def fault_point(name: str) -> None:
-    """Tests only: the process kills itself here when MUSEUM_FAULT_KILL_AT names this point, so a
-    test can stop a write at an exact step (inert otherwise)."""
-    if settings.fault_kill_at() == name:
+    """Tests only: the process kills itself (SIGKILL) here when MUSEUM_FAULT_KILL_AT names this
+    point, so a test can stop a write at an exact step; inert otherwise.
+
+    Points: `query.NAME` (before a named query runs), `restore.*`, `migration.NNNN`, and
+    `commit:NAME` / `committed:NAME` — just before / just after the commit of the transaction in
+    which the query NAME ran (plain `transaction.*` points would hit whichever transaction comes first).
+    """
+    spec = settings.fault_kill_at()
+    if not spec:
+        return
+    if spec == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    when, _, query_name = spec.partition(":")
+    if when in ("commit", "committed") and name == f"query.{query_name}":
+        _ARMED.when = when
+
+
+def _fault_at_commit(stage: str) -> None:
+    if getattr(_ARMED, "when", None) == stage:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -147,10 +166,9 @@ def transaction(con) -> Iterator:
         con.execute("begin transaction")
     except duckdb.Error as exc:
         raise _failure(con, exc) from exc
-    fault_point("transaction.begin")
     try:
         yield con
-        fault_point("transaction.commit")
+        _fault_at_commit("commit")
     except BaseException:
         try:
             con.execute("rollback")
@@ -168,7 +186,7 @@ def transaction(con) -> Iterator:
     path = _path_of(con)
     if path is not None:
         db_files.make_private(db_files.wal_path(path))  # DuckDB creates its WAL with the umask's mode
-    fault_point("transaction.committed")
+    _fault_at_commit("committed")
 
 
 def query_names() -> list[str]:

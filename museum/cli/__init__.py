@@ -12,6 +12,7 @@ import argparse
 import importlib
 import os
 import sys
+from datetime import datetime, timezone
 
 from museum import settings
 from museum.errors import MuseumError
@@ -51,8 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # When the command started, before the slow imports below: a restore refuses to replace writes
+    # made after this moment (another command's import may land while this one is starting).
+    started_at = datetime.now(timezone.utc).replace(tzinfo=None)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.started_at = started_at
     lang = args.lang or settings.language()
     args.lang = lang
     # The database and its WAL hold password hashes; DuckDB creates its files with the umask's mode.

@@ -44,7 +44,8 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    result = backup.restore(args.directory, settings.db_path(args.db), actor=cli_actor(), allow_unsigned=args.allow_unsigned)
+    result = backup.restore(args.directory, settings.db_path(args.db), actor=cli_actor(), allow_unsigned=args.allow_unsigned,
+                            unchanged_since=getattr(args, "started_at", None))
     print(t("cli.restore.done", args.lang, path=result["path"], rows=sum(result["tables"].values())))
     if result["kept_previous"]:
         print(t("cli.restore.kept", args.lang, kept=result["kept_previous"]))

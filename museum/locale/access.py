@@ -184,6 +184,13 @@ MESSAGES = {
         "The dashboard is serving the database {path}, so the restore was cancelled and nothing was changed. Stop the dashboard "
         "first (e.g. systemctl stop museum-dashboard) and start it again after the restore.",
     ),
+    "backup.changed_during_restore": (
+        "恢复开始之后，数据库 {path} 又写入了 {changes} 条记录（最早在 UTC {first}）。为免丢掉这些更改，恢复已取消，未做任何更改。"
+        "如仍要用备份替换它，请再运行一次恢复。",
+        "After the restore started, {changes} changes were written to the database {path} (the first at {first} UTC). So "
+        "that they are not lost, the restore was cancelled and nothing was changed. To replace the database with the "
+        "backup all the same, run the restore again.",
+    ),
     "backup.export_disk_full": (
         "无法写入备份 {path}：磁盘已满。未留下不完整的备份，数据库没有变化。请清理空间或换一个磁盘后重试。",
         "Could not write the backup {path}: the disk is full. No incomplete backup was left and the database is unchanged. "
