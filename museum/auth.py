@@ -368,6 +368,7 @@ def sign_in(con, name: str, password: str, *, client: str | None = None, now: da
             audit.record(con, "sign_in_ok", key, f"role={user.role}{suffix}", now=now)
             return user
         else:
+            throttle.forget_stale(con, now, lock_minutes)
             account = account.after_failure(now, max_failures, lock_minutes)
             throttle.save_account(con, key, account)
             if address is not None:

@@ -82,6 +82,13 @@ def clear_client(con, address: str) -> None:
     db.execute(con, "auth_client_clear", client=address)
 
 
+def forget_stale(con, now: datetime, lock_minutes: float) -> None:
+    """Drop counts older than the lock period (call inside the attempt's transaction)."""
+    before = now - timedelta(minutes=lock_minutes)
+    db.execute(con, "auth_throttle_forget_stale", before=before, now=now)
+    db.execute(con, "auth_client_forget_stale", before=before, now=now)
+
+
 def _salt(con) -> str:
     value = db.scalar(con, "auth_secret_get", name=_SALT)
     if value is None:  # a database whose salt row was lost: make one (under LOCK, in a transaction)

@@ -55,7 +55,7 @@ OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": 
 
 # Sign-in limits and credential versions (migration 0007), backups (museum.backup_load).
 PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2030, 1, 2), "sequence_name": "audit_id_seq",
-               "steps": 1})
+               "steps": 1, "before": datetime(2030, 1, 1)})
 
 
 @pytest.fixture(scope="module")

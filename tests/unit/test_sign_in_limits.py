@@ -226,3 +226,17 @@ def test_migration_0007_forgets_typed_names_of_failed_sign_ins(empty_db_path):
         assert con.execute("select user_name from sign_in_throttle").fetchall() == [("boss",)]
         assert con.execute("select credential_version from app_user").fetchall() == [(0,)]
         assert len(db.scalar(con, "auth_secret_get", name="sign_in_salt")) == 64
+
+
+def test_guessing_on_unknown_names_does_not_grow_the_tables_without_end(con, monkeypatch):
+    monkeypatch.setenv("MUSEUM_SIGN_IN_CLIENT_MAX_FAILURES", "1000")
+    for number in range(30):
+        with pytest.raises(InputRejected):
+            auth.sign_in(con, f"guess{number}", "x", client=f"203.0.113.{number}", now=T0)
+    assert db.scalar(con, "backup_table_rows", table_name="sign_in_throttle") == 30
+    assert db.scalar(con, "backup_table_rows", table_name="sign_in_client") == 30
+    # an hour later the old counts are forgotten at the next attempt; only that attempt's remain
+    with pytest.raises(InputRejected):
+        auth.sign_in(con, "guess-late", "x", client="198.51.100.1", now=T0 + timedelta(hours=1))
+    assert db.scalar(con, "backup_table_rows", table_name="sign_in_throttle") == 1
+    assert db.scalar(con, "backup_table_rows", table_name="sign_in_client") == 1
