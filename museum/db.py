@@ -219,8 +219,9 @@ def _bind(name: str, sql: str, params: dict) -> dict:
 @contextmanager
 def _guarded(con: duckdb.DuckDBPyConnection, query_name: str) -> Iterator[None]:
     """Interrupt the statement after the time limit; turn DuckDB errors into the project's own."""
+    # not a daemon: a cancelled timer ends at once, and one still alive at exit would keep a
+    # DuckDB connection referenced while the interpreter shuts down
     timer = threading.Timer(settings.query_timeout_seconds(), con.interrupt)
-    timer.daemon = True
     timer.start()
     try:
         yield
