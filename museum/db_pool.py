@@ -33,7 +33,8 @@ from museum.errors import DatabaseBusy, DatabaseError
 
 # Extension downloads stall and fail offline (DESIGN §6); nothing here needs one.
 CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<holder>.+?)(?:\. See also|$)")
+# "… Conflicting lock is held in /usr/bin/python3 (PID 123). However, you would be able to open …"
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<holder>.+?\(PID \d+\)|.+?(?=\. See also|\. However|$))")
 
 
 class Connection:

@@ -243,7 +243,8 @@ def test_a_dry_run_takes_no_write_lock(db_path, tmp_path):
         holder.wait()
     assert (dry.returncode, json.loads(dry.stdout)["status"], json.loads(dry.stdout)["inserted"]) == (0, "valid", 1)
     assert real.returncode == 3
-    assert real.stderr.startswith(f"数据库 {db_path} 正被另一个程序占用（") and f"PID {holder.pid}" in real.stderr
+    assert real.stderr.startswith(f"数据库 {db_path} 正被另一个程序占用（")
+    assert real.stderr.endswith(f"(PID {holder.pid})）。请稍后重试，或先关闭该程序。\n")
 
 
 def test_a_write_credited_to_an_unknown_account_is_refused(db_path, tmp_path, monkeypatch, capsys):
