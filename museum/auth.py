@@ -1,13 +1,18 @@
-"""Staff accounts, sign-in with rate limiting, session timeout and the role permission table.
+"""Staff accounts, sign-in with rate limiting, session checks and the role permission table.
 
-Passwords are stored only as bcrypt hashes. Failed sign-ins are counted per user name in the
-database (table sign_in_throttle), so a restart does not lift a lock. Every account change and
-every sign-in attempt goes into the audit trail.
+Passwords are stored only as bcrypt hashes. Names are NFKC-normalised and may not mix in
+look-alike letters (museum.account_names). Failed sign-ins are counted per account name and per
+client address in the database, atomically (museum.throttle), so neither a restart nor a burst
+of parallel attempts lifts a limit; an admin lifts one at once with `users unlock`. Each account
+has a credential version that changes with its password, role or disabled flag (and at a
+restore): a session signed in with another version has ended (`session_end_reason`). Every
+account change and every sign-in attempt goes into the audit trail, in the change's transaction;
+a failed attempt on a name that is no account is recorded under a salted hash, never the text.
 """
 
 from __future__ import annotations
 
-import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -15,8 +20,10 @@ from functools import lru_cache
 import bcrypt
 import pandas as pd
 
-from museum import audit, db, settings
+from museum import account_names, audit, db, settings, throttle
+from museum.account_names import MAX_TYPED_CHARS
 from museum.errors import InputRejected
+from museum.throttle import Throttle, client_address  # noqa: F401  (part of this module's interface)
 
 ROLES = ("viewer", "editor", "admin")
 
@@ -38,10 +45,10 @@ _EDITOR = _VIEWER | {"upload", "import_report", "correct", "rollback", "view_his
 _ADMIN = _EDITOR | {"manage_accounts", "view_audit", "backup"}
 PERMISSIONS: dict[str, frozenset[str]] = {"viewer": _VIEWER, "editor": _EDITOR, "admin": _ADMIN}
 
-# Letters (any script), digits, and . _ - @ so that e-mail addresses work as names.
-_NAME = re.compile(r"[\w.@-]{1,64}")
 MIN_PASSWORD_CHARS = 8
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit; bcrypt 5 refuses longer input instead of truncating
+# Why a session ended (session_end_reason); message keys access.session_ended.<reason>.
+SESSION_END_REASONS = ("removed", "disabled", "role_changed", "credentials_changed")
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class User:
     role: str
     created_at: datetime
     disabled: bool = False
+    credential_version: int = 0
 
 
 def utc_now() -> datetime:
@@ -95,9 +103,13 @@ def sso_role(email: str | None, roles_by_email: dict[str, str]) -> str | None:
 
 
 def validate_name(name: str) -> str:
-    if not isinstance(name, str) or not _NAME.fullmatch(name):
-        raise InputRejected("auth.bad_name", name=name)
-    return name
+    """The name as it is stored (NFKC), or InputRejected: see museum.account_names."""
+    return account_names.validate(name)
+
+
+def new_credential_version() -> int:
+    """A fresh, unguessable credential version (never 0, the value of accounts before 0007)."""
+    return secrets.randbits(62) | 1
 
 
 def validate_role(role: str) -> str:
@@ -120,7 +132,9 @@ def hash_password(password: str) -> str:
 
 
 def check_password(password: str, password_hash: str) -> bool:
-    encoded = password.encode("utf-8")
+    if not isinstance(password, str) or len(password) > MAX_PASSWORD_BYTES:
+        return False
+    encoded = password.encode("utf-8", "surrogatepass")
     if len(encoded) > MAX_PASSWORD_BYTES:
         return False
     return bcrypt.checkpw(encoded, password_hash.encode("ascii"))
@@ -137,19 +151,30 @@ def _dummy_hash(rounds: int) -> str:
 
 
 def _row_to_user(row) -> User:
-    name, role, _hash, created_at, disabled = row
-    return User(name=name, role=role, created_at=created_at, disabled=bool(disabled))
+    name, role, _hash, created_at, disabled, credential_version = row
+    return User(name=name, role=role, created_at=created_at, disabled=bool(disabled), credential_version=int(credential_version))
+
+
+def _lookup(con, name) -> tuple | None:
+    """The account row of a typed name (normalised), or None; over-long input is never looked up."""
+    if not isinstance(name, str) or len(name) > MAX_TYPED_CHARS:
+        return None
+    normal = account_names.normalise(name)
+    if not 1 <= len(normal) <= account_names.MAX_NAME_CHARS:
+        return None
+    found = db.rows(con, "auth_user_by_name", user_name=normal)
+    return found[0] if found else None
 
 
 def get_user(con, name: str) -> User | None:
-    found = db.rows(con, "auth_user_by_name", user_name=name)
-    return _row_to_user(found[0]) if found else None
+    row = _lookup(con, name)
+    return _row_to_user(row) if row else None
 
 
 def _require_user(con, name: str) -> User:
     user = get_user(con, name)
     if user is None:
-        raise InputRejected("auth.unknown_user", name=name)
+        raise InputRejected("auth.unknown_user", name=account_names.shown(name if isinstance(name, str) else ""))
     return user
 
 
@@ -163,16 +188,21 @@ def list_users(con) -> pd.DataFrame:
 
 
 def add_user(con, name: str, role: str, password: str, *, actor: str, now: datetime | None = None) -> User:
-    validate_name(name)
+    name = validate_name(name)
     validate_role(role)
     password_hash = hash_password(password)
     now = now or utc_now()
+    version = new_credential_version()
     with db.transaction(con):
         if get_user(con, name) is not None:
             raise InputRejected("auth.user_exists", name=name)
-        db.execute(con, "auth_user_insert", user_name=name, role=role, password_hash=password_hash, created_at=now)
+        similar = [n for (n,) in db.rows(con, "auth_user_names") if n.casefold() == name.casefold()]
+        if similar:
+            raise InputRejected("auth.user_exists_other_case", name=name, existing=similar[0])
+        db.execute(con, "auth_user_insert", user_name=name, role=role, password_hash=password_hash, created_at=now,
+                   credential_version=version)
         audit.record(con, "account_change", actor, f"add {name} role={role}", now=now)
-    return User(name=name, role=role, created_at=now)
+    return User(name=name, role=role, created_at=now, credential_version=version)
 
 
 def _refuse_losing_last_admin(con, user: User) -> None:
@@ -182,23 +212,28 @@ def _refuse_losing_last_admin(con, user: User) -> None:
             raise InputRejected("auth.last_admin", name=user.name)
 
 
+def _renew(con, name: str) -> None:
+    db.execute(con, "auth_user_set_credential_version", user_name=name, credential_version=new_credential_version())
+
+
 def remove_user(con, name: str, *, actor: str, now: datetime | None = None) -> None:
-    with db.transaction(con):
+    with throttle.LOCK, db.transaction(con):
         user = _require_user(con, name)
         _refuse_losing_last_admin(con, user)
-        db.execute(con, "auth_user_delete", user_name=name)
-        db.execute(con, "auth_throttle_clear", user_name=name)
-        audit.record(con, "account_change", actor, f"remove {name} role={user.role}", now=now)
+        db.execute(con, "auth_user_delete", user_name=user.name)
+        throttle.clear_account(con, user.name)
+        audit.record(con, "account_change", actor, f"remove {user.name} role={user.role}", now=now)
 
 
 def set_password(con, name: str, password: str, *, actor: str, now: datetime | None = None) -> None:
     password_hash = hash_password(password)
-    with db.transaction(con):
-        _require_user(con, name)
-        db.execute(con, "auth_user_set_password", user_name=name, password_hash=password_hash)
+    with throttle.LOCK, db.transaction(con):
+        user = _require_user(con, name)
+        db.execute(con, "auth_user_set_password", user_name=user.name, password_hash=password_hash)
+        _renew(con, user.name)
         # A new password lifts a lock: this is how an admin lets a locked-out colleague back in.
-        db.execute(con, "auth_throttle_clear", user_name=name)
-        audit.record(con, "account_change", actor, f"password {name}", now=now)
+        throttle.clear_account(con, user.name)
+        audit.record(con, "account_change", actor, f"password {user.name}", now=now)
 
 
 def set_role(con, name: str, role: str, *, actor: str, now: datetime | None = None) -> None:
@@ -207,8 +242,9 @@ def set_role(con, name: str, role: str, *, actor: str, now: datetime | None = No
         user = _require_user(con, name)
         if role != "admin":
             _refuse_losing_last_admin(con, user)
-        db.execute(con, "auth_user_set_role", user_name=name, role=role)
-        audit.record(con, "account_change", actor, f"role {name} {user.role}->{role}", now=now)
+        db.execute(con, "auth_user_set_role", user_name=user.name, role=role)
+        _renew(con, user.name)
+        audit.record(con, "account_change", actor, f"role {user.name} {user.role}->{role}", now=now)
 
 
 def set_disabled(con, name: str, disabled: bool, *, actor: str, now: datetime | None = None) -> None:
@@ -216,77 +252,134 @@ def set_disabled(con, name: str, disabled: bool, *, actor: str, now: datetime | 
         user = _require_user(con, name)
         if disabled:
             _refuse_losing_last_admin(con, user)
-        db.execute(con, "auth_user_set_disabled", user_name=name, disabled=disabled)
-        audit.record(con, "account_change", actor, f"{'disable' if disabled else 'enable'} {name}", now=now)
+        db.execute(con, "auth_user_set_disabled", user_name=user.name, disabled=disabled)
+        _renew(con, user.name)
+        audit.record(con, "account_change", actor, f"{'disable' if disabled else 'enable'} {user.name}", now=now)
+
+
+def renew_all_credentials(con) -> None:
+    """Give every account a new credential version (call inside a transaction): a restore does,
+    so that no session signed in before it keeps its rights."""
+    for (name,) in db.rows(con, "auth_user_names"):
+        _renew(con, name)
+
+
+def unlock(con, name: str, *, actor: str, now: datetime | None = None) -> None:
+    """Lift the sign-in lock (and forget the failures) of an account, e.g. `users unlock NAME`."""
+    with throttle.LOCK, db.transaction(con):
+        user = _require_user(con, name)
+        throttle.clear_account(con, user.name)
+        audit.record(con, "account_change", actor, f"unlock {user.name}", now=now)
+
+
+def unlock_client(con, address: str, *, actor: str, now: datetime | None = None) -> str:
+    """Lift the sign-in lock of a client address (`users unlock --client ADDRESS`); its canonical form."""
+    normal = throttle.normalise_address(address)
+    if normal is None:
+        raise InputRejected("auth.bad_address", address=account_names.shown(address if isinstance(address, str) else ""))
+    with throttle.LOCK, db.transaction(con):
+        throttle.clear_client(con, normal)
+        audit.record(con, "account_change", actor, f"unlock client {normal}", now=now)
+    return normal
+
+
+def locked_clients(con, now: datetime | None = None) -> pd.DataFrame:
+    """Client addresses locked now: client, failures, locked_until."""
+    return db.query(con, "auth_clients_locked", now=now or utc_now())
+
+
+def session_end_reason(con, name: str, role: str, credential_version: int) -> str | None:
+    """None while the session signed in as (`name`, `role`, `credential_version`) may go on; else
+    why it has ended: "removed", "disabled", "role_changed" or "credentials_changed" (password
+    reset, role change, disable/enable, restore). Check on every request."""
+    found = db.rows(con, "auth_user_session", user_name=name) if isinstance(name, str) else []
+    if not found:
+        return "removed"
+    current_role, disabled, version = found[0]
+    if disabled:
+        return "disabled"
+    if current_role != role:
+        return "role_changed"
+    if int(version) != credential_version:
+        return "credentials_changed"
+    return None
+
+
+def session_still_valid(con, name: str, role: str, credential_version: int) -> bool:
+    return session_end_reason(con, name, role, credential_version) is None
 
 
 # --- sign-in with rate limiting ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Throttle:
-    """Consecutive failures of one user name and the lock they caused, if any."""
-
-    failures: int = 0
-    last_failure_at: datetime | None = None
-    locked_until: datetime | None = None
-
-    def locked(self, now: datetime) -> bool:
-        return self.locked_until is not None and now < self.locked_until
-
-    def after_failure(self, now: datetime, max_failures: int, lock_minutes: float) -> "Throttle":
-        """The state after one more failure at `now`. Failures older than the lock period, or
-        from before an expired lock, no longer count."""
-        window = timedelta(minutes=lock_minutes)
-        stale = (self.locked_until is not None and now >= self.locked_until) or (
-            self.last_failure_at is not None and now - self.last_failure_at > window
-        )
-        failures = 1 if stale else self.failures + 1
-        locked_until = now + window if failures >= max_failures else None
-        return Throttle(failures=failures, last_failure_at=now, locked_until=locked_until)
-
-
-def _throttle(con, name: str) -> Throttle:
-    found = db.rows(con, "auth_throttle_get", user_name=name)
-    return Throttle(*found[0]) if found else Throttle()
-
-
-def _locked(name: str, throttle: Throttle, now: datetime) -> InputRejected:
+def _locked(name: str, state: Throttle, now: datetime) -> InputRejected:
     """The refusal that says until when `name` is locked (UTC) and in how many minutes."""
-    seconds = int((throttle.locked_until - now).total_seconds())
+    seconds = int((state.locked_until - now).total_seconds())
     return InputRejected(
         "auth.locked",
         name=name,
-        failures=throttle.failures,
-        until=throttle.locked_until.strftime("%H:%M"),
+        failures=state.failures,
+        until=state.locked_until.strftime("%H:%M"),
         minutes=max(1, -(-seconds // 60)),  # rounded up, at least 1
     )
 
 
-def sign_in(con, name: str, password: str, *, now: datetime | None = None) -> User:
+def _client_locked(address: str, state: Throttle, now: datetime) -> InputRejected:
+    seconds = int((state.locked_until - now).total_seconds())
+    return InputRejected("auth.client_locked", client=address, failures=state.failures,
+                         until=state.locked_until.strftime("%H:%M"), minutes=max(1, -(-seconds // 60)))
+
+
+def sign_in(con, name: str, password: str, *, client: str | None = None, now: datetime | None = None) -> User:
     """The account when name and password match; otherwise InputRejected with a message that
-    says how many tries are left, or until when the name is locked. Every attempt is audited."""
+    says how many tries are left, or until when the name (or the client address) is locked.
+
+    `client` is the request's client address (see `client_address`); without it only the
+    per-account limit applies. Every attempt is audited under the account's name, or under
+    "unknown:<hash>" when the name is no account. Over-long input is refused unread.
+    """
     now = now or utc_now()
     max_failures, lock_minutes = settings.sign_in_max_failures(), settings.sign_in_lock_minutes()
-    throttle = _throttle(con, name)
-    if throttle.locked(now):
-        audit.record(con, "sign_in_failed", name, "locked", now=now)
-        raise _locked(name, throttle, now)
-    found = db.rows(con, "auth_user_by_name", user_name=name)
-    password_ok = check_password(password, found[0][2] if found else _dummy_hash(settings.bcrypt_rounds()))
-    if found and password_ok:
-        user = _row_to_user(found[0])
-        if user.disabled:
-            audit.record(con, "sign_in_failed", name, "disabled", now=now)
-            raise InputRejected("auth.disabled", name=name)
-        with db.transaction(con):
-            db.execute(con, "auth_throttle_clear", user_name=name)
-            audit.record(con, "sign_in_ok", name, f"role={user.role}", now=now)
-        return user
-    after = throttle.after_failure(now, max_failures, lock_minutes)
-    with db.transaction(con):
-        db.execute(con, "auth_throttle_set", user_name=name, **after.__dict__)
-        audit.record(con, "sign_in_failed", name, "unknown user" if not found else "wrong password", now=now)
-    if after.locked(now):
-        raise _locked(name, after, now)
-    raise InputRejected("auth.sign_in_failed", remaining=max_failures - after.failures, minutes=f"{lock_minutes:g}")
+    typed = name if isinstance(name, str) else ""
+    row = _lookup(con, typed)
+    address = throttle.normalise_address(client)
+    suffix = f" from {address}" if address else ""
+    with throttle.LOCK:
+        key = row[0] if row else throttle.unknown_key(con, typed[:MAX_TYPED_CHARS])
+        shown = row[0] if row else account_names.shown(account_names.normalise(typed[:MAX_TYPED_CHARS]))
+        early = throttle.account(con, key), throttle.client(con, address)
+    if early[1].locked(now) or early[0].locked(now):
+        with throttle.LOCK, db.transaction(con):
+            audit.record(con, "sign_in_failed", key, ("client locked" if early[1].locked(now) else "locked") + suffix, now=now)
+        raise _client_locked(address, early[1], now) if early[1].locked(now) else _locked(shown, early[0], now)
+    # bcrypt takes a quarter of a second: check outside the lock, then count under it
+    password_ok = check_password(password, row[2] if row else _dummy_hash(settings.bcrypt_rounds()))
+    user = _row_to_user(row) if row else None
+    with throttle.LOCK, db.transaction(con):
+        account, client_state = throttle.account(con, key), throttle.client(con, address)
+        if client_state.locked(now) or account.locked(now):
+            audit.record(con, "sign_in_failed", key, ("client locked" if client_state.locked(now) else "locked") + suffix, now=now)
+            refusal = _client_locked(address, client_state, now) if client_state.locked(now) else _locked(shown, account, now)
+        elif user is not None and password_ok and user.disabled:
+            audit.record(con, "sign_in_failed", key, "disabled" + suffix, now=now)
+            refusal = InputRejected("auth.disabled", name=user.name)
+        elif user is not None and password_ok:
+            throttle.clear_account(con, key)
+            audit.record(con, "sign_in_ok", key, f"role={user.role}{suffix}", now=now)
+            return user
+        else:
+            throttle.forget_stale(con, now, lock_minutes)
+            account = account.after_failure(now, max_failures, lock_minutes)
+            throttle.save_account(con, key, account)
+            if address is not None:
+                client_state = client_state.after_failure(now, settings.sign_in_client_max_failures(), lock_minutes)
+                throttle.save_client(con, address, client_state)
+            audit.record(con, "sign_in_failed", key, ("wrong password" if user else "unknown user") + suffix, now=now)
+            if client_state.locked(now):
+                refusal = _client_locked(address, client_state, now)
+            elif account.locked(now):
+                refusal = _locked(shown, account, now)
+            else:
+                refusal = InputRejected("auth.sign_in_failed", remaining=max_failures - account.failures,
+                                        minutes=f"{lock_minutes:g}")
+    raise refusal

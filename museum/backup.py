@@ -1,36 +1,52 @@
-"""Backups: a consistent snapshot of the whole database as a directory, and a rebuild from one.
+"""Backups: a consistent, signed snapshot of the whole database as a directory, and a safe rebuild from one.
 
-A snapshot is DuckDB's `EXPORT DATABASE … (FORMAT parquet)` (schema.sql, load.sql, one parquet
-file per table; parquet keeps blobs, timestamps and doubles exactly) plus `manifest.json` with
-each file's SHA-256 and each table's row count. Restore checks the manifest, imports into a new
-file beside the target, verifies the row counts, and only then moves it into place; the database
-it replaces is kept as `<name>.before-restore-<time>.duckdb`, so nothing is silently lost.
+A snapshot is DuckDB's `EXPORT DATABASE … (FORMAT parquet)` (one parquet file per table; parquet
+keeps blobs, timestamps and doubles exactly; EXPORT also writes schema.sql and load.sql, kept for
+people and never executed) plus `manifest.json` (museum.backup_manifest): every file's SHA-256,
+every table's row count, the migrations and sequences, signed with HMAC-SHA256 when a key is
+configured. The directory is 0700 and its files 0600.
+
+A restore checks everything first (museum.backup_manifest), then holds the database's write lock
+from its first check to its last rename (`db.exclusive`): it refuses while a dashboard is serving
+the database (`db.serve`) or another program has it open, rebuilds it beside the target as
+`<name>.restoring` from the project's own migrations and the parquet files (museum.backup_load),
+keeps the replaced database as `<name>.before-restore-<time>.duckdb` (a second name for the same
+file, made before anything moves) and swaps the new one in with one atomic rename. At no moment
+is there no live database; an interrupted restore leaves either the old database or the new one
+in place (and a leftover `.restoring` file that the next restore removes).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
+import shutil
+import secrets
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-from museum import audit, db
-from museum.auth import utc_now
-from museum.errors import DatabaseError, InputRejected
+from museum import audit, backup_load, backup_manifest, db, db_files, settings
+from museum.backup_manifest import MANIFEST, sha256_file
+from museum.db_errors import first_line, kind_of
+from museum.errors import DatabaseBusy, DatabaseError, InputRejected
+from museum.i18n import t
 
-MANIFEST = "manifest.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = backup_manifest.FORMAT_VERSION
 
-# EXPORT DATABASE and IMPORT DATABASE take the directory as a string literal in the statement
-# itself; DuckDB's parser refuses a bound $parameter there ("syntax error at or near $"). So the
-# path is the one value we must put into SQL text. It is made absolute and must consist only of
-# letters (any script), digits, space and . _ - + : / — no quote, backslash, semicolon or control
-# character can reach the statement, so it cannot end the literal or start another statement.
+# EXPORT DATABASE takes the directory as a string literal in the statement itself; DuckDB's
+# parser refuses a bound $parameter there ("syntax error at or near $"). So the path is the one
+# value we must put into SQL text. It is made absolute and must consist only of letters (any
+# script), digits, space and . _ - + : / — no quote, backslash, semicolon or control character
+# can reach the statement, so it cannot end the literal or start another statement.
 _SAFE_PATH = re.compile(r"[\w ./:+\-]+")
+
+
+def utc_now() -> datetime:
+    from museum.auth import utc_now as now
+
+    return now()
 
 
 def sql_path_literal(path: str | os.PathLike) -> str:
@@ -47,115 +63,232 @@ def export_statement(directory: str | os.PathLike) -> str:
     return "export database " + sql_path_literal(directory) + " (format parquet)"
 
 
-def import_statement(directory: str | os.PathLike) -> str:
-    """IMPORT DATABASE from `directory`; the path is the allow-listed literal above."""
-    return "import database " + sql_path_literal(directory)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def table_counts(con) -> dict[str, int]:
     return {name: db.scalar(con, "backup_table_rows", table_name=name) for (name,) in db.rows(con, "backup_tables")}
 
 
-def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: datetime | None = None) -> dict:
-    """Write a snapshot of the database behind `con` into `directory` (new or empty) and return
-    its manifest. The export runs in one transaction, so it is consistent even while others write."""
+def sequence_values(con) -> dict[str, int | None]:
+    return {name: (None if last is None else int(last)) for name, _start, last in db.rows(con, "backup_sequences")}
+
+
+def _export_error(exc: BaseException, target: Path) -> DatabaseError:
+    kind = kind_of(exc)
+    reason = {"db.disk_full": "backup.export_disk_full", "db.file_too_large": "backup.export_too_large",
+              "db.read_only": "backup.export_read_only"}.get(kind[0] if kind else "")
+    if reason:
+        return DatabaseError(reason, visitor_key="db.write_failed_visitor", path=str(target))
+    return DatabaseError("backup.export_failed", visitor_key="db.failed_visitor", path=str(target), detail=first_line(exc))
+
+
+def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: datetime | None = None) -> dict:
+    """Write a snapshot of the database behind `con` (which may be read-only) into `directory`
+    (new or empty) and return its manifest. The export runs in one transaction, so it is
+    consistent even while others write. Nothing is left behind when it fails."""
     target = Path(directory).absolute()
     statement = export_statement(target)  # refuses an unsafe path before anything is created
+    key = backup_manifest.check_key(settings.backup_key())
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise InputRejected("backup.dir_not_empty", path=str(target))
     now = now or utc_now()
-    target.mkdir(parents=True, exist_ok=True)
+    created = not target.exists()
     try:
+        db_files.private_dir(target)
+        os.chmod(target, db_files.PRIVATE_DIR)
         with db.transaction(con):
             counts = table_counts(con)
+            migrations = db.applied_migrations(con)
+            sequences = sequence_values(con)
             con.execute(statement)
-    except duckdb.Error as exc:
-        raise DatabaseError("backup.export_failed", path=str(target), detail=str(exc).splitlines()[0]) from exc
-    files = {p.name: _sha256(p) for p in sorted(target.iterdir()) if p.is_file()}
-    manifest = {
-        "format": FORMAT_VERSION,
-        "created_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "created_by": actor,
-        "tables": counts,
-        "files": files,
-    }
-    (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    audit.record(con, "backup", actor, f"{target} ({sum(counts.values())} rows)", now=now)
+        files = {}
+        for path in sorted(target.iterdir()):
+            os.chmod(path, db_files.PRIVATE_FILE)
+            files[path.name] = sha256_file(path)
+        manifest = {
+            "format": FORMAT_VERSION,
+            "created_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "created_by": actor[:200],
+            "migrations": migrations,
+            "tables": counts,
+            "sequences": sequences,
+            "files": files,
+        }
+        manifest["signature"] = backup_manifest.signature(manifest, key) if key else None
+        backup_manifest.write(target, manifest)
+        db_files.fsync_dir(target)
+    except (duckdb.Error, OSError, DatabaseError) as exc:
+        _remove_partial(target, created)
+        if isinstance(exc, DatabaseError) and exc.key.startswith("backup."):
+            raise
+        raise _export_error(exc.__cause__ if isinstance(exc, DatabaseError) and exc.__cause__ else exc, target) from exc
+    except BaseException:
+        _remove_partial(target, created)
+        raise
     return manifest
 
 
-def read_manifest(directory: str | os.PathLike) -> dict:
-    """The manifest of a snapshot, after checking every file against its recorded SHA-256."""
-    source = Path(directory).absolute()
-    manifest_file = source / MANIFEST
-    if not manifest_file.is_file():
-        raise InputRejected("backup.no_manifest", path=str(source))
+def _remove_partial(target: Path, created: bool) -> None:
+    """Remove what a failed backup wrote (the directory was new or empty, so it is all ours)."""
+    if not target.is_dir():
+        return
+    if created:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for path in target.iterdir():
+        if path.is_file():
+            path.unlink(missing_ok=True)
+
+
+def record_backup(con, directory: str | os.PathLike, manifest: dict, *, actor: str, now: datetime | None = None) -> None:
+    """The audit line of a backup (in its own short transaction)."""
+    signed = "signed " + manifest["signature"]["key_id"] if manifest["signature"] else "unsigned"
+    with db.transaction(con):
+        audit.record(con, "backup", actor, f"{Path(directory).absolute()} ({sum(manifest['tables'].values())} rows, {signed})",
+                     now=now)
+
+
+def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: datetime | None = None) -> dict:
+    """Snapshot + audit line on one read-write connection (the admin page's button). The manifest's
+    `signature` is None when no backup key is configured: say so to the user."""
+    manifest = write_snapshot(con, directory, actor=actor, now=now)
+    record_backup(con, directory, manifest, actor=actor, now=now)
+    return manifest
+
+
+def read_manifest(directory: str | os.PathLike, *, allow_unsigned: bool = False) -> dict:
+    """The manifest of a snapshot, after every check a restore makes before it touches anything."""
+    manifest, _status = backup_manifest.verify(Path(directory).absolute(), settings.backup_key(), allow_unsigned=allow_unsigned)
+    return manifest
+
+
+# --- restore ----------------------------------------------------------------------------------
+
+
+def _inspect_current(target: Path, unchanged_since: datetime | None) -> list[tuple]:
+    """Check that nobody else has the current database open (DatabaseBusy) and that nothing was
+    written to it since `unchanged_since` (DatabaseBusy), flush its WAL into it, and return its
+    batches. A damaged or foreign file is replaced all the same (and kept)."""
+    if not target.exists():
+        return []
     try:
-        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputRejected("backup.bad_manifest", path=str(manifest_file)) from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
-        raise InputRejected("backup.bad_manifest", path=str(manifest_file))
-    for name, expected in manifest.get("files", {}).items():
-        path = source / name
-        if Path(name).name != name or not path.is_file():
-            raise InputRejected("backup.file_missing", path=str(path))
-        if _sha256(path) != expected:
-            raise InputRejected("backup.file_changed", path=str(path))
-    return manifest
+        with db.session(target) as con:
+            con.execute("checkpoint")
+            if not db.applied_migrations(con):
+                return []
+            if unchanged_since is not None:
+                changes, first_at = db.rows(con, "backup_audit_since", since=unchanged_since)[0]
+                if changes:
+                    raise DatabaseBusy("backup.changed_during_restore", path=str(target), changes=changes,
+                                       first=first_at.strftime("%H:%M:%S"))
+            return [(int(b), c) for b, c in db.rows(con, "backup_batch_ids")]
+    except DatabaseError as exc:
+        if exc.key in ("db.corrupt", "db.not_a_database", "db.invalidated", "db.query_failed"):
+            return []
+        raise
 
 
-def _set_aside(path: Path, stamp: str) -> Path | None:
-    """Rename an existing database file (and its WAL) out of the way; return the new name."""
-    if not path.exists():
+def _keep_previous(target: Path, stamp: str) -> Path | None:
+    """Give the current database a second name (hard link, else a copy) before anything moves."""
+    if not target.exists():
         return None
-    kept = path.with_name(f"{path.stem}.before-restore-{stamp}{path.suffix}")
-    os.replace(path, kept)
-    wal = path.with_name(path.name + ".wal")
-    if wal.exists():
-        os.replace(wal, kept.with_name(kept.name + ".wal"))
+    kept = db_files.kept_path(target, stamp)
+    number = 2
+    while kept.exists():
+        kept = db_files.kept_path(target, f"{stamp}-{number}")
+        number += 1
+    wal = db_files.wal_path(target)
+    try:
+        os.link(target, kept)
+    except OSError:
+        partial = kept.with_name(kept.name + ".partial")
+        shutil.copy2(target, partial)
+        os.replace(partial, kept)
+    db_files.make_private(kept)
+    if wal.exists():  # left only when the old file could not be opened; it must not meet the new one
+        os.replace(wal, db_files.wal_path(kept))
     return kept
 
 
-def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: str = "system", now: datetime | None = None) -> dict:
-    """Rebuild the database at `db_path` from a snapshot directory.
+def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, now: datetime, status: str) -> tuple[dict, set]:
+    """The new database, complete and checkpointed, at `staging`; its row counts and batches."""
+    from museum import auth
 
-    Returns {"path", "kept_previous" (or None), "tables"}. Raises DatabaseBusy if another
-    process has the current database open, InputRejected if the snapshot is damaged.
-    """
-    source = Path(directory).absolute()
-    statement = import_statement(source)
-    manifest = read_manifest(source)
-    target = Path(db_path).absolute()
-    now = now or utc_now()
-    staging = target.with_name(target.name + ".restoring")
-    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+    for leftover in (staging, db_files.wal_path(staging), db_files.lock_path(staging)):
         leftover.unlink(missing_ok=True)
-    if target.exists():
-        # Fails with DatabaseBusy (naming the holder) while the dashboard or a command has it open.
-        db.connect(target).close()
     try:
         with db.session(staging) as con:
-            try:
-                con.execute(statement)
-            except duckdb.Error as exc:
-                raise DatabaseError("backup.import_failed", path=str(source), detail=str(exc).splitlines()[0]) from exc
-            counts = table_counts(con)
-            if counts != manifest["tables"]:
-                raise InputRejected("backup.counts_differ", path=str(source))
-            audit.record(con, "restore", actor, f"{source} (snapshot {manifest['created_at']} by {manifest['created_by']})", now=now)
+            counts = backup_load.build(con, source, manifest)
+            with db.transaction(con):
+                auth.renew_all_credentials(con)  # every session signed in before the restore ends
+                audit.record(con, "restore", actor,
+                             f"{source} (snapshot {manifest['created_at']} by {manifest['created_by']}, {status})", now=now)
+            batches = {(int(b), c) for b, c in db.rows(con, "backup_batch_ids")}
+            con.execute("checkpoint")
+        if db_files.wal_path(staging).exists():  # the checkpoint did not reach the file
+            raise DatabaseError("db.disk_full", visitor_key="db.write_failed_visitor", path=str(staging),
+                                file=str(staging), directory=str(staging.parent))
+        db_files.make_private(staging)
     except BaseException:
-        staging.unlink(missing_ok=True)
-        staging.with_name(staging.name + ".wal").unlink(missing_ok=True)
+        for leftover in (staging, db_files.wal_path(staging)):
+            leftover.unlink(missing_ok=True)
         raise
-    kept = _set_aside(target, now.strftime("%Y%m%dT%H%M%SZ"))
-    os.replace(staging, target)
-    return {"path": str(target), "kept_previous": None if kept is None else str(kept), "tables": counts}
+    finally:
+        db_files.lock_path(staging).unlink(missing_ok=True)
+    return counts, batches
+
+
+def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: str = "system",
+            allow_unsigned: bool = False, unchanged_since: datetime | None = None, now: datetime | None = None) -> dict:
+    """Rebuild the database at `db_path` from a snapshot directory.
+
+    `unchanged_since` (UTC, naive): refuse (DatabaseBusy) when anything was written to the current
+    database from then on — the CLI passes the moment the command started, so a write that lands
+    while the restore is starting is never replaced unseen; writes before it are replaced, kept in
+    the `.before-restore-` file, and listed in "replaced_batches".
+
+    Returns {"path", "kept_previous" (or None), "tables", "signature" ("signed" | "unsigned" |
+    "unverified"), "replaced_batches" (ids in the replaced database that the snapshot lacks)}.
+    Raises InputRejected when the snapshot is damaged, altered or unsigned while a key is set,
+    DatabaseBusy while a dashboard serves the database or another program has it open.
+    """
+    source = Path(directory).absolute()
+    target = Path(db_path).absolute()
+    manifest, status = backup_manifest.verify(source, settings.backup_key(), allow_unsigned=allow_unsigned)
+    now = now or utc_now()
+    staging = db_files.staging_path(target)
+    with db.exclusive(target):
+        serving = db_files.FileLock(db_files.serving_path(target))
+        try:
+            held = serving.try_acquire(True)
+        except OSError as exc:
+            raise DatabaseError("db.read_only", visitor_key="db.write_failed_visitor", path=str(target),
+                                file=str(serving.path), directory=str(target.parent)) from exc
+        if not held:
+            raise DatabaseBusy("backup.dashboard_serving", path=str(target))
+        try:
+            db.fault_point("restore.locked")
+            before = _inspect_current(target, unchanged_since)
+            counts, restored = _build_staging(staging, source, manifest, actor=actor, now=now, status=status)
+            db.fault_point("restore.staged")
+            try:
+                kept = _keep_previous(target, now.strftime("%Y%m%dT%H%M%SZ"))
+                db.fault_point("restore.kept")
+                os.replace(staging, target)
+            except BaseException:
+                staging.unlink(missing_ok=True)
+                raise
+            db_files.fsync_dir(target.parent)
+            db.fault_point("restore.replaced")
+        finally:
+            serving.release()
+    replaced = sorted(b for b, c in before if (b, c) not in restored)
+    return {"path": str(target), "kept_previous": None if kept is None else str(kept), "tables": counts,
+            "signature": status, "replaced_batches": replaced}
+
+
+def describe_signature(status: str, lang: str) -> str:
+    return t(f"backup.signature.{status}", lang)
+
+
+def new_key() -> str:
+    """A fresh signing key (64 hex characters)."""
+    return secrets.token_hex(32)

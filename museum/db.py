@@ -2,11 +2,20 @@
 
 Every SQL statement the project runs lives in `queries/NAME.sql` and is run by name with bound
 `$parameters`; nothing here builds SQL from values.
+
+Connections come from museum.db_pool: one DuckDB instance per file per process, a cursor per
+caller, so that any number of threads may open the database at once. `connect`/`session` open it
+for writing (holding the write lock, `<db>.lock`, while open); `reading`/`read` are the shared
+read path of the dashboard (read-only, kept open for a moment between reads, handed over at once
+to a writer of another process). DuckDB's and the system's failures become DatabaseError /
+DatabaseBusy with a message in the user's language (museum.db_errors).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -17,41 +26,36 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
-from museum import settings
+from museum import db_files, db_pool, settings
+from museum.db_errors import database_error
 from museum.errors import DatabaseBusy, DatabaseError
 
 QUERIES_DIR = settings.ROOT / "queries"
 MIGRATIONS_DIR = QUERIES_DIR / "migrations"
 
-# Extension downloads stall and fail offline (DESIGN §6); nothing here needs one.
-_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<holder>.+?)(?:\. See also|$)")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
+Connection = db_pool.Connection
 
-def connect(path: str | Path | None = None, *, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
-    """Open the database, retrying while another process holds its lock, then raise DatabaseBusy."""
-    db_file = settings.db_path(path)
-    db_file.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + (settings.db_wait_seconds() if wait_seconds is None else wait_seconds)
-    delay = 0.05
-    while True:
-        try:
-            return duckdb.connect(str(db_file), config=_CONFIG)
-        except duckdb.IOException as exc:
-            match = _LOCK_HOLDER.search(str(exc))
-            if not match:
-                raise DatabaseError("db.open_failed", path=str(db_file), detail=str(exc)) from exc
-            if time.monotonic() >= deadline:
-                raise DatabaseBusy("db.busy", path=str(db_file), holder=match["holder"]) from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 0.5)
+
+def _deadline(wait_seconds: float | None) -> float:
+    return time.monotonic() + (settings.db_wait_seconds() if wait_seconds is None else wait_seconds)
+
+
+def connect(path: str | Path | None = None, *, wait_seconds: float | None = None, read_only: bool = False) -> Connection:
+    """Open the database (for writing unless `read_only`), waiting up to `wait_seconds` while
+    another process holds it, then DatabaseBusy. The caller closes the connection.
+
+    Refuses (DatabaseError) to create a new database where an interrupted restore left its traces.
+    """
+    db_file = settings.db_path(path).absolute()
+    return db_pool.entry(db_file).acquire(not read_only, _deadline(wait_seconds), linger=False)
 
 
 @contextmanager
-def session(path: str | Path | None = None, *, wait_seconds: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def session(path: str | Path | None = None, *, wait_seconds: float | None = None, read_only: bool = False) -> Iterator[Connection]:
     """A connection that is closed (releasing the file lock) when the block ends."""
-    con = connect(path, wait_seconds=wait_seconds)
+    con = connect(path, wait_seconds=wait_seconds, read_only=read_only)
     try:
         yield con
     finally:
@@ -59,15 +63,130 @@ def session(path: str | Path | None = None, *, wait_seconds: float | None = None
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """All statements in the block commit together or not at all."""
-    con.execute("begin transaction")
+def reading(path: str | Path | None = None, *, wait_seconds: float | None = None) -> Iterator[Connection]:
+    """A read-only connection from the process's shared read path (the dashboard's cache misses).
+
+    Any number of threads may read at once; the instance stays open for
+    MUSEUM_DB_READER_IDLE_SECONDS after the last read, and closes sooner when a writer of
+    another process is waiting. Writing through it fails with db.read_only.
+    """
+    db_file = settings.db_path(path).absolute()
+    con = db_pool.entry(db_file).acquire(False, _deadline(wait_seconds), linger=True)
     try:
         yield con
+    finally:
+        con.close()
+
+
+def read(path: str | Path | None, query_name: str, **params) -> pd.DataFrame:
+    """A named query's rows through the shared read path (see `reading`)."""
+    with reading(path) as con:
+        return query(con, query_name, **params)
+
+
+@contextmanager
+def exclusive(path: str | Path | None = None, *, wait_seconds: float | None = None) -> Iterator[Path]:
+    """Hold the database's write lock for the block: no other writer or reader (of this process or
+    another that goes through this module) opens it meanwhile; connections this thread opens
+    inside the block work as usual. A restore holds it from its first check to its last rename."""
+    db_file = settings.db_path(path).absolute()
+    with db_pool.entry(db_file).exclusive(_deadline(wait_seconds)):
+        yield db_file
+
+
+def serve(path: str | Path | None = None, *, wait_seconds: float | None = None) -> None:
+    """Mark this process as the dashboard serving the database until it exits; `restore` refuses
+    while any server is marked. Call once at start-up (idempotent). DatabaseBusy while a restore runs."""
+    db_file = settings.db_path(path).absolute()
+    db_files.private_dir(db_file.parent)
+    try:
+        served = db_files.serve(db_file, _deadline(wait_seconds))
+    except OSError as exc:
+        raise database_error(exc, db_file) from exc
+    if not served:
+        raise DatabaseBusy("db.restoring", path=str(db_file))
+
+
+def data_version(path: str | Path | None = None) -> tuple:
+    """What changes whenever the data may have: the database file's and its WAL's identity, size
+    and modification time (a restore swaps in a new file, so the inode is part of it)."""
+    db_file = settings.db_path(path).absolute()
+    stamps = []
+    for candidate in (db_file, db_files.wal_path(db_file)):
+        try:
+            info = os.stat(candidate)
+            stamps.append((info.st_ino, info.st_size, info.st_mtime_ns))
+        except FileNotFoundError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
+_ARMED = threading.local()
+
+
+def fault_point(name: str) -> None:
+    """Tests only: the process kills itself (SIGKILL) here when MUSEUM_FAULT_KILL_AT names this
+    point, so a test can stop a write at an exact step; inert otherwise.
+
+    Points: `query.NAME` (before a named query runs), `restore.*`, `migration.NNNN`, and
+    `commit:NAME` / `committed:NAME` — just before / just after the commit of the transaction in
+    which the query NAME ran (plain `transaction.*` points would hit whichever transaction comes first).
+    """
+    spec = settings.fault_kill_at()
+    if not spec:
+        return
+    if spec == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    when, _, query_name = spec.partition(":")
+    if when in ("commit", "committed") and name == f"query.{query_name}":
+        _ARMED.when = when
+
+
+def _fault_at_commit(stage: str) -> None:
+    if getattr(_ARMED, "when", None) == stage:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _path_of(con) -> Path | None:
+    return con.path if isinstance(con, Connection) else None
+
+
+def _failure(con, exc: BaseException, query_name: str | None = None) -> DatabaseError:
+    db_pool.fatal(con, exc)
+    return database_error(exc, _path_of(con) or Path("?"), query=query_name)
+
+
+@contextmanager
+def transaction(con) -> Iterator:
+    """All statements in the block commit together or not at all.
+
+    A commit that fails (full disk, file-size limit, read-only directory) raises DatabaseError and
+    leaves the database as it was."""
+    try:
+        con.execute("begin transaction")
+    except duckdb.Error as exc:
+        raise _failure(con, exc) from exc
+    try:
+        yield con
+        _fault_at_commit("commit")
     except BaseException:
-        con.execute("rollback")
+        try:
+            con.execute("rollback")
+        except duckdb.Error:
+            pass  # the failure that aborted the transaction is the one to report
         raise
-    con.execute("commit")
+    try:
+        con.execute("commit")
+    except duckdb.Error as exc:
+        try:
+            con.execute("rollback")
+        except duckdb.Error:
+            pass  # DuckDB usually ends a failed commit itself
+        raise _failure(con, exc) from exc
+    path = _path_of(con)
+    if path is not None:
+        db_files.make_private(db_files.wal_path(path))  # DuckDB creates its WAL with the umask's mode
+    _fault_at_commit("committed")
 
 
 def query_names() -> list[str]:
@@ -100,6 +219,8 @@ def _bind(name: str, sql: str, params: dict) -> dict:
 @contextmanager
 def _guarded(con: duckdb.DuckDBPyConnection, query_name: str) -> Iterator[None]:
     """Interrupt the statement after the time limit; turn DuckDB errors into the project's own."""
+    # not a daemon: a cancelled timer ends at once, and one still alive at exit would keep a
+    # DuckDB connection referenced while the interpreter shuts down
     timer = threading.Timer(settings.query_timeout_seconds(), con.interrupt)
     timer.start()
     try:
@@ -107,12 +228,13 @@ def _guarded(con: duckdb.DuckDBPyConnection, query_name: str) -> Iterator[None]:
     except duckdb.InterruptException as exc:
         raise DatabaseError("db.query_timeout", name=query_name, seconds=settings.query_timeout_seconds()) from exc
     except duckdb.Error as exc:
-        raise DatabaseError("db.query_failed", name=query_name, detail=str(exc).splitlines()[0]) from exc
+        raise _failure(con, exc, query_name) from exc
     finally:
         timer.cancel()
 
 
 def _run(con: duckdb.DuckDBPyConnection, query_name: str, params: dict):
+    fault_point(f"query.{query_name}")
     sql = load_query(query_name)
     bound = _bind(query_name, sql, params)
     with _guarded(con, query_name):
@@ -156,10 +278,11 @@ def executemany(con: duckdb.DuckDBPyConnection, query_name: str, records: list[d
         return
     sql = load_query(query_name)
     wanted = sorted(parameters_of(sql))
+    fault_point(f"query.{query_name}")
     try:
         con.executemany(sql, [{key: record[key] for key in wanted} for record in records])
     except duckdb.Error as exc:
-        raise DatabaseError("db.query_failed", name=query_name, detail=str(exc).splitlines()[0]) from exc
+        raise _failure(con, exc, query_name) from exc
 
 
 @contextmanager
@@ -193,16 +316,34 @@ def migrations() -> list[tuple[int, str, Path]]:
     return found
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply every migration not yet recorded, in order, each in its own transaction."""
+def applied_migrations(con) -> list[int]:
+    """The versions recorded in schema_migrations (none for a database never initialised)."""
+    if not scalar(con, "schema_migrations_exists"):
+        return []
+    return [int(row[0]) for row in rows(con, "schema_migrations_applied")]
+
+
+def pending_migrations(con) -> list[str]:
+    """The migration files not yet applied (works on a read-only connection)."""
+    applied = set(applied_migrations(con))
+    return [path.name for version, _, path in migrations() if version not in applied]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, *, versions: set[int] | None = None) -> list[str]:
+    """Apply every migration not yet recorded (or only those in `versions`), in order, each in its
+    own transaction."""
     execute(con, "schema_migrations_create")
     applied = {row[0] for row in rows(con, "schema_migrations_applied")}
     done = []
     for version, name, path in migrations():
-        if version in applied:
+        if version in applied or (versions is not None and version not in versions):
             continue
         with transaction(con):
-            con.execute(path.read_text(encoding="utf-8"))
+            fault_point(f"migration.{version:04d}")
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.Error as exc:
+                raise _failure(con, exc, path.stem) from exc
             execute(con, "schema_migrations_record", version=version, name=name)
         done.append(path.name)
     return done

@@ -51,6 +51,35 @@ BACKUP_DIR = Setting(
 XLSX_MAX_UNCOMPRESSED_MB = Setting(
     "MUSEUM_XLSX_MAX_UNCOMPRESSED_MB", "200", "Largest total uncompressed size an uploaded .xlsx may declare, in MB."
 )
+DB_READER_IDLE_SECONDS = Setting(
+    "MUSEUM_DB_READER_IDLE_SECONDS",
+    "0.5",
+    "The server's shared read-only database stays open this long after its last read (then the CLI may write).",
+)
+SIGN_IN_CLIENT_MAX_FAILURES = Setting(
+    "MUSEUM_SIGN_IN_CLIENT_MAX_FAILURES",
+    "20",
+    "Failed sign-ins from one client address (any user names) within the lock period before that address is locked.",
+)
+TRUSTED_PROXY_HEADER = Setting(
+    "MUSEUM_TRUSTED_PROXY_HEADER",
+    "",
+    "Behind a reverse proxy: the request header that names the client (e.g. X-Forwarded-For; its last entry is used). "
+    "Empty: the connection's own address. Set it only when the proxy is the only way in.",
+)
+BACKUP_KEY = Setting(
+    "MUSEUM_BACKUP_KEY",
+    "",
+    "Secret that signs backup manifests (HMAC-SHA256), at least 16 characters; else [museum_backup] key in the secrets file.",
+)
+SECRETS_FILE = Setting(
+    "MUSEUM_SECRETS_FILE", str(ROOT / ".streamlit" / "secrets.toml"), "The server's secrets file (never committed)."
+)
+FAULT_KILL_AT = Setting(
+    "MUSEUM_FAULT_KILL_AT",
+    "",
+    "Tests only: the process kills itself (SIGKILL) at this named point of a write (see museum.db.fault_point).",
+)
 
 ALL = [
     DB_PATH,
@@ -64,6 +93,12 @@ ALL = [
     BCRYPT_ROUNDS,
     BACKUP_DIR,
     XLSX_MAX_UNCOMPRESSED_MB,
+    DB_READER_IDLE_SECONDS,
+    SIGN_IN_CLIENT_MAX_FAILURES,
+    TRUSTED_PROXY_HEADER,
+    BACKUP_KEY,
+    SECRETS_FILE,
+    FAULT_KILL_AT,
 ]
 
 
@@ -111,3 +146,44 @@ def xlsx_max_uncompressed_bytes() -> int:
 
 def bcrypt_rounds() -> int:
     return int(BCRYPT_ROUNDS.get())
+
+
+def db_reader_idle_seconds() -> float:
+    return float(DB_READER_IDLE_SECONDS.get())
+
+
+def sign_in_client_max_failures() -> int:
+    return int(SIGN_IN_CLIENT_MAX_FAILURES.get())
+
+
+def trusted_proxy_header() -> str | None:
+    return TRUSTED_PROXY_HEADER.get() or None
+
+
+def secrets() -> dict:
+    """The server's secrets file as a dict (empty when there is none)."""
+    import tomllib
+
+    path = Path(SECRETS_FILE.get())
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        from museum.errors import UsageError
+
+        raise UsageError("settings.bad_secrets", path=str(path), detail=str(exc).splitlines()[0]) from exc
+
+
+def backup_key() -> str | None:
+    """The backup signing key: MUSEUM_BACKUP_KEY, else `[museum_backup] key` in the secrets file."""
+    key = BACKUP_KEY.get()
+    if key:
+        return key
+    section = secrets().get("museum_backup", {})
+    found = section.get("key") if isinstance(section, dict) else None
+    return found.strip() if isinstance(found, str) and found.strip() else None
+
+
+def fault_kill_at() -> str:
+    return FAULT_KILL_AT.get()

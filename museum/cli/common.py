@@ -6,18 +6,47 @@ import json
 import sys
 
 from museum import db, institutions, seed, settings
-from museum.errors import UsageError
+from museum.errors import DatabaseError, InputRejected, UsageError
 
 
 def open_initialised(args):
-    """A connection to an initialised database (migrations applied, catalog synced)."""
-    con = db.connect(settings.db_path(args.db))
+    """A connection to an initialised database (migrations applied, catalog synced).
+
+    A dry run (`args.dry_run`) gets a read-only connection and takes no write lock, so it never
+    keeps a writer or the dashboard waiting. In a read-only directory, commands that only read
+    still work on an initialised database; one that writes then says the directory is read-only.
+    """
+    path = settings.db_path(args.db)
+    if getattr(args, "dry_run", False):
+        return open_read_only(path)
+    try:
+        con = db.connect(path)
+    except DatabaseError as exc:
+        fallback = open_read_only(path, initialise=False) if exc.key == "db.read_only" and path.exists() else None
+        if fallback is None:
+            raise
+        return fallback
     try:
         seed.init(con)
     except BaseException:
         con.close()
         raise
     return con
+
+
+def open_read_only(path, *, initialise: bool = True):
+    """A read-only connection to an initialised database. A database that is missing or needs
+    migrations is initialised first (a short write) when `initialise`, else None is returned."""
+    if path.exists():
+        con = db.connect(path, read_only=True)
+        if not db.pending_migrations(con):
+            return con
+        con.close()
+    if not initialise:
+        return None
+    with db.session(path) as con:
+        seed.init(con)
+    return db.connect(path, read_only=True)
 
 
 def choose_institution(con, name: str | None) -> tuple[int, str]:

@@ -1,4 +1,4 @@
-"""`python -m museum users add|list|remove|passwd`: staff accounts."""
+"""`python -m museum users add|list|remove|passwd|unlock`: staff accounts and sign-in locks."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import pandas as pd
 
 from museum import auth
 from museum.cli.common import cli_actor, open_initialised, print_json, print_table
-from museum.errors import InputRejected
+from museum.errors import InputRejected, UsageError
 from museum.i18n import t
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("users", help="staff accounts: add, list, remove, passwd")
+    parser = subparsers.add_parser("users", help="staff accounts: add, list, remove, passwd, unlock")
     actions = parser.add_subparsers(dest="users_command", required=True, metavar="ACTION")
 
     add = actions.add_parser("add", parents=[common], help="add an account")
@@ -36,6 +36,12 @@ def register(subparsers, common) -> None:
     passwd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     passwd.set_defaults(handler=run_passwd)
 
+    unlock = actions.add_parser("unlock", parents=[common], help="lift a sign-in lock at once (of an account, or of a client address)")
+    unlock.add_argument("name", nargs="?", help="the account to unlock")
+    unlock.add_argument("--client", metavar="ADDRESS", help="unlock this client address instead")
+    unlock.add_argument("--list", action="store_true", help="list the client addresses that are locked now")
+    unlock.set_defaults(handler=run_unlock)
+
 
 def read_password(args) -> str:
     """One line from stdin with --password-stdin, else typed twice without echo."""
@@ -52,7 +58,7 @@ def read_password(args) -> str:
 
 
 def run_add(args) -> int:
-    auth.validate_name(args.name)
+    args.name = auth.validate_name(args.name)  # as stored: NFKC (full-width letters become plain ones)
     password = read_password(args)
     con = open_initialised(args)
     try:
@@ -106,24 +112,61 @@ def run_list(args) -> int:
     return 0
 
 
+def _existing(con, name: str) -> str:
+    user = auth.get_user(con, name)
+    if user is None:
+        raise InputRejected("auth.unknown_user", name=auth.account_names.shown(name))
+    return user.name
+
+
 def run_remove(args) -> int:
     con = open_initialised(args)
     try:
-        auth.remove_user(con, args.name, actor=cli_actor())
+        name = _existing(con, args.name)
+        auth.remove_user(con, name, actor=cli_actor())
     finally:
         con.close()
-    print(t("cli.users.removed", args.lang, name=args.name))
+    print(t("cli.users.removed", args.lang, name=name))
     return 0
 
 
 def run_passwd(args) -> int:
     con = open_initialised(args)
     try:
-        if auth.get_user(con, args.name) is None:
-            raise InputRejected("auth.unknown_user", name=args.name)
+        args.name = _existing(con, args.name)
         password = read_password(args)
         auth.set_password(con, args.name, password, actor=cli_actor())
     finally:
         con.close()
     print(t("cli.users.password_set", args.lang, name=args.name))
+    return 0
+
+
+def run_unlock(args) -> int:
+    """Only someone with a shell on the server can run this: an attacker who keeps failing to
+    sign in as an admin cannot keep the admin out."""
+    if sum(bool(x) for x in (args.name, args.client, args.list)) != 1:
+        raise UsageError("cli.users.unlock_needs_target")
+    con = open_initialised(args)
+    try:
+        if args.list:
+            locked = auth.locked_clients(con)
+        elif args.client:
+            client = auth.unlock_client(con, args.client, actor=cli_actor())
+        else:
+            name = _existing(con, args.name)
+            auth.unlock(con, name, actor=cli_actor())
+    finally:
+        con.close()
+    if args.list:
+        if locked.empty:
+            print(t("cli.users.no_locked_clients", args.lang))
+            return 0
+        headers = [t(f"cli.users.column.{c}", args.lang) for c in ("client", "failures", "locked_until")]
+        print_table(headers, [[r["client"], str(r["failures"]), r["locked_until"].strftime("%Y-%m-%d %H:%M")]
+                              for _, r in locked.iterrows()])
+    elif args.client:
+        print(t("cli.users.client_unlocked", args.lang, client=client))
+    else:
+        print(t("cli.users.unlocked", args.lang, name=name))
     return 0

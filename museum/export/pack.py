@@ -28,7 +28,7 @@ def file_name(kind: str, year: int, lang: str) -> str:
     """'年度总结-2024.docx', 'data-2024.csv' …: what the file is and which year."""
     if kind not in KINDS:
         raise ValueError(f"unknown pack file {kind!r}; known: {', '.join(KINDS)}")
-    return f"{t(f'export.file.{kind}', lang)}-{year}.{kind}"
+    return f"{t(f'pack.file.{kind}', lang)}-{year}.{kind}"
 
 
 @dataclass

@@ -3,8 +3,27 @@
 MESSAGES = {
     # accounts
     "auth.bad_name": (
-        "用户名“{name}”不可用：只能包含字母、汉字、数字和 . _ - @，长度 1–64。",
-        "The user name “{name}” is not allowed: use letters, digits and . _ - @ only, 1–64 characters.",
+        "用户名“{name}”不可用：只能包含汉字、拉丁字母、数字和 . _ - @，长度 1–64。",
+        "The user name “{name}” is not allowed: use Chinese characters, Latin letters, digits and . _ - @ only, 1–64 characters.",
+    ),
+    "auth.name_foreign_letters": (
+        "用户名“{name}”不可用：其中的 {letters} 不是汉字或拉丁字母，只是看起来相像，容易被用来冒充别人的账号。请只用汉字、拉丁字母、数字和 . _ - @。",
+        "The user name “{name}” is not allowed: {letters} is neither a Chinese character nor a Latin letter, only looks like one, "
+        "and could be used to pass for someone else's account. Use Chinese characters, Latin letters, digits and . _ - @ only.",
+    ),
+    "auth.user_exists_other_case": (
+        "已有账号“{existing}”，与“{name}”只差大小写，容易混淆。请换一个名称。",
+        "There is already an account “{existing}”, which differs from “{name}” only in letter case and is easily confused. Choose another name.",
+    ),
+    "auth.bad_address": (
+        "“{address}”不是 IP 地址。请写成 192.168.1.20 或 2001:db8::1 的形式。",
+        "“{address}” is not an IP address. Write it like 192.168.1.20 or 2001:db8::1.",
+    ),
+    "auth.client_locked": (
+        "来自此地址（{client}）的登录在短时间内失败了 {failures} 次，已暂停登录，请约 {minutes} 分钟后（UTC {until} 之后）再试。"
+        "如需立即解除，请管理员在服务器上运行：python -m museum users unlock --client {client}",
+        "Sign-ins from this address ({client}) failed {failures} times in a short while, so sign-in is paused here. Try again in "
+        "about {minutes} minutes (after {until} UTC), or ask an admin to run on the server: python -m museum users unlock --client {client}",
     ),
     "auth.bad_role": ("角色“{role}”不存在，可选：{roles}。", "There is no role “{role}”. Choose one of: {roles}."),
     "auth.password_too_short": (
@@ -31,8 +50,26 @@ MESSAGES = {
         "Wrong user name or password. After {remaining} more failed tries this user name is locked for {minutes} minutes.",
     ),
     "auth.locked": (
-        "用户名“{name}”因连续 {failures} 次登录失败已被锁定，请约 {minutes} 分钟后（UTC {until} 之后）再试；如忘记密码，请管理员重设密码（重设后立即解锁）。",
-        "The user name “{name}” is locked after {failures} failed sign-ins. Try again in about {minutes} minutes (after {until} UTC), or ask an admin to reset the password (which lifts the lock).",
+        "用户名“{name}”因连续 {failures} 次登录失败已被锁定，请约 {minutes} 分钟后（UTC {until} 之后）再试；"
+        "管理员可立即解锁（python -m museum users unlock 用户名），如忘记密码，也可请管理员重设密码（重设后立即解锁）。",
+        "The user name “{name}” is locked after {failures} failed sign-ins. Try again in about {minutes} minutes (after {until} UTC); "
+        "an admin can lift the lock at once (python -m museum users unlock NAME) or reset the password (which lifts it too).",
+    ),
+    "access.session_ended.removed": (
+        "您的账号已被删除，已自动退出登录。",
+        "Your account has been removed; you have been signed out.",
+    ),
+    "access.session_ended.disabled": (
+        "您的账号已被停用，已自动退出登录。",
+        "Your account has been disabled; you have been signed out.",
+    ),
+    "access.session_ended.role_changed": (
+        "您的账号角色已被更改，请重新登录。",
+        "Your account's role has changed. Please sign in again.",
+    ),
+    "access.session_ended.credentials_changed": (
+        "您的密码已被重设（或数据库已从备份恢复），请重新登录。",
+        "Your password was reset (or the database was restored from a backup). Please sign in again.",
     ),
     "auth.disabled": ("账号“{name}”已停用。请联系管理员。", "The account “{name}” is disabled. Ask an admin."),
     "auth.role.viewer": ("浏览者", "viewer"),
@@ -82,6 +119,95 @@ MESSAGES = {
         "从 {path} 恢复后的行数与备份清单不符。未做任何更改。",
         "The row counts restored from {path} differ from the backup's manifest. Nothing was changed.",
     ),
+    "backup.old_format": (
+        "备份 {path} 是旧版本写出的（格式 1：没有签名，也没有记录数据库结构版本）。本版本不会执行备份中的 SQL，因此不能从它恢复，未做任何更改。"
+        "请用写出它的版本恢复，再用本版本重新备份。",
+        "The backup {path} was written by an earlier version (format 1: unsigned, without the schema version). This version never "
+        "runs SQL from a backup, so it cannot restore it; nothing was changed. Restore it with the version that wrote it, then back up again with this one.",
+    ),
+    "backup.newer_schema": (
+        "备份 {path} 来自更新的版本（含本程序不认识的数据库迁移 {versions}）。请先升级本程序再恢复，未做任何更改。",
+        "The backup {path} comes from a newer version (it has database migrations this program does not know: {versions}). "
+        "Upgrade this program first; nothing was changed.",
+    ),
+    "backup.extra_file": (
+        "备份目录 {path} 中有清单没有列出的文件“{name}”：备份可能被改动过，未做任何更改。请使用原始的备份目录。",
+        "The backup directory {path} holds “{name}”, which its manifest does not list: the backup may have been altered; "
+        "nothing was changed. Use the original backup directory.",
+    ),
+    "backup.unknown_file": (
+        "备份清单（{path}）列出了不属于任何数据表的文件“{name}”：备份可能被改动过，未做任何更改。",
+        "The backup manifest ({path}) lists “{name}”, which belongs to no table: the backup may have been altered; nothing was changed.",
+    ),
+    "backup.not_regular_file": (
+        "备份中的 {path} 不是普通文件（是链接或目录）：备份可能被改动过，未做任何更改。",
+        "{path} in the backup is not a plain file (it is a link or a directory): the backup may have been altered; nothing was changed.",
+    ),
+    "backup.tables_differ": (
+        "备份 {path} 的数据表与它记录的数据库结构版本不符（多出：{extra}；缺少：{missing}），未做任何更改。",
+        "The tables of the backup {path} do not match the schema version it records (extra: {extra}; missing: {missing}); nothing was changed.",
+    ),
+    "backup.columns_differ": (
+        "备份文件 {file} 的列与数据表 {table} 不符（应为：{expected}；实为：{found}），未做任何更改。",
+        "The columns of the backup file {file} do not match the table {table} (expected: {expected}; found: {found}); nothing was changed.",
+    ),
+    "backup.load_failed": (
+        "无法把备份文件 {file} 载入数据表 {table}：{detail}。未做任何更改。",
+        "Could not load the backup file {file} into the table {table}: {detail}. Nothing was changed.",
+    ),
+    "backup.migrations_differ": (
+        "备份 {path} 的 schema_migrations 数据与清单记录的数据库结构版本不符，未做任何更改。",
+        "The schema_migrations rows of the backup {path} differ from the schema version in its manifest; nothing was changed.",
+    ),
+    "backup.unsigned_refused": (
+        "备份 {path} 没有签名，而本服务器配置了备份密钥：无法确认它没有被改动，未做任何更改。"
+        "如确认该备份可信（例如是配置密钥之前写出的），请加 --allow-unsigned 再运行一次。",
+        "The backup {path} is not signed, and this server has a backup key: there is no way to tell that it was not altered, so "
+        "nothing was changed. If you trust it (e.g. it was written before the key was set), run again with --allow-unsigned.",
+    ),
+    "backup.bad_signature": (
+        "备份 {path} 的签名不正确：清单在签名后被改动过，或签名是伪造的。未做任何更改。",
+        "The signature of the backup {path} is wrong: its manifest was altered after signing, or the signature is forged. Nothing was changed.",
+    ),
+    "backup.other_key": (
+        "备份 {path} 是用另一把密钥签名的（密钥编号 {found}，本服务器的是 {expected}），无法校验，未做任何更改。"
+        "请配置签名时所用的密钥（MUSEUM_BACKUP_KEY 或 secrets.toml 中的 [museum_backup] key）。",
+        "The backup {path} was signed with another key (key id {found}; this server's is {expected}) and cannot be verified; "
+        "nothing was changed. Configure the key it was signed with (MUSEUM_BACKUP_KEY or [museum_backup] key in secrets.toml).",
+    ),
+    "backup.key_too_short": (
+        "备份密钥太短（{length} 个字符），至少需要 {minimum} 个字符。生成一个：python -c \"import secrets; print(secrets.token_hex(32))\"",
+        "The backup key is too short ({length} characters); it needs at least {minimum}. Make one: python -c \"import secrets; print(secrets.token_hex(32))\"",
+    ),
+    "backup.dashboard_serving": (
+        "看板服务正在使用数据库 {path}，恢复已取消，未做任何更改。请先停止看板服务（如 systemctl stop museum-dashboard），恢复完成后再启动。",
+        "The dashboard is serving the database {path}, so the restore was cancelled and nothing was changed. Stop the dashboard "
+        "first (e.g. systemctl stop museum-dashboard) and start it again after the restore.",
+    ),
+    "backup.changed_during_restore": (
+        "恢复开始之后，数据库 {path} 又写入了 {changes} 条记录（最早在 UTC {first}）。为免丢掉这些更改，恢复已取消，未做任何更改。"
+        "如仍要用备份替换它，请再运行一次恢复。",
+        "After the restore started, {changes} changes were written to the database {path} (the first at {first} UTC). So "
+        "that they are not lost, the restore was cancelled and nothing was changed. To replace the database with the "
+        "backup all the same, run the restore again.",
+    ),
+    "backup.export_disk_full": (
+        "无法写入备份 {path}：磁盘已满。未留下不完整的备份，数据库没有变化。请清理空间或换一个磁盘后重试。",
+        "Could not write the backup {path}: the disk is full. No incomplete backup was left and the database is unchanged. "
+        "Free some space or use another disk, then try again.",
+    ),
+    "backup.export_too_large": (
+        "无法写入备份 {path}：文件超过了本程序允许写入的大小上限（ulimit -f）。未留下不完整的备份，数据库没有变化。",
+        "Could not write the backup {path}: a file would exceed this program's file-size limit (ulimit -f). No incomplete "
+        "backup was left and the database is unchanged.",
+    ),
+    "backup.export_read_only": (
+        "无法写入备份 {path}：该位置是只读的。数据库没有变化。请指定一个可写的目录。",
+        "Could not write the backup {path}: the location is read-only. The database is unchanged. Give a writable directory.",
+    ),
+    "backup.signature.signed": ("已签名并校验", "signed and verified"),
+    "backup.signature.unsigned": ("未签名（已按 --allow-unsigned 接受）", "unsigned (accepted with --allow-unsigned)"),
+    "backup.signature.unverified": ("未校验签名（本服务器没有配置备份密钥）", "signature not checked (no backup key on this server)"),
     # upload safety
     "safety.upload_too_large": (
         "文件太大（{size_mb} MB），上限为 {limit_mb} MB。请拆分后再上传。",
@@ -126,7 +252,42 @@ MESSAGES = {
         "Backed up to {path}: {tables} tables, {rows} rows. To restore: python -m museum restore {path}",
     ),
     "cli.restore.done": ("已从备份恢复数据库 {path}（{rows} 行）。", "Restored the database {path} from the backup ({rows} rows)."),
+    "cli.backup.unsigned": (
+        "注意：备份没有签名（未配置备份密钥：MUSEUM_BACKUP_KEY 或 secrets.toml 中的 [museum_backup] key），恢复时无法确认它没有被改动。",
+        "Note: the backup is not signed (no backup key is configured: MUSEUM_BACKUP_KEY or [museum_backup] key in secrets.toml), "
+        "so a restore cannot tell whether it was altered.",
+    ),
+    "cli.backup.signed": ("备份清单已签名（密钥编号 {key_id}）。", "The backup's manifest is signed (key id {key_id})."),
+    "cli.restore.signature": ("备份签名：{status}。", "Backup signature: {status}."),
+    "cli.restore.replaced_batches": (
+        "被替换的数据库中有 {count} 个批次不在备份里（{batches}），它们保留在 {kept} 中。",
+        "The replaced database had {count} batches that the backup does not have ({batches}); they are kept in {kept}.",
+    ),
+    "cli.users.unlocked": ("已解除“{name}”的登录锁定。", "Lifted the sign-in lock of “{name}”."),
+    "cli.users.client_unlocked": ("已解除地址 {client} 的登录锁定。", "Lifted the sign-in lock of the address {client}."),
+    "cli.users.no_locked_clients": ("目前没有被锁定的地址。", "No address is locked at the moment."),
+    "cli.users.column.client": ("地址", "Address"),
+    "cli.users.column.failures": ("失败次数", "Failures"),
+    "cli.users.column.locked_until": ("锁定至 (UTC)", "Locked until (UTC)"),
+    "cli.users.unlock_needs_target": (
+        "请指定要解锁的用户名，或用 --client 地址 / --list。",
+        "Name the user to unlock, or use --client ADDRESS / --list.",
+    ),
     "cli.restore.kept": ("原数据库已保留为 {kept}。", "The previous database is kept as {kept}."),
+    "cli.file_error": ("无法读写 {file}：{reason}。", "Could not read or write {file}: {reason}."),
+    "cli.file_reason.disk_full": ("磁盘已满，请清理空间后重试", "the disk is full; free some space and try again"),
+    "cli.file_reason.too_large": (
+        "文件超过了本程序允许写入的大小上限（ulimit -f）",
+        "the file would exceed this program's file-size limit (ulimit -f)",
+    ),
+    "cli.file_reason.read_only": ("所在的文件系统是只读的", "the file system is read-only"),
+    "cli.file_reason.denied": ("没有权限，请检查文件和目录的权限", "permission denied; check the permissions of the file and its directory"),
+    "cli.file_reason.missing": ("文件或目录不存在", "no such file or directory"),
+    "cli.file_reason.is_dir": ("这是一个目录，不是文件", "it is a directory, not a file"),
+    "settings.bad_secrets": (
+        "无法读取密钥文件 {path}：{detail}。请检查其 TOML 格式。",
+        "Cannot read the secrets file {path}: {detail}. Check its TOML syntax.",
+    ),
     # pages and navigation
     "access.section.account": ("账号", "Account"),
     "access.page.sign_in": ("登录", "Sign in"),

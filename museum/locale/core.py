@@ -10,6 +10,76 @@ MESSAGES = {
         "无法打开数据库 {path}：{detail}。请检查文件路径和权限。",
         "Cannot open the database {path}: {detail}. Check the path and its permissions.",
     ),
+    "db.busy_visitor": ("数据正在更新，请几秒钟后再试。", "The data is being updated. Please try again in a few seconds."),
+    "db.restoring": (
+        "数据库 {path} 正在从备份恢复。请等恢复完成后再启动看板。",
+        "The database {path} is being restored from a backup. Start the dashboard once the restore has finished.",
+    ),
+    "db.missing": (
+        "数据库 {path} 不存在。请先运行：python -m museum init",
+        "The database {path} does not exist. Run first: python -m museum init",
+    ),
+    "db.restore_interrupted": (
+        "数据库 {path} 不存在，但留有未完成的恢复文件 {staging}：上一次恢复被中断了。为免用一个没有任何账号的空数据库顶替，本次没有创建数据库。"
+        "请重新运行恢复：python -m museum restore 备份目录 --db {path}；如确实要从空数据库开始，请先删除 {staging}。",
+        "The database {path} is missing, but {staging} is there: a restore was interrupted. Nothing was created, so that an empty "
+        "database without any accounts does not take its place. Run the restore again: python -m museum restore BACKUP_DIR --db {path}; "
+        "to start from an empty database instead, delete {staging} first.",
+    ),
+    "db.restore_kept_only": (
+        "数据库 {path} 不存在，但有恢复时保留的旧数据库 {kept}：可能有一次恢复被中断，或数据库被移走了。为免用一个没有任何账号的空数据库顶替，"
+        "本次没有创建数据库。要撤销恢复，请把它改回原名：mv {kept} {path}；或重新运行恢复：python -m museum restore 备份目录 --db {path}。",
+        "The database {path} is missing, but {kept}, which a restore set aside, is there: a restore may have been interrupted, or the "
+        "database was moved. Nothing was created, so that an empty database without any accounts does not take its place. To undo "
+        "the restore, rename it back: mv {kept} {path}; or run the restore again: python -m museum restore BACKUP_DIR --db {path}.",
+    ),
+    "db.disk_full": (
+        "无法写入 {file}：磁盘已满。本次更改没有保存，数据库 {path} 保持原样。请清理 {directory} 所在磁盘的空间后重试。",
+        "Could not write {file}: the disk is full. This change was not saved; the database {path} is as it was. "
+        "Free space on the disk that holds {directory} and try again.",
+    ),
+    "db.file_too_large": (
+        "无法写入 {file}：文件大小超过了本程序允许写入的上限（ulimit -f）。本次更改没有保存，数据库 {path} 保持原样。"
+        "请提高该上限（ulimit -f unlimited，或服务配置中的 LimitFSIZE）后重试。",
+        "Could not write {file}: it would exceed the file-size limit set for this program (ulimit -f). This change was not saved; "
+        "the database {path} is as it was. Raise the limit (ulimit -f unlimited, or LimitFSIZE in the service) and try again.",
+    ),
+    "db.read_only": (
+        "无法写入 {file}：目录 {directory} 或该文件是只读的。本次更改没有保存，数据库 {path} 保持原样。"
+        "请让运行本程序的用户可以写入该目录（数据库旁需要创建锁文件和日志文件），或用 --db 指定可写的位置。",
+        "Could not write {file}: the directory {directory} or the file is read-only. This change was not saved; the database {path} "
+        "is as it was. Let the user running this program write to that directory (lock and log files are created beside the "
+        "database), or give a writable location with --db.",
+    ),
+    "db.corrupt": (
+        "数据库文件 {path} 已损坏（数据块校验和不符）。请不要再向它写入：停止看板服务，从最近的备份恢复："
+        "python -m museum restore 备份目录 --db {path}（损坏的文件会保留在旁边）。",
+        "The database file {path} is damaged (a block checksum does not match). Do not write to it any more: stop the dashboard "
+        "and restore the latest backup: python -m museum restore BACKUP_DIR --db {path} (the damaged file is kept beside it).",
+    ),
+    "db.not_a_database": (
+        "文件 {path} 不是 DuckDB 数据库（或文件头已损坏）。请检查 --db / MUSEUM_DB 指向的文件；如它本应是看板的数据库，请从备份恢复。",
+        "The file {path} is not a DuckDB database (or its header is damaged). Check the file that --db / MUSEUM_DB names; "
+        "if it should be the dashboard's database, restore a backup.",
+    ),
+    "db.invalidated": (
+        "数据库 {path} 在一次写入失败后停止了工作。本次更改没有保存。请再试一次；如果仍然出现，请重启看板服务。",
+        "The database {path} stopped working after a failed write. This change was not saved. Try once more; if it happens "
+        "again, restart the dashboard service.",
+    ),
+    "db.write_failed_visitor": (
+        "服务器暂时无法保存数据（磁盘空间或权限问题）。本次操作没有保存，已有数据不受影响。请联系管理员。",
+        "The server cannot save data at the moment (disk space or permissions). Nothing was saved and the existing data is "
+        "unaffected. Please tell an administrator.",
+    ),
+    "db.corrupt_visitor": (
+        "数据库文件已损坏，暂时无法使用。请联系管理员从备份恢复。",
+        "The database file is damaged and cannot be used for now. Please ask an administrator to restore a backup.",
+    ),
+    "db.failed_visitor": (
+        "读取或保存数据时出错，请稍后再试；如果一直出现，请联系管理员。",
+        "Reading or saving data failed. Please try again shortly, and tell an administrator if it keeps happening.",
+    ),
     "db.unknown_query": ("没有名为 {name} 的查询（queries/{name}.sql）。", "There is no query named {name} (queries/{name}.sql)."),
     "db.missing_parameter": ("查询 {name} 缺少参数：{parameters}。", "Query {name} is missing parameters: {parameters}."),
     "db.query_timeout": ("查询 {name} 超过 {seconds} 秒，已中止。", "Query {name} ran longer than {seconds} s and was stopped."),

@@ -88,8 +88,9 @@ def test_sso_role_maps_email_case_insensitively():
 
 def test_add_user_stores_only_a_bcrypt_hash(con):
     auth.add_user(con, "王伟", "admin", "correct horse", actor="test", now=T0)
-    name, role, password_hash, created_at, disabled = db.rows(con, "auth_user_by_name", user_name="王伟")[0]
+    name, role, password_hash, created_at, disabled, version = db.rows(con, "auth_user_by_name", user_name="王伟")[0]
     assert (name, role, created_at, disabled) == ("王伟", "admin", T0, False)
+    assert version != 0
     assert password_hash.startswith("$2b$04$") and "correct horse" not in password_hash
     assert auth.check_password("correct horse", password_hash) is True
     assert auth.check_password("correct horsE", password_hash) is False
@@ -112,10 +113,12 @@ def test_account_changes_are_audited(con):
 @pytest.mark.parametrize(
     "name, message",
     [
-        ("", "用户名“”不可用：只能包含字母、汉字、数字和 . _ - @，长度 1–64。"),
-        ("a b", "用户名“a b”不可用：只能包含字母、汉字、数字和 . _ - @，长度 1–64。"),
-        ("x'; drop table app_user;--", "用户名“x'; drop table app_user;--”不可用：只能包含字母、汉字、数字和 . _ - @，长度 1–64。"),
-        ("a" * 65, f"用户名“{'a' * 65}”不可用：只能包含字母、汉字、数字和 . _ - @，长度 1–64。"),
+        ("", "用户名“”不可用：只能包含汉字、拉丁字母、数字和 . _ - @，长度 1–64。"),
+        ("a b", "用户名“a b”不可用：只能包含汉字、拉丁字母、数字和 . _ - @，长度 1–64。"),
+        ("x'; drop table app_user;--", "用户名“x'; drop table app_user;--”不可用：只能包含汉字、拉丁字母、数字和 . _ - @，长度 1–64。"),
+        ("a" * 65, f"用户名“{'a' * 64}…”不可用：只能包含汉字、拉丁字母、数字和 . _ - @，长度 1–64。"),
+        ("a" * 1_000_001, f"用户名“{'a' * 64}…”不可用：只能包含汉字、拉丁字母、数字和 . _ - @，长度 1–64。"),
+        ("li\x00na", "用户名“li�na”不可用：只能包含汉字、拉丁字母、数字和 . _ - @，长度 1–64。"),
     ],
 )
 def test_bad_user_names_are_refused(con, name, message):
@@ -183,7 +186,7 @@ def test_failed_sign_ins_count_down_then_lock(con):
     ]
     assert messages[4] == (
         "用户名“li”因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC 09:15 之后）再试；"
-        "如忘记密码，请管理员重设密码（重设后立即解锁）。"
+        "管理员可立即解锁（python -m museum users unlock 用户名），如忘记密码，也可请管理员重设密码（重设后立即解锁）。"
     )
     # Locked: even the right password is refused, without being checked.
     with pytest.raises(InputRejected) as locked:
@@ -214,7 +217,12 @@ def test_unknown_names_are_limited_too_and_say_the_same(con):
     assert caught.value.message("en") == (
         "Wrong user name or password. After 4 more failed tries this user name is locked for 15 minutes."
     )
-    assert audit.entries(con, action="sign_in_failed").iloc[0]["detail"] == "unknown user"
+    line = audit.entries(con, action="sign_in_failed").iloc[0]
+    assert line["detail"] == "unknown user"
+    # the typed name is never stored: the line and the count are under a salted hash of it
+    assert line["user_name"].startswith("unknown:") and len(line["user_name"]) == len("unknown:") + 12
+    assert db.rows(con, "auth_throttle_get", user_name="ghost") == []
+    assert db.rows(con, "auth_throttle_get", user_name=line["user_name"])[0][0] == 1
 
 
 def test_old_failures_stop_counting(con):
@@ -245,8 +253,8 @@ def test_lock_settings(monkeypatch, con):
     with pytest.raises(InputRejected) as caught:
         auth.sign_in(con, "li", "wrong", now=T0)
     assert caught.value.message("en") == (
-        "The user name “li” is locked after 2 failed sign-ins. Try again in about 1 minutes (after 09:01 UTC), "
-        "or ask an admin to reset the password (which lifts the lock)."
+        "The user name “li” is locked after 2 failed sign-ins. Try again in about 1 minutes (after 09:01 UTC); "
+        "an admin can lift the lock at once (python -m museum users unlock NAME) or reset the password (which lifts it too)."
     )
 
 

@@ -63,6 +63,9 @@ PARAMS.update({
     "start_date": datetime(2024, 9, 14).date(), "end_date": datetime(2024, 9, 20).date(), "label": "全国科普日",
 })
 OVERRIDES.update({"events_insert": {"kind": "campaign"}, "targets_import_by_sha256": {"note": "targets:2024"}})
+# Sign-in limits and credential versions (migration 0007), backups (museum.backup_load).
+PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2030, 1, 2), "sequence_name": "audit_id_seq",
+               "steps": 1, "before": datetime(2030, 1, 1)})
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +77,19 @@ def shared_con(tmp_path_factory, seeded_template):
         yield connection
 
 
+@pytest.fixture(scope="module")
+def parquet_file(tmp_path_factory):
+    import duckdb
+
+    path = tmp_path_factory.mktemp("parquet") / "metric.parquet"
+    duckdb.connect().execute(f"copy (select 'posts' as metric_id) to '{path}' (format parquet)")
+    return path
+
+
 @pytest.mark.parametrize("name", db.query_names())
-def test_every_named_query_runs(shared_con, name):
+def test_every_named_query_runs(shared_con, parquet_file, name):
     con = shared_con
-    params = {**PARAMS, **OVERRIDES.get(name, {})}
+    params = {**PARAMS, "path": str(parquet_file), **OVERRIDES.get(name, {})}
     frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
                                         "qualifier": "exact", "note": None, "sentence": None}])
     # intake queries name the file row of each staged value; stored_file_insert reads one file's bytes
@@ -163,7 +175,11 @@ def test_busy_database_raises_database_busy(db_path):
 
         with pytest.raises(DatabaseBusy) as error:
             db.connect(db_path, wait_seconds=0.3)
-        assert f"PID {holder.pid}" in error.value.message("en")
+        # the CLI and the log get the holder; a visitor of the dashboard gets neither path nor PID
+        assert f"PID {holder.pid}" in error.value.detail("en")
+        assert error.value.detail("en").startswith(f"The database {db_path} is in use by another program (")
+        assert error.value.message("en") == "The data is being updated. Please try again in a few seconds."
+        assert error.value.message("zh") == "数据正在更新，请几秒钟后再试。"
     finally:
         holder.kill()
         holder.wait()

@@ -6,6 +6,7 @@ should have, and the payload reads back byte for byte.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -105,10 +106,13 @@ def test_payload_as_user_name_at_sign_in_and_in_the_audit(hardened):
         assert after["app_user"] == 1
         assert after["audit"] == before["audit"] + 2
         assert after["sign_in_throttle"] == before["sign_in_throttle"] + 1
-        lines = audit.entries(con, user=payload)
-        assert lines[["user_name", "detail"]].values.tolist() == [[payload, payload], [payload, "unknown user"]]
+        assert audit.entries(con, user=payload)[["user_name", "detail"]].values.tolist() == [[payload, payload]]
         assert audit.entries(con, text=payload)["detail"].tolist() == [payload]
-        assert db.rows(con, "auth_throttle_get", user_name=payload)[0][0] == 1
+        # the failed sign-in on a name that is no account is recorded under a hash, never the text
+        failed = audit.entries(con, action="sign_in_failed").iloc[0]
+        assert failed["detail"] == "unknown user" and failed["user_name"].startswith("unknown:")
+        assert db.rows(con, "auth_throttle_get", user_name=payload) == []
+        assert db.rows(con, "auth_throttle_get", user_name=failed["user_name"])[0][0] == 1
 
 
 def test_the_injected_statements_did_not_run_anywhere(hardened):
@@ -130,6 +134,30 @@ def test_no_query_is_built_from_values():
     assert set(found) <= allowed, found
 
 
+SQL_START = re.compile(r"^\s*(select|insert|update|delete|export|import|copy|attach|create|drop|alter)\b", re.I)
+
+
+def test_sql_text_is_built_only_where_identifiers_are_allow_listed():
+    """Anywhere in museum/, an f-string or concatenation that starts like SQL is built in one of the
+    functions that put only allow-listed text into it: the backup directory (sql_path_literal) and
+    the tables and columns of the project's own schema when a restore loads a backup (_identifier)."""
+    allowed = {("backup.py", "export_statement"), ("backup_load.py", "insert_statement"),
+               ("backup_load.py", "delete_statement"), ("backup_load.py", "continue_sequences")}
+    found = set()
+    for path in sorted((settings.ROOT / "museum").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+            for node in ast.walk(function):
+                parts = []
+                if isinstance(node, ast.JoinedStr):
+                    parts = [v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+                elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant):
+                    parts = [node.left.value] if isinstance(node.left.value, str) else []
+                if parts and SQL_START.match(parts[0]):
+                    found.add((path.name, function.name))
+    assert found == allowed
+
+
 def test_no_page_renders_html():
     """Only ui/blocks.py writes HTML (the KPI cards, every text escaped: tests/unit/test_card_html.py)."""
     sources = [settings.ROOT / "dashboard.py", *(settings.ROOT / "app_pages").glob("*.py"), *(settings.ROOT / "ui").glob("*.py")]
@@ -147,6 +175,7 @@ def test_the_plain_package_never_imports_streamlit():
     import sys
 
     code = ("import sys; import museum.auth, museum.audit, museum.backup, museum.safe_csv, museum.upload_safety, "
+            "museum.db_pool, museum.throttle, museum.account_names, museum.backup_load, museum.backup_manifest, "
             "museum.cli.users, museum.cli.audit, museum.cli.backup; print('streamlit' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=settings.ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

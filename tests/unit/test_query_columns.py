@@ -32,10 +32,19 @@ def shared_con(tmp_path_factory, seeded_template):
         yield connection
 
 
+@pytest.fixture(scope="module")
+def parquet_file(tmp_path_factory):
+    import duckdb
+
+    path = tmp_path_factory.mktemp("parquet") / "metric.parquet"
+    duckdb.connect().execute(f"copy (select 'posts' as metric_id) to '{path}' (format parquet)")
+    return path
+
+
 @pytest.mark.parametrize("name", db.query_names())
-def test_a_query_returns_the_columns_it_declares(shared_con, name):
+def test_a_query_returns_the_columns_it_declares(shared_con, parquet_file, name):
     sql = db.load_query(name)
-    params = {**PARAMS, **OVERRIDES.get(name, {})}
+    params = {**PARAMS, "path": str(parquet_file), **OVERRIDES.get(name, {})}
     shared_con.execute("begin transaction")
     try:
         cursor = shared_con.execute(sql, {k: params[k] for k in db.parameters_of(sql)})

@@ -1,0 +1,2 @@
+-- columns: value
+select value from app_secret where name = $name

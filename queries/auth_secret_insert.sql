@@ -1,0 +1,1 @@
+insert into app_secret (name, value) values ($name, $value) on conflict (name) do nothing

@@ -1,0 +1,15 @@
+COPY app_secret FROM './app_secret.parquet' (FORMAT 'parquet');
+COPY app_user FROM './app_user.parquet' (FORMAT 'parquet');
+COPY audit FROM './audit.parquet' (FORMAT 'parquet');
+COPY institution FROM './institution.parquet' (FORMAT 'parquet');
+COPY metric FROM './metric.parquet' (FORMAT 'parquet');
+COPY observation FROM './observation.parquet' (FORMAT 'parquet');
+COPY schema_migrations FROM './schema_migrations.parquet' (FORMAT 'parquet');
+COPY sign_in_client FROM './sign_in_client.parquet' (FORMAT 'parquet');
+COPY sign_in_throttle FROM './sign_in_throttle.parquet' (FORMAT 'parquet');
+COPY stored_file FROM './stored_file.parquet' (FORMAT 'parquet');
+COPY batch FROM './batch.parquet' (FORMAT 'parquet');
+COPY honor FROM './honor.parquet' (FORMAT 'parquet');
+COPY profile_field FROM './profile_field.parquet' (FORMAT 'parquet');
+COPY research FROM './research.parquet' (FORMAT 'parquet');
+COPY award FROM './award.parquet' (FORMAT 'parquet');
