@@ -29,6 +29,7 @@ ACTIONS = (
     "backup",
     "restore",
     "demo",
+    "column_alias",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000

@@ -17,6 +17,8 @@ from museum.intake.problems import Notice, Problem
 from museum.intake.values import blank, parse_values, year_bounds
 
 TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "总数", "total", "subtotal", "grand total", "sum")}
+MAX_PROBLEMS = 1000          # listed; the rest are counted ("还有 N 个问题")
+EXACT_LIMIT = 2.0 ** 53      # a double holds every integer up to here, and no longer all of them
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Checked:
     errors: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     skipped: int = 0
+    more: int = 0            # problems found beyond the MAX_PROBLEMS listed
 
 
 def _rows_text(rows) -> str:
@@ -37,7 +40,9 @@ def _suggestion_text(cat: Catalog, ids: list[str]) -> str:
     return "、".join(f"{cat[i].name_zh} ({i})" for i in ids)
 
 
-def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
+def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = False) -> Checked:
+    """Validate every cell; each rule lists at most MAX_PROBLEMS rows (the first ones) and counts
+    the rest in `Checked.more`, so a file of 100,000 bad rows is refused as fast as one of ten."""
     errors: list[Problem] = []
     notices: list[Notice] = []
     year_column = cells.attrs.get("year_column")
@@ -74,8 +79,12 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
         value = cells[column].iloc[i]
         return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
 
+    hidden = [0]
+
     def add(key, mask, column, value, params=None):
-        for i in np.flatnonzero(mask):
+        found = np.flatnonzero(mask)
+        hidden[0] += max(0, len(found) - MAX_PROBLEMS)
+        for i in found[:MAX_PROBLEMS]:
             p = params(i) if callable(params) else (params or {})
             errors.append(Problem(key, int(rows[i]), column(i) if callable(column) else column, value(i), p))
 
@@ -86,9 +95,10 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
     add("intake.error.no_metric", considered & metric_blank & ~missing, metric_col, lambda i: None)
     unknown = considered & ~metric_blank & ~metric_known
     if unknown.any():
-        suggestions = {text: cat.suggest(text) for text in {text_at("metric_text", i) for i in np.flatnonzero(unknown)}}
+        listed = np.flatnonzero(unknown)[:MAX_PROBLEMS]  # suggestions cost a fuzzy search each
+        suggestions = {text: cat.suggest(text) for text in {text_at("metric_text", i) for i in listed}}
         suggested = np.zeros(len(cells), dtype=bool)
-        for i in np.flatnonzero(unknown):
+        for i in listed:
             suggested[i] = bool(suggestions[text_at("metric_text", i)])
         add(
             "intake.error.unknown_metric",
@@ -119,8 +129,20 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
             value_at,
             lambda i: {"unit": leftover[i], "expected": cat[metric_ids[i]].unit_zh},
         )
-    value = parsed["value"].to_numpy()
+    scale = cells["scale"].to_numpy(dtype="float64") if "scale" in cells else np.ones(len(cells))
+    value = np.round(parsed["value"].to_numpy() * np.nan_to_num(scale, nan=1.0), 10)
     add("intake.error.negative", known & ~missing & ~bad & nonneg_u[codes] & (value < 0), value_col, value_at)
+    sound = known & ~missing & ~bad
+    imprecise = sound & (np.abs(np.nan_to_num(value)) >= EXACT_LIMIT)
+    add("intake.error.imprecise", imprecise, value_col, value_at)
+    bound_u = np.array([cat[m].plausible_max if m and cat[m].plausible_max is not None else np.inf for m in resolved] + [np.inf])
+    beyond = sound & ~imprecise & (np.abs(np.nan_to_num(value)) > bound_u[codes])
+    if beyond.any():
+        params = lambda i: {"bound": _bound_text(bound_u[codes][i], cat[metric_ids[i]].unit_zh)}  # noqa: E731
+        if allow_implausible:
+            notices.append(Notice("intake.warning.implausible_allowed", {"count": int(beyond.sum()), "rows": _rows_text(rows[beyond])}))
+        else:
+            add("intake.error.implausible", beyond, value_col, value_at, params)
 
     year = cells["year"].to_numpy(dtype="float64")
     month = cells["month"].to_numpy(dtype="float64")
@@ -155,7 +177,12 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
         notices.append(Notice("intake.warning.duplicate_rows", {"count": duplicates}))
     skipped += duplicates
     errors = _unique_sorted(errors)
-    return Checked(observations, errors, notices, skipped)
+    more = hidden[0] + max(0, len(errors) - MAX_PROBLEMS)
+    return Checked(observations, errors[:MAX_PROBLEMS], notices, skipped, more)
+
+
+def _bound_text(bound: float, unit: str) -> str:
+    return f"{bound:,.0f}{unit}"
 
 
 def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:

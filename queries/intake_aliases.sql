@@ -1,0 +1,5 @@
+-- The column aliases an institution has remembered (column text -> metric id, '' = ignore).
+select column_text, metric_id
+from column_alias
+where institution_id = $institution_id and retired_by_batch is null
+order by column_text
