@@ -113,9 +113,11 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
             reasons = "；".join(f"{s.name}：{s.reason.message('zh')}" for s in result.sheets if s.reason is not None)
             reasons_en = "; ".join(f"{s.name}: {s.reason.message('en')}" for s in result.sheets if s.reason is not None)
             result.errors = [Problem("intake.error.no_sheet_read", params={"reasons": reasons, "reasons_en": reasons_en})]
+    order = {name: k for k, name in enumerate(book.names)}
+    result.sheets.sort(key=lambda s: order.get(s.name, 0))
     if result.unmatched and frames:
-        listed = "、".join(
-            f"「{u.column}」" + (f"（{'/'.join(u.suggestions)}?）" if u.suggestions else "") for u in result.unmatched)
+        columns = {u.column: u.suggestions for u in result.unmatched}  # once per name, however many sheets
+        listed = "、".join(f"「{c}」" + (f"（{'/'.join(ids)}?）" if ids else "") for c, ids in columns.items())
         result.notices.append(Notice("intake.warning.unmatched_columns", {"columns": listed}))
     if book.hidden:
         result.notices.append(Notice("intake.warning.hidden_sheets", {"sheets": "、".join(book.hidden)}))
