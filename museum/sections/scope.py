@@ -30,6 +30,8 @@ FRAMES: dict[str, Callable] = {
     "honors": _query("honors_by_year"),
     "research": _query("research_by_year"),
     "profile": _query("profile_fields"),
+    "platform_values": _query("platform_values"),   # per-platform monthly values (museum.sections.platforms)
+    "platform_items": _query("platform_items"),     # posts and videos of platform exports
 }
 
 
