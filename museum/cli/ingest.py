@@ -94,9 +94,6 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
         encoding=result.encoding or "—",
         layout=layout,
     )
-    source = source_line(result, lang)
-    if source:
-        print(source, file=sys.stderr)
     for notice in result.notices:
         print(t("intake.cli.warning", lang, message=notice.message(lang)), file=sys.stderr)
     for unmatched in result.unmatched:
@@ -112,3 +109,6 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
         print(t("intake.cli.committed", lang, batch_id=result.batch_id, **counts))
     else:
         print(t("intake.cli.valid", lang, **counts))
+    source = source_line(result, lang)
+    if source and result.status in ("committed", "valid"):
+        print(source)

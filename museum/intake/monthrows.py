@@ -23,6 +23,7 @@ TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "全年
 NOTE_PREFIXES = ("填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "注", "备注", "说明",
                  "数据来源", "来源", "联系人", "联系电话", "填报日期", "填表日期", "note", "source")
 SUM_TOLERANCE = 0.005
+_NOTE_KEYS = tuple(normalize_name(p) for p in NOTE_PREFIXES)
 
 
 @dataclass
@@ -41,8 +42,10 @@ def is_note_row(values: list) -> bool:
     if not filled:
         return False
     first = normalize_name(filled[0])
-    return any(first.startswith(normalize_name(p)) and (len(first) == len(normalize_name(p)) or first[len(normalize_name(p))] in ":：")
-               for p in NOTE_PREFIXES) or (first.startswith(("注", "*")) and len(filled) == 1)
+    if not first.startswith(_NOTE_KEYS + ("*",)):
+        return False
+    return any(first.startswith(p) and (len(first) == len(p) or first[len(p)] in ":：") for p in _NOTE_KEYS) \
+        or (first.startswith(("注", "*")) and len(filled) == 1)
 
 
 def month_value(text) -> tuple[int | None, int | None]:

@@ -48,7 +48,10 @@ def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | N
     """
     if b"\n\n" in utf8 or b"\n\r\n" in utf8 or utf8.startswith((b"\n", b"\r")) or b"\r" in utf8.replace(b"\r\n", b""):
         return None
-    width = len(next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter), []))
+    try:
+        width = len(next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter), []))
+    except csv.Error:
+        return None  # a first line beyond the csv module's field limit: the exact reader says where
     try:
         table = pacsv.read_csv(
             io.BytesIO(utf8),
@@ -100,6 +103,8 @@ def _read_exact(text: str, delimiter: str) -> pd.DataFrame:
             records.append([(cell if cell != "" else None) for cell in record])
     except csv.Error as exc:
         # the csv module's own limit (a field of 128 KB): a quote that never closed, or one huge line
+        if reader.line_num > line:
+            raise FileRejected("intake.error.quote_spans_lines", row=len(records) + 1, line=line, lines=f"{reader.line_num - line + 1:,}") from exc
         raise FileRejected("intake.error.field_too_long", row=len(records) + 1, chars=f"> {csv.field_size_limit():,}", limit=f"{MAX_FIELD_CHARS:,}") from exc
     padded = [r + [None] * (width - len(r)) for r in records]
     frame = pd.DataFrame(padded, columns=[f"c{i}" for i in range(width)], dtype="str")

@@ -75,8 +75,11 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     considered = ~is_total & ~(metric_blank & missing)
     skipped = int((is_total | missing).sum())
 
+    # plain arrays: a message for row i must not cost a pandas lookup (100,000 bad rows)
+    arrays = {name: cells[name].to_numpy(dtype=object) for name in ("metric_text", "value_text", "metric_column", "value_column")}
+
     def text_at(column: str, i: int):
-        value = cells[column].iloc[i]
+        value = arrays[column][i]
         return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
 
     hidden = [0]
@@ -88,8 +91,8 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
             p = params(i) if callable(params) else (params or {})
             errors.append(Problem(key, int(rows[i]), column(i) if callable(column) else column, value(i), p))
 
-    metric_col = lambda i: str(cells["metric_column"].iloc[i])  # noqa: E731
-    value_col = lambda i: str(cells["value_column"].iloc[i])  # noqa: E731
+    metric_col = lambda i: str(arrays["metric_column"][i])  # noqa: E731
+    value_col = lambda i: str(arrays["value_column"][i])  # noqa: E731
     value_at = lambda i: text_at("value_text", i)  # noqa: E731
 
     add("intake.error.no_metric", considered & metric_blank & ~missing, metric_col, lambda i: None)
@@ -110,9 +113,7 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
         add("intake.error.unknown_metric_plain", unknown & ~suggested, metric_col, lambda i: text_at("metric_text", i))
     known = considered & metric_known
     bad = parsed["bad"].to_numpy() & considered
-    formula = np.zeros(len(cells), dtype=bool)
-    for i in np.flatnonzero(bad):
-        formula[i] = (value_at(i) or "").startswith("=")
+    formula = bad & cells["value_text"].fillna("").str.lstrip().str.startswith("=").to_numpy(dtype=bool)
     add("intake.error.formula", formula, value_col, value_at)
     add("intake.error.not_a_number", bad & ~formula, value_col, value_at)
 

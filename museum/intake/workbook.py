@@ -28,7 +28,7 @@ from museum.intake.problems import FileRejected
 
 MAX_COLUMNS = 500            # no office sheet or platform export comes near this
 MAX_ROWS = 1_048_576         # Excel's own limit
-MAX_CELLS = 30_000_000       # rows x columns of one sheet (about 1 GB of grid)
+MAX_CELLS = 10_000_000       # rows x columns of one sheet (a million rows of ten columns)
 PERCENT_FORMAT_IDS = {9, 10}  # built-in 0% and 0.00%
 
 
@@ -197,6 +197,29 @@ def _xlsx_inspect(content: bytes) -> tuple[dict[str, set[tuple[int, int]]], dict
     return percent, formulas
 
 
+_ODS_REPEATED_ROW = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repeated="(\d+)"[^>]*>(.*?)</table:table-row>', re.S)
+_ODS_REPEATED_CELL = re.compile(rb'<table:(?:covered-)?table-cell\b([^>]*?)table:number-columns-repeated="(\d+)"([^>]*?)(/?)>')
+
+
+def _ods_inspect(content: bytes) -> None:
+    """OpenDocument writes runs of equal cells once with a repeat count: empty runs (LibreOffice
+    pads every row to the sheet's width) are harmless, a long run of values is a bomb."""
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    _refuse_dtds(archive)
+    try:
+        xml = archive.read("content.xml")
+    except KeyError:
+        return
+    for attrs_before, count, attrs_after, closed in _ODS_REPEATED_CELL.findall(xml):
+        valued = b"office:value" in attrs_before + attrs_after or not closed
+        if valued and int(count) > MAX_COLUMNS:
+            _refuse_extent("ODS", 1, int(count))
+    for count, body in _ODS_REPEATED_ROW.findall(xml):
+        if b"office:value" in body or b"<text:p" in body:  # a run of rows that hold something
+            width = sum(int(n) for _, n, _, _ in _ODS_REPEATED_CELL.findall(body)) + body.count(b"<table:table-cell")
+            _refuse_extent("ODS", int(count), min(width, MAX_COLUMNS))
+
+
 # --- every format ----------------------------------------------------------------------------
 
 
@@ -221,7 +244,7 @@ def open_workbook(content: bytes, kind: str):
             if kind == "xlsx":
                 percent, formulas = _xlsx_inspect(content)
             else:
-                _refuse_dtds(zipfile.ZipFile(io.BytesIO(content)))
+                _ods_inspect(content)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise FileRejected("intake.error.bad_xlsx") from exc
     try:

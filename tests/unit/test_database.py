@@ -53,6 +53,19 @@ PARAMS.update({
 })
 OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": {"role": "viewer"}})
 
+# Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
+PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
+
+
+def _register_platform_relations(con) -> None:
+    from museum.sources import PlatformExport, parsers, store
+
+    export = PlatformExport("douyin_works", "douyin", None, pd.DataFrame(columns=parsers.ITEM_COLUMNS),
+                            pd.DataFrame(columns=parsers.DAILY_COLUMNS))
+    con.register("items", store._items_table(export))
+    con.register("daily", store._daily_table(export))
+    con.register("rules", store.rules())
+
 
 @pytest.fixture(scope="module")
 def shared_con(tmp_path_factory, seeded_template):
@@ -70,7 +83,8 @@ def test_every_named_query_runs(shared_con, name):
     frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
                                         "qualifier": "exact", "note": None, "sentence": None}])
     # intake queries name the file row of each staged value; stored_file_insert reads one file's bytes
-    con.register("frame", frame.assign(row=2, sha256="0" * 64, size=1, content=b"x"))
+    con.register("frame", frame.assign(row=2, sha256="0" * 64, size=1, content=b"x", column_text="x"))
+    _register_platform_relations(con)
     con.execute("begin transaction")
     try:
         sql = db.load_query(name)

@@ -10,7 +10,7 @@ import pytest
 from museum import db, ingest, seed
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
-FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix != ".py")
+FILES = sorted(p.name for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py")
 
 
 def snapshot(con):
@@ -46,6 +46,7 @@ BAD = {
     "bad_conflict.csv": [(2, "数值", "intake.error.conflict"), (4, "数值", "intake.error.conflict")],
     "bad_empty.csv": [(None, None, "intake.error.empty_file")],
     "bad_formula_value.xlsx": [(2, "数值", "intake.error.formula")],
+    "bad_header_unit.csv": [(1, "科普图文（万元）", "intake.error.header_unit")],
     "bad_header_only.csv": [(2, None, "intake.error.no_data_rows")],
     "bad_legacy.xls": [(None, None, "intake.error.bad_workbook")],
     "bad_many_errors.csv": [
@@ -57,6 +58,7 @@ BAD = {
     ],
     "bad_missing_value_column.csv": [(1, "数值", "intake.error.missing_column")],
     "bad_missing_year_column.csv": [(1, "年份", "intake.error.missing_column")],
+    "bad_month_rows_no_year.csv": [(2, "月份", "intake.error.no_year_anywhere"), (3, "月份", "intake.error.no_year_anywhere")],
     "bad_month_range.csv": [(2, "月份", "intake.error.month_range"), (3, "月份", "intake.error.month_range"), (4, "月份", "intake.error.bad_month")],
     "bad_negative.csv": [(2, "数值", "intake.error.negative")],
     "bad_no_header.csv": [(None, None, "intake.error.no_header")],

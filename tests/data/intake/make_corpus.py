@@ -117,8 +117,9 @@ def zip_parts(parts: list[tuple[str, bytes]], *, stored_first: bool = False) -> 
     return out.getvalue()
 
 
-def ods(sheets: dict[str, list[list]]) -> bytes:
-    """An OpenDocument spreadsheet as LibreOffice saves one (trailing empty cells repeated)."""
+def ods(sheets: dict[str, list[list]], *, extra_cells: str = "") -> bytes:
+    """An OpenDocument spreadsheet as LibreOffice saves one (trailing empty cells repeated);
+    `extra_cells` is raw XML added to the first row (for hostile files)."""
     from xml.sax.saxutils import escape
 
     def cell(value):
@@ -130,8 +131,9 @@ def ods(sheets: dict[str, list[list]]) -> bytes:
 
     tables = []
     for title, rows in sheets.items():
-        body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + '<table:table-cell table:number-columns-repeated="1000"/></table:table-row>'
-                       for row in rows)
+        body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + (extra_cells if k == 0 else "")
+                       + '<table:table-cell table:number-columns-repeated="1000"/></table:table-row>'
+                       for k, row in enumerate(rows))
         tables.append(f'<table:table table:name="{escape(title)}">{body}</table:table>')
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
