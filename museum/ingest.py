@@ -234,6 +234,12 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
     try:
         return _commit(con, institution, analysis, actor=actor, cat=cat, warn=warn)
     except duckdb.Error as exc:
+        # the COMMIT itself failed (a full disk, a file-size limit, a read-only file): DuckDB may
+        # leave the transaction open; roll it back so that nothing of the batch remains
+        try:
+            con.execute("rollback")
+        except duckdb.Error:
+            pass  # no transaction was open any more: the failed statement already ended it
         raise DatabaseError("intake.error.commit_failed", detail=str(exc).splitlines()[0][:300]) from exc
 
 

@@ -104,7 +104,8 @@ def _read_exact(text: str, delimiter: str) -> pd.DataFrame:
     except csv.Error as exc:
         # the csv module's own limit (a field of 128 KB): a quote that never closed, or one huge line
         if reader.line_num > line:
-            raise FileRejected("intake.error.quote_spans_lines", row=len(records) + 1, line=line, lines=f"{reader.line_num - line + 1:,}") from exc
+            # the reader stopped at its limit: the quote runs on over at least this many lines
+            raise FileRejected("intake.error.quote_spans_lines", row=len(records) + 1, line=line, lines=f"{reader.line_num - line + 1:,}+") from exc
         raise FileRejected("intake.error.field_too_long", row=len(records) + 1, chars=f"> {csv.field_size_limit():,}", limit=f"{MAX_FIELD_CHARS:,}") from exc
     padded = [r + [None] * (width - len(r)) for r in records]
     frame = pd.DataFrame(padded, columns=[f"c{i}" for i in range(width)], dtype="str")
