@@ -200,9 +200,9 @@ def _drop_note_rows(data: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
     first_column = data["c0"] if "c0" in data else None
     if first_column is None or len(data) == 0:
         return data, []
-    texts = first_column.tolist()
-    notes = {text for text in set(texts) if text is not None and not (isinstance(text, float) and np.isnan(text)) and is_note_row([text])}
-    candidates = [k for k, text in enumerate(texts) if text in notes] if notes else []
+    distinct = pd.unique(first_column.dropna())
+    notes = [text for text in distinct if is_note_row([text])]
+    candidates = np.flatnonzero(first_column.isin(notes).to_numpy()).tolist() if notes else []
     for k in candidates:
         rest = data.iloc[k, 1:].tolist()
         if all(v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip() for v in rest):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from museum.intake.problems import FileRejected
@@ -46,7 +46,7 @@ def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | N
     Blank lines (which pyarrow drops), quoted line ends and rows with a different field count
     fall back to the exact reader; so does anything else pyarrow refuses.
     """
-    if b"\n\n" in utf8 or b"\n\r\n" in utf8 or utf8.startswith((b"\n", b"\r")) or b"\r" in utf8.replace(b"\r\n", b""):
+    if b"\n\n" in utf8 or b"\n\r\n" in utf8 or utf8.startswith((b"\n", b"\r")) or utf8.count(b"\r") != utf8.count(b"\r\n"):
         return None
     try:
         width = len(next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter), []))
@@ -68,12 +68,15 @@ def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | N
         return None
     if table.num_rows > MAX_ROWS or table.num_rows * table.num_columns > MAX_CELLS:
         return None  # the exact reader names the row where the cap is passed
-    for column in table.columns:
-        longest = pc.max(pc.utf8_length(column)).as_py()
-        if longest is not None and longest > MAX_FIELD_CHARS:
-            return None  # … and the row of the over-long cell
-        if pc.any(pc.match_substring(column, "\n")).as_py():
-            return None  # a quoted line end: the exact reader names the row where the quote opened
+    # one pass over the bytes answers both: a record spanning lines makes fewer rows than line
+    # ends, and no cell is longer than the longest line
+    ends = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 10)
+    lines = len(ends) + (0 if utf8.endswith(b"\n") else 1)
+    if table.num_rows != lines:
+        return None  # a quoted line end: the exact reader names the row where the quote opened
+    longest = int(max(np.diff(ends, prepend=-1).max(initial=0), len(utf8) - 1 - (ends[-1] if len(ends) else -1)))
+    if longest > MAX_FIELD_CHARS:
+        return None  # perhaps an over-long cell: the exact reader names its row
     frame = table.to_pandas()
     frame.columns = [f"c{i}" for i in range(frame.shape[1])]
     frame.index = pd.RangeIndex(1, len(frame) + 1)

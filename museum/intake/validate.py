@@ -75,11 +75,17 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     considered = ~is_total & ~(metric_blank & missing)
     skipped = int((is_total | missing).sum())
 
-    # plain arrays: a message for row i must not cost a pandas lookup (100,000 bad rows)
-    arrays = {name: cells[name].to_numpy(dtype=object) for name in ("metric_text", "value_text", "metric_column", "value_column")}
+    # plain arrays, made on the first message: a message for row i must not cost a pandas lookup
+    # (100,000 bad rows), and a clean million-row file must not pay for the conversion
+    arrays: dict = {}
+
+    def column_array(column: str):
+        if column not in arrays:
+            arrays[column] = cells[column].to_numpy(dtype=object)
+        return arrays[column]
 
     def text_at(column: str, i: int):
-        value = arrays[column][i]
+        value = column_array(column)[i]
         return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
 
     hidden = [0]
@@ -91,8 +97,8 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
             p = params(i) if callable(params) else (params or {})
             errors.append(Problem(key, int(rows[i]), column(i) if callable(column) else column, value(i), p))
 
-    metric_col = lambda i: str(arrays["metric_column"][i])  # noqa: E731
-    value_col = lambda i: str(arrays["value_column"][i])  # noqa: E731
+    metric_col = lambda i: str(column_array("metric_column")[i])  # noqa: E731
+    value_col = lambda i: str(column_array("value_column")[i])  # noqa: E731
     value_at = lambda i: text_at("value_text", i)  # noqa: E731
 
     add("intake.error.no_metric", considered & metric_blank & ~missing, metric_col, lambda i: None)
@@ -113,7 +119,10 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
         add("intake.error.unknown_metric_plain", unknown & ~suggested, metric_col, lambda i: text_at("metric_text", i))
     known = considered & metric_known
     bad = parsed["bad"].to_numpy() & considered
-    formula = bad & cells["value_text"].fillna("").str.lstrip().str.startswith("=").to_numpy(dtype=bool)
+    formula = np.zeros(len(cells), dtype=bool)
+    bad_index = np.flatnonzero(bad)
+    if len(bad_index):
+        formula[bad_index] = cells["value_text"].iloc[bad_index].fillna("").str.lstrip().str.startswith("=").to_numpy(dtype=bool)
     add("intake.error.formula", formula, value_col, value_at)
     add("intake.error.not_a_number", bad & ~formula, value_col, value_at)
 

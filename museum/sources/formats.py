@@ -124,8 +124,8 @@ def match_row(fmt: Format, cells: list) -> dict[str, dict[str, int]] | None:
 def detect(grid: pd.DataFrame) -> Match | Resemblance | None:
     """The format whose headers one of the first rows holds; else the one it most resembles."""
     best_match, best_near = None, None
-    for row_number in grid.index[:SEARCH_ROWS]:
-        cells = list(grid.loc[row_number])
+    head = grid.head(SEARCH_ROWS)
+    for row_number, cells in zip(head.index, head.values.tolist()):
         present = {text for seg in _segments(cells) for _, text in seg}
         for fmt in formats().values():
             tables = match_row(fmt, cells)
