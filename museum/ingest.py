@@ -65,6 +65,11 @@ class Analysis:
         return len(self.content)
 
     @property
+    def problem_count(self) -> int:
+        """Every problem found, the ones beyond the listed thousand included."""
+        return len(self.errors) - (1 if self.more_problems else 0) + self.more_problems
+
+    @property
     def period(self) -> dict | None:
         """{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} the file covers, or None."""
         if self.export is not None:
@@ -109,6 +114,10 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
         book = read_book(content, sheet)
     except FileRejected as exc:
         analysis.errors = [exc.problem]
+        analysis.status = "rejected"
+        return analysis
+    except InputRejected as exc:  # a mapping that names no metric
+        analysis.errors = [Problem(exc.key, params=exc.params)]
         analysis.status = "rejected"
         return analysis
     analysis.encoding, analysis.sheet_names, analysis.hidden_sheets = book.encoding, book.names, book.hidden
@@ -229,7 +238,7 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
     A failure of the database (a full disk, a read-only file) rolls everything back and says so.
     """
     if analysis.status == "rejected":
-        raise InputRejected("intake.commit_rejected", errors=len(analysis.errors))
+        raise InputRejected("intake.commit_rejected", errors=analysis.problem_count)
     cat = cat or catalog.load()
     try:
         return _commit(con, institution, analysis, actor=actor, cat=cat, warn=warn)
@@ -273,7 +282,7 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
 def record_rejection(con, analysis: Analysis, *, actor: str) -> None:
     """The audit line for a file that was refused (nothing else is written)."""
     with db.transaction(con):
-        audit.record(con, "upload_rejected", actor, f"{analysis.file_name}: {len(analysis.errors)} problems", analysis.sha256)
+        audit.record(con, "upload_rejected", actor, f"{analysis.file_name}: {analysis.problem_count} problems", analysis.sha256)
 
 
 def ingest(con, institution: int, content: bytes, file_name: str, *, actor: str, dry_run: bool = False, sheet: str | None = None,

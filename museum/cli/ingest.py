@@ -100,7 +100,7 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
         suggestions = "、".join(unmatched.suggestions) or "—"
         print(t("intake.cli.unmatched", lang, column=unmatched.column, suggestions=suggestions), file=sys.stderr)
     if result.status == "rejected":
-        print(t("intake.cli.rejected", lang, file=result.file_name, count=len(result.errors)), file=sys.stderr)
+        print(t("intake.cli.rejected", lang, file=result.file_name, count=result.problem_count), file=sys.stderr)
         for problem in result.errors:
             print("  " + problem_line(problem, lang), file=sys.stderr)
     elif result.status == "duplicate":

@@ -99,17 +99,9 @@ MESSAGES = {
         "列映射“{column}={metric}”中没有编号为 {metric} 的指标。您是不是要找：{suggestions}？",
         "The mapping “{column}={metric}” names no metric {metric}. Did you mean: {suggestions}?",
     ),
-    "intake.error.legacy_xls": (
-        "这是旧版 Excel 97-2003（.xls）文件，无法读取。请在 Excel 中“另存为” .xlsx 或 CSV 后上传。",
-        "This is an old Excel 97-2003 (.xls) file. Save it as .xlsx or CSV in Excel and upload that.",
-    ),
     "intake.error.bad_xlsx": (
         "Excel 文件已损坏或不完整（可能未下载完或被截断）。请在 Excel 中打开并重新保存后上传。",
         "The Excel file is damaged or incomplete (perhaps truncated). Open it in Excel, save it again and upload that.",
-    ),
-    "intake.error.zip_bomb": (
-        "Excel 文件解压后约 {expanded_mb} MB，远超正常表格，已拒绝（疑似压缩炸弹）。",
-        "The Excel file would unpack to about {expanded_mb} MB, far beyond a normal sheet; refused (possible zip bomb).",
     ),
     "intake.error.unknown_sheet": (
         "工作簿中没有名为“{sheet}”的工作表。现有工作表：{sheets}",
@@ -240,7 +232,6 @@ MESSAGES = {
     "intake.column.reason": ("说明", "Note"),
     "intake.column.suggestions": ("建议的指标", "Suggested metrics"),
     "intake.column.platform": ("平台", "Platform"),
-    "intake.column.month": ("月份", "Month"),
     "intake.mapping.ignore": ("忽略此列", "ignore this column"),
     "batch.kind.column_alias": ("列名映射", "column mapping"),
     "audit.action.column_alias": ("列名映射", "column mapping"),

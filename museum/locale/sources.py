@@ -51,8 +51,6 @@ MESSAGES = {
         "本次导出中有 {count} 条作品/日数据此前已导入，以本次（最新）数据为准，不重复计算。",
         "{count} works or days of this export were imported before; this (newest) export replaces them and nothing is counted twice.",
     ),
-    "sources.column.metric": ("指标", "Metric"),
-    "sources.column.total": ("合计", "Total"),
     "sources.column.title": ("标题", "Title"),
     "sources.column.platform": ("平台", "Platform"),
     "sources.column.date": ("发布日期", "Published"),

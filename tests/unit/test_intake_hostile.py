@@ -115,7 +115,7 @@ def test_integers_beyond_two_to_the_53_are_refused_as_imprecise():
 
 def test_problems_stop_at_a_thousand_and_say_how_many_more():
     result = ingest.analyse((HOSTILE / "hundred_thousand_errors.csv").read_bytes(), "x.csv")
-    assert len(result.errors) == 1001
+    assert (len(result.errors), result.problem_count) == (1001, 200_000)
     assert [p.row for p in result.errors[:4]] == [2, 2, 3, 3]
     assert result.errors[-1].message("zh") == "还有 199,000 个问题未列出（只列出前 1,000 个）。请先改正上面的问题后重新上传。"
 

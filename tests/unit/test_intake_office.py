@@ -184,6 +184,11 @@ def test_cli_lists_unmatched_columns_with_suggestions(db_path, capsys):
     assert captured.out.splitlines()[-1] == "格式：办公表格（按月） · 平台：全矩阵合计 · 期间：2023-01-01 – 2023-06-30 · 年份来自：表头上方的标题"
 
 
+def test_a_map_to_an_unknown_metric_is_a_refusal_not_a_crash():
+    result = ingest.analyse((CORPUS / "good_long_utf8.csv").read_bytes(), "x.csv", mapping={"图文发布量": "postz"})
+    assert [p.message("en") for p in result.errors] == ["The mapping “图文发布量=postz” names no metric postz. Did you mean: posts?"]
+
+
 def test_cli_bad_map_is_refused(db_path, capsys):
     assert main(["ingest", str(CORPUS / "good_long_utf8.csv"), "--db", str(db_path), "--map", "无等号"]) == 1
     assert capsys.readouterr().err.strip() == "无法理解列映射“无等号”：应写成“列名=指标编号”（如 图文发布量=posts），或“列名=”表示忽略该列。"
