@@ -17,9 +17,9 @@ import pandas as pd
 from museum.catalog import normalize_name
 from museum.intake import columns as column_match
 from museum.intake.context import SheetContext
-from museum.intake.monthrows import is_note_row, month_value, read_month_rows
+from museum.intake.monthrows import SUM_TOLERANCE, TOTAL_WORDS, is_note_row, month_value, read_month_rows
 from museum.intake.problems import FileRejected, Notice, Problem
-from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_year, year_bounds
+from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_values, parse_year, year_bounds
 
 HEADER_ALIASES = {
     "year": ("年份", "年度", "年", "year"),
@@ -216,11 +216,15 @@ def _wide(grid: pd.DataFrame, header_row: int, header: list, roles: list, period
     note_index = roles.index("note") if "note" in roles else None
     period_columns = [i for i, p in enumerate(periods) if p is not None and i != metric_index and roles[i] is None]
     ignored = [i for i in range(len(header)) if i not in period_columns and i not in (metric_index, note_index) and roles[i] is None]
-    notices = _ignored_columns(header, ignored)
+    totals = [i for i in ignored if header[i] is not None and not pd.isna(header[i]) and normalize_name(header[i]) in TOTAL_WORDS]
+    notices = _ignored_columns(header, [i for i in ignored if i not in totals])
     data, blank_rows = _data_rows(grid, header_row)
     data, notes = _drop_note_rows(data)
     if notes:
         notices.append(Notice("intake.warning.note_rows", {"rows": "、".join(str(r) for r in notes[:20])}))
+    for i in totals:
+        notices.append(Notice("intake.warning.total_column", {"column": _header_name(header[i], i)}))
+        notices += _check_total_column(data, i, [c for c in period_columns if periods[c][1] is not None], metric_index)
     errors: list[Problem] = []
     parts = []
     first, last = year_bounds()
@@ -254,6 +258,28 @@ def _wide(grid: pd.DataFrame, header_row: int, header: list, roles: list, period
     cells.attrs["year_column"] = None  # in wide files the period is the value's column
     cells.attrs["month_column"] = None
     return Flattened("wide", header_row, cells, errors, notices, blank_rows, "column")
+
+
+def _check_total_column(data: pd.DataFrame, total_index: int, month_columns: list[int], metric_index: int) -> list[Notice]:
+    """A 合计 column beside month columns: each row's total against the sum of its months."""
+    if not month_columns or data.empty:
+        return []
+    stated = parse_values(data[f"c{total_index}"], [""] * len(data))
+    months = [parse_values(data[f"c{c}"], [""] * len(data)) for c in month_columns]
+    summed = np.nansum(np.vstack([m["value"].to_numpy() for m in months]), axis=0)
+    filled = np.any(np.vstack([~m["missing"].to_numpy() for m in months]), axis=0)
+    value = stated["value"].to_numpy()
+    usable = ~stated["missing"].to_numpy() & ~stated["bad"].to_numpy() & filled
+    differs = usable & (np.abs(value - summed) > np.maximum(np.abs(value) * SUM_TOLERANCE, 0.5))
+    names = data[f"c{metric_index}"].tolist()
+    return [
+        Notice("intake.warning.total_differs", {"row": int(row), "column": str(names[k]), "stated": _number(value[k]), "summed": _number(summed[k])})
+        for k, row in enumerate(data.index) if differs[k]
+    ]
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def _ignored_columns(header: list, indexes: list[int]) -> list[Notice]:

@@ -40,9 +40,12 @@ def _suggestion_text(cat: Catalog, ids: list[str]) -> str:
     return "、".join(f"{cat[i].name_zh} ({i})" for i in ids)
 
 
-def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = False) -> Checked:
+def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = False, resolver=None) -> Checked:
     """Validate every cell; each rule lists at most MAX_PROBLEMS rows (the first ones) and counts
-    the rest in `Checked.more`, so a file of 100,000 bad rows is refused as fast as one of ten."""
+    the rest in `Checked.more`, so a file of 100,000 bad rows is refused as fast as one of ten.
+
+    `resolver` (museum.intake.columns.ColumnResolver) places metric names the catalog does not
+    know as written: with a unit ("科普图文（篇）", scaling the value) or a remembered alias."""
     errors: list[Problem] = []
     notices: list[Notice] = []
     year_column = cells.attrs.get("year_column")
@@ -55,6 +58,14 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     codes, uniques = pd.factorize(cells["metric_text"])
     texts = uniques.tolist()
     resolved = [cat.resolve(text) for text in texts]
+    scale_u = np.ones(len(texts) + 1)
+    unit_error_u = np.zeros(len(texts) + 1, dtype=bool)
+    if resolver is not None:
+        for k, text in enumerate(texts):
+            if resolved[k] is None and normalize_name(text) not in TOTAL_WORDS:
+                match = resolver.resolve(text)
+                if match.metric_id:  # a known name with its unit, or an alias ("" = ignored stays unknown)
+                    resolved[k], scale_u[k], unit_error_u[k] = match.metric_id, match.scale, match.unit_error
     metric_categories = sorted({m for m in resolved if m is not None})
     position = {m: k for k, m in enumerate(metric_categories)}
     id_code_u = np.array([position.get(m, -1) for m in resolved] + [-1], dtype=np.int32)
@@ -140,6 +151,10 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
             lambda i: {"unit": leftover[i], "expected": cat[metric_ids[i]].unit_zh},
         )
     scale = cells["scale"].to_numpy(dtype="float64") if "scale" in cells else np.ones(len(cells))
+    scale = np.nan_to_num(scale, nan=1.0) * scale_u[codes]
+    if unit_error_u.any():
+        add("intake.error.unit_mismatch", unit_error_u[codes] & considered, metric_col, lambda i: text_at("metric_text", i),
+            lambda i: {"unit": resolver.resolve(text_at("metric_text", i)).unit, "expected": cat[metric_ids[i]].unit_zh})
     value = np.round(parsed["value"].to_numpy() * np.nan_to_num(scale, nan=1.0), 10)
     add("intake.error.negative", known & ~missing & ~bad & nonneg_u[codes] & (value < 0), value_col, value_at)
     sound = known & ~missing & ~bad

@@ -192,3 +192,20 @@ def test_a_map_to_an_unknown_metric_is_a_refusal_not_a_crash():
 def test_cli_bad_map_is_refused(db_path, capsys):
     assert main(["ingest", str(CORPUS / "good_long_utf8.csv"), "--db", str(db_path), "--map", "无等号"]) == 1
     assert capsys.readouterr().err.strip() == "无法理解列映射“无等号”：应写成“列名=指标编号”（如 图文发布量=posts），或“列名=”表示忽略该列。"
+
+
+def test_metric_names_with_units_in_long_rows_are_matched_and_scaled():
+    content = "年份,指标,数值\r\n2021,科普图文（篇）,5\r\n2021,访问量（万次）,3\r\n2021,科普短视频（万元）,3\r\n".encode()
+    result = ingest.analyse(content, "x.csv")
+    assert [(p.row, p.column, p.value, p.message("zh")) for p in result.errors] == [
+        (4, "指标", "科普短视频（万元）", "单位“万元”与该指标的单位“条”不符。")]
+    fixed = ingest.analyse(content.rsplit(b"2021,", 1)[0], "x.csv")
+    assert values(fixed) == {("posts", 2021, None): 5.0, ("online_visits", 2021, None): 30_000.0}
+
+
+def test_a_total_column_beside_month_columns_is_skipped_and_checked():
+    content = "指标,2021-01,2021-02,合计\r\n科普图文,3,4,9\r\n直播活动,1,1,2\r\n".encode()
+    result = ingest.analyse(content, "x.csv")
+    assert (result.status, len(result.observations)) == ("valid", 4)
+    assert [n.message("zh") for n in result.notices] == [
+        "「合计」列是合计列，已跳过。", "第 2 行「科普图文」的合计为 9，而各月之和为 7，两者不一致，请核对。"]
