@@ -6,9 +6,10 @@ unpacked, number of parts, compression ratio), every XML part is refused when it
 calamine allocates the whole rectangle up to the farthest cell, so a two-cell file with a cell in
 XFD1048576 would ask for hundreds of GB. Caps on rows, columns and cells hold for every format.
 
-Percent-formatted xlsx cells are read as the percent shown ("97.5%", not 0.975): calamine gives
-the stored fraction, so the cell styles are read from the archive (attribute order r, s, as
-Excel, WPS and openpyxl write them). Styles are never needed otherwise, so a broken stylesheet
+Percent-formatted xlsx and ods cells are read as the percent shown ("97.5%", not 0.975): calamine
+gives the stored fraction, so the cell styles (xlsx, attribute order r, s, as Excel, WPS and
+openpyxl write them) or value types (ods) are read from the archive. Old .xls keeps its formats
+in BIFF records calamine does not expose: a percent cell there is read as its fraction. Styles are never needed otherwise, so a broken stylesheet
 (头条号 exports) does not stop the read.
 """
 
@@ -205,15 +206,46 @@ _ODS_REPEATED_ROW = re.compile(rb'<table:table-row\b[^>]*?table:number-rows-repe
 _ODS_REPEATED_CELL = re.compile(rb'<table:(?:covered-)?table-cell\b([^>]*?)table:number-columns-repeated="(\d+)"([^>]*?)(/?)>')
 
 
-def _ods_inspect(content: bytes) -> None:
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _ods_percent_cells(xml: bytes) -> dict[str, set[tuple[int, int]]]:
+    """Per sheet, the (row, column) of cells of value type "percentage" (read as the percent shown).
+
+    Parsed with ElementTree only after `_refuse_dtds`: without a DTD there is no entity to expand.
+    """
+    from xml.etree import ElementTree
+
+    found: dict[str, set[tuple[int, int]]] = {}
+    sheet, row, column = None, 0, 0
+    for event, element in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
+        tag = element.tag
+        if event == "start" and tag == _ODS_TABLE + "table":
+            sheet, row = element.get(_ODS_TABLE + "name"), 0
+        elif event == "start" and tag == _ODS_TABLE + "table-row":
+            row, column = row + 1, 0
+        elif event == "end" and tag == _ODS_TABLE + "table-row":
+            row += int(element.get(_ODS_TABLE + "number-rows-repeated", "1")) - 1
+            element.clear()
+        elif event == "end" and tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
+            repeat = int(element.get(_ODS_TABLE + "number-columns-repeated", "1"))
+            if element.get(_ODS_OFFICE + "value-type") == "percentage":
+                found.setdefault(sheet, set()).update((row, column + k) for k in range(min(repeat, MAX_COLUMNS)))
+            column += repeat
+    return found
+
+
+def _ods_inspect(content: bytes) -> dict[str, set[tuple[int, int]]]:
     """OpenDocument writes runs of equal cells once with a repeat count: empty runs (LibreOffice
-    pads every row to the sheet's width) are harmless, a long run of values is a bomb."""
+    pads every row to the sheet's width) are harmless, a long run of values is a bomb. Returns
+    the percent cells of each sheet."""
     archive = zipfile.ZipFile(io.BytesIO(content))
     _refuse_dtds(archive)
     try:
         xml = archive.read("content.xml")
     except KeyError:
-        return
+        return {}
     for attrs_before, count, attrs_after, closed in _ODS_REPEATED_CELL.findall(xml):
         valued = b"office:value" in attrs_before + attrs_after or not closed
         if valued and int(count) > MAX_COLUMNS:
@@ -222,6 +254,7 @@ def _ods_inspect(content: bytes) -> None:
         if b"office:value" in body or b"<text:p" in body:  # a run of rows that hold something
             width = sum(int(n) for _, n, _, _ in _ODS_REPEATED_CELL.findall(body)) + body.count(b"<table:table-cell")
             _refuse_extent("ODS", int(count), min(width, MAX_COLUMNS))
+    return _ods_percent_cells(xml) if b'office:value-type="percentage"' in xml else {}
 
 
 # --- every format ----------------------------------------------------------------------------
@@ -248,7 +281,7 @@ def open_workbook(content: bytes, kind: str):
             if kind == "xlsx":
                 percent, formulas = _xlsx_inspect(content)
             else:
-                _ods_inspect(content)
+                percent = _ods_inspect(content)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise FileRejected("intake.error.bad_xlsx") from exc
     try:

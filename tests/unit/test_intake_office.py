@@ -90,8 +90,9 @@ def test_every_sheet_named_by_its_year_hidden_sheet_listed_explanation_skipped()
     ]
 
 
-def test_percent_cells_are_the_percent_shown():
-    assert values(analyse("good_percent_cells.xlsx")) == {("budget_execution_rate", 2021, None): 97.5, ("visitor_satisfaction", 2021, None): 96.0}
+@pytest.mark.parametrize("name", ["good_percent_cells.xlsx", "good_percent_cells.ods"])
+def test_percent_cells_are_the_percent_shown(name):
+    assert values(analyse(name)) == {("budget_execution_rate", 2021, None): 97.5, ("visitor_satisfaction", 2021, None): 96.0}
 
 
 def test_a_total_row_that_differs_from_the_months_is_a_warning_with_both_numbers():

@@ -125,6 +125,9 @@ def ods(sheets: dict[str, list[list]], *, extra_cells: str = "") -> bytes:
     def cell(value):
         if value is None:
             return "<table:table-cell/>"
+        if isinstance(value, str) and value.endswith("%") and value[:-1].replace(".", "").isdigit():
+            fraction = round(float(value[:-1]) / 100, 10)
+            return f'<table:table-cell office:value-type="percentage" office:value="{fraction}"><text:p>{value}</text:p></table:table-cell>'
         if isinstance(value, (int, float)):
             return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
@@ -346,6 +349,7 @@ def build() -> list[str]:
     add("good_month_rows.xls", xls({"Sheet1": month_rows_sheet("2021年1-3月统计表", range(1, 4))}))
     add("good_percent_cells.xlsx", xlsx({"Sheet1": [["指标", "2021年"], ["预算执行率", 0.975], ["服务对象满意度", 0.96]]},
                                         formats={"Sheet1": {"B2": "0.0%", "B3": "0%"}}))
+    add("good_percent_cells.ods", ods({"Sheet1": [["指标", "2021年"], ["预算执行率", "97.5%"], ["服务对象满意度", "96%"]]}))
     add("good_hidden_first_sheet.xlsx", xlsx({"旧数据": [LONG, [2021, None, "科普图文", 1, None]],
                                               "数据": [LONG, [2021, None, "科普图文", 3980, None]]}, hidden=("旧数据",)))
     add("bad_header_unit.csv", utf8([["月份", "科普图文（万元）", "科普短视频（条）"], ["2021年1月", 3, 4]]))
