@@ -195,6 +195,9 @@ def over_total_notices(con, institution: int, observations: pd.DataFrame, cat: C
     """Months where the platforms add up to more than the matrix total: both numbers, to check."""
     if observations is None or observations.empty:
         return []
+    staged_platforms = "platform" in observations and observations["platform"].notna().any()
+    if not staged_platforms and not db.scalar(con, "platform_values_exist", institution_id=institution):
+        return []  # no breakdown anywhere: nothing can add up to more than a total
     frame = batches.observation_frame(observations)
     with db.registered(con, frame):
         found = db.query(con, "platform_over_total", institution_id=institution, tolerance=source_store.OVER_TOTAL_TOLERANCE)

@@ -32,7 +32,8 @@ HEADER_ALIASES = {
 _ROLE_BY_NAME = {normalize_name(alias): role for role, aliases in HEADER_ALIASES.items() for alias in aliases}
 HEADER_SEARCH_ROWS = 20
 
-CELL_COLUMNS = ["row", "metric_text", "metric_column", "value_text", "value_column", "year", "month", "note", "scale"]
+CELL_COLUMNS = ["row", "metric_text", "metric_column", "value_text", "value_column", "year", "month", "note"]
+# month rows add "scale": the factor of a header's unit (访问量（万次） -> x10⁴); absent means 1
 
 
 @dataclass
@@ -186,7 +187,6 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list, fallba
             "year": years,
             "month": months,
             "note": series["note"] if "note" in series else pd.Series(None, index=range(len(data)), dtype="str"),
-            "scale": 1.0,
         }
     )
     cells.attrs["year_column"] = names.get("year")
@@ -195,14 +195,17 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list, fallba
     return Flattened("long", header_row, cells, errors, notices, blank_rows, year_from)
 
 
+NOTE_SEARCH_ROWS = 50  # notes sit under the table: only its last rows are looked at
+
+
 def _drop_note_rows(data: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
     """Rows from the first note line under the table ("填表人：…", "注：…") on are not data."""
-    first_column = data["c0"] if "c0" in data else None
-    if first_column is None or len(data) == 0:
+    if "c0" not in data or len(data) == 0:
         return data, []
-    distinct = pd.unique(first_column.dropna())
-    notes = [text for text in distinct if is_note_row([text])]
-    candidates = np.flatnonzero(first_column.isin(notes).to_numpy()).tolist() if notes else []
+    start = max(0, len(data) - NOTE_SEARCH_ROWS)
+    tail = data["c0"].iloc[start:].tolist()
+    candidates = [start + k for k, text in enumerate(tail) if text is not None and not (isinstance(text, float) and np.isnan(text))
+                  and is_note_row([text])]
     for k in candidates:
         rest = data.iloc[k, 1:].tolist()
         if all(v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip() for v in rest):
@@ -249,12 +252,11 @@ def _wide(grid: pd.DataFrame, header_row: int, header: list, roles: list, period
                     "year": float(year),
                     "month": np.nan if month is None else float(month),
                     "note": data[f"c{note_index}"].to_numpy() if note_index is not None else None,
-                    "scale": 1.0,
                 }
             )
         )
     cells = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CELL_COLUMNS)
-    cells = cells.astype({"metric_text": "str", "value_text": "str", "note": "str", "year": "float64", "month": "float64", "scale": "float64"})
+    cells = cells.astype({"metric_text": "str", "value_text": "str", "note": "str", "year": "float64", "month": "float64"})
     cells.attrs["year_column"] = None  # in wide files the period is the value's column
     cells.attrs["month_column"] = None
     return Flattened("wide", header_row, cells, errors, notices, blank_rows, "column")

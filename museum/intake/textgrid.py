@@ -46,7 +46,7 @@ def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | N
     Blank lines (which pyarrow drops), quoted line ends and rows with a different field count
     fall back to the exact reader; so does anything else pyarrow refuses.
     """
-    if b"\n\n" in utf8 or b"\n\r\n" in utf8 or utf8.startswith((b"\n", b"\r")) or utf8.count(b"\r") != utf8.count(b"\r\n"):
+    if b"\n\n" in utf8 or b"\n\r\n" in utf8 or utf8.startswith((b"\n", b"\r")):
         return None
     try:
         width = len(next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter), []))
@@ -69,7 +69,8 @@ def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | N
     if table.num_rows > MAX_ROWS or table.num_rows * table.num_columns > MAX_CELLS:
         return None  # the exact reader names the row where the cap is passed
     # one pass over the bytes answers both: a record spanning lines makes fewer rows than line
-    # ends, and no cell is longer than the longest line
+    # ends (a lone CR, which pyarrow also ends a row at, makes more), and no cell is longer than
+    # the longest line
     ends = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 10)
     lines = len(ends) + (0 if utf8.endswith(b"\n") else 1)
     if table.num_rows != lines:

@@ -150,12 +150,14 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
             value_at,
             lambda i: {"unit": leftover[i], "expected": cat[metric_ids[i]].unit_zh},
         )
-    scale = cells["scale"].to_numpy(dtype="float64") if "scale" in cells else np.ones(len(cells))
-    scale = np.nan_to_num(scale, nan=1.0) * scale_u[codes]
+    scale = None  # most files have no units to scale by: a million values need no multiplication
+    if "scale" in cells or (scale_u != 1).any():
+        scale = np.nan_to_num(cells["scale"].to_numpy(dtype="float64"), nan=1.0) if "scale" in cells else np.ones(len(cells))
+        scale = scale * scale_u[codes]
     if unit_error_u.any():
         add("intake.error.unit_mismatch", unit_error_u[codes] & considered, metric_col, lambda i: text_at("metric_text", i),
             lambda i: {"unit": resolver.resolve(text_at("metric_text", i)).unit, "expected": cat[metric_ids[i]].unit_zh})
-    value = np.round(parsed["value"].to_numpy() * np.nan_to_num(scale, nan=1.0), 10)
+    value = parsed["value"].to_numpy() if scale is None else np.round(parsed["value"].to_numpy() * scale, 10)
     add("intake.error.negative", known & ~missing & ~bad & nonneg_u[codes] & (value < 0), value_col, value_at)
     sound = known & ~missing & ~bad
     imprecise = sound & (np.abs(np.nan_to_num(value)) >= EXACT_LIMIT)
