@@ -29,15 +29,6 @@ class Book:
     delimiter: str | None = None
 
 
-@dataclass
-class Grid:
-    cells: pd.DataFrame
-    encoding: str
-    delimiter: str | None = None
-    sheet: str | None = None
-    sheet_names: list[str] = field(default_factory=list)
-
-
 def read_book(content: bytes, sheet: str | None = None) -> Book:
     """All visible sheets (or only `sheet`); FileRejected when the file cannot be read at all."""
     check_size(content)
@@ -60,15 +51,6 @@ def read_book(content: bytes, sheet: str | None = None) -> Book:
         utf8 = content[3:] if decoded.encoding == "utf-8-sig" else content
     cells = textgrid.read_text(text, utf8, delimiter)
     return Book("text", decoded.encoding, [SheetGrid(None, cells)], [], [], delimiter)
-
-
-def read_grid(content: bytes, sheet: str | None = None) -> Grid:
-    """The first visible (or the named) sheet alone."""
-    book = read_book(content, sheet)
-    if not book.sheets:
-        raise FileRejected("intake.error.no_visible_sheet", hidden="、".join(book.hidden) or "—")
-    first = book.sheets[0]
-    return Grid(first.cells, book.encoding, book.delimiter, first.name, book.names)
 
 
 def sheet_names(content: bytes) -> list[str]:
