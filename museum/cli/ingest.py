@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from museum import ingest
+from museum import catalog, ingest
 from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
 from museum.errors import InputRejected
 from museum.i18n import t
@@ -96,8 +96,9 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
     )
     for notice in result.notices:
         print(t("intake.cli.warning", lang, message=notice.message(lang)), file=sys.stderr)
+    cat = catalog.load()
     for unmatched in result.unmatched:
-        suggestions = "、".join(unmatched.suggestions) or "—"
+        suggestions = "、".join(f"{m}（{cat[m].name(lang)}）" for m in unmatched.suggestions) or "—"
         print(t("intake.cli.unmatched", lang, column=unmatched.column, suggestions=suggestions), file=sys.stderr)
     if result.status == "rejected":
         print(t("intake.cli.rejected", lang, file=result.file_name, count=result.problem_count), file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum import catalog, db, numbers, sources
+from museum import batches, catalog, db, numbers, sources
 from museum.cli.common import choose_institution, open_initialised, print_json, print_table
 from museum.errors import UsageError
 from museum.i18n import t
@@ -82,6 +82,8 @@ def run(args) -> int:
         period = t("intake.period.year", lang, year=record["year"]) if record["month"] is None else \
             t("intake.period.month", lang, year=record["year"], month=record["month"])
         source = record["source"] or ""
+        if source in batches.KINDS:  # no sentence and no file: the kind of batch, in words
+            source = t(f"batch.kind.{source}", lang)
         rows.append([
             metric.name(lang) if metric else record["metric"],
             period,

@@ -117,8 +117,12 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
     result.sheets.sort(key=lambda s: order.get(s.name, 0))
     if result.unmatched and frames:
         columns = {u.column: u.suggestions for u in result.unmatched}  # once per name, however many sheets
-        listed = "、".join(f"「{c}」" + (f"（{'/'.join(ids)}?）" if ids else "") for c, ids in columns.items())
-        result.notices.append(Notice("intake.warning.unmatched_columns", {"columns": listed}))
+
+        def listed(lang: str) -> str:
+            return "、".join(f"「{c}」" + (f"（{' / '.join(f'{cat[m].name(lang)} {m}' for m in ids)}?）" if ids else "")
+                            for c, ids in columns.items())
+
+        result.notices.append(Notice("intake.warning.unmatched_columns", {"columns": listed("zh"), "columns_en": listed("en")}))
     if book.hidden:
         result.notices.append(Notice("intake.warning.hidden_sheets", {"sheets": "、".join(book.hidden)}))
     for sheet in result.sheets:

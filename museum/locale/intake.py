@@ -161,7 +161,7 @@ MESSAGES = {
     "intake.warning.note_rows": ("第 {rows} 行是表格下方的说明（如“填表人：”“注：”），已忽略。", "Rows {rows} are notes under the table (填表人, 注 …) and were ignored."),
     "intake.warning.unmatched_columns": (
         "以下列未对应到指标，未导入：{columns}。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
-        "These columns match no metric and were not imported: {columns}. Choose a metric for them on the upload page (remembered) or give --map.",
+        "These columns match no metric and were not imported: {columns_en}. Choose a metric for them on the upload page (remembered) or give --map.",
     ),
     "intake.warning.implausible_allowed": (
         "{count} 个数值超过指标的合理上限，已按您的确认导入（第 {rows} 行）。",

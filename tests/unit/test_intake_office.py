@@ -41,7 +41,7 @@ def test_month_rows_under_a_merged_title_take_the_title_year_and_scale_units():
     assert [n.message("zh") for n in result.notices] == [
         "第 11、12 行是表格下方的说明（如“填表人：”“注：”），已忽略。",
         "第 9 行是合计/小计行，已跳过（合计由看板自动计算）。",
-        "以下列未对应到指标，未导入：「图文发布量」（posts/platform_reads?）。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
+        "以下列未对应到指标，未导入：「图文发布量」（科普图文 posts / 平台阅读量 platform_reads?）。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
     ]
     assert [(u.sheet, u.column, u.suggestions) for u in result.unmatched] == [("运营数据", "图文发布量", ["posts", "platform_reads"])]
 
@@ -181,7 +181,7 @@ def test_cli_map_year_and_json_keys(db_path, capsys):
 def test_cli_lists_unmatched_columns_with_suggestions(db_path, capsys):
     assert main(["ingest", str(CORPUS / "good_month_rows_title.xlsx"), "--db", str(db_path), "--dry-run"]) == 0
     captured = capsys.readouterr()
-    assert "未对应到指标的列「图文发布量」，建议：posts、platform_reads（用 --map \"图文发布量=指标编号\" 指定，或 --map \"图文发布量=\" 忽略）" in captured.err
+    assert "未对应到指标的列「图文发布量」，建议：posts（科普图文）、platform_reads（平台阅读量）（用 --map \"图文发布量=指标编号\" 指定，或 --map \"图文发布量=\" 忽略）" in captured.err
     assert captured.out.splitlines()[-1] == "格式：办公表格（按月） · 平台：全矩阵合计 · 期间：2023-01-01 – 2023-06-30 · 年份来自：表头上方的标题"
 
 
