@@ -119,7 +119,7 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
         columns = {u.column: u.suggestions for u in result.unmatched}  # once per name, however many sheets
 
         def listed(lang: str) -> str:
-            return "、".join(f"「{c}」" + (f"（{' / '.join(f'{cat[m].name(lang)} {m}' for m in ids)}?）" if ids else "")
+            return "、".join(f"「{c}」" + (f"（{' / '.join(f'{cat[m].name(lang)} ({m})' for m in ids)}?）" if ids else "")
                             for c, ids in columns.items())
 
         result.notices.append(Notice("intake.warning.unmatched_columns", {"columns": listed("zh"), "columns_en": listed("en")}))
