@@ -46,6 +46,7 @@ class Flattened:
     blank_rows: int = 0
     year_from: str | None = None             # see museum.intake.context.YEAR_SOURCES
     unmatched: list[tuple[str, list[str]]] = field(default_factory=list)   # (column, suggested ids)
+    more: int = 0                            # row problems beyond the ones listed
 
 
 def column_letter(index: int) -> str:
@@ -122,7 +123,8 @@ def _month_rows(grid, row_number, header, roles, resolver, context, default_unit
     if not named and not any(resolver.resolve(header[i]).metric_id for i in others):
         return None
     result = read_month_rows(grid, row_number, header, month_index, year_index, resolver, context, _header_name)
-    flat = Flattened("month_rows", row_number, result.cells, result.errors, result.notices, 0, result.year_from, result.unmatched)
+    flat = Flattened("month_rows", row_number, result.cells, result.errors, result.notices, 0, result.year_from, result.unmatched,
+                     result.more)
     return flat
 
 

@@ -17,7 +17,8 @@ from museum.catalog import normalize_name
 from museum.intake.columns import IGNORE, ColumnMatch, ColumnResolver
 from museum.intake.context import SheetContext
 from museum.intake.problems import Notice, Problem
-from museum.intake.values import blank, parse_month, parse_period, parse_values
+from museum.intake.validate import MAX_PROBLEMS
+from museum.intake.values import parse_month, parse_period, parse_values
 
 TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "全年", "累计", "total", "sum", "subtotal")}
 NOTE_PREFIXES = ("填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "注", "备注", "说明",
@@ -34,6 +35,7 @@ class MonthRowsResult:
     year_from: str | None = None
     unmatched: list[tuple[str, list[str]]] = field(default_factory=list)
     matched: dict[str, ColumnMatch] = field(default_factory=dict)
+    more: int = 0                   # row problems found beyond the MAX_PROBLEMS listed
 
 
 def is_note_row(values: list) -> bool:
@@ -92,10 +94,11 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
     month_cells = data[f"c{month_index}"].tolist()
     year_cells = data[f"c{year_index}"].tolist() if year_index is not None else [None] * len(data)
     keep_rows, years, months, sources, total_rows = [], [], [], [], []
+    row_errors: list[Problem] = []  # capped: a daily sheet of 100,000 rows is not 100,000 messages
+    more = 0
     notes_at = []
     ended = False
-    for k, (row, text, year_text) in enumerate(zip(rows, month_cells, year_cells)):
-        values = data.iloc[k].tolist()
+    for k, (row, text, year_text, values) in enumerate(zip(rows, month_cells, year_cells, data.values.tolist())):
         if all(v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip() for v in values):
             continue
         if ended or is_note_row(values):
@@ -107,27 +110,31 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
             continue
         year, month = month_value(text)
         if month is None:
-            errors.append(Problem("intake.error.bad_month", int(row), column_name(header[month_index], month_index), None if text is None else str(text).strip()))
+            row_errors.append(Problem("intake.error.bad_month", int(row), column_name(header[month_index], month_index), None if text is None else str(text).strip()))
             continue
         source = "month" if year is not None else None
         if year_index is not None and year_text is not None and str(year_text).strip():
             column_year = parse_period(year_text)
             if column_year is None or column_year[1] is not None:
-                errors.append(Problem("intake.error.bad_year", int(row), column_name(header[year_index], year_index), str(year_text).strip()))
+                row_errors.append(Problem("intake.error.bad_year", int(row), column_name(header[year_index], year_index), str(year_text).strip()))
                 continue
             year, source = column_year[0], "column"
         if year is None:
             year, source = fallback_year, fallback_source
         if year is None:
-            errors.append(Problem("intake.error.no_year_anywhere", int(row), column_name(header[month_index], month_index), str(text).strip()))
+            row_errors.append(Problem("intake.error.no_year_anywhere", int(row), column_name(header[month_index], month_index), str(text).strip()))
             continue
         if not 1 <= month <= 12:
-            errors.append(Problem("intake.error.month_range", int(row), column_name(header[month_index], month_index), str(text).strip()))
+            row_errors.append(Problem("intake.error.month_range", int(row), column_name(header[month_index], month_index), str(text).strip()))
             continue
         keep_rows.append(k)
         years.append(year)
         months.append(month)
         sources.append(source)
+    if len(row_errors) > MAX_PROBLEMS:
+        more = len(row_errors) - MAX_PROBLEMS
+        row_errors = row_errors[:MAX_PROBLEMS]
+    errors += row_errors
     if notes_at:
         notices.append(Notice("intake.warning.note_rows", {"rows": "、".join(str(r) for r in notes_at[:20])}))
     if total_rows:
@@ -154,7 +161,7 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
     cells.attrs["year_column"] = None
     cells.attrs["month_column"] = None
     year_from = max(set(sources), key=sources.count) if sources else None
-    return MonthRowsResult(cells, errors, notices, year_from, unmatched, {column_name(header[i], i): m for i, m in columns.items()})
+    return MonthRowsResult(cells, errors, notices, year_from, unmatched, {column_name(header[i], i): m for i, m in columns.items()}, more)
 
 
 def _check_total(resolver, match, texts: pd.Series, keep_rows, years, total_rows, column: str) -> list[Notice]:

@@ -96,7 +96,7 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
         result.year_from = result.year_from or flat.year_from
         result.notices += flat.notices + checked.notices
         result.skipped += checked.skipped
-        result.more += checked.more
+        result.more += checked.more + flat.more
         if errors:
             result.sheets.append(SheetResult(sheet.name, "rejected", flat.layout, year_from=flat.year_from))
             result.errors += [_on_sheet(p, sheet.name, several) for p in errors]
@@ -133,6 +133,7 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
     if len(frames) > 1:
         observations = _across_sheets(observations, result)
     result.observations = observations
+    result.more += max(0, len(result.errors) - MAX_PROBLEMS)
     result.errors = result.errors[:MAX_PROBLEMS]
     return result
 

@@ -198,7 +198,8 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
             "value_column": cells["value_column"].astype("category").array.take(index),
         }
     )
-    observations, conflict_errors, duplicates = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
+    observations, conflict_errors, duplicates, unlisted = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
+    hidden[0] += unlisted
     errors.extend(conflict_errors)
     if duplicates:
         notices.append(Notice("intake.warning.duplicate_rows", {"count": duplicates}))
@@ -217,29 +218,35 @@ def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:
     return unit in (metric.unit_zh, metric.unit_en) or (len(unit) >= 1 and unit in metric.unit_zh)
 
 
-def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int]:
-    """Identical repeats of a (metric, period) are dropped; different values for one are errors."""
+def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int, int]:
+    """Identical repeats of a (metric, period) are dropped; different values for one are errors.
+
+    Returns (kept, errors, identical repeats dropped, conflicting cells not listed)."""
     key = ["metric_id", "year", "month"]
     if candidates.empty:
-        return candidates, [], 0
+        return candidates, [], 0, 0
     repeated = candidates.duplicated(key, keep=False).to_numpy()
     if not repeated.any():
-        return candidates.reset_index(drop=True), [], 0
+        return candidates.reset_index(drop=True), [], 0, 0
     group = candidates[repeated]
     variants = group.groupby(key, dropna=False)[["value", "qualifier"]].transform(lambda s: s.nunique(dropna=False))
     conflicting = ((variants["value"] > 1) | (variants["qualifier"] > 1)).to_numpy()
     errors = []
     if conflicting.any():
-        clash = group[conflicting].copy()
-        clash["text"] = [text_of(k) for k in np.flatnonzero(repeated)[conflicting]]
+        clash = group[conflicting]  # its index is each candidate's position (a fresh RangeIndex)
         for _, rows_of_key in clash.groupby(key, dropna=False):
             all_rows = sorted(int(r) for r in rows_of_key["row"])
-            for _, cell in rows_of_key.iterrows():
-                others = "、".join(str(r) for r in all_rows if r != int(cell["row"]))
-                errors.append(Problem("intake.error.conflict", int(cell["row"]), cell["value_column"], str(cell["text"]), {"rows": others}))
+            for row, column, k in zip(rows_of_key["row"], rows_of_key["value_column"], rows_of_key.index):
+                if len(errors) >= MAX_PROBLEMS:
+                    break  # the file is refused anyway; the first thousand say what to fix
+                others = [r for r in all_rows if r != int(row)]
+                listed = "、".join(str(r) for r in others[:20]) + ("…" if len(others) > 20 else "")
+                text = text_of(int(k))
+                errors.append(Problem("intake.error.conflict", int(row), column, text, {"rows": listed}))
     kept = candidates.drop_duplicates(key, keep="first").reset_index(drop=True)
     # with conflicts the file is rejected anyway; identical repeats are only counted without them
-    return kept, errors, 0 if errors else len(candidates) - len(kept)
+    unlisted = int(conflicting.sum()) - len(errors) if conflicting.any() else 0
+    return kept, errors, 0 if errors else len(candidates) - len(kept), unlisted
 
 
 def _unique_sorted(errors: list[Problem]) -> list[Problem]:

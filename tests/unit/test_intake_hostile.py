@@ -23,6 +23,7 @@ HOSTILE = DATA / "intake" / "hostile"
 EXPECTED = {
     "billion_laughs.xlsx": ("refused", "intake.error.xml_entities"),
     "cr_only_line_ends.csv": ("accepted", {("posts", 2021, None): 4870.0, ("livestreams", 2021, 3): 2.0}),
+    "daily_rows_200k.csv": ("refused", "intake.error.conflict"),
     "dimension_bomb.xlsx": ("accepted", {("posts", 2021, None): 4870.0}),
     "far_cell.xlsx": ("refused", "intake.error.too_many_columns"),
     "hidden_first_sheet.xlsx": ("accepted", {("posts", 2021, None): 3980.0}),
@@ -51,7 +52,7 @@ def outcome(name: str, result) -> str:
 
 def test_every_hostile_file_has_an_expectation():
     assert FILES == sorted(EXPECTED)
-    assert len(FILES) >= 16
+    assert len(FILES) >= 17
 
 
 def test_the_whole_corpus_is_refused_cleanly_or_accepted_correctly(con, capsys):
@@ -66,7 +67,7 @@ def test_the_whole_corpus_is_refused_cleanly_or_accepted_correctly(con, capsys):
         tally[outcome(name, result)] += 1
     with capsys.disabled():
         print("\nhostile uploads: " + ", ".join(f"{k} {v}" for k, v in tally.items()))
-    assert tally == {"refused cleanly": 13, "accepted correctly": 3, "accepted wrongly": 0, "crashed": 0, "refused wrongly": 0}
+    assert tally == {"refused cleanly": 14, "accepted correctly": 3, "accepted wrongly": 0, "crashed": 0, "refused wrongly": 0}
     assert con.execute("select count(*) from batch").fetchall() == before
 
 
@@ -118,6 +119,13 @@ def test_problems_stop_at_a_thousand_and_say_how_many_more():
     assert (len(result.errors), result.problem_count) == (1001, 200_000)
     assert [p.row for p in result.errors[:4]] == [2, 2, 3, 3]
     assert result.errors[-1].message("zh") == "还有 199,000 个问题未列出（只列出前 1,000 个）。请先改正上面的问题后重新上传。"
+
+
+def test_every_problem_is_counted_though_only_a_thousand_are_listed():
+    result = ingest.analyse((HOSTILE / "daily_rows_200k.csv").read_bytes(), "x.csv")
+    # 192,857 days that are not months and 7,143 first-of-month rows that contradict each other
+    assert (len(result.errors), result.problem_count) == (1001, 200_000)
+    assert [(p.row, p.key) for p in result.errors[:2]] == [(2, "intake.error.conflict"), (3, "intake.error.bad_month")]
 
 
 def test_mixed_encodings_name_the_byte_offset():

@@ -105,6 +105,8 @@ def build() -> list[str]:
     rng = random.Random(14)
     many = [LONG] + [[2021, rng.randint(1, 12), f"不存在的指标{k}", "很多", None] for k in range(100_000)]
     add("hundred_thousand_errors.csv", make_corpus.utf8(many))
+    # a daily sheet is not a month sheet: 200,000 rows of days, each a problem, refused in seconds
+    add("daily_rows_200k.csv", make_corpus.utf8([["日期", "科普图文"]] + [[f"2025-03-{d % 28 + 1:02d}", d] for d in range(200_000)]))
     ods_cell = '<table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
     add("repeated_cells_bomb.ods", make_corpus.ods({"S": [["a"]] * 3}, extra_cells=ods_cell))
 
