@@ -19,6 +19,7 @@ from museum.intake import columns as column_match
 from museum.intake.context import SheetContext
 from museum.intake.monthrows import SUM_TOLERANCE, TOTAL_WORDS, is_note_row, month_value, read_month_rows
 from museum.intake.problems import FileRejected, Notice, Problem
+from museum.intake.validate import MAX_PROBLEMS
 from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_values, parse_year, year_bounds
 
 HEADER_ALIASES = {
@@ -161,18 +162,27 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list, fallba
     rows = data.index.to_numpy()
     errors: list[Problem] = []
 
+    more = 0
+
+    def listed(mask) -> np.ndarray:
+        """The first MAX_PROBLEMS rows of a rule; the rest are counted."""
+        nonlocal more
+        found = np.flatnonzero(mask)
+        more += max(0, len(found) - MAX_PROBLEMS)
+        return found[:MAX_PROBLEMS]
+
     if fallback is None:
         years = numbers_distinct(series["year"], parse_year)
         no_year = blank(series["year"]).to_numpy()
-        for i in np.flatnonzero(np.isnan(years) & ~no_year):
+        for i in listed(np.isnan(years) & ~no_year):
             errors.append(Problem("intake.error.bad_year", int(rows[i]), names["year"], str(series["year"].iloc[i]).strip()))
-        for i in np.flatnonzero(no_year & ~blank(series["value"]).to_numpy()):
+        for i in listed(no_year & ~blank(series["value"]).to_numpy()):
             errors.append(Problem("intake.error.no_year", int(rows[i]), names["year"], None))
     else:
         years = np.full(len(data), float(fallback[0]))
     if "month" in series:
         months = numbers_distinct(series["month"], parse_month)
-        for i in np.flatnonzero(np.isnan(months) & ~blank(series["month"]).to_numpy()):
+        for i in listed(np.isnan(months) & ~blank(series["month"]).to_numpy()):
             errors.append(Problem("intake.error.bad_month", int(rows[i]), names["month"], str(series["month"].iloc[i]).strip()))
     elif fallback is not None and fallback[2] is not None and fallback[2][1] is not None:
         months = np.full(len(data), float(fallback[2][1]))  # a sheet named "2025年3月"
@@ -194,7 +204,7 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list, fallba
     cells.attrs["year_column"] = names.get("year")
     cells.attrs["month_column"] = names.get("month")
     year_from = "column" if fallback is None else fallback[1]
-    return Flattened("long", header_row, cells, errors, notices, blank_rows, year_from)
+    return Flattened("long", header_row, cells, errors, notices, blank_rows, year_from, more=more)
 
 
 NOTE_SEARCH_ROWS = 50  # notes sit under the table: only its last rows are looked at
