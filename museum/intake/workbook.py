@@ -61,17 +61,20 @@ def column_index(letters: bytes | str) -> int:
 
 def cell_text(value, percent: bool = False) -> str | None:
     """A calamine value as the text a person sees in the cell."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
+    kind = type(value)  # exact types first: this runs once per cell of every sheet
+    if kind is str:
+        return value if value.strip() else None
+    if kind is float:
         if percent:
             shown = round(value * 100, 10)
             return (str(int(shown)) if shown.is_integer() else repr(shown)) + "%"
         return str(int(value)) if value.is_integer() else repr(value)
+    if value is None:
+        return None
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if kind is int:
+        return str(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, (dt.date, dt.time)):
@@ -184,9 +187,10 @@ def _xlsx_inspect(content: bytes) -> tuple[dict[str, set[tuple[int, int]]], dict
             xml = archive.read(part)
         except KeyError:
             continue
-        rows = [int(r) for r in _ROW_REF.findall(xml)]
+        last_row = _ROW_REF.search(xml, max(0, xml.rfind(b"<row ") - 1)) if b"<row " in xml else None
         refs = _CELL_REF.findall(xml)
-        max_row = max(rows + [int(r) for _, r in refs[-1:]], default=0)
+        # rows come in order: the last row's number (or the last cell's) is the sheet's height
+        max_row = max([int(last_row.group(1))] if last_row else [] + [int(r) for _, r in refs[-1:]], default=0)
         max_column = max((column_index(c) for c in set(c for c, _ in refs)), default=0)
         if not refs and _CELL_ANY.search(xml):
             # cells without references are placed one after another: the longest row decides
