@@ -1,10 +1,13 @@
-"""Intake benchmark: a 1,000,000-row long-format file (UTF-8 and GBK), validated and committed.
+"""Intake benchmark: a 1,000,000-row long-format file (UTF-8 and GBK), validated and committed,
+and a 100,000-row xlsx read by python-calamine (what the intake uses) and by openpyxl.
 
 Reports rows/s, peak memory (max RSS of a fresh process per measurement) and the ratio to
 DuckDB's bare `read_csv` of the same UTF-8 file into a table, measured in the same run.
-Target (issue 3): within 3x of the bare load, under 1.5 GB peak.
+Target (issue 3): within 3x of the bare load, under 1.5 GB peak. The xlsx lines give the
+sheet-reading time of each library alone (same file, every cell read) and the ratio between them
+(issue 13), then the whole intake of that file (analyse + commit).
 
-    python bench/ingest.py [--rows 1000000] [--keep DIR]
+    python bench/ingest.py [--rows 1000000] [--xlsx-rows 100000] [--keep DIR]
 
 A million distinct (metric, month) values need more metrics than the catalog has, so the
 benchmark adds synthetic ones (测试指标NNNN, flows) to the catalog it passes to the intake and
@@ -40,7 +43,7 @@ def bench_catalog(rows: int):
     per_metric = YEARS * 12
     extra = [
         replace(template, metric_id=f"bench_{i:05d}", name_zh=f"测试指标{i:05d}", name_en=f"Bench metric {i}",
-                unit_zh="次", unit_en="times", aliases=(), sort_order=len(base) + i + 1)
+                unit_zh="次", unit_en="times", aliases=(), sort_order=len(base) + i + 1, plausible_max=None)
         for i in range(rows // per_metric + 1)
     ]
     return catalog.Catalog(base + extra)
@@ -75,9 +78,41 @@ def write_files(directory: Path, rows: int) -> tuple[Path, Path]:
     return utf8, gbk
 
 
+def write_xlsx(directory: Path, rows: int) -> Path:
+    """The same long table as an .xlsx (written once with openpyxl's write-only mode)."""
+    import openpyxl
+
+    rng = random.Random(SEED + 1)
+    per_metric = YEARS * 12
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("数据")
+    sheet.append(["年份", "月份", "指标", "数值", "备注"])
+    for i in range(rows):
+        metric, rest = divmod(i, per_metric)
+        sheet.append([FIRST_YEAR + rest // 12, rest % 12 + 1, f"测试指标{metric:05d}", rng.randint(100, 90_000), None])
+    path = directory / "bench.xlsx"
+    workbook.save(path)
+    return path
+
+
 def child(mode: str, file: Path, database: Path, rows: int) -> dict:
     import duckdb
 
+    if mode == "calamine":
+        from museum.intake import workbook
+
+        started = time.perf_counter()
+        book = workbook.read_workbook(file.read_bytes(), "xlsx")
+        cells = sum(sheet.cells.shape[0] * sheet.cells.shape[1] for sheet in book.sheets)
+        return {"seconds": time.perf_counter() - started, "rows": book.sheets[0].cells.shape[0] - 1, "cells": cells}
+    if mode == "openpyxl":
+        import openpyxl
+
+        started = time.perf_counter()
+        book = openpyxl.load_workbook(file, read_only=True, data_only=False)
+        records = [row for row in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
+        return {"seconds": time.perf_counter() - started, "rows": len(records) - 1, "cells": sum(len(r) for r in records)}
     if mode == "duckdb":
         con = duckdb.connect(str(database), config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
         started = time.perf_counter()
@@ -129,6 +164,7 @@ def run_child(mode: str, file: Path, database: Path, rows: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx-rows", type=int, default=100_000)
     parser.add_argument("--keep", help="write the files and databases here and keep them")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "FILE", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -157,6 +193,20 @@ def main() -> None:
         if "analyse_seconds" in r:
             detail = f"analyse {r['analyse_seconds']:.2f}s + commit {r['commit_seconds']:.2f}s, {r['rows']:,} rows stored"
         print(f"{name:32} {r['seconds']:8.2f} {r['rows'] / r['seconds']:11,.0f} {r['peak_mb']:8.0f} {r['seconds'] / bare['seconds']:7.2f} {r['cpu_seconds']:6.1f}  {detail}")
+    xlsx = write_xlsx(directory, args.xlsx_rows)
+    print(f"\nxlsx: {args.xlsx_rows:,} rows, {xlsx.stat().st_size / 1048576:.1f} MB")
+    readers = {
+        "xlsx read, python-calamine": run_child("calamine", xlsx, directory / "unused.duckdb", args.xlsx_rows),
+        "xlsx read, openpyxl": run_child("openpyxl", xlsx, directory / "unused.duckdb", args.xlsx_rows),
+    }
+    whole = run_child("ingest", xlsx, directory / "xlsx.duckdb", args.xlsx_rows)
+    print(f"{'measurement':32} {'seconds':>8} {'rows/s':>11} {'peak MB':>8}")
+    for name, r in readers.items():
+        print(f"{name:32} {r['seconds']:8.2f} {r['rows'] / r['seconds']:11,.0f} {r['peak_mb']:8.0f}  {r['cells']:,} cells")
+    ratio = readers["xlsx read, openpyxl"]["seconds"] / readers["xlsx read, python-calamine"]["seconds"]
+    print(f"openpyxl / python-calamine: {ratio:.2f}x")
+    print(f"{'ingest xlsx (calamine)':32} {whole['seconds']:8.2f} {whole['rows'] / whole['seconds']:11,.0f} {whole['peak_mb']:8.0f}  "
+          f"analyse {whole['analyse_seconds']:.2f}s + commit {whole['commit_seconds']:.2f}s, {whole['rows']:,} rows stored")
     if not args.keep:
         for path in directory.iterdir():
             path.unlink()

@@ -33,6 +33,7 @@ ACTIONS = (
     "target_edit",
     "task_edit",
     "event_edit",
+    "column_alias",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000

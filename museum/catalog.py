@@ -45,6 +45,7 @@ class Metric:
     higher_is_better: bool
     non_negative: bool
     sort_order: int
+    plausible_max: float | None = None   # the largest value believable for one period (month or year)
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_zh
@@ -131,6 +132,7 @@ def read_catalog_file(path: Path = CATALOG_FILE) -> list[Metric]:
                 higher_is_better=_parse_bool(row["higher_is_better"]),
                 non_negative=_parse_bool(row["non_negative"]),
                 sort_order=order,
+                plausible_max=float(row["plausible_max"]) if (row.get("plausible_max") or "").strip() else None,
             )
         )
     return metrics
@@ -148,7 +150,7 @@ def sync(con, cat: Catalog | None = None) -> None:
         "metric_upsert",
         [
             {
-                **m.__dict__,
+                **{k: v for k, v in m.__dict__.items() if k != "plausible_max"},
                 "aliases": "|".join(m.aliases),
             }
             for m in (cat or load())

@@ -11,19 +11,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
 
-from museum import audit, batches, catalog, db
+from museum import audit, batches, catalog, db, sources
 from museum.catalog import Catalog
-from museum.errors import InputRejected
+from museum.errors import DatabaseError, InputRejected
+from museum.intake import aliases as column_aliases
 from museum.intake.checks import context_notices
-from museum.intake.layout import flatten
+from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.problems import FileRejected, Notice, Problem
-from museum.intake.read import read_grid
-from museum.intake.validate import check_cells
+from museum.intake.read import read_book
+from museum.intake.validate import MAX_PROBLEMS
 from museum.intake.values import parse_values, year_bounds
+from museum.sources import store as source_store
 
 STATUSES = ("committed", "valid", "rejected", "duplicate")
+SOURCE_FORMATS = ("office_long", "office_wide", "office_month_rows", "wechat_tendency", "wechat_tendency_legacy",
+                  "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works")
 
 
 @dataclass
@@ -44,13 +49,36 @@ class Analysis:
     counts: batches.Counts = field(default_factory=batches.Counts)
     batch_id: int | None = None
     duplicate_of: int | None = None
+    source_format: str | None = None          # SOURCE_FORMATS
+    platform: str | None = None               # wechat | douyin | channels | toutiao; None for the total
+    year_from: str | None = None              # column | month | title | sheet | file_name | option
+    sheets: list[SheetResult] = field(default_factory=list)
+    hidden_sheets: list[str] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)   # this upload's explicit map (remembered on commit)
+    export: sources.PlatformExport | None = field(default=None, repr=False)
+    allow_implausible: bool = False
+    more_problems: int = 0                    # problems found beyond the ones listed
 
     @property
     def size(self) -> int:
         return len(self.content)
 
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, the ones beyond the listed thousand included."""
+        return len(self.errors) - (1 if self.more_problems else 0) + self.more_problems
+
+    @property
+    def period(self) -> dict | None:
+        """{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} the file covers, or None."""
+        if self.export is not None:
+            return self.export.period
+        return covered_period(self.observations)
+
     def to_json(self, lang: str = "zh") -> dict:
-        """The CLI's `--json` object; keys are a public contract (issue 3)."""
+        """The CLI's `--json` object; keys are a public contract (issues 3 and 10): the old keys in
+        their order, then source_format, platform, period, year_from."""
         return {
             "status": self.status,
             "batch_id": self.batch_id,
@@ -62,31 +90,84 @@ class Analysis:
             "layout": self.layout,
             "warnings": [notice.message(lang) for notice in self.notices],
             "errors": [problem.as_json(lang) for problem in self.errors],
+            "source_format": self.source_format,
+            "platform": self.platform,
+            "period": self.period,
+            "year_from": self.year_from,
         }
 
 
-def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Catalog | None = None) -> Analysis:
-    """Read and validate a file without touching the database."""
+def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Catalog | None = None,
+            year: int | None = None, mapping: dict[str, str] | None = None, aliases: dict[str, str] | None = None,
+            allow_implausible: bool = False) -> Analysis:
+    """Read and validate a file without touching the database.
+
+    year: the year for sheets that do not name one (`--year`); mapping: column text -> metric id
+    ("" to ignore) for this upload; aliases: the institution's remembered mapping
+    (`load_aliases`); allow_implausible: accept values beyond the catalog's plausibility bound.
+    """
     cat = cat or catalog.load()
-    analysis = Analysis(file_name=file_name, content=content, sha256=batches.sha256(content))
+    analysis = Analysis(file_name=file_name, content=content, sha256=batches.sha256(content),
+                        mapping=dict(mapping or {}), allow_implausible=allow_implausible)
     try:
-        grid = read_grid(content, sheet)
-        analysis.encoding, analysis.sheet, analysis.sheet_names = grid.encoding, grid.sheet, grid.sheet_names
-        flat = flatten(grid.cells)
+        column_aliases.check_mapping(analysis.mapping, cat)
+        book = read_book(content, sheet)
     except FileRejected as exc:
         analysis.errors = [exc.problem]
         analysis.status = "rejected"
         return analysis
-    analysis.layout = flat.layout
-    checked = check_cells(flat.cells, cat)
-    analysis.errors = sorted(flat.errors + checked.errors, key=lambda p: p.row or 0)
-    analysis.notices = flat.notices + checked.notices
-    analysis.skipped = checked.skipped
-    analysis.observations = checked.observations
-    if not analysis.errors and checked.observations.empty:
-        analysis.errors = [Problem("intake.error.no_data_rows", flat.header_row + 1)]
+    except InputRejected as exc:  # a mapping that names no metric
+        analysis.errors = [Problem(exc.key, params=exc.params)]
+        analysis.status = "rejected"
+        return analysis
+    analysis.encoding, analysis.sheet_names, analysis.hidden_sheets = book.encoding, book.names, book.hidden
+    analysis.sheet = book.sheets[0].name if book.sheets else None
+    found = sources.recognise(book.sheets)
+    if found is not None:
+        _platform(analysis, *found)
+    else:
+        _office(analysis, book, cat, year, aliases)
+    if len(analysis.errors) > MAX_PROBLEMS or analysis.more_problems:
+        more = max(0, len(analysis.errors) - MAX_PROBLEMS) + analysis.more_problems
+        analysis.more_problems = more
+        analysis.errors = analysis.errors[:MAX_PROBLEMS] + [
+            Problem("intake.error.more_problems", None, None, None, {"count": f"{more:,}", "shown": f"{MAX_PROBLEMS:,}"})]
     analysis.status = "rejected" if analysis.errors else "valid"
     return analysis
+
+
+def _platform(analysis: Analysis, sheet, found) -> None:
+    analysis.layout, analysis.sheet = "platform", sheet.name
+    analysis.source_format, analysis.platform = found.fmt.name, found.fmt.platform
+    if not isinstance(found, sources.Match) or not found.fmt.supported:
+        analysis.errors = [sources.refusal(found)]
+        analysis.source_format = analysis.platform = None
+        return
+    export = sources.read_export(sheet, found)
+    analysis.export = export
+    analysis.errors = sorted(export.errors, key=lambda p: p.row or 0)
+    analysis.notices = list(export.notices)
+    analysis.sheets = [SheetResult(sheet.name, "rejected" if export.errors else "read", "platform", export.rows)]
+
+
+def _office(analysis: Analysis, book, cat: Catalog, year: int | None, aliases) -> None:
+    office = read_office(book, cat, file_name=analysis.file_name, year=year, aliases=aliases,
+                         mapping=analysis.mapping, allow_implausible=analysis.allow_implausible)
+    analysis.layout = office.layout
+    analysis.source_format = f"office_{office.layout}" if office.layout else None
+    analysis.year_from = office.year_from
+    analysis.errors = office.errors
+    analysis.notices = office.notices
+    analysis.skipped = office.skipped
+    analysis.sheets = office.sheets
+    analysis.unmatched = office.unmatched
+    analysis.more_problems = office.more
+    read = [s for s in office.sheets if s.status == "read"]
+    analysis.sheet = read[0].name if read else analysis.sheet
+    observations = office.observations
+    if not observations.empty:
+        observations = observations.drop(columns=["sheet"], errors="ignore")
+    analysis.observations = observations
 
 
 def _live_duplicate(con, analysis: Analysis) -> int | None:
@@ -94,7 +175,37 @@ def _live_duplicate(con, analysis: Analysis) -> int | None:
 
 
 def _add_context_warnings(con, institution: int, analysis: Analysis, cat: Catalog) -> None:
-    analysis.notices += context_notices(con, institution, analysis.observations, cat)
+    if analysis.platform is None:
+        analysis.notices += context_notices(con, institution, analysis.observations, cat)
+    analysis.notices += over_total_notices(con, institution, analysis.observations, cat)
+
+
+def _platform_observations(con, institution: int, analysis: Analysis, *, notices: bool = True) -> None:
+    """A platform export's monthly figures: its rows with the stored ones of other works and days."""
+    found = source_store.rollup(con, institution, analysis.export)
+    if notices:
+        analysis.notices += source_store.rollup_notices(found)
+        replaced = source_store.replaced_count(con, institution, analysis.export)
+        if replaced:
+            analysis.notices.append(Notice("sources.warning.replaced_items", {"count": replaced}))
+    analysis.observations = found.drop(columns=["days"])
+
+
+def over_total_notices(con, institution: int, observations: pd.DataFrame, cat: Catalog) -> list[Notice]:
+    """Months where the platforms add up to more than the matrix total: both numbers, to check."""
+    if observations is None or observations.empty:
+        return []
+    staged_platforms = "platform" in observations and observations["platform"].notna().any()
+    if not staged_platforms and not db.scalar(con, "platform_values_exist", institution_id=institution):
+        return []  # no breakdown anywhere: nothing can add up to more than a total
+    frame = batches.observation_frame(observations)
+    with db.registered(con, frame):
+        found = db.query(con, "platform_over_total", institution_id=institution, tolerance=source_store.OVER_TOTAL_TOLERANCE)
+    if found.empty:
+        return []
+    items = [f"{cat[r.metric_id].name_zh} {int(r.year)}-{int(r.month):02d}：{r.platforms_value:,.0f} / {r.total:,.0f}"
+             for r in found.head(20).itertuples()]
+    return [Notice("sources.warning.over_total", {"count": len(found), "items": "；".join(items)})]
 
 
 def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:
@@ -106,6 +217,8 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
     if duplicate is not None:
         analysis.status, analysis.duplicate_of = "duplicate", int(duplicate)
         return analysis
+    if analysis.export is not None:
+        _platform_observations(con, institution, analysis)
     _add_context_warnings(con, institution, analysis, cat)
     frame = batches.observation_frame(analysis.observations)
     analysis.compared = batches.compare_observations(con, institution, frame)
@@ -121,29 +234,50 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
 def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalog | None = None, warn: bool = True) -> Analysis:
     """Write a valid file as one upload batch, in one transaction with its audit line; the raw bytes are kept.
 
-    Refuses a rejected analysis; an identical file already committed (and not rolled back) is
-    reported as `duplicate` and nothing is written.
+    A platform export's rows are stored (replacing those of the same works and days) and its
+    monthly figures written per platform; an explicit column map of the upload is remembered
+    for the institution in the same batch. Refuses a rejected analysis; an identical file
+    already committed (and not rolled back) is reported as `duplicate` and nothing is written.
+    A failure of the database (a full disk, a read-only file) rolls everything back and says so.
     """
     if analysis.status == "rejected":
-        raise InputRejected("intake.commit_rejected", errors=len(analysis.errors))
+        raise InputRejected("intake.commit_rejected", errors=analysis.problem_count)
     cat = cat or catalog.load()
-    if warn and analysis.compared is None:
-        _add_context_warnings(con, institution, analysis, cat)
+    try:
+        return _commit(con, institution, analysis, actor=actor, cat=cat, warn=warn)
+    except duckdb.Error as exc:
+        # the COMMIT itself failed (a full disk, a file-size limit, a read-only file): DuckDB may
+        # leave the transaction open; roll it back so that nothing of the batch remains
+        try:
+            con.execute("rollback")
+        except duckdb.Error:
+            pass  # no transaction was open any more: the failed statement already ended it
+        raise DatabaseError("intake.error.commit_failed", detail=str(exc).splitlines()[0][:300]) from exc
+
+
+def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalog, warn: bool) -> Analysis:
     with db.transaction(con):
         duplicate = _live_duplicate(con, analysis)
         if duplicate is not None:
             analysis.status, analysis.duplicate_of = "duplicate", int(duplicate)
             analysis.counts = batches.Counts()
             return analysis
+        if analysis.export is not None:  # again inside the transaction: the stored rows decide
+            _platform_observations(con, institution, analysis, notices=analysis.compared is None)
+        if warn and analysis.compared is None:
+            _add_context_warnings(con, institution, analysis, cat)
         batch_id = batches.create_batch(
             con, "upload", institution=institution, user=actor, file_name=analysis.file_name, content=analysis.content
         )
+        rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
         counts = batches.write_observations(con, batch_id, institution, analysis.observations)
         counts.skipped = analysis.skipped
+        remembered = column_aliases.write(con, batch_id, institution, analysis.mapping) if analysis.mapping else 0
         batches.finish_batch(con, batch_id, counts)
-        audit.record(con, "upload_accepted", actor,
-                     f"{analysis.file_name} → batch #{batch_id} ({counts.inserted} new, {counts.updated} changed)",
-                     analysis.sha256)
+        detail = f"{analysis.file_name} → batch #{batch_id} ({counts.inserted} new, {counts.updated} changed"
+        detail += (f", {rows} platform rows ({analysis.source_format})" if analysis.export is not None else "")
+        detail += (f", {remembered} column aliases" if remembered else "") + ")"
+        audit.record(con, "upload_accepted", actor, detail, analysis.sha256)
     analysis.status, analysis.batch_id, analysis.counts = "committed", batch_id, counts
     return analysis
 
@@ -151,13 +285,17 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
 def record_rejection(con, analysis: Analysis, *, actor: str) -> None:
     """The audit line for a file that was refused (nothing else is written)."""
     with db.transaction(con):
-        audit.record(con, "upload_rejected", actor, f"{analysis.file_name}: {len(analysis.errors)} problems", analysis.sha256)
+        audit.record(con, "upload_rejected", actor, f"{analysis.file_name}: {analysis.problem_count} problems", analysis.sha256)
 
 
-def ingest(con, institution: int, content: bytes, file_name: str, *, actor: str, dry_run: bool = False, sheet: str | None = None, cat: Catalog | None = None) -> Analysis:
-    """analyse + (preview when dry_run, else commit): what the CLI runs. A refused file is audited
-    unless this is a dry run (which writes nothing at all)."""
-    return store(con, institution, analyse(content, file_name, sheet=sheet, cat=cat), actor=actor, dry_run=dry_run, cat=cat)
+def ingest(con, institution: int, content: bytes, file_name: str, *, actor: str, dry_run: bool = False, sheet: str | None = None,
+           cat: Catalog | None = None, year: int | None = None, mapping: dict[str, str] | None = None,
+           allow_implausible: bool = False) -> Analysis:
+    """analyse (with the institution's remembered aliases) + (preview when dry_run, else commit):
+    what the CLI runs. A refused file is audited unless this is a dry run (which writes nothing)."""
+    analysis = analyse(content, file_name, sheet=sheet, cat=cat, year=year, mapping=mapping,
+                       aliases=load_aliases(con, institution), allow_implausible=allow_implausible)
+    return store(con, institution, analysis, actor=actor, dry_run=dry_run, cat=cat)
 
 
 def store(con, institution: int, analysis: Analysis, *, actor: str, dry_run: bool = False, cat: Catalog | None = None) -> Analysis:
@@ -169,6 +307,17 @@ def store(con, institution: int, analysis: Analysis, *, actor: str, dry_run: boo
     if dry_run:
         return preview(con, institution, analysis, cat=cat)
     return commit(con, institution, analysis, actor=actor, cat=cat)
+
+
+def load_aliases(con, institution: int) -> dict[str, str]:
+    """The institution's remembered column names (column text -> metric id, "" = ignore)."""
+    return column_aliases.load(con, institution)
+
+
+def remember_aliases(con, institution: int, mapping: dict[str, str], *, actor: str, cat: Catalog | None = None) -> int:
+    """Remember a column mapping for the institution (the upload page's mapping step) as its own
+    batch, audited in the same transaction; returns the batch id."""
+    return column_aliases.remember(con, institution, mapping, actor=actor, cat=cat or catalog.load())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ front end; the intake code calls `check_upload_size` again so the limit holds fo
 
 An .xlsx file is a zip archive. `check_xlsx_safety` reads only the archive's directory (no
 decompression) and refuses archives whose declared uncompressed sizes, compression ratios or
-entry counts no real workbook has. The declared sizes can be trusted as bounds: Python's zipfile,
-which openpyxl reads through, stops decompressing an entry at its declared size (and then fails
-the CRC check), so a lying header cannot make openpyxl inflate more than was declared.
+entry counts no real workbook has. The declared sizes can be trusted as bounds: Python's zipfile
+stops decompressing an entry at its declared size (and then fails the CRC check), so a lying
+header cannot make it inflate more than was declared; the intake reads every XML part of a
+workbook with it (museum.intake.workbook) before python-calamine sees the file.
 """
 
 from __future__ import annotations

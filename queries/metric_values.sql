@@ -1,12 +1,46 @@
 -- Every current value of an institution, all years: stored observations plus the counts that
 -- event records (awards, honours, research) imply. Where records exist for a metric and year,
 -- their count replaces a stored total.
--- columns: metric_id, year, month, value, qualifier, note, sentence, batch_id, from_records, batch_kind, batch_file, batch_user, batch_time, is_demo
+--
+-- Total vs breakdown: a value without a platform is the whole matrix (the annual report, an
+-- office sheet); platform values are its breakdown. Per (metric, year, month) the total is used
+-- where one exists, else the sum of the platforms, and `platforms` lists the platform codes that
+-- sum covers (comma-separated, sorted; null for a total).
+-- columns: metric_id, year, month, value, qualifier, note, sentence, batch_id, from_records, platforms, batch_kind, batch_file, batch_user, batch_time, is_demo
 with
 
-observations as (
+current_observations as (
     select * from observation
-    where institution_id = $institution_id and retired_by_batch is null and platform is null
+    where institution_id = $institution_id and retired_by_batch is null
+),
+
+totals as (
+    select metric_id, year, month, value, qualifier, note, sentence, batch_id, null::varchar as platforms
+    from current_observations
+    where platform is null
+),
+
+breakdown as (
+    select
+        o.metric_id, o.year, o.month, sum(o.value) as value,
+        case when bool_or(o.qualifier = 'approx') then 'approx'
+             when bool_or(o.qualifier = 'at_least') then 'at_least'
+             else 'exact' end as qualifier,
+        null::varchar as note, null::varchar as sentence, max(o.batch_id) as batch_id,
+        string_agg(distinct o.platform, ',' order by o.platform) as platforms
+    from current_observations as o
+    where o.platform is not null
+      and not exists (
+          select 1 from totals as t
+          where t.metric_id = o.metric_id and t.year = o.year and t.month is not distinct from o.month
+      )
+    group by o.metric_id, o.year, o.month
+),
+
+observations as (
+    select * from totals
+    union all
+    select * from breakdown
 ),
 
 awards as (
@@ -29,7 +63,7 @@ levels as (
 ),
 
 award_years as (
-    select year, max(batch_id) as batch_id, string_agg(distinct sentence, ' ') as sentence
+    select year, max(batch_id) as batch_id, string_agg(distinct sentence, ' ' order by sentence) as sentence
     from awards
     group by year
 ),
@@ -53,7 +87,7 @@ award_metrics as (
 
 honor_metrics as (
     select year, 'honors_received' as metric_id, count(*) as value,
-           string_agg(distinct sentence, ' ') as sentence, max(batch_id) as batch_id
+           string_agg(distinct sentence, ' ' order by sentence) as sentence, max(batch_id) as batch_id
     from honors
     group by year
 ),
@@ -77,7 +111,7 @@ research_classified as (
 
 research_metrics as (
     select year, metric_id, sum(count) as value,
-           string_agg(distinct sentence, ' ') as sentence, max(batch_id) as batch_id
+           string_agg(distinct sentence, ' ' order by sentence) as sentence, max(batch_id) as batch_id
     from research_classified
     where metric_id is not null
     group by year, metric_id
@@ -94,12 +128,13 @@ derived as (
 combined as (
     select
         d.metric_id, d.year, null::integer as month, d.value::double as value,
-        'exact' as qualifier, null as note, d.sentence, d.batch_id, true as from_records
+        'exact' as qualifier, null as note, d.sentence, d.batch_id, true as from_records,
+        null::varchar as platforms
     from derived as d
     union all
     select
         o.metric_id, o.year, o.month, o.value, o.qualifier, o.note, o.sentence, o.batch_id,
-        false as from_records
+        false as from_records, o.platforms
     from observations as o
     where not exists (
         select 1 from derived as d

@@ -20,6 +20,12 @@ written_then_retired as (
     select retired_by_batch from key_task where batch_id = $target and retired_by_batch is not null
     union all
     select retired_by_batch from timeline_event where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from platform_item where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from platform_daily where batch_id = $target and retired_by_batch is not null
+    union all
+    select retired_by_batch from column_alias where batch_id = $target and retired_by_batch is not null
 ),
 
 final as (

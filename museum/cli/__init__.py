@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "museum.cli.kpis",
     "museum.cli.demo",
     "museum.cli.ingest",
+    "museum.cli.values",
     "museum.cli.batches",
     "museum.cli.rollback",
     "museum.cli.report",

@@ -1,19 +1,30 @@
-"""`python -m museum ingest FILE [--dry-run] [--user NAME] [--json]`: validate and import one file."""
+"""`python -m museum ingest FILE [--year Y] [--map COLUMN=METRIC ...] [--allow-implausible] [--dry-run] [--user NAME] [--json]`.
+
+Validates and imports one file: an office sheet (CSV/TSV/TXT, xlsx, xls, ods) or a platform
+export (微信公众号, 抖音, 视频号, 头条号). `--map` applies a column mapping for this run and, when
+the import commits, remembers it for the institution (as the upload page's mapping step does);
+a dry run or a refused file remembers nothing.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from museum import ingest
+from museum import catalog, ingest
 from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
 from museum.errors import InputRejected
 from museum.i18n import t
+from museum.intake.aliases import parse_map
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("ingest", parents=[common], help="validate a CSV/XLSX file and import it as one batch")
-    parser.add_argument("file", metavar="FILE", help=".csv / .txt / .tsv / .xlsx")
+    parser = subparsers.add_parser("ingest", parents=[common], help="validate an office sheet or a platform export and import it as one batch")
+    parser.add_argument("file", metavar="FILE", help=".csv / .txt / .tsv / .xlsx / .xls / .ods, or a platform's export")
+    parser.add_argument("--year", type=int, help="the year of sheets that name none (month rows without a year)")
+    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=METRIC",
+                        help='a column the catalog does not know, e.g. "图文发布量=posts" ("列名=" ignores it); repeatable; remembered on commit')
+    parser.add_argument("--allow-implausible", action="store_true", help="accept values beyond a metric's plausible bound (checked by hand)")
     parser.add_argument("--dry-run", action="store_true", help="validate and compare only; write nothing")
     parser.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -26,11 +37,18 @@ def run(args) -> int:
         content = path.read_bytes()
     except OSError as exc:
         raise InputRejected("intake.cli.cannot_read", path=str(path), detail=exc.strerror or str(exc)) from exc
-    analysis = ingest.analyse(content, path.name)  # read and validate before the database is opened
+    mapping = parse_map(args.map)
+    con = open_initialised(args)
+    try:  # the remembered aliases, then the database is let go while the file is read and checked
+        institution, _ = choose_institution(con, None)
+        aliases = ingest.load_aliases(con, institution)
+    finally:
+        con.close()
+    analysis = ingest.analyse(content, path.name, year=args.year, mapping=mapping, aliases=aliases,
+                              allow_implausible=args.allow_implausible)
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        institution, _ = choose_institution(con, None)
         result = ingest.store(con, institution, analysis, actor=actor, dry_run=args.dry_run)
     finally:
         con.close()
@@ -44,9 +62,25 @@ def run(args) -> int:
 def problem_line(problem, lang: str) -> str:
     if problem.row is None:
         return t("intake.cli.problem_file", lang, message=problem.message(lang))
+    if problem.column is None:
+        return t("intake.cli.problem_at_row", lang, row=problem.row, message=problem.message(lang))
     if problem.value is None:
         return t("intake.cli.problem_row", lang, row=problem.row, column=problem.column, message=problem.message(lang))
     return t("intake.cli.problem", lang, row=problem.row, column=problem.column, value=problem.value, message=problem.message(lang))
+
+
+def source_line(result: ingest.Analysis, lang: str) -> str | None:
+    """What the file was read as: its format, platform, period and where the year came from."""
+    if not result.source_format:
+        return None
+    period = result.period
+    return t(
+        "intake.cli.source", lang,
+        format=t(f"sources.format.{result.source_format}", lang),
+        platform=t(f"platform.{result.platform or 'total'}", lang),
+        period=f"{period['from']} – {period['to']}" if period else "—",
+        year_from=t(f"intake.year_from.{result.year_from}", lang) if result.year_from else "—",
+    )
 
 
 def print_result(result: ingest.Analysis, lang: str) -> None:
@@ -62,8 +96,12 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
     )
     for notice in result.notices:
         print(t("intake.cli.warning", lang, message=notice.message(lang)), file=sys.stderr)
+    cat = catalog.load()
+    for unmatched in result.unmatched:
+        suggestions = "、".join(f"{m}（{cat[m].name(lang)}）" for m in unmatched.suggestions) or "—"
+        print(t("intake.cli.unmatched", lang, column=unmatched.column, suggestions=suggestions), file=sys.stderr)
     if result.status == "rejected":
-        print(t("intake.cli.rejected", lang, file=result.file_name, count=len(result.errors)), file=sys.stderr)
+        print(t("intake.cli.rejected", lang, file=result.file_name, count=result.problem_count), file=sys.stderr)
         for problem in result.errors:
             print("  " + problem_line(problem, lang), file=sys.stderr)
     elif result.status == "duplicate":
@@ -72,3 +110,6 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
         print(t("intake.cli.committed", lang, batch_id=result.batch_id, **counts))
     else:
         print(t("intake.cli.valid", lang, **counts))
+    source = source_line(result, lang)
+    if source and result.status in ("committed", "valid"):
+        print(source)

@@ -24,12 +24,21 @@ class Decoded:
     encoding: str  # utf-8 | utf-8-sig | gbk | gb18030 | utf-16
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_HTML_START = (b"<html", b"<!doctype html", b"<table", b"<head", b"<meta", b"<body", b"<?xml")
+
+
 def file_kind(content: bytes) -> str:
-    """'xlsx' for a zip container, 'xls' for the legacy binary format, else 'text'."""
+    """What the bytes are, whatever the file is called: 'xlsx' (a zip: Office Open XML), 'ods'
+    (a zip whose first entry names the OpenDocument type), 'xls' (the OLE2 container of BIFF
+    .xls), 'html' (a page or a bare table, as some platforms save under an .xls name), else 'text'."""
     if content.startswith(ZIP_MAGIC):
-        return "xlsx"
+        return "ods" if ODS_MIMETYPE in content[:256] else "xlsx"
     if content.startswith(OLE2_MAGIC):
         return "xls"
+    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(_HTML_START) and (b"<table" in content[:65536].lower() or b"<html" in head or b"<!doctype html" in head):
+        return "html"
     return "text"
 
 
@@ -64,13 +73,29 @@ def decode(content: bytes) -> Decoded:
         return _strict(content, utf16, "utf-16")
     if b"\x00" in content[:65536]:
         raise FileRejected("intake.error.not_text")
-    for codec in ("utf-8", "gbk", "gb18030"):
+    try:
+        return _checked(content.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_failure = exc.start
+    _refuse_mixed(content, utf8_failure)
+    for codec in ("gbk", "gb18030"):
         try:
             text = content.decode(codec)
         except UnicodeDecodeError:
             continue
         return _checked(text, codec)
     raise FileRejected("intake.error.not_text")
+
+
+MIXED_MIN_CHARS = 4  # Chinese characters read as UTF-8 before the first byte that is not UTF-8
+
+
+def _refuse_mixed(content: bytes, position: int) -> None:
+    """A file that is valid UTF-8 (with Chinese text) up to some byte and not after it was
+    pasted together from two encodings: reading it all as GBK would garble the first part."""
+    prefix = content[:position].decode("utf-8")
+    if sum(1 for ch in prefix if ord(ch) > 0x7F) >= MIXED_MIN_CHARS:
+        raise FileRejected("intake.error.mixed_encoding", position=f"{position:,}", line=prefix.count("\n") + 1)
 
 
 def _strict(content: bytes, codec: str, label: str) -> Decoded:

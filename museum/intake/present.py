@@ -99,3 +99,78 @@ def changes_table(changes: pd.DataFrame, cat: Catalog, lang: str, *, limit: int 
                         value(row.old_value, row.old_qualifier), value(row.new_value, row.new_qualifier),
                         t("tabular.yes" if row.still_current else "tabular.no", lang)])
     return pd.DataFrame(records, columns=columns)
+
+
+def source_table(analysis, lang: str) -> pd.DataFrame:
+    """What the upload was read as: format, platform, period covered, where the year came from."""
+    label = lambda key: t(f"intake.source.{key}", lang)  # noqa: E731
+    period = analysis.period
+    rows = [
+        [label("format"), t(f"sources.format.{analysis.source_format}", lang) if analysis.source_format else "—"],
+        [label("platform"), t(f"platform.{analysis.platform or 'total'}", lang) if analysis.source_format else "—"],
+        [label("period"), f"{period['from']} – {period['to']}" if period else "—"],
+        [label("year_from"), t(f"intake.year_from.{analysis.year_from}", lang) if analysis.year_from else "—"],
+        [label("encoding"), analysis.encoding or "—"],
+    ]
+    return pd.DataFrame(rows, columns=[t("intake.column.item", lang), t("intake.column.value", lang)])
+
+
+def sheets_table(analysis, lang: str) -> pd.DataFrame:
+    """Each sheet of the upload: read (how many values), skipped (why), hidden (not read), with errors."""
+    columns = [t(f"intake.column.{c}", lang) for c in ("sheet", "status", "values", "reason")]
+    records = []
+    for sheet in analysis.sheets:
+        layout = t(f"intake.layout.{sheet.layout}", lang) if sheet.layout else ""
+        reason = sheet.reason.message(lang) if sheet.reason is not None else layout
+        records.append([sheet.name or "—", t(f"intake.sheet.{sheet.status}", lang), sheet.values, reason])
+    return pd.DataFrame(records, columns=columns)
+
+
+def unmatched_table(analysis, cat: Catalog, lang: str) -> pd.DataFrame:
+    """Columns no metric was found for, with the metrics they look like (the mapping step's rows)."""
+    columns = [t(f"intake.column.{c}", lang) for c in ("sheet", "column", "suggestions")]
+    records = [
+        [u.sheet or "—", u.column, "、".join(f"{cat[m].name(lang)} ({m})" for m in u.suggestions) or "—"]
+        for u in analysis.unmatched
+    ]
+    return pd.DataFrame(records, columns=columns)
+
+
+def mapping_choices(cat: Catalog, lang: str) -> list[tuple[str, str]]:
+    """(value, label) for the mapping step's choice: "" (ignore the column) and every uploadable metric."""
+    choices = [("", t("intake.mapping.ignore", lang))]
+    choices += [(m.metric_id, f"{m.name(lang)}（{m.unit(lang)}）" if lang == "zh" else f"{m.name(lang)} ({m.unit(lang)})")
+                for m in cat if m.kind != "event"]
+    return choices
+
+
+def month_preview_table(compared: pd.DataFrame, cat: Catalog, lang: str) -> pd.DataFrame:
+    """Month by month, old -> new: one row per metric (and platform), one column per period;
+    a cell reads "old → new" for a change, "— → new" for a new value, the value when unchanged."""
+    first = [t("intake.column.metric", lang), t("intake.column.platform", lang)]
+    if compared is None or compared.empty:
+        return pd.DataFrame(columns=first)
+    order = {m.metric_id: m.sort_order for m in cat}
+    frame = compared.assign(
+        metric_id=compared["metric_id"].astype(str),
+        sort_key=compared["metric_id"].astype(str).map(order),
+        platform_code=compared["platform"].astype(object).where(compared["platform"].notna(), None) if "platform" in compared else None,
+    )
+    periods = sorted({(int(y), None if pd.isna(m) else int(m)) for y, m in zip(frame["year"], frame["month"])},
+                     key=lambda p: (p[0], -1 if p[1] is None else p[1]))
+    labels = [period_text(y, m, lang) for y, m in periods]
+    rows = {}
+    for row in frame.sort_values(["sort_key"]).itertuples():
+        metric = cat[row.metric_id]
+        unit = metric.unit(lang)
+        key = (row.sort_key, row.metric_id, row.platform_code or "")
+        record = rows.setdefault(key, {first[0]: metric.name(lang), first[1]: t(f"platform.{row.platform_code or 'total'}", lang)})
+        new = format_value(row.value, row.qualifier, lang, unit)
+        if row.status == "unchanged":
+            text = new
+        else:
+            old = "—" if pd.isna(row.old_value) else format_value(row.old_value, row.old_qualifier, lang, unit)
+            text = f"{old} → {new}"
+        record[period_text(row.year, None if pd.isna(row.month) else row.month, lang)] = text
+    table = pd.DataFrame([rows[k] for k in sorted(rows)], columns=first + labels)
+    return table.fillna("")

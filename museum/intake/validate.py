@@ -17,6 +17,8 @@ from museum.intake.problems import Notice, Problem
 from museum.intake.values import blank, parse_values, year_bounds
 
 TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "总数", "total", "subtotal", "grand total", "sum")}
+MAX_PROBLEMS = 1000          # listed; the rest are counted ("还有 N 个问题")
+EXACT_LIMIT = 2.0 ** 53      # a double holds every integer up to here, and no longer all of them
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Checked:
     errors: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     skipped: int = 0
+    more: int = 0            # problems found beyond the MAX_PROBLEMS listed
 
 
 def _rows_text(rows) -> str:
@@ -37,7 +40,12 @@ def _suggestion_text(cat: Catalog, ids: list[str]) -> str:
     return "、".join(f"{cat[i].name_zh} ({i})" for i in ids)
 
 
-def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
+def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = False, resolver=None) -> Checked:
+    """Validate every cell; each rule lists at most MAX_PROBLEMS rows (the first ones) and counts
+    the rest in `Checked.more`, so a file of 100,000 bad rows is refused as fast as one of ten.
+
+    `resolver` (museum.intake.columns.ColumnResolver) places metric names the catalog does not
+    know as written: with a unit ("科普图文（篇）", scaling the value) or a remembered alias."""
     errors: list[Problem] = []
     notices: list[Notice] = []
     year_column = cells.attrs.get("year_column")
@@ -50,6 +58,14 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
     codes, uniques = pd.factorize(cells["metric_text"])
     texts = uniques.tolist()
     resolved = [cat.resolve(text) for text in texts]
+    scale_u = np.ones(len(texts) + 1)
+    unit_error_u = np.zeros(len(texts) + 1, dtype=bool)
+    if resolver is not None:
+        for k, text in enumerate(texts):
+            if resolved[k] is None and normalize_name(text) not in TOTAL_WORDS:
+                match = resolver.resolve(text)
+                if match.metric_id:  # a known name with its unit, or an alias ("" = ignored stays unknown)
+                    resolved[k], scale_u[k], unit_error_u[k] = match.metric_id, match.scale, match.unit_error
     metric_categories = sorted({m for m in resolved if m is not None})
     position = {m: k for k, m in enumerate(metric_categories)}
     id_code_u = np.array([position.get(m, -1) for m in resolved] + [-1], dtype=np.int32)
@@ -70,25 +86,39 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
     considered = ~is_total & ~(metric_blank & missing)
     skipped = int((is_total | missing).sum())
 
+    # plain arrays, made on the first message: a message for row i must not cost a pandas lookup
+    # (100,000 bad rows), and a clean million-row file must not pay for the conversion
+    arrays: dict = {}
+
+    def column_array(column: str):
+        if column not in arrays:
+            arrays[column] = cells[column].to_numpy(dtype=object)
+        return arrays[column]
+
     def text_at(column: str, i: int):
-        value = cells[column].iloc[i]
+        value = column_array(column)[i]
         return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
 
+    hidden = [0]
+
     def add(key, mask, column, value, params=None):
-        for i in np.flatnonzero(mask):
+        found = np.flatnonzero(mask)
+        hidden[0] += max(0, len(found) - MAX_PROBLEMS)
+        for i in found[:MAX_PROBLEMS]:
             p = params(i) if callable(params) else (params or {})
             errors.append(Problem(key, int(rows[i]), column(i) if callable(column) else column, value(i), p))
 
-    metric_col = lambda i: str(cells["metric_column"].iloc[i])  # noqa: E731
-    value_col = lambda i: str(cells["value_column"].iloc[i])  # noqa: E731
+    metric_col = lambda i: str(column_array("metric_column")[i])  # noqa: E731
+    value_col = lambda i: str(column_array("value_column")[i])  # noqa: E731
     value_at = lambda i: text_at("value_text", i)  # noqa: E731
 
     add("intake.error.no_metric", considered & metric_blank & ~missing, metric_col, lambda i: None)
     unknown = considered & ~metric_blank & ~metric_known
     if unknown.any():
-        suggestions = {text: cat.suggest(text) for text in {text_at("metric_text", i) for i in np.flatnonzero(unknown)}}
+        listed = np.flatnonzero(unknown)[:MAX_PROBLEMS]  # suggestions cost a fuzzy search each
+        suggestions = {text: cat.suggest(text) for text in {text_at("metric_text", i) for i in listed}}
         suggested = np.zeros(len(cells), dtype=bool)
-        for i in np.flatnonzero(unknown):
+        for i in listed:
             suggested[i] = bool(suggestions[text_at("metric_text", i)])
         add(
             "intake.error.unknown_metric",
@@ -101,8 +131,9 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
     known = considered & metric_known
     bad = parsed["bad"].to_numpy() & considered
     formula = np.zeros(len(cells), dtype=bool)
-    for i in np.flatnonzero(bad):
-        formula[i] = (value_at(i) or "").startswith("=")
+    bad_index = np.flatnonzero(bad)
+    if len(bad_index):
+        formula[bad_index] = cells["value_text"].iloc[bad_index].fillna("").str.lstrip().str.startswith("=").to_numpy(dtype=bool)
     add("intake.error.formula", formula, value_col, value_at)
     add("intake.error.not_a_number", bad & ~formula, value_col, value_at)
 
@@ -119,8 +150,26 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
             value_at,
             lambda i: {"unit": leftover[i], "expected": cat[metric_ids[i]].unit_zh},
         )
-    value = parsed["value"].to_numpy()
+    scale = None  # most files have no units to scale by: a million values need no multiplication
+    if "scale" in cells or (scale_u != 1).any():
+        scale = np.nan_to_num(cells["scale"].to_numpy(dtype="float64"), nan=1.0) if "scale" in cells else np.ones(len(cells))
+        scale = scale * scale_u[codes]
+    if unit_error_u.any():
+        add("intake.error.unit_mismatch", unit_error_u[codes] & considered, metric_col, lambda i: text_at("metric_text", i),
+            lambda i: {"unit": resolver.resolve(text_at("metric_text", i)).unit, "expected": cat[metric_ids[i]].unit_zh})
+    value = parsed["value"].to_numpy() if scale is None else np.round(parsed["value"].to_numpy() * scale, 10)
     add("intake.error.negative", known & ~missing & ~bad & nonneg_u[codes] & (value < 0), value_col, value_at)
+    sound = known & ~missing & ~bad
+    imprecise = sound & (np.abs(np.nan_to_num(value)) >= EXACT_LIMIT)
+    add("intake.error.imprecise", imprecise, value_col, value_at)
+    bound_u = np.array([cat[m].plausible_max if m and cat[m].plausible_max is not None else np.inf for m in resolved] + [np.inf])
+    beyond = sound & ~imprecise & (np.abs(np.nan_to_num(value)) > bound_u[codes])
+    if beyond.any():
+        params = lambda i: {"bound": _bound_text(bound_u[codes][i], cat[metric_ids[i]].unit_zh)}  # noqa: E731
+        if allow_implausible:
+            notices.append(Notice("intake.warning.implausible_allowed", {"count": int(beyond.sum()), "rows": _rows_text(rows[beyond])}))
+        else:
+            add("intake.error.implausible", beyond, value_col, value_at, params)
 
     year = cells["year"].to_numpy(dtype="float64")
     month = cells["month"].to_numpy(dtype="float64")
@@ -149,13 +198,19 @@ def check_cells(cells: pd.DataFrame, cat: Catalog) -> Checked:
             "value_column": cells["value_column"].astype("category").array.take(index),
         }
     )
-    observations, conflict_errors, duplicates = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
+    observations, conflict_errors, duplicates, unlisted = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
+    hidden[0] += unlisted
     errors.extend(conflict_errors)
     if duplicates:
         notices.append(Notice("intake.warning.duplicate_rows", {"count": duplicates}))
     skipped += duplicates
     errors = _unique_sorted(errors)
-    return Checked(observations, errors, notices, skipped)
+    more = hidden[0] + max(0, len(errors) - MAX_PROBLEMS)
+    return Checked(observations, errors[:MAX_PROBLEMS], notices, skipped, more)
+
+
+def _bound_text(bound: float, unit: str) -> str:
+    return f"{bound:,.0f}{unit}"
 
 
 def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:
@@ -163,29 +218,35 @@ def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:
     return unit in (metric.unit_zh, metric.unit_en) or (len(unit) >= 1 and unit in metric.unit_zh)
 
 
-def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int]:
-    """Identical repeats of a (metric, period) are dropped; different values for one are errors."""
+def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int, int]:
+    """Identical repeats of a (metric, period) are dropped; different values for one are errors.
+
+    Returns (kept, errors, identical repeats dropped, conflicting cells not listed)."""
     key = ["metric_id", "year", "month"]
     if candidates.empty:
-        return candidates, [], 0
+        return candidates, [], 0, 0
     repeated = candidates.duplicated(key, keep=False).to_numpy()
     if not repeated.any():
-        return candidates.reset_index(drop=True), [], 0
+        return candidates.reset_index(drop=True), [], 0, 0
     group = candidates[repeated]
     variants = group.groupby(key, dropna=False)[["value", "qualifier"]].transform(lambda s: s.nunique(dropna=False))
     conflicting = ((variants["value"] > 1) | (variants["qualifier"] > 1)).to_numpy()
     errors = []
     if conflicting.any():
-        clash = group[conflicting].copy()
-        clash["text"] = [text_of(k) for k in np.flatnonzero(repeated)[conflicting]]
+        clash = group[conflicting]  # its index is each candidate's position (a fresh RangeIndex)
         for _, rows_of_key in clash.groupby(key, dropna=False):
             all_rows = sorted(int(r) for r in rows_of_key["row"])
-            for _, cell in rows_of_key.iterrows():
-                others = "、".join(str(r) for r in all_rows if r != int(cell["row"]))
-                errors.append(Problem("intake.error.conflict", int(cell["row"]), cell["value_column"], str(cell["text"]), {"rows": others}))
+            for row, column, k in zip(rows_of_key["row"], rows_of_key["value_column"], rows_of_key.index):
+                if len(errors) >= MAX_PROBLEMS:
+                    break  # the file is refused anyway; the first thousand say what to fix
+                others = [r for r in all_rows if r != int(row)]
+                listed = "、".join(str(r) for r in others[:20]) + ("…" if len(others) > 20 else "")
+                text = text_of(int(k))
+                errors.append(Problem("intake.error.conflict", int(row), column, text, {"rows": listed}))
     kept = candidates.drop_duplicates(key, keep="first").reset_index(drop=True)
     # with conflicts the file is rejected anyway; identical repeats are only counted without them
-    return kept, errors, 0 if errors else len(candidates) - len(kept)
+    unlisted = int(conflicting.sum()) - len(errors) if conflicting.any() else 0
+    return kept, errors, 0 if errors else len(candidates) - len(kept), unlisted
 
 
 def _unique_sorted(errors: list[Problem]) -> list[Problem]:

@@ -7,33 +7,109 @@ MESSAGES = {
         "The file is {size_mb} MB, over the {limit_mb} MB limit. Split it into smaller files.",
     ),
     "intake.error.empty_file": ("文件是空的。请选择填好数据的文件。", "The file is empty. Choose a file that holds data."),
-    "intake.error.not_text": (
-        "无法识别文件内容：它既不是 CSV/文本文件，也不是 Excel .xlsx 文件。请在 Excel 中“另存为”CSV 或 .xlsx 后上传。",
-        "This file is neither a CSV/text file nor an Excel .xlsx workbook. Save it from Excel as CSV or .xlsx and upload that.",
-    ),
     "intake.error.bad_encoding": (
         "文件声明为 {encoding} 编码，但第 {position} 个字节处内容损坏。请重新导出文件。",
         "The file says it is {encoding} but is damaged at byte {position}. Export it again.",
     ),
-    "intake.error.legacy_xls": (
-        "这是旧版 Excel 97-2003（.xls）文件，无法读取。请在 Excel 中“另存为” .xlsx 或 CSV 后上传。",
-        "This is an old Excel 97-2003 (.xls) file. Save it as .xlsx or CSV in Excel and upload that.",
+    "intake.error.not_text": (
+        "无法识别文件内容：它不是 CSV/文本文件，也不是 Excel（.xlsx/.xls）、WPS/LibreOffice（.ods）表格或网页表格。请在 Excel 中“另存为”CSV 或 .xlsx 后上传。",
+        "This file is not a CSV/text file, an Excel (.xlsx/.xls) or OpenDocument (.ods) workbook, nor an HTML table. Save it from Excel as CSV or .xlsx and upload that.",
+    ),
+    "intake.error.mixed_encoding": (
+        "文件的编码前后不一致：开头是 UTF-8，到第 {position} 个字节（约第 {line} 行）起不再是 UTF-8（可能粘贴了 GBK 文本）。请在 Excel 或记事本中用同一种编码（如 UTF-8）重新保存后上传。",
+        "The file mixes two encodings: it is UTF-8 at the start but not from byte {position} (about line {line}) on (perhaps GBK text was pasted in). Save it again in one encoding (e.g. UTF-8) and upload that.",
+    ),
+    "intake.error.bad_workbook": (
+        "{kind} 工作簿已损坏或不完整（可能未下载完或被截断），无法读取。请重新下载，或在 Excel/WPS 中打开后另存，再上传。",
+        "The {kind} workbook is damaged or incomplete (perhaps truncated) and cannot be read. Download it again, or open and save it in Excel/WPS, then upload that.",
+    ),
+    "intake.error.encrypted": (
+        "工作簿设有打开密码，无法读取。请在 Excel 中取消密码后另存再上传。",
+        "The workbook is password-protected. Remove the password in Excel, save and upload again.",
+    ),
+    "intake.error.xml_entities": (
+        "Excel 文件的部件 {part} 声明了 XML 实体（DTD），正常的工作簿不会这样，已拒绝（疑似“实体膨胀”攻击文件）。请在 Excel 中另存后上传。",
+        "The part {part} of the workbook declares XML entities (a DTD), which no real workbook does; refused (possibly an entity-expansion bomb). Save it again in Excel and upload that.",
+    ),
+    "intake.error.too_many_columns": (
+        "工作表“{sheet}”有 {columns} 列，超过上限 {limit} 列，已拒绝。请只保留需要上传的列。",
+        "The sheet “{sheet}” has {columns} columns, over the limit of {limit}; refused. Keep only the columns to upload.",
+    ),
+    "intake.error.too_many_rows": (
+        "工作表“{sheet}”有 {rows} 行，超过上限 {limit} 行，已拒绝。请拆分成几个文件。",
+        "The sheet “{sheet}” has {rows} rows, over the limit of {limit}; refused. Split it into several files.",
+    ),
+    "intake.error.too_many_cells": (
+        "工作表“{sheet}”的范围达 {cells} 个单元格，超过上限 {limit}，已拒绝（可能有一个单元格远在表格之外）。请删除多余的行列后另存再上传。",
+        "The sheet “{sheet}” spans {cells} cells, over the limit of {limit}; refused (perhaps one cell lies far outside the table). Delete the extra rows and columns, save and upload again.",
+    ),
+    "intake.error.quote_spans_lines": (
+        "第 {row} 行（文件第 {line} 行）有一个引号（\"）开始的单元格跨越了 {lines} 行：很可能少了一个闭合引号，后面的行会被并入这一格。请检查该行的引号后重新保存。",
+        "Row {row} (line {line} of the file) has a cell that opens a quote (\") and runs over {lines} lines: probably a closing quote is missing, and the rows after it would be swallowed into one cell. Check the quotes on that row and save again.",
+    ),
+    "intake.error.field_too_long": (
+        "第 {row} 行有一个单元格长达 {chars} 个字符，超过 Excel 单元格的上限 {limit}：可能少了一个闭合引号，或文件没有换行。请检查该行后重新保存。",
+        "Row {row} has a cell of {chars} characters, beyond Excel's cell limit of {limit}: perhaps a closing quote is missing, or the file has no line breaks. Check that row and save again.",
+    ),
+    "intake.error.html_no_table": (
+        "这是一个网页（HTML）文件，但其中没有表格，无法读取数据。请从平台重新下载“导出数据”表格，或另存为 Excel/CSV 后上传。",
+        "This is a web page (HTML) without any table, so there is no data to read. Download the platform's data export again, or save it as Excel/CSV, and upload that.",
+    ),
+    "intake.error.no_visible_sheet": (
+        "工作簿中没有可见的工作表（隐藏的工作表不读取：{hidden}）。请在 Excel 中取消隐藏需要上传的工作表。",
+        "The workbook has no visible sheet (hidden sheets are not read: {hidden}). Unhide the sheet to upload in Excel.",
+    ),
+    "intake.error.no_sheet_read": (
+        "工作簿中没有可读取的工作表：{reasons}",
+        "No sheet of the workbook could be read: {reasons_en}",
+    ),
+    "intake.error.header_unit": (
+        "表头单位“{unit}”不可能是该指标的单位“{expected}”。请核对这一列是否填错，或改正表头单位。",
+        "The unit “{unit}” in the header cannot be this metric's unit “{expected}”. Check whether the column is the right one, or correct the unit.",
+    ),
+    "intake.error.no_year_anywhere": (
+        "无法确定年份：没有年份列，月份里没有年份，表头上方的标题、工作表名、文件名里也没有。请在月份中写明年份（如 2025年3月），或上传时指定年份（--year）。",
+        "The year is unknown: there is no year column, and neither the month, the title above the header, the sheet name nor the file name names one. Write the month with its year (2025年3月) or give the year when uploading (--year).",
+    ),
+    "intake.error.no_matched_columns": (
+        "表中没有一列能对应到指标目录：{columns}。请在上传页面为这些列选择对应的指标（会按本单位记住），或用 --map \"列名=指标编号\" 指定。",
+        "No column of the sheet matches a metric of the catalog: {columns}. Choose a metric for these columns on the upload page (remembered for your institution) or give --map \"column=metric_id\".",
+    ),
+    "intake.error.imprecise": (
+        "数值超过 2^53（约 9007 万亿），无法精确保存，已拒绝。请核对是否多打了数字。",
+        "The value is beyond 2^53 (about 9.007e15) and cannot be stored exactly; refused. Check for extra digits.",
+    ),
+    "intake.error.implausible": (
+        "数值超过该指标的合理上限（{bound}），很可能填错（如多了几位数或单位不对）。如确认无误，请勾选“允许超出合理范围的数值”（命令行：--allow-implausible）后重新导入。",
+        "The value is beyond this metric's plausible bound ({bound}); probably a mistake (extra digits or a wrong unit). If it is right, tick “allow values beyond the plausible range” (CLI: --allow-implausible) and import again.",
+    ),
+    "intake.error.more_problems": (
+        "还有 {count} 个问题未列出（只列出前 {shown} 个）。请先改正上面的问题后重新上传。",
+        "{count} more problems are not listed (only the first {shown} are). Fix the ones above and upload again.",
+    ),
+    "intake.error.commit_failed": (
+        "写入数据库失败（{detail}），数据库未作任何修改。请检查磁盘空间和文件权限后重试。",
+        "Writing to the database failed ({detail}); nothing in the database changed. Check the disk space and file permissions, then try again.",
+    ),
+    "intake.error.bad_mapping": (
+        "无法理解列映射“{text}”：应写成“列名=指标编号”（如 图文发布量=posts），或“列名=”表示忽略该列。",
+        "Cannot read the column mapping “{text}”: write “column=metric_id” (e.g. 图文发布量=posts), or “column=” to ignore that column.",
+    ),
+    "intake.error.mapping_unknown_metric": (
+        "列映射“{column}={metric}”中没有编号为 {metric} 的指标。您是不是要找：{suggestions}？",
+        "The mapping “{column}={metric}” names no metric {metric}. Did you mean: {suggestions}?",
     ),
     "intake.error.bad_xlsx": (
         "Excel 文件已损坏或不完整（可能未下载完或被截断）。请在 Excel 中打开并重新保存后上传。",
         "The Excel file is damaged or incomplete (perhaps truncated). Open it in Excel, save it again and upload that.",
-    ),
-    "intake.error.zip_bomb": (
-        "Excel 文件解压后约 {expanded_mb} MB，远超正常表格，已拒绝（疑似压缩炸弹）。",
-        "The Excel file would unpack to about {expanded_mb} MB, far beyond a normal sheet; refused (possible zip bomb).",
     ),
     "intake.error.unknown_sheet": (
         "工作簿中没有名为“{sheet}”的工作表。现有工作表：{sheets}",
         "The workbook has no sheet named “{sheet}”. Its sheets: {sheets}",
     ),
     "intake.error.no_header": (
-        "前 {rows} 行中找不到表头。长表需要“年份、指标、数值”列；宽表第一列为指标，其余列为期间（如 2024年、2024年3月）。可下载模板对照。",
-        "No header row in the first {rows} rows. A long table needs year, metric and value columns; a wide table has the metric first and one column per period (2024, 2024-03). Download a template to compare.",
+        "前 {rows} 行中找不到表头。长表需要“年份、指标、数值”列；按月表第一列为月份（1月…12月），其余列为指标；宽表第一列为指标，其余列为期间（如 2024年、2024年3月）。可下载模板对照。",
+        "No header row in the first {rows} rows. A long table needs year, metric and value columns; a month table has the month first (1月 … 12月) and one column per metric; a wide table has the metric first and one column per period (2024, 2024-03). Download a template to compare.",
     ),
     "intake.error.missing_column": (
         "表头缺少必需的列（{role}）。长表需要“年份、指标、数值”三列；可下载模板对照。",
@@ -77,6 +153,22 @@ MESSAGES = {
     ),
     # warnings
     "intake.warning.ignored_columns": ("以下列不是已知的列，已忽略：{columns}", "These columns are not recognised and were ignored: {columns}"),
+    "intake.warning.total_column": ("「{column}」列是合计列，已跳过。", "The column “{column}” is a total column and was skipped."),
+    "intake.warning.total_differs": (
+        "第 {row} 行「{column}」的合计为 {stated}，而各月之和为 {summed}，两者不一致，请核对。",
+        "Row {row}, “{column}”: the total says {stated} but the months add up to {summed}; please check.",
+    ),
+    "intake.warning.note_rows": ("第 {rows} 行是表格下方的说明（如“填表人：”“注：”），已忽略。", "Rows {rows} are notes under the table (填表人, 注 …) and were ignored."),
+    "intake.warning.unmatched_columns": (
+        "以下列未对应到指标，未导入：{columns}。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
+        "These columns match no metric and were not imported: {columns_en}. Choose a metric for them on the upload page (remembered) or give --map.",
+    ),
+    "intake.warning.implausible_allowed": (
+        "{count} 个数值超过指标的合理上限，已按您的确认导入（第 {rows} 行）。",
+        "{count} values are beyond their metric's plausible bound and were imported as you confirmed (rows {rows}).",
+    ),
+    "intake.warning.hidden_sheets": ("隐藏的工作表未读取：{sheets}", "Hidden sheets were not read: {sheets}"),
+    "intake.warning.skipped_sheet": ("工作表“{sheet}”已跳过：{reason}", "Sheet “{sheet}” skipped: {reason_en}"),
     "intake.warning.total_rows": ("第 {rows} 行是合计/小计行，已跳过（合计由看板自动计算）。", "Rows {rows} are total/subtotal rows and were skipped (the dashboard computes totals)."),
     "intake.warning.duplicate_rows": ("有 {count} 个数值在文件中重复出现（数值相同），只导入一次。", "{count} values appear twice with the same figure; each is imported once."),
     "intake.warning.jump": (
@@ -86,6 +178,10 @@ MESSAGES = {
     "intake.warning.month_sum": (
         "{count} 个指标的月度数据之和与全年数不一致：{items}",
         "{count} metrics have monthly values that do not add up to the stated annual value: {items}",
+    ),
+    "intake.error.conflict_sheets": (
+        "同一指标、同一期间在几个工作表中的数值不同（{places}）。请只保留一个。",
+        "The same metric and period has different values on several sheets ({places}). Keep only one.",
     ),
     "intake.commit_rejected": (
         "文件有 {errors} 个问题，未写入任何数据。请修改后重新上传。",
@@ -112,6 +208,33 @@ MESSAGES = {
     "intake.change.unchanged": ("不变", "unchanged"),
     "intake.layout.long": ("长表（每行一个数值）", "long (one value per row)"),
     "intake.layout.wide": ("宽表（每列一个期间）", "wide (one column per period)"),
+    "intake.layout.month_rows": ("按月表（每行一个月，每列一个指标）", "month rows (one row per month, one column per metric)"),
+    "intake.layout.platform": ("平台导出", "platform export"),
+    "intake.year_from.column": ("年份列", "the year column"),
+    "intake.year_from.month": ("月份单元格", "the month cells"),
+    "intake.year_from.title": ("表头上方的标题", "the title above the header"),
+    "intake.year_from.sheet": ("工作表名", "the sheet name"),
+    "intake.year_from.file_name": ("文件名", "the file name"),
+    "intake.year_from.option": ("指定的年份", "the year given"),
+    "intake.sheet.read": ("已读取", "read"),
+    "intake.sheet.skipped": ("已跳过", "skipped"),
+    "intake.sheet.hidden": ("隐藏，未读取", "hidden, not read"),
+    "intake.sheet.rejected": ("有错误", "has errors"),
+    "intake.column.sheet": ("工作表", "Sheet"),
+    "intake.column.item": ("项目", "Item"),
+    "intake.source.format": ("识别的格式", "Detected format"),
+    "intake.source.platform": ("平台", "Platform"),
+    "intake.source.period": ("覆盖期间", "Period covered"),
+    "intake.source.year_from": ("年份来自", "Year taken from"),
+    "intake.source.encoding": ("编码", "Encoding"),
+    "intake.column.status": ("结果", "Result"),
+    "intake.column.values": ("数值个数", "Values"),
+    "intake.column.reason": ("说明", "Note"),
+    "intake.column.suggestions": ("建议的指标", "Suggested metrics"),
+    "intake.column.platform": ("平台", "Platform"),
+    "intake.mapping.ignore": ("忽略此列", "ignore this column"),
+    "batch.kind.column_alias": ("列名映射", "column mapping"),
+    "audit.action.column_alias": ("列名映射", "column mapping"),
     # CLI
     "intake.cli.committed": (
         "已导入 {file}：批次 #{batch_id}，新增 {inserted}，修改 {updated}，不变 {unchanged}，跳过 {skipped}（编码 {encoding}，{layout}）。",
@@ -129,6 +252,24 @@ MESSAGES = {
     "intake.cli.problem": ("第 {row} 行「{column}」列：“{value}” {message}", "Row {row}, column “{column}”: “{value}” {message}"),
     "intake.cli.problem_row": ("第 {row} 行「{column}」列：{message}", "Row {row}, column “{column}”: {message}"),
     "intake.cli.problem_file": ("{message}", "{message}"),
+    "intake.cli.problem_at_row": ("第 {row} 行：{message}", "Row {row}: {message}"),
+    "intake.cli.source": (
+        "格式：{format} · 平台：{platform} · 期间：{period} · 年份来自：{year_from}",
+        "Format: {format} · platform: {platform} · period: {period} · year from: {year_from}",
+    ),
+    "intake.cli.unmatched": (
+        "未对应到指标的列「{column}」，建议：{suggestions}（用 --map \"{column}=指标编号\" 指定，或 --map \"{column}=\" 忽略）",
+        "Column “{column}” matches no metric; suggestions: {suggestions} (give --map \"{column}=metric_id\", or --map \"{column}=\" to ignore it)",
+    ),
+    "values.column.metric": ("指标", "Metric"),
+    "values.column.period": ("期间", "Period"),
+    "values.column.platform": ("平台", "Platform"),
+    "values.column.value": ("数值", "Value"),
+    "values.column.batch": ("批次", "Batch"),
+    "values.column.source": ("来源", "Source"),
+    "values.none": ("没有符合条件的数值。", "No stored value matches."),
+    "values.bad_platform": ("没有平台“{platform}”。可写：{known}，或 total（全矩阵合计）。", "There is no platform “{platform}”. Use one of {known}, or total (the whole matrix)."),
+    "values.unknown_metric": ("没有编号为 {metric} 的指标。您是不是要找：{suggestions}？", "There is no metric {metric}. Did you mean: {suggestions}?"),
     "intake.cli.warning": ("提醒：{message}", "Warning: {message}"),
     "intake.cli.cannot_read": ("无法读取文件 {path}：{detail}", "Cannot read the file {path}: {detail}"),
     "intake.cli.rolled_back": (

@@ -35,6 +35,8 @@ FRAMES: dict[str, Callable] = {
     "target_budget": _query("budget_current"),
     "key_tasks": _query("tasks_current"),
     "timeline_events": _query("events_current"),
+    "platform_values": _query("platform_values"),   # per-platform monthly values (museum.sections.platforms)
+    "platform_items": _query("platform_items"),     # posts and videos of platform exports
 }
 
 

@@ -68,7 +68,7 @@ def test_xlsx_sheet_choice_and_changed_values(app_db):
     at = open_page(UPLOAD, "zh")
     at.file_uploader(key="intake_file").upload("good_multi_sheet.xlsx", (CORPUS / "good_multi_sheet.xlsx").read_bytes(), "application/octet-stream")
     at.run()
-    assert at.dataframe[0].value["问题"].iloc[0].startswith("前 10 行中找不到表头。")
+    assert at.dataframe[0].value["问题"].iloc[0].startswith("前 20 行中找不到表头。")  # the page names the first sheet by default
     sheet = next(s for s in at.selectbox if s.label == "工作表")
     sheet.select("数据")
     at.run()

@@ -66,6 +66,18 @@ OVERRIDES.update({"events_insert": {"kind": "campaign"}, "targets_import_by_sha2
 # Sign-in limits and credential versions (migration 0007), backups (museum.backup_load).
 PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2030, 1, 2), "sequence_name": "audit_id_seq",
                "steps": 1, "before": datetime(2030, 1, 1)})
+# Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
+PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
+
+
+def _register_platform_relations(con) -> None:
+    from museum.sources import PlatformExport, parsers, store
+
+    export = PlatformExport("douyin_works", "douyin", None, pd.DataFrame(columns=parsers.ITEM_COLUMNS),
+                            pd.DataFrame(columns=parsers.DAILY_COLUMNS))
+    con.register("items", store._items_table(export))
+    con.register("daily", store._daily_table(export))
+    con.register("rules", store.rules())
 
 
 @pytest.fixture(scope="module")
@@ -86,21 +98,27 @@ def parquet_file(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("name", db.query_names())
-def test_every_named_query_runs(shared_con, parquet_file, name):
-    con = shared_con
+def run_named(con, name: str, parquet_file) -> list[str]:
+    """Run one named query with the parameters above (rolled back); the names of the columns it returned."""
     params = {**PARAMS, "path": str(parquet_file), **OVERRIDES.get(name, {})}
     frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
                                         "qualifier": "exact", "note": None, "sentence": None}])
     # intake queries name the file row of each staged value; stored_file_insert reads one file's bytes
-    con.register("frame", frame.assign(row=2, sha256="0" * 64, size=1, content=b"x"))
+    con.register("frame", frame.assign(row=2, sha256="0" * 64, size=1, content=b"x", column_text="x"))
+    _register_platform_relations(con)
     con.execute("begin transaction")
     try:
         sql = db.load_query(name)
-        db.execute(con, name, **{k: params[k] for k in db.parameters_of(sql)})
+        cursor = con.execute(sql, {k: params[k] for k in db.parameters_of(sql)})
+        return [d[0] for d in cursor.description or []]
     finally:
         con.execute("rollback")
         con.unregister("frame")
+
+
+@pytest.mark.parametrize("name", db.query_names())
+def test_every_named_query_runs(shared_con, parquet_file, name):
+    run_named(shared_con, name, parquet_file)
 
 
 def _posts(con):

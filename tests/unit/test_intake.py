@@ -86,6 +86,8 @@ def test_commit_records_the_batch_and_keeps_the_raw_file(con):
     assert result.to_json("zh") == {
         "status": "committed", "batch_id": 2, "inserted": 5, "updated": 0, "unchanged": 0, "skipped": 0,
         "encoding": "gbk", "layout": "long", "warnings": [], "errors": [],
+        "source_format": "office_long", "platform": None, "period": {"from": "2023-01-01", "to": "2023-12-31"},
+        "year_from": "column",
     }
     batch = con.execute("select kind, file_name, file_sha256, file_size, user_name, inserted, updated, unchanged, skipped "
                         "from batch where batch_id = 2").fetchall()[0]

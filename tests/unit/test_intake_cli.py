@@ -17,7 +17,8 @@ from museum import db, settings
 from museum.cli import main
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
-JSON_KEYS = ["status", "batch_id", "inserted", "updated", "unchanged", "skipped", "encoding", "layout", "warnings", "errors"]
+JSON_KEYS = ["status", "batch_id", "inserted", "updated", "unchanged", "skipped", "encoding", "layout", "warnings", "errors",
+             "source_format", "platform", "period", "year_from"]
 
 
 def run_cli(*args, env=None, timeout=60):
@@ -46,7 +47,9 @@ def test_ingest_json_committed_then_duplicate(db_path, capsys, monkeypatch):
     out = json.loads(capsys.readouterr().out)
     assert list(out) == JSON_KEYS
     assert out == {"status": "committed", "batch_id": 2, "inserted": 5, "updated": 0, "unchanged": 0, "skipped": 0,
-                   "encoding": "gbk", "layout": "long", "warnings": [], "errors": []}
+                   "encoding": "gbk", "layout": "long", "warnings": [], "errors": [],
+                   "source_format": "office_long", "platform": None, "period": {"from": "2023-01-01", "to": "2023-12-31"},
+                   "year_from": "column"}
     assert main(["ingest", file, "--db", str(db_path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "duplicate"
     assert counts(db_path) == (2, 25)  # the seed's 20 observations and the file's 5
@@ -160,7 +163,7 @@ def big_file(path: Path) -> int:
     from museum import catalog
 
     flows = [m.metric_id for m in catalog.load() if m.kind == "flow"]
-    lines = ["年份,月份,指标,数值"] + [f"{y},{mo},{m},{y * 10 + mo}" for m in flows for y in range(2000, 2024) for mo in range(1, 13)]
+    lines = ["年份,月份,指标,数值"] + [f"{y},{mo},{m},{(y - 1999) * 10 + mo}" for m in flows for y in range(2000, 2024) for mo in range(1, 13)]
     path.write_text("\r\n".join(lines) + "\r\n", encoding="gbk")
     return len(lines) - 1
 

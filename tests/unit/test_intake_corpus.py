@@ -10,7 +10,7 @@ import pytest
 from museum import db, ingest, seed
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
-FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix != ".py")
+FILES = sorted(p.name for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py")
 
 
 def snapshot(con):
@@ -46,8 +46,9 @@ BAD = {
     "bad_conflict.csv": [(2, "数值", "intake.error.conflict"), (4, "数值", "intake.error.conflict")],
     "bad_empty.csv": [(None, None, "intake.error.empty_file")],
     "bad_formula_value.xlsx": [(2, "数值", "intake.error.formula")],
+    "bad_header_unit.csv": [(1, "科普图文（万元）", "intake.error.header_unit")],
     "bad_header_only.csv": [(2, None, "intake.error.no_data_rows")],
-    "bad_legacy.xls": [(None, None, "intake.error.legacy_xls")],
+    "bad_legacy.xls": [(None, None, "intake.error.bad_workbook")],
     "bad_many_errors.csv": [
         (3, "指标", "intake.error.unknown_metric"),
         (4, "数值", "intake.error.not_a_number"),
@@ -57,19 +58,20 @@ BAD = {
     ],
     "bad_missing_value_column.csv": [(1, "数值", "intake.error.missing_column")],
     "bad_missing_year_column.csv": [(1, "年份", "intake.error.missing_column")],
+    "bad_month_rows_no_year.csv": [(2, "月份", "intake.error.no_year_anywhere"), (3, "月份", "intake.error.no_year_anywhere")],
     "bad_month_range.csv": [(2, "月份", "intake.error.month_range"), (3, "月份", "intake.error.month_range"), (4, "月份", "intake.error.bad_month")],
     "bad_negative.csv": [(2, "数值", "intake.error.negative")],
     "bad_no_header.csv": [(None, None, "intake.error.no_header")],
     "bad_no_metric.csv": [(2, "指标", "intake.error.no_metric")],
     "bad_not_a_number.csv": [(2, "数值", "intake.error.not_a_number")],
-    "bad_truncated.xlsx": [(None, None, "intake.error.bad_xlsx")],
+    "bad_truncated.xlsx": [(None, None, "safety.xlsx_not_zip")],
     "bad_unit_mismatch.csv": [(2, "数值", "intake.error.unit_mismatch")],
     "bad_unknown_metric.csv": [(2, "指标", "intake.error.unknown_metric"), (3, "指标", "intake.error.unknown_metric_plain")],
     "bad_utf16_errors.txt": [(2, "数值", "intake.error.not_a_number")],
     "bad_wide_header.csv": [(1, "2023年13月", "intake.error.month_range"), (1, "1999年", "intake.error.year_range")],
     "bad_xlsx_errors.xlsx": [(3, "指标", "intake.error.unknown_metric_plain"), (4, "月份", "intake.error.month_range")],
     "bad_year_range.csv": [(2, "年份", "intake.error.year_range"), (3, "年份", "intake.error.year_range"), (4, "年份", "intake.error.bad_year")],
-    "bad_zip_bomb.xlsx": [(None, None, "intake.error.zip_bomb")],
+    "bad_zip_bomb.xlsx": [(None, None, "safety.xlsx_ratio")],
 }
 
 
@@ -202,11 +204,18 @@ def test_total_rows_warning_names_the_rows():
     assert [n.message("zh") for n in result.notices] == ["第 4、5、6 行是合计/小计行，已跳过（合计由看板自动计算）。"]
 
 
-def test_chosen_sheet():
+def test_every_sheet_is_read_and_a_sheet_without_a_table_is_skipped_with_its_reason():
     content = (CORPUS / "good_multi_sheet.xlsx").read_bytes()
     first = ingest.analyse(content, "x.xlsx")
-    assert [p.key for p in first.errors] == ["intake.error.no_header"]
-    assert first.sheet_names == ["说明", "数据"]
+    assert (first.status, first.errors, first.sheet_names) == ("valid", [], ["说明", "数据"])
+    assert [(s.name, s.status, s.values) for s in first.sheets] == [("说明", "skipped", 0), ("数据", "read", 1)]
+    assert first.sheets[0].reason.key == "intake.error.no_header"
+    assert [n.message("zh")[:14] for n in first.notices] == ["工作表“说明”已跳过：前 2"]
+    assert values(first) == {("posts", 2023, None): (4870.0, "exact")}
+
+
+def test_chosen_sheet():
+    content = (CORPUS / "good_multi_sheet.xlsx").read_bytes()
     chosen = ingest.analyse(content, "x.xlsx", sheet="数据")
     assert chosen.status == "valid" and chosen.sheet == "数据"
     assert values(chosen) == {("posts", 2023, None): (4870.0, "exact")}

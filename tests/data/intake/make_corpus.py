@@ -19,10 +19,11 @@ import openpyxl
 
 HERE = Path(__file__).resolve().parent
 CRLF = "\r\n"
+OUT = [HERE]  # where build() writes; tests point it at a temporary folder to check reproducibility
 
 
 def write(name: str, content: bytes) -> None:
-    (HERE / name).write_bytes(content)
+    (OUT[0] / name).write_bytes(content)
 
 
 def excel_csv(rows: list[list], *, delimiter: str = ",") -> str:
@@ -56,13 +57,21 @@ def unicode_text(rows) -> bytes:
     return excel_csv(rows, delimiter="\t").encode("utf-16")
 
 
-def xlsx(sheets: dict[str, list[list]]) -> bytes:
+def xlsx(sheets: dict[str, list[list]], *, hidden: tuple[str, ...] = (), merged: dict[str, list[str]] | None = None,
+         formats: dict[str, dict[str, str]] | None = None) -> bytes:
+    """A workbook with fixed timestamps; `hidden` sheets, `merged` ranges and cell number `formats` per sheet."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for title, rows in sheets.items():
         sheet = workbook.create_sheet(title)
         for row in rows:
             sheet.append(row)
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+        for cells in (merged or {}).get(title, []):
+            sheet.merge_cells(cells)
+        for cell, number_format in (formats or {}).get(title, {}).items():
+            sheet[cell].number_format = number_format
     fixed = dt.datetime(2023, 1, 1)
     workbook.properties.created = workbook.properties.modified = fixed
     buffer = io.BytesIO()
@@ -70,15 +79,16 @@ def xlsx(sheets: dict[str, list[list]]) -> bytes:
     return fixed_times(buffer.getvalue())
 
 
-def fixed_times(archive_bytes: bytes) -> bytes:
-    """The same zip with every entry dated 2023-01-01, so that regenerating changes no byte."""
+def fixed_times(archive_bytes: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """The same zip with every entry dated 2023-01-01, so that regenerating changes no byte
+    (`replace`: parts whose content is swapped, e.g. a broken stylesheet)."""
     source = zipfile.ZipFile(io.BytesIO(archive_bytes))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=(2023, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
-            content = source.read(info.filename)
+            content = (replace or {}).get(info.filename, source.read(info.filename))
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2023-01-01T00:00:00Z", content)
             target.writestr(entry, content)
@@ -94,6 +104,89 @@ GOOD_LONG = [
     [2023, 1, "直播活动", 1, None],
     [2023, 2, "直播活动", 2, None],
 ]
+
+
+def zip_parts(parts: list[tuple[str, bytes]], *, stored_first: bool = False) -> bytes:
+    """A zip of the given parts with fixed dates (ODS wants its mimetype first and stored)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for index, (name, content) in enumerate(parts):
+            entry = zipfile.ZipInfo(name, date_time=(2023, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_STORED if (stored_first and index == 0) else zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def ods(sheets: dict[str, list[list]], *, extra_cells: str = "") -> bytes:
+    """An OpenDocument spreadsheet as LibreOffice saves one (trailing empty cells repeated);
+    `extra_cells` is raw XML added to the first row (for hostile files)."""
+    from xml.sax.saxutils import escape
+
+    def cell(value):
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, str) and value.endswith("%") and value[:-1].replace(".", "").isdigit():
+            fraction = round(float(value[:-1]) / 100, 10)
+            return f'<table:table-cell office:value-type="percentage" office:value="{fraction}"><text:p>{value}</text:p></table:table-cell>'
+        if isinstance(value, (int, float)):
+            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
+
+    tables = []
+    for title, rows in sheets.items():
+        body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + (extra_cells if k == 0 else "")
+                       + '<table:table-cell table:number-columns-repeated="1000"/></table:table-row>'
+                       for k, row in enumerate(rows))
+        tables.append(f'<table:table table:name="{escape(title)}">{body}</table:table>')
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet>{"".join(tables)}</office:spreadsheet></office:body></office:document-content>'
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    return zip_parts([("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+                      ("META-INF/manifest.xml", manifest.encode()), ("content.xml", content.encode())], stored_first=True)
+
+
+def xls(sheets: dict[str, list[list]]) -> bytes:
+    """A real BIFF8 .xls (Excel 97-2003), as older platform downloads are."""
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for title, rows in sheets.items():
+        sheet = workbook.add_sheet(title)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    sheet.write(r, c, value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+MONTH_ROWS_HEADER = ["月份", "科普图文（篇）", "科普短视频(条)", "访问量[万次]", "新增粉丝（人）", "图文发布量"]
+
+
+def month_rows_sheet(year_title: str | None, months=range(1, 7), *, month_text=lambda m: f"{m}月") -> list[list]:
+    """The office's monthly sheet: a merged title, the header on row 2, one row per month, 合计, notes."""
+    rows = [[year_title] + [None] * 5] if year_title else []
+    rows.append(MONTH_ROWS_HEADER)
+    total = [0, 0, 0, 0, 0]
+    for m in months:
+        figures = [400 + m * 3, 25 + m, round(30 + m * 1.5, 1), 1200 + m * 50, 10 + m]
+        total = [a + b for a, b in zip(total, figures)]
+        rows.append([month_text(m)] + figures)
+    rows.append(["合计"] + [round(v, 1) if isinstance(v, float) else v for v in total])
+    rows.append([None] * 6)
+    rows.append(["填表人：办公室 王某"] + [None] * 5)
+    rows.append(["注：访问量为各平台合计"] + [None] * 5)
+    return rows
 
 
 def build() -> list[str]:
@@ -240,9 +333,38 @@ def build() -> list[str]:
     add("bad_no_metric.csv", utf8([LONG, [2023, None, "", 5, None], [2023, None, "科普图文", 4870, None]]))
     add("bad_utf16_errors.txt", unicode_text([LONG, [2023, None, "科普图文", "abc", None], [2023, None, "短视频", 3, None]]))
     add("bad_xlsx_errors.xlsx", xlsx({"Sheet1": [LONG, [2023, None, "科普图文", 4870, None], [2023, None, "不存在", 1, None], [2023, 15, "直播活动", 1, None]]}))
+
+    # --- office sheets as offices keep them (issue 10) ------------------------------------------
+    add("good_month_rows_title.xlsx", xlsx({"运营数据": month_rows_sheet("2023年1-6月新媒体运营数据统计表")},
+                                           merged={"运营数据": ["A1:F1"]}))
+    add("good_month_rows_year_column.csv", utf8_bom(
+        [["年份", "月份", "科普图文", "科普短视频", "总访问量"]] + [[2022, m, 300 + m, 20 + m, f"{10 + m}万"] for m in range(1, 13)]))
+    add("good_month_rows_sheets.xlsx", xlsx(
+        {"说明": [["本表按年分工作表填写"]], "2021年": month_rows_sheet(None, range(1, 4)), "2022年": month_rows_sheet(None, range(1, 3)),
+         "草稿": [["月份", "科普图文"], ["1月", 999999]]}, hidden=("草稿",)))
+    add("good_month_rows_cells.csv", gbk(
+        [["2023年新媒体数据"], ["金额单位：万元"], ["统计月份", "科普图文（篇）", "科普经费使用额"]]
+        + [[text, 100 + i, 2.5] for i, text in enumerate(["2023年1月", "2023-02", "2023/3", "4"])]))
+    add("good_month_rows.ods", ods({"2021年": month_rows_sheet(None, range(1, 4))}))
+    add("good_month_rows.xls", xls({"Sheet1": month_rows_sheet("2021年1-3月统计表", range(1, 4))}))
+    add("good_percent_cells.xlsx", xlsx({"Sheet1": [["指标", "2021年"], ["预算执行率", 0.975], ["服务对象满意度", 0.96]]},
+                                        formats={"Sheet1": {"B2": "0.0%", "B3": "0%"}}))
+    add("good_percent_cells.ods", ods({"Sheet1": [["指标", "2021年"], ["预算执行率", "97.5%"], ["服务对象满意度", "96%"]]}))
+    add("good_hidden_first_sheet.xlsx", xlsx({"旧数据": [LONG, [2021, None, "科普图文", 1, None]],
+                                              "数据": [LONG, [2021, None, "科普图文", 3980, None]]}, hidden=("旧数据",)))
+    add("bad_header_unit.csv", utf8([["月份", "科普图文（万元）", "科普短视频（条）"], ["2021年1月", 3, 4]]))
+    add("bad_month_rows_no_year.csv", utf8([["月份", "科普图文"], ["1月", 3], ["2月", 4]]))
+    add("warn_month_rows_total.csv", utf8([["月份", "科普图文"], ["2021年1月", 3], ["2021年2月", 4], ["合计", 9]]))
     return made
 
 
 if __name__ == "__main__":
     names = build()
     print(f"{len(names)} files written to {HERE}", file=sys.stderr)
+    sys.path.insert(0, str(HERE.parent / "sources"))
+    sys.path.insert(0, str(HERE / "hostile"))
+    import make_hostile
+    import make_sources
+
+    print(f"{len(make_sources.build())} platform exports written", file=sys.stderr)
+    print(f"{len(make_hostile.build())} hostile files written", file=sys.stderr)

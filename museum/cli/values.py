@@ -1,0 +1,96 @@
+"""`python -m museum values [--year Y] [--metric ID] [--platform P|total] [--json]`: every current stored value.
+
+One object per stored observation with exactly the keys metric, year, month, platform, value,
+qualifier, batch_id, source (`month` null for a full-year value, `platform` null for the total;
+`source` the report sentence, else the file of the batch, else the batch kind). Without --json,
+a readable table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from museum import batches, catalog, db, numbers, sources
+from museum.cli.common import choose_institution, open_initialised, print_json, print_table
+from museum.errors import UsageError
+from museum.i18n import t
+
+JSON_KEYS = ("metric", "year", "month", "platform", "value", "qualifier", "batch_id", "source")
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("values", parents=[common], help="every current stored value (totals and per-platform figures)")
+    parser.add_argument("--year", type=int)
+    parser.add_argument("--metric", metavar="ID", help="one metric id")
+    parser.add_argument("--platform", metavar="P|total", help=f"one platform ({', '.join(sources.PLATFORMS)}) or total")
+    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(handler=run)
+
+
+def stored_values(con, institution: int, *, year: int | None = None, metric: str | None = None, platform: str | None = None):
+    """The current observations, filtered; platform "total" means the matrix totals only."""
+    return db.query(
+        con, "observation_current_values", institution_id=institution, year=year, metric_id=metric,
+        platform=None if platform in (None, "total") else platform, totals_only=platform == "total",
+    )
+
+
+def _source(row) -> str | None:
+    for value in (row["sentence"], row["file_name"], row["kind"]):  # the report's words, else the file
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def run(args) -> int:
+    cat = catalog.load()
+    if args.metric and args.metric not in cat:
+        raise UsageError("values.unknown_metric", metric=args.metric, suggestions="、".join(cat.suggest(args.metric)) or "—")
+    if args.platform and args.platform != "total" and args.platform not in sources.PLATFORMS:
+        raise UsageError("values.bad_platform", platform=args.platform, known=", ".join(sources.PLATFORMS))
+    con = open_initialised(args)
+    try:
+        institution, _ = choose_institution(con, args.institution)
+        found = stored_values(con, institution, year=args.year, metric=args.metric, platform=args.platform)
+    finally:
+        con.close()
+    records = [
+        {
+            "metric": row["metric_id"],
+            "year": int(row["year"]),
+            "month": None if pd.isna(row["month"]) else int(row["month"]),
+            "platform": row["platform"] if isinstance(row["platform"], str) else None,
+            "value": float(row["value"]),
+            "qualifier": row["qualifier"],
+            "batch_id": int(row["batch_id"]),
+            "source": _source(row),
+        }
+        for _, row in found.iterrows()
+    ]
+    if args.json:
+        print_json(records)
+        return 0
+    lang = args.lang
+    if not records:
+        print(t("values.none", lang))
+        return 0
+    headers = [t(f"values.column.{c}", lang) for c in ("metric", "period", "platform", "value", "batch", "source")]
+    rows = []
+    for record in records:
+        metric = cat[record["metric"]] if record["metric"] in cat else None
+        period = t("intake.period.year", lang, year=record["year"]) if record["month"] is None else \
+            t("intake.period.month", lang, year=record["year"], month=record["month"])
+        source = record["source"] or ""
+        if source in batches.KINDS:  # no sentence and no file: the kind of batch, in words
+            source = t(f"batch.kind.{source}", lang)
+        rows.append([
+            metric.name(lang) if metric else record["metric"],
+            period,
+            t(f"platform.{record['platform'] or 'total'}", lang),
+            numbers.format_value(record["value"], record["qualifier"], lang, metric.unit(lang) if metric else ""),
+            f"#{record['batch_id']}",
+            source if len(source) <= 40 else source[:39] + "…",
+        ])
+    print_table(headers, rows)
+    return 0

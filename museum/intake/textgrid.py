@@ -1,0 +1,117 @@
+"""CSV/TSV text into a grid of text cells, bounded by what is really in the file.
+
+pyarrow's reader takes regular files; anything else goes through Python's csv module one record
+at a time, so the caps (columns, rows, cell length) stop the work as soon as a file passes them.
+A quoted field that runs over a line end or past Excel's cell limit is an error naming the row
+where the quote opened: one stray quote must not swallow the rest of the file into one note.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from museum.intake.problems import FileRejected
+from museum.intake.workbook import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
+
+MAX_FIELD_CHARS = 32_767  # Excel's limit for one cell
+
+
+def normalise_line_ends(text: str) -> str:
+    """Old Mac Excel ends lines with CR only: read them as lines."""
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n")
+    return text
+
+
+def read_text(text: str, utf8: bytes | None, delimiter: str) -> pd.DataFrame:
+    """The grid of a decoded text (utf8: the same text as UTF-8 bytes when at hand, for pyarrow)."""
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    if first_line.count(delimiter) + 1 > MAX_COLUMNS:
+        raise FileRejected("intake.error.too_many_columns", sheet="—", columns=f"{first_line.count(delimiter) + 1:,}", limit=MAX_COLUMNS)
+    if utf8 is None:
+        utf8 = text.encode("utf-8")
+    cells = _read_fast(utf8, delimiter, first_line)
+    return cells if cells is not None else _read_exact(text, delimiter)
+
+
+def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | None:
+    """pyarrow's multithreaded reader, when the file is regular enough for row numbers to hold.
+
+    Blank lines (which pyarrow drops), quoted line ends and rows with a different field count
+    fall back to the exact reader; so does anything else pyarrow refuses.
+    """
+    if b"\n\n" in utf8 or b"\n\r\n" in utf8 or utf8.startswith((b"\n", b"\r")):
+        return None
+    try:
+        width = len(next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter), []))
+    except csv.Error:
+        return None  # a first line beyond the csv module's field limit: the exact reader says where
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(utf8),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=16 << 20),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                strings_can_be_null=True,
+                null_values=[""],
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if table.num_rows > MAX_ROWS or table.num_rows * table.num_columns > MAX_CELLS:
+        return None  # the exact reader names the row where the cap is passed
+    # one pass over the bytes answers both: a record spanning lines makes fewer rows than line
+    # ends (a lone CR, which pyarrow also ends a row at, makes more), and no cell is longer than
+    # the longest line
+    ends = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 10)
+    lines = len(ends) + (0 if utf8.endswith(b"\n") else 1)
+    if table.num_rows != lines:
+        return None  # a quoted line end: the exact reader names the row where the quote opened
+    longest = int(max(np.diff(ends, prepend=-1).max(initial=0), len(utf8) - 1 - (ends[-1] if len(ends) else -1)))
+    if longest > MAX_FIELD_CHARS:
+        return None  # perhaps an over-long cell: the exact reader names its row
+    frame = table.to_pandas()
+    frame.columns = [f"c{i}" for i in range(frame.shape[1])]
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    return frame
+
+
+def _read_exact(text: str, delimiter: str) -> pd.DataFrame:
+    """Python's csv module: every record (blank ones included) is one Excel row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, width, cells = [], 0, 0
+    line = 1  # the physical line where the next record starts
+    try:
+        for record in reader:
+            row = len(records) + 1
+            if reader.line_num > line:
+                raise FileRejected("intake.error.quote_spans_lines", row=row, line=line, lines=reader.line_num - line + 1)
+            line = reader.line_num + 1
+            if len(record) > MAX_COLUMNS:
+                raise FileRejected("intake.error.too_many_columns", sheet="—", columns=f"{len(record):,}", limit=MAX_COLUMNS)
+            for cell in record:
+                if len(cell) > MAX_FIELD_CHARS:
+                    raise FileRejected("intake.error.field_too_long", row=row, chars=f"{len(cell):,}", limit=f"{MAX_FIELD_CHARS:,}")
+            width = max(width, len(record))
+            cells += len(record)
+            if row > MAX_ROWS or cells > MAX_CELLS:
+                raise FileRejected("intake.error.too_many_rows", sheet="—", rows=f"{row:,}+", limit=f"{MAX_ROWS:,}")
+            records.append([(cell if cell != "" else None) for cell in record])
+    except csv.Error as exc:
+        # the csv module's own limit (a field of 128 KB): a quote that never closed, or one huge line
+        if reader.line_num > line:
+            # the reader stopped at its limit: the quote runs on over at least this many lines
+            raise FileRejected("intake.error.quote_spans_lines", row=len(records) + 1, line=line, lines=f"{reader.line_num - line + 1:,}+") from exc
+        raise FileRejected("intake.error.field_too_long", row=len(records) + 1, chars=f"> {csv.field_size_limit():,}", limit=f"{MAX_FIELD_CHARS:,}") from exc
+    padded = [r + [None] * (width - len(r)) for r in records]
+    frame = pd.DataFrame(padded, columns=[f"c{i}" for i in range(width)], dtype="str")
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    return frame

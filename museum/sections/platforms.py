@@ -1,0 +1,131 @@
+"""线上传播 by platform: the breakdown of the matrix total, built once for the page and the pack.
+
+Blocks: per metric a stacked monthly bar chart by platform (`platforms_<metric>_monthly_<year>`),
+a platform x metric table for the year (`platforms_table_<year>`) and the ten most-read or
+most-played items published in the year (`platforms_top_items_<year>`). A metric with a single
+value is a table row, not a one-bar chart; a year without per-platform data has no blocks.
+Platforms define a read or a play differently, so they are stacked and listed, never summed
+into one "views" figure.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from museum import numbers
+from museum.charts import _layout
+from museum.sections.blocks import Block, Chart, Notice, Section, Table
+from museum.sections.scope import Scope
+
+PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao")
+PLATFORM_COLORS = {"wechat": "#1AAD19", "douyin": "#1F1F1F", "channels": "#FA9D3B", "toutiao": "#E8382F"}
+VIEW_METRICS = ("platform_reads", "video_plays")
+TOP_ITEMS = 10
+
+
+def _platforms(frame: pd.DataFrame) -> list[str]:
+    present = set(frame["platform"])
+    return [p for p in PLATFORM_ORDER if p in present] + sorted(present - set(PLATFORM_ORDER))
+
+
+def _year_value(rows: pd.DataFrame, kind: str) -> tuple[float, str]:
+    """A flow is the sum of its months, a stock the value of its latest month."""
+    if kind == "stock":
+        last = rows.sort_values("month").iloc[-1]
+        return float(last["value"]), str(last["qualifier"])
+    qualifiers = set(rows["qualifier"])
+    qualifier = "approx" if "approx" in qualifiers else "at_least" if "at_least" in qualifiers else "exact"
+    return float(rows["value"].sum()), qualifier
+
+
+def _monthly_chart(scope: Scope, metric, rows: pd.DataFrame) -> Chart:
+    lang = scope.lang
+    months = list(range(1, 13))
+    labels = [scope.t("sources.section.month", month=m) for m in months]
+    figure = go.Figure()
+    records = []
+    for platform in _platforms(rows):
+        by_month = rows[rows["platform"] == platform].set_index("month")["value"]
+        name = scope.t(f"platform.{platform}")
+        values = [float(by_month[m]) if m in by_month.index else None for m in months]
+        figure.add_trace(go.Bar(x=labels, y=values, name=name, marker_color=PLATFORM_COLORS.get(platform),
+                                hovertemplate=f"{name} %{{x}}: %{{y:,.0f}}<extra></extra>"))
+        records += [[label, name, value] for label, value in zip(labels, values) if value is not None]
+    figure.update_layout(barmode="stack", showlegend=True)
+    figure.update_xaxes(title_text=scope.t("sources.section.month_axis"), type="category")
+    figure.update_yaxes(title_text=metric.unit(lang), rangemode="tozero")
+    title = scope.t("sources.section.monthly", metric=metric.name(lang), year=scope.year)
+    _layout(figure, title, demo=scope.demo, lang=lang)
+    data = pd.DataFrame(records, columns=[scope.t("sources.section.month_axis"), scope.t("sources.column.platform"), metric.unit(lang)])
+    return Chart(f"platforms_{metric.metric_id}_monthly_{scope.year}", title, figure, data)
+
+
+def _table(scope: Scope, values: pd.DataFrame, metrics: list) -> Table:
+    lang = scope.lang
+    platforms = _platforms(values)
+    header = [scope.t("sources.column.platform")] + [m.name(lang) for m in metrics]
+    records = []
+    for platform in platforms:
+        record = [scope.t(f"platform.{platform}")]
+        for metric in metrics:
+            rows = values[(values["platform"] == platform) & (values["metric_id"] == metric.metric_id)]
+            if rows.empty:
+                record.append("—")
+                continue
+            value, qualifier = _year_value(rows, metric.kind)
+            record.append(numbers.format_value(value, qualifier, lang, metric.unit(lang)))
+        records.append(record)
+    title = scope.t("sources.section.table", year=scope.year)
+    return Table(f"platforms_table_{scope.year}", title, pd.DataFrame(records, columns=header))
+
+
+def _top_items(scope: Scope) -> Table | None:
+    items = scope.frame("platform_items")
+    if items.empty:
+        return None
+    items = items[(items["published_at"].dt.year == scope.year) & items["views"].notna()]
+    items = items[items["channel"].isna() | (items["channel"] == "全部")]
+    if items.empty:
+        return None
+    top = items.sort_values(["views", "published_at", "platform", "item_key"], ascending=[False, True, True, True]).head(TOP_ITEMS)
+    lang = scope.lang
+    header = [scope.t(f"sources.column.{c}") for c in ("title", "platform", "kind", "date", "figure")]
+    records = [
+        [str(r.title or "—"), scope.t(f"platform.{r.platform}"), scope.t(f"sources.item_type.{r.item_type}"),
+         r.published_at.date().isoformat(), numbers.format_value(float(r.views), "exact", lang)]
+        for r in top.itertuples()
+    ]
+    title = scope.t("sources.section.top", year=scope.year, count=len(records))
+    return Table(f"platforms_top_items_{scope.year}", title, pd.DataFrame(records, columns=header))
+
+
+def platform_blocks(scope: Scope) -> list[Block]:
+    """The per-platform blocks of the scope's year; [] when the year has no per-platform data."""
+    values = scope.frame("platform_values")
+    values = values[values["year"] == scope.year] if not values.empty else values
+    values = values[values["month"].notna()] if not values.empty else values
+    if values.empty:
+        return []
+    cat = scope.catalog
+    metrics = [m for m in cat if m.metric_id in set(values["metric_id"])]
+    blocks: list[Block] = []
+    for metric in metrics:
+        rows = values[values["metric_id"] == metric.metric_id].astype({"month": int})
+        if len(rows) > 1:  # one value is a table row, not a one-bar chart
+            blocks.append(_monthly_chart(scope, metric, rows))
+    blocks.append(_table(scope, values, metrics))
+    if any(m.metric_id in VIEW_METRICS for m in metrics):
+        blocks.append(Notice(scope.t("sources.section.views_note")))
+    top = _top_items(scope)
+    if top is not None:
+        blocks.append(top)
+    return blocks
+
+
+def platform_section(scope: Scope) -> Section:
+    """The section with its heading; without per-platform data, a notice that says how to get it."""
+    blocks = platform_blocks(scope)
+    if not blocks:
+        blocks = [Notice(scope.t("sources.section.no_data", year=scope.year))]
+    return Section("platforms", scope.t("sources.section.title"), blocks)

@@ -1,0 +1,62 @@
+"""museum.sections.platforms: the per-platform blocks of 线上传播, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from museum import ingest
+from museum.sections import Chart, Notice, Scope, Table
+from museum.sections.platforms import platform_blocks, platform_section
+
+SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
+
+
+@pytest.fixture
+def loaded(con):
+    for name in ("douyin_works_20210415.xlsx", "toutiao_videos_20210430.xlsx", "user_analysis.xls"):
+        assert ingest.ingest(con, 1, (SOURCES / name).read_bytes(), name, actor="test").status == "committed"
+    return con
+
+
+def test_blocks_charts_table_and_top_items(loaded):
+    blocks = platform_blocks(Scope.from_connection(loaded, 1, "馆", 2021, "zh"))
+    charts = [b for b in blocks if isinstance(b, Chart)]
+    assert [c.name for c in charts] == [
+        "platforms_posts_monthly_2021", "platforms_short_videos_monthly_2021", "platforms_follower_growth_monthly_2021",
+        "platforms_followers_total_monthly_2021", "platforms_video_plays_monthly_2021"]
+    videos = next(c for c in charts if c.name == "platforms_short_videos_monthly_2021")
+    assert [trace.name for trace in videos.figure.data] == ["抖音", "头条号"]
+    assert videos.figure.layout.barmode == "stack"
+    assert videos.data.values.tolist() == [["3月", "抖音", 8.0], ["4月", "抖音", 1.0], ["4月", "头条号", 6.0]]
+    table = next(b for b in blocks if isinstance(b, Table) and b.name == "platforms_table_2021")
+    assert list(table.frame.columns) == ["平台", "科普图文", "科普短视频", "粉丝增长", "粉丝总量(期末)", "视频播放量"]
+    assert table.frame.values.tolist()[1][:3] == ["抖音", "3篇", "9条"]
+    assert table.frame.values.tolist()[0][0] == "微信公众号"
+    assert any(isinstance(b, Notice) for b in blocks)  # reads and plays are not added across platforms
+    top = next(b for b in blocks if isinstance(b, Table) and b.name == "platforms_top_items_2021")
+    assert len(top.frame) == 10 and list(top.frame.columns) == ["标题", "平台", "类型", "发布日期", "阅读/播放"]
+    assert top.frame.values.tolist()[:2] == [["第10期：会飞的种子", "抖音", "视频", "2021-03-29", "7.69万"],
+                                             ["第7期：会飞的种子", "抖音", "视频", "2021-03-21", "6.97万"]]
+
+
+def test_english_legends_and_no_blocks_without_data(loaded):
+    blocks = platform_blocks(Scope.from_connection(loaded, 1, "museum", 2021, "en"))
+    chart = next(b for b in blocks if isinstance(b, Chart) and b.name == "platforms_short_videos_monthly_2021")
+    assert [trace.name for trace in chart.figure.data] == ["Douyin", "Toutiao"]
+    assert chart.title == "Short videos: monthly by platform (2021)"
+    assert platform_blocks(Scope.from_connection(loaded, 1, "museum", 2020, "en")) == []
+    empty = platform_section(Scope.from_connection(loaded, 1, "museum", 2020, "en"))
+    assert [b.text for b in empty.blocks] == ["There are no per-platform figures for 2020 yet. Upload a platform export to see them here."]
+
+
+def test_a_metric_with_a_single_value_is_a_table_row_not_a_chart(con):
+    content = "年份,月份,科普图文\r\n2021,3,5\r\n".encode()
+    assert ingest.ingest(con, 1, content, "o.csv", actor="test").status == "committed"
+    assert platform_blocks(Scope.from_connection(con, 1, "馆", 2021, "zh")) == []  # a total is not a breakdown
+    assert ingest.ingest(con, 1, (SOURCES / "channels_videos_15_columns.csv").read_bytes(), "c.csv", actor="test").status == "committed"
+    blocks = platform_blocks(Scope.from_connection(con, 1, "馆", 2021, "zh"))  # every video of one month: one value each
+    assert [type(b).__name__ for b in blocks] == ["Table", "Notice", "Table"]
+    assert list(blocks[0].frame.columns) == ["平台", "科普短视频", "粉丝增长", "视频播放量"]
+    assert blocks[0].frame.values.tolist() == [["微信视频号", "5条", "61人", "3.2万次"]]
