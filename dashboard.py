@@ -67,7 +67,7 @@ def navigation(role: str | None) -> tuple[st.navigation, dict]:
         page("access.section.account", access.SIGN_IN_PAGE, "access.page.sign_in", ":material/login:", "sign_in",
              signed_out, role, needed_by_url)
     )
-    return st.navigation(sections), needed_by_url
+    return st.navigation(sections, expanded=True), needed_by_url  # every page listed, never "View more"
 
 
 def unexpected(exc: BaseException) -> None:
