@@ -8,7 +8,7 @@ import streamlit as st
 from museum import audit, auth, backup, settings
 from museum.errors import MuseumError
 from museum.i18n import t
-from ui import access, context, data
+from ui import access, blocks, context, data
 
 lang = context.language()
 access.require("manage_accounts", lang)
@@ -22,7 +22,7 @@ def run_change(change, success_key: str, **params) -> None:
         with access.write_session() as con:
             change(con)
     except MuseumError as exc:
-        st.error(exc.message(lang), icon=":material/block:")
+        st.error(blocks.plain(exc.message(lang)), icon=":material/block:")
     else:
         st.success(t(success_key, lang, **params))
 
@@ -107,7 +107,9 @@ with backup_tab:
             with access.write_session() as con:
                 manifest = backup.backup(con, directory, actor=me)
         except MuseumError as exc:
-            st.error(exc.message(lang), icon=":material/block:")
+            st.error(blocks.plain(exc.message(lang)), icon=":material/block:")
         else:
             tables = manifest["tables"]
-            st.success(t("cli.backup.done", lang, path=directory, tables=len(tables), rows=sum(tables.values())))
+            st.success(blocks.plain(t("cli.backup.done", lang, path=directory, tables=len(tables), rows=sum(tables.values()))))
+            if manifest.get("signature") is None:
+                st.warning(t("cli.backup.unsigned", lang), icon=":material/gpp_maybe:")

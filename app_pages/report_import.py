@@ -8,7 +8,7 @@ import streamlit as st
 from museum import report_import, report_parser, upload_safety
 from museum.errors import MuseumError
 from museum.report_parser import review
-from ui import access, context, data
+from ui import access, blocks, context, data
 
 ctx = context.current()
 access.require("import_report", ctx.lang)
@@ -30,7 +30,7 @@ if uploaded is not None:
     except MuseumError as exc:
         with access.write_session() as con:
             report_import.record_rejection(con, None, 1, actor=access.actor(), file_name=file_name, content=content)
-        st.error(exc.message(ctx.lang))
+        st.error(blocks.plain(exc.message(ctx.lang)))
         st.stop()
 elif pasted and pasted.strip():
     content, file_name = pasted.encode("utf-8"), "pasted.txt"
@@ -41,7 +41,7 @@ else:
 try:
     parsed = report_parser.parse_bytes(content, file_name)
 except MuseumError as exc:
-    st.error(exc.message(ctx.lang))
+    st.error(blocks.plain(exc.message(ctx.lang)))
     st.stop()
 
 digest = hashlib.sha256(content).hexdigest()[:12]
@@ -119,7 +119,7 @@ st.text(report_import.change_summary(plan["observations"], ctx.lang))
 st.dataframe(changes.rename(columns={"metric": ctx.t("col.metric"), "old": ctx.t("report.ui.old"), "new": ctx.t("report.ui.new"),
                                      "status": ctx.t("report.ui.status")}), hide_index=True)
 for warning in warnings:
-    st.warning(warning)
+    st.warning(blocks.plain(warning))
 
 was_edited = any(not edited[name].reset_index(drop=True).equals(original[name].reset_index(drop=True)) for name in original)
 if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):

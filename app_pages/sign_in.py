@@ -3,7 +3,7 @@
 import streamlit as st
 
 from museum.i18n import t
-from ui import access, context
+from ui import access, blocks, context
 
 lang = context.language()
 st.title(t("access.page.sign_in", lang))
@@ -31,7 +31,7 @@ with st.form("sign_in"):
 if submitted:
     problem = access.sign_in(name.strip(), password)
     if problem:
-        st.error(problem, icon=":material/block:")
+        st.error(blocks.plain(problem), icon=":material/block:")
     else:
         # the language rides along: a page switch starts the sidebar's widgets afresh
         st.switch_page("app_pages/overview.py", query_params={"lang": lang})

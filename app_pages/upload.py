@@ -91,7 +91,7 @@ if uploaded is not None:
                 with data.session() as con:
                     result = ingest.commit(con, ctx.institution_id, analysis, actor=user, cat=cat)
             except MuseumError as exc:
-                st.error(exc.message(ctx.lang))
+                st.error(blocks.plain(exc.message(ctx.lang)))
                 st.stop()
             data.clear()
             if result.status == "duplicate":
@@ -139,7 +139,7 @@ with st.form("correction", clear_on_submit=False):
                     con, ctx.institution_id, metric.metric_id, int(year), month, text, note=note, actor=user, cat=cat,
                 )
         except MuseumError as exc:  # refused value, or the database is busy
-            st.error(exc.message(ctx.lang))
+            st.error(blocks.plain(exc.message(ctx.lang)))
         else:
             st.session_state["correction_flash"] = ctx.t("intake.correction.saved", batch_id=batch_id)
             st.rerun()  # so that the current value above shows the correction

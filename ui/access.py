@@ -96,8 +96,9 @@ def write_session() -> Iterator:
 
 
 def _audit(action: str, user: str, detail: str | None = None) -> None:
-    """An audit line of the session itself (sign-out, single sign-on), in its own transaction."""
-    with write_session() as con, db.transaction(con):
+    """An audit line of the session itself (sign-out, single sign-on), in its own transaction.
+    The data shown does not change, so the cache stays (every viewer keeps their cached pages)."""
+    with data.session() as con, db.transaction(con):
         audit.record(con, action, user, detail)
 
 
@@ -130,20 +131,40 @@ def audited_download(detail: str, produce: Callable[[], bytes] | bytes) -> Calla
     return fetch
 
 
-def _set_user(name: str, role: str, via: str) -> None:
-    st.session_state[_USER] = {"name": name, "role": role, "via": via}
+def _set_user(name: str, role: str, via: str, credential_version: int | None = None) -> None:
+    st.session_state[_USER] = {"name": name, "role": role, "via": via, "credential_version": credential_version}
     st.session_state[_LAST_ACTIVITY] = auth.utc_now()
 
 
-def sign_in(name: str, password: str) -> str | None:
-    """Sign this session in; None on success, else the message to show (already audited)."""
+def client() -> str | None:
+    """The address this request comes from (a configured proxy header honoured): sign-in limits are per client too."""
     try:
-        with write_session() as con:
-            user = auth.sign_in(con, name, password)
+        return auth.client_address(st.context.ip_address, dict(st.context.headers))
+    except (AttributeError, RuntimeError):  # AppTest and bare runs have no request
+        return None
+
+
+def sign_in(name: str, password: str) -> str | None:
+    """Sign this session in; None on success, else the message to show (already audited).
+
+    A failed attempt writes only its audit line and throttle count: the cached data every other
+    viewer reads stays as it is."""
+    try:
+        with data.session() as con:
+            user = auth.sign_in(con, name, password, client=client())
     except MuseumError as exc:
         return exc.message(_lang())
-    _set_user(user.name, user.role, "password")
+    _set_user(user.name, user.role, "password", user.credential_version)
     return None
+
+
+def _session_end_reason(user: dict) -> str | None:
+    """Why this session's rights have ended since it signed in (account removed, disabled, role or
+    password changed, database restored), or None. Checked on every request, never from the cache."""
+    if user.get("via") != "password":
+        return None
+    with db.reading(data.db_path()) as con:
+        return auth.session_end_reason(con, user["name"], user["role"], user.get("credential_version") or 0)
 
 
 def sign_out(reason: str = "user") -> None:
@@ -210,6 +231,9 @@ def start_run() -> str | None:
     if user is not None and auth.session_expired(st.session_state.get(_LAST_ACTIVITY), now):
         sign_out("timeout")
         st.session_state[_NOTICE] = ("access.timed_out", {})
+    elif user is not None and (ended := _session_end_reason(user)) is not None:
+        sign_out(f"rights ended: {ended}")
+        st.session_state[_NOTICE] = (f"access.session_ended.{ended}", {})
     _adopt_sso_identity()
     if signed_in_user() is not None:
         st.session_state[_LAST_ACTIVITY] = now

@@ -131,7 +131,7 @@ def download_menu(block: Chart, lang: str) -> None:
                 on_click="ignore", width="stretch",
             )
         if problem is not None:
-            st.caption(problem.message(lang))
+            st.caption(plain(problem.message(lang)))
 
 
 def chart(block: Chart, scope: Scope) -> None:

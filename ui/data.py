@@ -3,17 +3,14 @@
 Results are cached by (database path, reader, parameters, data version). The data version is the
 database file's size and modification time, so a write by this server or by the CLI in another
 process invalidates the cache on the next render; writes from the pages also call `clear()`.
-A cache miss opens the database only for the moment of the read, and opens are serialised
-within the server process (DuckDB refuses two threads opening one file at the same instant).
+A cache miss reads through the process's shared read path (museum.db.reading): one read-only
+instance with a cursor per read, closed when idle so that the CLI can still write.
 """
 
 from __future__ import annotations
 
-import os
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
@@ -37,46 +34,30 @@ READERS: dict[str, Callable] = {
 def _frame(con, institution_id: int, name: str):
     return FRAMES[name](con, institution_id)
 
-_OPEN = threading.Lock()
 
 
 def db_path() -> Path:
     return settings.db_path()
 
 
-def data_version(path: Path) -> tuple:
-    stamps = []
-    for candidate in (path, Path(str(path) + ".wal")):
-        try:
-            info = os.stat(candidate)
-            stamps.append((info.st_size, info.st_mtime_ns))
-        except FileNotFoundError:
-            stamps.append(None)
-    return tuple(stamps)
-
-
-@contextmanager
-def session(path: Path | str | None = None) -> Iterator:
-    """A short connection for this server process; opening and closing are serialised (see above)."""
-    with _OPEN:
-        con = db.connect(path or db_path())
-    try:
-        yield con
-    finally:
-        with _OPEN:
-            con.close()
+def session(path: Path | str | None = None):
+    """A short write connection (a page's change); the read path is `read`."""
+    return db.session(path or db_path())
 
 
 @st.cache_resource(show_spinner=False)
 def ensure_initialised(path: str) -> dict:
-    """Migrate and load the embedded data once per server process and database file."""
-    with session(path) as con:
-        return seed.init(con)
+    """Migrate and load the embedded data once per server process and database file, and mark
+    this process as serving it (a restore refuses while the dashboard serves)."""
+    with db.session(path) as con:
+        result = seed.init(con)
+    db.serve(path)
+    return result
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(path: str, reader: str, params: tuple, version: tuple):
-    with session(path) as con:
+    with db.reading(path) as con:
         return READERS[reader](con, **dict(params))
 
 
@@ -84,7 +65,7 @@ def read(reader: str, **params):
     """What READERS[reader] returns for `params`, cached until the database changes."""
     path = db_path()
     ensure_initialised(str(path))
-    return _cached(str(path), reader, tuple(sorted(params.items())), data_version(path))
+    return _cached(str(path), reader, tuple(sorted(params.items())), db.data_version(path))
 
 
 def frame(institution_id: int, name: str) -> pd.DataFrame:

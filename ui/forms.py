@@ -8,7 +8,7 @@ from typing import Callable, TypeVar
 import streamlit as st
 
 from museum.errors import MuseumError
-from ui import access
+from ui import access, blocks
 
 T = TypeVar("T")
 _FLASH = "forms_flash"
@@ -24,7 +24,7 @@ def write(change: Callable, lang: str) -> T | None:
         with access.write_session() as con:
             return change(con)
     except MuseumError as exc:
-        st.error(exc.message(lang), icon=":material/block:")
+        st.error(blocks.plain(exc.message(lang)), icon=":material/block:")
         return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -29,11 +31,16 @@ def open_page(page: str | None = None, lang: str = "zh", timeout: float = 60, se
     return at
 
 
+def unescaped(text) -> str:
+    """What the reader sees of a Markdown element whose text the page escaped (ui.blocks.plain)."""
+    return re.sub(r"\\(.)", r"\1", str(text))
+
+
 def texts(at: AppTest) -> str:
     """Every visible text element of a run, joined (markdown, captions, alerts, metric parts, text)."""
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "success", "error"):
-        parts += [str(e.value) for e in getattr(at, kind)]
+        parts += [unescaped(e.value) for e in getattr(at, kind)]
     for metric in at.metric:
         parts += [metric.label, str(metric.value), str(metric.delta), metric.proto.delta_description]
     for card in cards.cards(at):
@@ -63,6 +70,6 @@ def signed_in(role: str = "editor", name: str | None = None) -> dict:
     name = name or f"test-{role}"
     with db.session(settings.db_path()) as con:
         db.migrate(con)
-        if auth.get_user(con, name) is None:
-            auth.add_user(con, name, role, "password-1", actor="test")
-    return {"access_user": {"name": name, "role": role, "via": "password"}, "access_last_activity": auth.utc_now()}
+        user = auth.get_user(con, name) or auth.add_user(con, name, role, "password-1", actor="test")
+    return {"access_user": {"name": name, "role": role, "via": "password", "credential_version": user.credential_version},
+            "access_last_activity": auth.utc_now()}

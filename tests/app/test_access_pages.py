@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from museum import audit, auth, batches, db, settings
 from tests.app import cards
+from tests.app.conftest import unescaped
 
 VIEW_PAGES = ["overview", "trends", "assets", "awards_research", "people", "profile", "export"]
 USERS = {"viewer": "vi", "editor": "ed", "admin": "boss"}
@@ -39,7 +40,9 @@ def accounts(db_path):
 def app(role: str | None = None) -> AppTest:
     at = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=60)
     if role is not None:
-        at.session_state["access_user"] = {"name": USERS[role], "role": role, "via": "password"}
+        with db.session(settings.db_path()) as con:
+            version = auth.get_user(con, USERS[role]).credential_version
+        at.session_state["access_user"] = {"name": USERS[role], "role": role, "via": "password", "credential_version": version}
         at.session_state["access_last_activity"] = auth.utc_now()
     return at
 
@@ -54,7 +57,7 @@ def open_page(at: AppTest, page: str) -> AppTest:
 
 
 def texts(elements) -> list[str]:
-    return [e.value for e in elements]
+    return [unescaped(e.value) for e in elements]
 
 
 TITLES = {"overview": "总览", "trends": "趋势", "assets": "资产", "awards_research": "获奖与科研",
@@ -161,7 +164,9 @@ def test_sign_in_then_the_page_and_the_audit(accounts):
     assert texts(at.error) == ["用户名或密码不正确。再失败 4 次，该用户名将被锁定 15 分钟。"]
     sign_in(at, "ed", PASSWORD)
     assert texts(at.title) == ["总览"]
-    assert at.session_state["access_user"] == {"name": "ed", "role": "editor", "via": "password"}
+    with db.session(accounts) as con:
+        version = auth.get_user(con, "ed").credential_version
+    assert at.session_state["access_user"] == {"name": "ed", "role": "editor", "via": "password", "credential_version": version}
     with db.session(accounts) as con:
         lines = audit.entries(con, user="ed")
     assert list(lines["action"]) == ["sign_in_ok", "sign_in_failed"]
@@ -265,6 +270,27 @@ def test_script_in_a_file_name_and_note_is_shown_as_text(accounts):
     assert hostile in written_by and "<b>ed</b>" in written_by
     for element in at.markdown:
         assert not element.proto.allow_html, element.value
+
+
+@pytest.mark.parametrize("change, reason", [
+    ("remove", "removed"), ("disable", "disabled"), ("role", "role_changed"), ("password", "credentials_changed")])
+def test_a_session_ends_when_its_rights_end(accounts, change, reason):
+    at = open_page(app("editor"), "history")
+    assert texts(at.title) == ["上传记录"]
+    with db.session(accounts) as con:
+        {"remove": lambda: auth.remove_user(con, "ed", actor="boss"),
+         "disable": lambda: auth.set_disabled(con, "ed", True, actor="boss"),
+         "role": lambda: auth.set_role(con, "ed", "viewer", actor="boss"),
+         "password": lambda: auth.set_password(con, "ed", "another-password", actor="boss")}[change]()
+    at.run()  # the next request of the same open session
+    assert texts(at.title) == []
+    assert "access_user" not in at.session_state
+    from museum.i18n import t as translate
+
+    assert translate(f"access.session_ended.{reason}", "zh") in texts(at.warning)
+    with db.session(accounts) as con:
+        ended = audit.entries(con, action="sign_out", user="ed")
+    assert ended["detail"].tolist() == [f"rights ended: {reason}"]
 
 
 @pytest.mark.parametrize("role", ["viewer", "editor"])

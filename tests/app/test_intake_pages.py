@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum import db, ingest
-from tests.app.conftest import open_page as open_app, signed_in, texts
+from tests.app.conftest import open_page as open_app, signed_in, texts, unescaped
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
 UPLOAD, HISTORY = "app_pages/upload.py", "app_pages/history.py"
@@ -95,7 +95,7 @@ def test_history_rollback_and_refusal_zh(app_db):
     at.run()
     at.button(key="history_rollback_2").click()
     at.run()
-    assert "不能回滚批次 #2：之后的批次 #3 修改了它写入的数值。请先回滚这些较新的批次。" in [e.value for e in at.error]
+    assert "不能回滚批次 #2：之后的批次 #3 修改了它写入的数值。请先回滚这些较新的批次。" in [unescaped(e.value) for e in at.error]
     at.selectbox(key="history_batch").select(3)
     at.run()
     at.checkbox(key="history_confirm_3").check()

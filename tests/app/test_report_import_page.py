@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from museum import db
-from tests.app.conftest import open_page as open_app, signed_in
+from tests.app.conftest import open_page as open_app, signed_in, unescaped
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "report"
@@ -84,7 +84,7 @@ def test_seed_report_shows_unchanged_and_duplicate_en(db_path):
 def test_not_a_report_says_why(db_path):
     at = open_page("zh")
     at.text_area(key="report_text").input("<b>粗体</b> 只是一段文字").run()
-    assert [e.value for e in at.error] == [
+    assert [unescaped(e.value) for e in at.error] == [
         "pasted.txt 不像事业单位法人年度报告：只找到 0 个登记事项（至少需要 3 个，如 单位名称、住所、法定代表人、开办资金）。"
     ]
     assert all("<b>" not in m.value for m in at.markdown)
