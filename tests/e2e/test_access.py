@@ -126,3 +126,37 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
     assert exports["detail"].iloc[0].startswith("chart ") and exports["detail"].iloc[0].endswith(".csv")
     assert exports["file_sha256"].iloc[0] == hashlib.sha256(csv).hexdigest()
     assert dialogs == []
+
+
+def test_a_removed_editors_open_session_loses_its_rights(access_server, browser):
+    """The account is removed from the server's command line while the editor's tab is open: the
+    next thing the editor does ends the session, and the rollback button is out of reach."""
+    import subprocess
+    import sys
+
+    from museum import settings
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    try:
+        tab = context.new_page()
+        sign_in(tab, access_server, "ed")
+        open_from_menu(tab, "上传记录", "选择批次")
+        assert "回滚" in tab.locator("body").inner_text()
+        removed = subprocess.run([sys.executable, "-m", "museum", "users", "remove", "ed", "--db", str(access_server.db_path)],
+                                 cwd=settings.ROOT, capture_output=True, text=True, timeout=60,
+                                 env={**__import__("os").environ, "MUSEUM_DB_WAIT_SECONDS": "20"})
+        assert removed.returncode == 0, removed.stderr
+        tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="总览").click()
+        wait_for_app(tab, "您的账号已被删除，已自动退出登录。")
+        body = tab.locator("body").inner_text()
+        nav = tab.locator('[data-testid="stSidebarNav"]')
+        assert nav.count() == 0 or "上传记录" not in nav.inner_text()
+        request_page_in_session(tab, "history", "请先登录")
+        assert "选择批次" not in tab.locator("body").inner_text()
+        screenshot(tab, "access-removed-editor-signed-out")
+        assert "已登录：ed" not in body
+    finally:
+        context.close()
+    with db.session(access_server.db_path) as con:
+        ended = audit.entries(con, action="sign_out", user="ed")
+    assert ended["detail"].tolist() == ["rights ended: removed"]
