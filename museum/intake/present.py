@@ -31,10 +31,10 @@ def can_roll_back(row) -> bool:
 def errors_table(problems, lang: str) -> pd.DataFrame:
     """Every problem: row (as Excel shows it), column, value, message."""
     columns = [t(f"intake.column.{c}", lang) for c in ("row", "column", "value", "message")]
-    records = [[p.row, p.column or "", p.value if p.value is not None else "", p.message(lang)] for p in problems]
-    frame = pd.DataFrame(records, columns=columns)
-    frame[columns[0]] = frame[columns[0]].astype("Int64")
-    return frame
+    # a problem of the whole file has no row: an empty cell, never "None"
+    records = [["" if p.row is None else str(p.row), p.column or "", p.value if p.value is not None else "", p.message(lang)]
+               for p in problems]
+    return pd.DataFrame(records, columns=columns)
 
 
 def preview_table(

@@ -240,8 +240,12 @@ def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[
                 if len(errors) >= MAX_PROBLEMS:
                     break  # the file is refused anyway; the first thousand say what to fix
                 others = [r for r in all_rows if r != int(row)]
-                listed = "、".join(str(r) for r in others[:20]) + ("…" if len(others) > 20 else "")
                 text = text_of(int(k))
+                if not others:  # two columns of one row hold the same metric (e.g. a column mapped onto it)
+                    columns = "、".join(f"「{c}」" for c in dict.fromkeys(str(c) for c in rows_of_key["value_column"]))
+                    errors.append(Problem("intake.error.conflict_columns", int(row), column, text, {"columns": columns}))
+                    continue
+                listed = "、".join(str(r) for r in others[:20]) + ("…" if len(others) > 20 else "")
                 errors.append(Problem("intake.error.conflict", int(row), column, text, {"rows": listed}))
     kept = candidates.drop_duplicates(key, keep="first").reset_index(drop=True)
     # with conflicts the file is rejected anyway; identical repeats are only counted without them

@@ -151,6 +151,11 @@ MESSAGES = {
         "同一指标、同一期间在第 {rows} 行有不同的数值。请只保留一个。",
         "The same metric and period has a different value in row(s) {rows}. Keep only one.",
     ),
+    "intake.error.conflict_columns": (
+        "同一行的 {columns} 列对应同一个指标、同一期间，但数值不同。请把其中一列改为别的指标或“忽略此列”。",
+        "The columns {columns} of this row hold the same metric and period with different values. Map one of them to "
+        "another metric or ignore it.",
+    ),
     # warnings
     "intake.warning.ignored_columns": ("以下列不是已知的列，已忽略：{columns}", "These columns are not recognised and were ignored: {columns}"),
     "intake.warning.total_column": ("「{column}」列是合计列，已跳过。", "The column “{column}” is a total column and was skipped."),
@@ -305,8 +310,10 @@ MESSAGES = {
     "intake.page.upload": ("数据上传", "Data upload"),
     "intake.page.history": ("上传记录", "Upload history"),
     "intake.upload.intro": (
-        "上传 Excel 保存的 CSV（GBK 或 UTF-8）、“Unicode 文本”或 .xlsx 文件。先预览将要发生的变化，确认后才写入；写入后可在“上传记录”中回滚。",
-        "Upload a CSV saved by Excel (GBK or UTF-8), a “Unicode text” file or an .xlsx workbook. You see every change before anything is written, and can roll it back later under “Upload history”.",
+        "上传办公室的月度/年度表格（CSV、XLSX、XLS、ODS，可有标题行、合计行、多个工作表），或微信公众号、抖音、视频号、头条号后台下载的数据文件。先预览将要发生的变化，确认后才写入；写入后可在“上传记录”中回滚。",
+        "Upload the office's monthly or yearly sheets (CSV, XLSX, XLS, ODS; title rows, 合计 rows and several sheets are "
+        "fine) or the downloads of the WeChat, Douyin, Channels and Toutiao back offices. You see every change before "
+        "anything is written, and can roll it back later under “Upload history”.",
     ),
     "intake.upload.file": ("选择文件", "Choose a file"),
     "intake.upload.sheet": ("工作表", "Sheet"),

@@ -7,6 +7,7 @@ Each is the category's KPI cards and sentences, then one group per metric (its c
 from __future__ import annotations
 
 from museum.sections.blocks import Heading, Section
+from museum.sections.platforms import platform_blocks
 from museum.sections.common import category_cards, change_chart, kpi_sentences, metric_blocks
 from museum.sections.scope import Scope
 
@@ -26,6 +27,10 @@ def metric_section(scope: Scope, category: str) -> Section:
     changes = change_chart(scope, category)
     if changes is not None:
         section.blocks += [Heading(scope.t("trends.category_changes")), changes]
+    if category == "online_media":  # the matrix total's breakdown by platform, where exports were uploaded
+        by_platform = platform_blocks(scope)
+        if by_platform:
+            section.blocks += [Heading(scope.t("sources.section.title")), *by_platform]
     return section
 
 

@@ -28,12 +28,22 @@ def batch_rows(path):
         return con.execute("select batch_id, kind, file_name, inserted, rolled_back_by from batch order by batch_id").fetchall()
 
 
+def source(at) -> dict:
+    """What the page says the upload was read as (its first table)."""
+    table = at.dataframe[0].value
+    return dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
+
+
+def frame_with(at, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
 def test_upload_gbk_preview_then_commit_zh(app_db):
     at = upload(open_page(UPLOAD, "zh"), "good_long_gbk.csv")
-    shown = texts(at).replace("\\", "")  # file names are shown Markdown-escaped
-    assert "文件：good_long_gbk.csv（0.1 KB）· 编码：gbk · 格式：长表（每行一个数值）" in shown
+    assert source(at) == {"识别的格式": "办公表格（长表）", "平台": "全矩阵合计", "覆盖期间": "2023-01-01 – 2023-12-31",
+                          "年份来自": "年份列", "编码": "gbk"}
     assert {m.label: m.value for m in at.metric} == {"新增": "5", "修改": "0", "不变": "0", "跳过": "0"}
-    preview = at.dataframe[0].value
+    preview = frame_with(at, "变化")
     assert list(preview.columns) == ["变化", "指标", "期间", "原值", "新值"]
     assert preview.values.tolist() == [
         ["新增", "科普图文", "2023年", "", "4870篇"],
@@ -45,34 +55,72 @@ def test_upload_gbk_preview_then_commit_zh(app_db):
     assert len(batch_rows(app_db)) == 1  # nothing written by the preview
     at.button(key="intake_commit").click()
     at.run()
+    # after the commit the preview, its "valid" box and the button are gone; the outcome stays
     assert "已导入：批次 #2，新增 5，修改 0，不变 0。" in texts(at)
+    assert "校验通过。请检查下面的变化，确认无误后点击“确认导入”。" not in texts(at)
+    assert [b.key for b in at.button if b.key == "intake_commit"] == []
     assert batch_rows(app_db)[-1] == (2, "upload", "good_long_gbk.csv", 5, None)
-    at.run()  # the same file is still selected: it is now a duplicate
-    assert "这个文件与批次 #2 的文件完全相同，已经导入过，无需再次导入。" in texts(at)
+    at.run()
+    assert "已导入：批次 #2，新增 5，修改 0，不变 0。" in texts(at)
 
 
 def test_rejected_file_lists_every_problem_en(app_db):
     at = upload(open_page(UPLOAD, "en"), "bad_many_errors.csv")
     assert "The file has 5 problems and nothing was written." in texts(at)
-    problems = at.dataframe[0].value
+    problems = frame_with(at, "Problem")
     assert list(problems.columns) == ["Row", "Column", "Value", "Problem"]
     assert problems[["Row", "Column", "Value"]].values.tolist() == [
-        [3, "指标", "科普图问"], [4, "数值", "很多"], [5, "月份", "14"], [6, "年份", "1990"], [7, "数值", "-1"],
+        ["3", "指标", "科普图问"], ["4", "数值", "很多"], ["5", "月份", "14"], ["6", "年份", "1990"], ["7", "数值", "-1"],
     ]
     assert problems["Problem"].iloc[4] == "This metric cannot be negative."
     assert [b.key for b in at.button if b.key == "intake_commit"] == []
     assert len(batch_rows(app_db)) == 1
 
 
-def test_xlsx_sheet_choice_and_changed_values(app_db):
+def test_a_whole_file_problem_has_no_row(app_db):
+    at = upload(open_page(UPLOAD, "zh"), "bad_empty.csv")
+    problems = frame_with(at, "问题")
+    assert problems["行"].tolist() == [""]
+    assert "None" not in " ".join(str(v) for v in problems.values.ravel())
+
+
+def test_every_sheet_is_read_and_the_skipped_one_says_why(app_db):
     at = open_page(UPLOAD, "zh")
     at.file_uploader(key="intake_file").upload("good_multi_sheet.xlsx", (CORPUS / "good_multi_sheet.xlsx").read_bytes(), "application/octet-stream")
     at.run()
-    assert at.dataframe[0].value["问题"].iloc[0].startswith("前 20 行中找不到表头。")  # the page names the first sheet by default
-    sheet = next(s for s in at.selectbox if s.label == "工作表")
-    sheet.select("数据")
-    at.run()
+    sheets = frame_with(at, "工作表")
+    assert sheets[["工作表", "结果", "数值个数"]].values.tolist() == [["说明", "已跳过", 0], ["数据", "已读取", 1]]
+    assert sheets["说明"].iloc[0].startswith("前 20 行中找不到表头。")
     assert {m.label: m.value for m in at.metric}["新增"] == "1"
+
+
+def test_a_month_row_sheet_with_an_unknown_column_maps_it_and_remembers(app_db):
+    at = open_page(UPLOAD, "zh")
+    name = "good_month_rows_title.xlsx"
+    at.file_uploader(key="intake_file").upload(name, (CORPUS / name).read_bytes(), "application/octet-stream")
+    at.run()
+    assert source(at)["识别的格式"] == "办公表格（按月）" and source(at)["年份来自"] == "表头上方的标题"
+    mapping = next(s for s in at.selectbox if s.label.startswith("列「图文发布量」"))
+    assert mapping.value == ""  # never mapped on a guess
+    months = frame_with(at, "2023年1月")
+    assert months.iloc[0].tolist()[:3] == ["科普图文", "全矩阵合计", "— → 403篇"]
+    mapping.select("douyin_hot_list").run()
+    assert "抖音热榜全国榜top50上榜" in frame_with(at, "2023年1月")["指标"].tolist()
+    at.button(key="intake_commit").click().run()
+    with db.session(app_db) as con:
+        assert ingest.load_aliases(con, 1) == {"图文发布量": "douyin_hot_list"}
+
+
+def test_a_douyin_export_is_read_as_the_platforms_breakdown(app_db):
+    at = open_page(UPLOAD, "zh")
+    name = "douyin_works_20210415.xlsx"
+    content = (CORPUS.parent / "sources" / name).read_bytes()
+    at.file_uploader(key="intake_file").upload(name, content, "application/octet-stream")
+    at.run()
+    assert source(at) == {"识别的格式": "抖音 投稿作品数据", "平台": "抖音", "覆盖期间": "2021-03-02 – 2021-04-04",
+                          "年份来自": "—", "编码": "xlsx"}
+    months = frame_with(at, "2021年3月")
+    assert months.iloc[1].tolist() == ["科普短视频", "抖音", "— → 8条", "— → 1条"]
 
 
 def test_history_rollback_and_refusal_zh(app_db):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from museum import db, demo, sections
+from museum import db, demo, ingest, sections
 from museum.export.content import build_report
 from museum.targets import importer, timeline
 from tests.app.cards import unexpected_errors
@@ -19,7 +19,8 @@ VIEW_PAGES = ["overview", "targets", "trends", "assets", "awards_research", "peo
 
 @pytest.fixture
 def rich_db(app_db):
-    """Demo history (monthly charts, several years), a year's targets and an event on the timeline."""
+    """Demo history (monthly charts, several years), a year's targets, an event on the timeline and
+    a platform export (the 线上传播 breakdown by platform)."""
     from datetime import date
     from pathlib import Path
 
@@ -28,6 +29,9 @@ def rich_db(app_db):
         demo.load(con, 1, actor="test")
         assert importer.import_file(con, 1, sheet.read_bytes(), sheet.name, 2024, actor="test").status == "committed"
         timeline.add_event(con, 1, date(2024, 9, 14), date(2024, 9, 20), "全国科普日", "campaign", actor="test")
+        export = Path(__file__).resolve().parents[1] / "data" / "sources" / "channels_videos_20210430.csv"
+        result = ingest.ingest(con, 1, export.read_bytes().replace(b"2021/", b"2024/"), "channels.csv", actor="test")
+        assert result.status == "committed" and result.platform == "channels", result.errors
     return app_db
 
 
@@ -60,6 +64,7 @@ def test_the_pack_shows_exactly_the_charts_and_tables_of_the_pages(rich_db, lang
     pack_tables = {table.title for section in report.sections for table in section.tables}
     charts, tables = on_pages(lang)
     assert len(pack_charts) > 25 and "targets_bullets_2024" in pack_charts and "posts_monthly_2024" in pack_charts
+    assert any(name.startswith("platforms_") for name in pack_charts), pack_charts
     assert charts == pack_charts
     assert tables == pack_tables
 
