@@ -9,6 +9,7 @@ from museum.targets import view, workbook
 from ui import access, blocks, context, target_forms
 
 selection = context.current()
+header = st.container()  # the title comes first; the year it shows is chosen just below it
 if selection.institution_id is not None:
     years = target_forms.plan_years(context.scope(selection))
     if years:
@@ -17,7 +18,8 @@ if selection.institution_id is not None:
                               format_func=lambda y: selection.t("ui.year_label", year=y))
         selection = dataclasses.replace(selection, year=chosen)
 scope = context.scope(selection)
-context.page_header(selection, "page.targets", scope)
+with header:
+    context.page_header(selection, "page.targets", scope)
 
 section = sections.build("targets", scope)
 if not section:

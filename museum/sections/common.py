@@ -74,10 +74,11 @@ def metric_blocks(scope: Scope, metric: Metric) -> list[Block]:
     monthly = kpis.monthly_series(scope.values, metric)
     shown = monthly[(monthly["year"] > year - charts.MONTHLY_YEARS) & (monthly["year"] <= year)]
     if shown.groupby("year")["month"].nunique().max(skipna=True) >= 2 if not shown.empty else False:
-        events = scope.frame("timeline_events")
+        this_year = shown[shown["year"] == year]
+        # the year's events are drawn where the year itself has months: on last years' lines they would mislead
+        events = scope.frame("timeline_events") if not this_year.empty else scope.frame("timeline_events").head(0)
         figure = add_event_spans(charts.monthly_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
         blocks.append(chart(f"{name}_monthly_{year}", figure, monthly_data(scope, shown, metric)))
-        this_year = shown[shown["year"] == year]
         if metric.kind == "flow" and this_year["month"].nunique() >= 2:
             figure = add_event_spans(charts.ytd_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
             ytd = shown[shown["year"].isin([year - 1, year]) & shown["month"].isin(this_year["month"])].copy()

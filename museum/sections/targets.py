@@ -23,7 +23,7 @@ def targets_section(scope: Scope, today: date | None = None) -> Section:
     year_view = view.year_targets(scope, today)
     if year_view:
         section.blocks.append(Heading(scope.t("targets.section.score")))
-        section.blocks.append(Sentences(view.total_sentences(year_view, lang)))
+        section.blocks.append(Sentences(view.total_sentences(year_view, lang), lead=True))
         section.blocks.append(Table(f"targets_score_{year}", scope.t("targets.section.score_table", year=year),
                                     view.score_table(year_view, lang)))
         section.blocks.append(Notice(view.rule_text(lang)))

@@ -224,7 +224,8 @@ def score_table(view: YearTargets, lang: str = "zh") -> pd.DataFrame:
          score_text(total.indicator_score, "exact", lang),
          t("targets.part.pending_count", lang, count=total.pending) if total.pending else ""],
         [t("targets.part.total", lang), numbers.format_plain(scoring.BUDGET_WEIGHT + total.weight_total, "en"),
-         score_text(total.score, "exact", lang), grade_label(total.grade, lang)],
+         score_text(total.score, "exact", lang),
+         grade_label(total.grade, lang) + (t("targets.total.provisional", lang) if total.provisional else "")],
     ]
     headers = [t("targets.part.part", lang), t("targets.table.weight", lang), t("targets.table.score", lang), t("targets.part.note", lang)]
     return pd.DataFrame(rows, columns=headers)

@@ -34,7 +34,7 @@ def test_section_blocks_for_a_year_with_targets_and_events(con):
                          "另有 5 项指标尚无实际值（分值 45 分），未计入得分。"]
     score = section.tables[0].frame
     assert score.values.tolist() == [["预算执行率", "20", "19.09", ""], ["年度绩效目标", "80", "33.82", "5 项待评"],
-                                     ["合计", "100", "52.91", "差"]]
+                                     ["合计", "100", "52.91", "差（暂定）"]]
     indicators = section.tables[2].frame
     assert list(indicators.columns) == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
     assert indicators.iloc[5].tolist() == ["效益指标", "社会效益指标", "“三探五进”公益行科普活动", "不少于50场", "50+场", "10", "10", ""]
