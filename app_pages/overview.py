@@ -13,5 +13,5 @@ if not scope.kpis:
     st.info(selection.t("overview.no_kpis", year=selection.year))
 for category in catalog.CATEGORIES:
     cards = category_cards(scope, category, title=selection.t(f"category.{category}"), fold_after=4)
-    if cards is not None:
-        blocks.render_block(cards, scope)
+    if cards is not None:  # each card says where its number came from; the table is on the category's page
+        blocks.kpi_cards(cards, scope, sources=False)

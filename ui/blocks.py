@@ -93,7 +93,7 @@ def sources_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
     })
 
 
-def kpi_cards(block: KpiCards, scope: Scope) -> None:
+def kpi_cards(block: KpiCards, scope: Scope, *, sources: bool = True) -> None:
     if block.title:
         st.subheader(block.title)
     shown, folded = block.kpis, []
@@ -103,8 +103,9 @@ def kpi_cards(block: KpiCards, scope: Scope) -> None:
     if folded:
         with st.expander(scope.t("ui.more_figures", count=len(folded))):
             st.html(cards_html(folded, scope, block.progress))
-    with st.expander(scope.t("ui.sources_of", count=len(block.kpis))):
-        st.dataframe(sources_table(block.kpis, scope.lang), hide_index=True)
+    if sources:
+        with st.expander(scope.t("ui.sources_of", count=len(block.kpis))):
+            st.dataframe(sources_table(block.kpis, scope.lang), hide_index=True)
 
 
 # --- charts -----------------------------------------------------------------------------------
@@ -188,7 +189,9 @@ def render_block(block, scope: Scope) -> None:
 
 
 def render(section: Section, scope: Scope, *, heading: bool = False) -> None:
-    """Every block of a section, in order; with `section.tabs`, each Heading's blocks in a tab."""
+    """Every block of a section, in order; with `section.tabs`, the blocks before the first Heading,
+    then one Heading's blocks at a time, chosen in a list (a page of twenty charts is heavy on a
+    phone and for the server; the pack prints them all)."""
     if heading:
         st.header(section.title)
     blocks = section.blocks
@@ -199,13 +202,13 @@ def render(section: Section, scope: Scope, *, heading: bool = False) -> None:
         for block in blocks[first:]:
             render_block(block, scope)
         return
-    groups: list[tuple[str, list]] = []
+    groups: dict[str, list] = {}
     for block in blocks[first:]:
         if isinstance(block, Heading):
-            groups.append((block.text, []))
+            current = groups.setdefault(block.text, [])
         else:
-            groups[-1][1].append(block)
-    for tab, (_, members) in zip(st.tabs([title for title, _ in groups]), groups):
-        with tab:
-            for block in members:
-                render_block(block, scope)
+            current.append(block)
+    chosen = st.selectbox(scope.t("ui.show_group"), list(groups), key=f"group_{section.key}")
+    st.subheader(chosen)
+    for block in groups[chosen]:
+        render_block(block, scope)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from museum import charts, institutions, kpis
+from museum import charts, db, institutions, kpis
 from museum.i18n import t
 from museum.sections import Scope
 from ui import data
@@ -81,10 +81,17 @@ def current() -> Selection:
 
 
 def scope(selection: Selection | None = None) -> Scope:
-    """The data of the selected institution and year, for museum.sections (frames cached)."""
+    """The data of the selected institution and year, for museum.sections: one scope per data
+    version shared by every session, so twenty viewers of a page cost one build of it."""
     selection = selection or current()
-    return Scope(selection.institution_id, selection.institution_name, selection.year, selection.lang,
-                 lambda name: data.frame(selection.institution_id, name), selection.convention)
+    path = str(data.db_path())
+    return _shared_scope(path, selection.institution_id, selection.institution_name, selection.year, selection.lang,
+                         selection.convention, db.data_version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=48)
+def _shared_scope(path: str, institution_id: int, name: str, year: int, lang: str, convention: str, version: tuple) -> Scope:
+    return Scope(institution_id, name, year, lang, lambda frame: data.frame(institution_id, frame), convention)
 
 
 def language_switch() -> str:

@@ -19,6 +19,7 @@ MESSAGES = {
     "ui.sources_of": ("数据来源（{count} 项）", "Where these {count} figures came from"),
     "ui.chart_data": ("图表数据", "Data behind the chart"),
     "ui.go_import_report": ("导入往年的年度报告", "Import an earlier annual report"),
+    "ui.show_group": ("查看", "Show"),
     "ui.more_figures": ("更多指标（{count} 项）", "{count} more figures"),
     "ui.summary_text": ("文字摘要（可复制到年度总结）", "Summary sentences (to copy into the annual report)"),
     "ui.error.unexpected": (

@@ -38,10 +38,13 @@ SECTIONS: dict[str, Callable[[Scope], Section]] = {
 
 
 def build(key: str, scope: Scope) -> Section:
-    """One section for the scope (its blocks may be empty: nothing to show that year)."""
-    section = SECTIONS[key](scope)
-    section.blocks = [block for block in section.blocks if block is not None]
-    return section
+    """One section for the scope (its blocks may be empty: nothing to show that year), built once per scope."""
+    with scope.lock:  # one build however many viewers ask at once
+        if key not in scope.built:
+            section = SECTIONS[key](scope)
+            section.blocks = [block for block in section.blocks if block is not None]
+            scope.built[key] = section
+        return scope.built[key]
 
 
 def build_all(scope: Scope, keys=None) -> list[Section]:

@@ -2,12 +2,15 @@
 
 Frames are loaded by name through a loader the caller gives: the pages pass one that is cached
 until the database changes (`ui/data.py`), the export passes one that reads with its own
-connection (`Scope.from_connection`). Either way a frame is loaded once per scope, and the
-year's KPIs are computed once, however many sections use them.
+connection (`Scope.from_connection`). Either way a frame is loaded once per scope, the year's
+KPIs are computed once however many sections use them, and each section is built once per scope
+(the pages share one scope per data version between every viewer; nothing here is changed
+after it is built).
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -49,6 +52,8 @@ class Scope:
     load: Callable[[str], pd.DataFrame] = field(repr=False)
     convention: str | None = None
     _frames: dict = field(default_factory=dict, repr=False)
+    built: dict = field(default_factory=dict, repr=False)  # section key -> Section (museum.sections.build)
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @classmethod
     def from_connection(cls, con, institution_id: int, institution: str, year: int, lang: str,
@@ -82,7 +87,8 @@ class Scope:
 
     @cached_property
     def kpis(self) -> list[kpis.Kpi]:
-        return kpis.kpis_for_year(self.values, self.catalog, self.year)
+        with self.lock:  # viewers sharing this scope wait for one computation instead of each doing it
+            return self.__dict__.get("kpis") or kpis.kpis_for_year(self.values, self.catalog, self.year)
 
     def kpi(self, metric_id: str) -> kpis.Kpi | None:
         return next((k for k in self.kpis if k.metric.metric_id == metric_id), None)

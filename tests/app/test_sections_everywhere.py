@@ -47,12 +47,21 @@ def table_titles(at) -> set[str]:
 
 def on_pages(lang: str) -> tuple[set[str], set[str]]:
     charts, tables = set(), set()
-    runs = [open_page(f"app_pages/{page}.py", lang, session=signed_in("viewer")) for page in VIEW_PAGES if page != "trends"]
-    runs += [open_page("app_pages/trends.py", lang, session={**signed_in("viewer"), "trend_category": category})
-             for category in sections.METRIC_CATEGORIES]
-    for at in runs:
-        charts |= chart_names(at)
-        tables |= table_titles(at)
+
+    def seen(at) -> None:
+        charts.update(chart_names(at))
+        tables.update(table_titles(at))
+
+    for page in VIEW_PAGES:
+        if page != "trends":
+            seen(open_page(f"app_pages/{page}.py", lang, session=signed_in("viewer")))
+    for category in sections.METRIC_CATEGORIES:  # each category, each of its groups (one is shown at a time)
+        at = open_page("app_pages/trends.py", lang, session={**signed_in("viewer"), "trend_category": category})
+        seen(at)
+        chooser = next((s for s in at.selectbox if s.key == f"group_{category}"), None)
+        for group in (chooser.options[1:] if chooser else []):
+            next(s for s in at.selectbox if s.key == f"group_{category}").select(group).run()
+            seen(at)
     return charts, tables
 
 

@@ -137,14 +137,18 @@ def test_demo_history_gives_changes_and_monthly_charts(demo_db):
     posts = cards.by_label(at)["科普图文"]
     assert posts.change.startswith("▲ 同比 +") or posts.change.startswith("▼ 同比 ")
     at = open_page("app_pages/trends.py", "zh")
-    names = chart_names(at)
+    chooser = next(s for s in at.selectbox if s.key == "group_online_media")
+    assert chooser.options[:5] == ["科普图文", "科普短视频", "直播活动", "总访问量", "粉丝增长"]
+    assert chooser.options[-1] == "本类别各指标同比"
     # 2024 is the report's whole year: by year, and the months of the two years before it
-    for metric in ("posts", "short_videos", "livestreams", "online_visits", "follower_growth"):
-        assert [n for n in names if n.startswith(metric + "_")] == [f"{metric}_years_2024", f"{metric}_monthly_2024"]
-    assert names[-1] == "online_media_change_2024"
+    for title, metric in zip(chooser.options[:5], ("posts", "short_videos", "livestreams", "online_visits", "follower_growth")):
+        next(s for s in at.selectbox if s.key == "group_online_media").select(title).run()
+        assert chart_names(at) == [f"{metric}_years_2024", f"{metric}_monthly_2024"]
+    next(s for s in at.selectbox if s.key == "group_online_media").select("本类别各指标同比").run()
+    assert chart_names(at) == ["online_media_change_2024"]
     # 2025 has January–September: year to date against the same months of 2024 … which has no months
     at = open_page("app_pages/trends.py", "zh", session={"year_1": 2025})
-    assert [n for n in chart_names(at) if n.startswith("posts_")] == ["posts_years_2025", "posts_monthly_2025", "posts_ytd_2025"]
+    assert chart_names(at) == ["posts_years_2025", "posts_monthly_2025", "posts_ytd_2025"]
     at = open_page("app_pages/assets.py", "zh")
     assert any("不一致" in w.value for w in at.warning)
 
