@@ -89,3 +89,13 @@ def test_seed_uses_only_catalog_metrics():
 @pytest.mark.parametrize("pattern,reason", NON_METRICS)
 def test_non_metric_patterns_each_match_something(pattern, reason):
     assert re.search(pattern, REPORT), f"stale non-metric entry: {reason}"
+
+
+def test_init_of_an_up_to_date_database_writes_nothing(db_path):
+    """Start-up of a built database is a read: the file is not touched (museum.catalog.sync compares first)."""
+    from museum import db, seed
+
+    before = db.data_version(db_path)
+    with db.session(db_path) as con:
+        assert seed.init(con) == {"migrations": [], "seed_batches": []}
+    assert db.data_version(db_path) == before
