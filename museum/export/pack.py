@@ -10,6 +10,7 @@ import hashlib
 import io
 import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,22 +74,29 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 
 def render_charts(report: Report, renderer: Renderer) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """PNG (for Word and charts/) and SVG (for the PDF and charts/) of every chart, rendered in one batch."""
-    rendered = renderer.render_many({item.name: item.figure for item in report.charts}, ("png", "svg"))
-    return ({item.name: rendered[(item.name, "png")] for item in report.charts},
-            {item.name: rendered[(item.name, "svg")] for item in report.charts})
+    figures = {item.name: item.figure for item in report.charts}
+    svg = {name: content for (name, _), content in renderer.render_many(figures, ("svg",)).items()}
+    png = {name: content for (name, _), content in renderer.render_many(figures, ("png",)).items()}
+    return png, svg
 
 
 def pack_from_report(report: Report, renderer: Renderer | None = None) -> Pack:
     """Render the charts once and build every file of the pack (no database needed)."""
     started = time.perf_counter()
-    png, svg = render_charts(report, renderer or default_renderer())
-    name = lambda kind: file_name(kind, report.year, report.lang)  # noqa: E731
-    files: dict[str, bytes] = {
-        name("docx"): build_docx(report, png),
-        name("pdf"): build_pdf(report, svg),
-        name("xlsx"): safe_csv.to_xlsx_bytes(report.data_sheets),
-        name("csv"): safe_csv.to_csv_bytes(report.data_long),
-    }
+    renderer = renderer or default_renderer()
+    figures = {item.name: item.figure for item in report.charts}
+    svg = {name: content for (name, _), content in renderer.render_many(figures, ("svg",)).items()}
+    # the PDF is printed by a Chromium of its own: it runs while the kaleido tabs render the PNGs
+    with ThreadPoolExecutor(max_workers=1) as printer:
+        pdf = printer.submit(build_pdf, report, svg)
+        png = {name: content for (name, _), content in renderer.render_many(figures, ("png",)).items()}
+        name = lambda kind: file_name(kind, report.year, report.lang)  # noqa: E731
+        files: dict[str, bytes] = {
+            name("docx"): build_docx(report, png),
+            name("pdf"): pdf.result(),
+            name("xlsx"): safe_csv.to_xlsx_bytes(report.data_sheets),
+            name("csv"): safe_csv.to_csv_bytes(report.data_long),
+        }
     for item in report.charts:
         files[f"{CHARTS_DIR}/{item.name}.png"] = png[item.name]
         files[f"{CHARTS_DIR}/{item.name}.svg"] = svg[item.name]
