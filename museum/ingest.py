@@ -198,7 +198,7 @@ def over_total_notices(con, institution: int, observations: pd.DataFrame, cat: C
     staged_platforms = "platform" in observations and observations["platform"].notna().any()
     if not staged_platforms and not db.scalar(con, "platform_values_exist", institution_id=institution):
         return []  # no breakdown anywhere: nothing can add up to more than a total
-    frame = batches.observation_frame(observations)
+    frame = batches.observation_table(observations)
     with db.registered(con, frame):
         found = db.query(con, "platform_over_total", institution_id=institution, tolerance=source_store.OVER_TOTAL_TOLERANCE)
     if found.empty:
@@ -220,7 +220,7 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
     if analysis.export is not None:
         _platform_observations(con, institution, analysis)
     _add_context_warnings(con, institution, analysis, cat)
-    frame = batches.observation_frame(analysis.observations)
+    frame = batches.observation_table(analysis.observations)
     analysis.compared = batches.compare_observations(con, institution, frame)
     status = analysis.compared["status"].value_counts()
     analysis.counts = batches.Counts(
@@ -267,7 +267,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
         if warn and analysis.compared is None:
             _add_context_warnings(con, institution, analysis, cat)
         batch_id = batches.create_batch(
-            con, "upload", institution=institution, user=actor, file_name=analysis.file_name, content=analysis.content
+            con, "upload", institution=institution, user=actor, file_name=analysis.file_name, content=analysis.content,
+            digest=analysis.sha256,
         )
         rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
         counts = batches.write_observations(con, batch_id, institution, analysis.observations)
@@ -399,8 +400,9 @@ def batch_changes(con, batch_id: int) -> pd.DataFrame:
 
 
 def stored_file(con, sha256: str) -> bytes | None:
-    content = db.scalar(con, "intake_stored_file", sha256=sha256)
-    return None if content is None else bytes(content)
+    """The bytes of a kept upload exactly as they were uploaded; None when none has this hash."""
+    found = db.rows(con, "intake_stored_file", sha256=sha256)
+    return batches.stored_file_bytes(*found[0]) if found else None
 
 
 def rollback(con, batch_id: int, *, actor: str) -> int:
