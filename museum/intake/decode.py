@@ -46,7 +46,7 @@ def check_size(content: bytes) -> None:
     limit = settings.max_upload_bytes()
     if len(content) > limit:
         raise FileRejected("intake.error.too_large", size_mb=f"{len(content) / 1048576:.1f}", limit_mb=f"{limit / 1048576:.0f}")
-    if not content.strip():
+    if not content or content.isspace():  # isspace stops at the first other byte; strip would copy the file
         raise FileRejected("intake.error.empty_file")
 
 

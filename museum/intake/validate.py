@@ -1,8 +1,8 @@
 """The validation rules over flattened cells, column-wise: every problem is listed, not the first.
 
 Input is one row per value cell (see layout.CELL_COLUMNS); output is the observations to write
-(metric_id, year, month, value, qualifier, note, sentence, plus row and value_column for
-messages), the errors (any error rejects the whole file) and notices.
+(metric_id, year, month, value, qualifier, note, plus row and value_column for messages; an
+office sheet has no report sentence), the errors (any error rejects the whole file) and notices.
 """
 
 from __future__ import annotations
@@ -185,15 +185,16 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     with_error = np.isin(rows, [p.row for p in errors]) if errors else np.zeros(len(cells), dtype=bool)
     usable = known & ~missing & ~bad & ~np.isnan(year) & ~with_error
     index = np.flatnonzero(usable)
+    picked_month = month[index]
+    no_month = np.isnan(picked_month)
     candidates = pd.DataFrame(
         {
             "metric_id": pd.Categorical.from_codes(metric_id_codes[index], categories=metric_categories),
             "year": year[index].astype("int64"),
-            "month": pd.array(month[index], dtype="Float64").astype("Int64"),
+            "month": pd.arrays.IntegerArray(np.where(no_month, 0, picked_month).astype("int64"), no_month),
             "value": value[index],
             "qualifier": parsed["qualifier"].array.take(index),
             "note": cells["note"].take(index).reset_index(drop=True),
-            "sentence": pd.Series(None, index=range(len(index)), dtype="str"),
             "row": rows[index],
             "value_column": cells["value_column"].astype("category").array.take(index),
         }
@@ -218,13 +219,28 @@ def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:
     return unit in (metric.unit_zh, metric.unit_en) or (len(unit) >= 1 and unit in metric.unit_zh)
 
 
+def _distinct_periods(candidates: pd.DataFrame) -> bool:
+    """Whether no (metric, year, month) occurs twice, told from one integer per row: at once when
+    the rows come sorted (as exported sheets usually do), else by hashing."""
+    codes = candidates["metric_id"].cat.codes.to_numpy().astype("int64")
+    years = candidates["year"].to_numpy()
+    months = candidates["month"].fillna(0).to_numpy(dtype="int64")
+    first, last = int(years.min()), int(years.max())
+    if (last - first + 1) * 13 * (len(candidates["metric_id"].cat.categories) + 1) >= 2**62:
+        return not candidates.duplicated(["metric_id", "year", "month"]).any()
+    keys = (codes * (last - first + 1) + (years - first)) * 13 + months
+    if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
+        return True
+    return not pd.Index(keys).has_duplicates
+
+
 def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int, int]:
     """Identical repeats of a (metric, period) are dropped; different values for one are errors.
 
     Returns (kept, errors, identical repeats dropped, conflicting cells not listed)."""
     key = ["metric_id", "year", "month"]
-    if candidates.empty:
-        return candidates, [], 0, 0
+    if candidates.empty or _distinct_periods(candidates):
+        return candidates.reset_index(drop=True), [], 0, 0
     repeated = candidates.duplicated(key, keep=False).to_numpy()
     if not repeated.any():
         return candidates.reset_index(drop=True), [], 0, 0
