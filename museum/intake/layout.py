@@ -199,7 +199,8 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list, fallba
             "year": years,
             "month": months,
             "note": series["note"] if "note" in series else pd.Series(None, index=range(len(data)), dtype="str"),
-        }
+        },
+        copy=False,  # fresh arrays: no copy into one block per type (a million rows)
     )
     cells.attrs["year_column"] = names.get("year")
     cells.attrs["month_column"] = names.get("month")

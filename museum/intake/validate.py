@@ -197,7 +197,8 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
             "note": cells["note"].take(index).reset_index(drop=True),
             "row": rows[index],
             "value_column": cells["value_column"].astype("category").array.take(index),
-        }
+        },
+        copy=False,  # fresh arrays: no copy into one block per type (a million rows)
     )
     observations, conflict_errors, duplicates, unlisted = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
     hidden[0] += unlisted

@@ -222,4 +222,5 @@ def parse_values(texts: pd.Series, units) -> pd.DataFrame:
             "bad": bad,
         },
         index=texts.index,
+        copy=False,  # fresh arrays: no copy into one block per type (a million rows)
     )
