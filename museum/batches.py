@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -163,16 +164,11 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
         unknown = [row[0] for row in db.rows(con, "observation_unknown_references")]
         if unknown:
             raise DatabaseError("batches.unknown_metric", metrics=", ".join(unknown[:10]))
-        # counted over Arrow: a million-row upload need not become Python objects to be counted
-        compared = db.arrow(con, "observation_stage_compare", institution_id=institution)
-        status = {item["values"].as_py(): item["counts"].as_py() for item in compared["status"].value_counts()}
-        del compared
+        # counted in the database: a million-row upload need not come back row by row to be counted
+        status = dict(db.rows(con, "observation_stage_counts", institution_id=institution))
     if not (status.get("new", 0) or status.get("changed", 0)):
         return Counts(unchanged=int(status.get("unchanged", 0)))
-    # ids drawn from the sequence in one statement and given to the rows in file order: the
-    # sequence as the column default would make the insert run on one thread (twice as long)
-    ids = db.arrow(con, "observation_id_draw", count=table.num_rows)["observation_id"]
-    table = table.append_column("observation_id", ids)
+    table = table.append_column("observation_id", _new_ids(con, table.num_rows))
     with db.registered(con, table):
         # the comparison (same transaction) decides which statements have anything to do: with
         # nothing changed there is nothing to retire, and with nothing unchanged every staged key
@@ -188,6 +184,20 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
         updated=int(status.get("changed", 0)),
         unchanged=int(status.get("unchanged", 0)),
     )
+
+
+def _new_ids(con, count: int) -> pa.Array:
+    """`count` fresh observation ids, ascending (given to the rows in file order).
+
+    The sequence as the insert's column default would run the insert on one thread, twice as
+    long for a large upload; so the ids are drawn first, in one statement. The `count` distinct
+    values drawn fill their range exactly when no other writer drew at the same moment; else they
+    are taken one by one.
+    """
+    first, last = db.rows(con, "observation_id_draw", count=count)[0]
+    if last - first + 1 == count:
+        return pa.array(np.arange(first, last + 1, dtype=np.int64))
+    return db.arrow(con, "observation_id_draw_each", count=count)["observation_id"].combine_chunks()
 
 
 def replace_year_records(con, table: str, batch_id: int, institution: int, year: int, records: list[dict]) -> int:

@@ -16,28 +16,34 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from museum.intake.decode import Decoded
 from museum.intake.problems import FileRejected
 from museum.intake.workbook import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 MAX_FIELD_CHARS = 32_767  # Excel's limit for one cell
 
 
-def normalise_line_ends(text: str) -> str:
+def normalise_line_ends(decoded: Decoded) -> Decoded:
     """Old Mac Excel ends lines with CR only: read them as lines."""
-    if "\r" in text and "\n" not in text:
-        return text.replace("\r", "\n")
-    return text
+    if decoded.utf8 is not None:  # CR and LF are single bytes in UTF-8: the bytes answer without the text
+        cr_only = b"\r" in decoded.utf8 and b"\n" not in decoded.utf8
+    else:
+        cr_only = "\r" in decoded.text and "\n" not in decoded.text
+    if cr_only:
+        return Decoded(decoded.encoding, decoded.text.replace("\r", "\n"))
+    return decoded
 
 
-def read_text(text: str, utf8: bytes | None, delimiter: str) -> pd.DataFrame:
-    """The grid of a decoded text (utf8: the same text as UTF-8 bytes when at hand, for pyarrow)."""
-    first_line = text[: text.find("\n")] if "\n" in text else text
+def read_text(decoded: Decoded, delimiter: str) -> pd.DataFrame:
+    """The grid of a decoded text: from its UTF-8 bytes (the upload's own, when it is UTF-8) by
+    pyarrow when the file is regular, else by the exact reader."""
+    head = decoded.head()
+    first_line = head[: head.find("\n")] if "\n" in head else decoded.text.split("\n", 1)[0]
     if first_line.count(delimiter) + 1 > MAX_COLUMNS:
         raise FileRejected("intake.error.too_many_columns", sheet="—", columns=f"{first_line.count(delimiter) + 1:,}", limit=MAX_COLUMNS)
-    if utf8 is None:
-        utf8 = text.encode("utf-8")
+    utf8 = decoded.utf8 if decoded.utf8 is not None else decoded.text.encode("utf-8")
     cells = _read_fast(utf8, delimiter, first_line)
-    return cells if cells is not None else _read_exact(text, delimiter)
+    return cells if cells is not None else _read_exact(decoded.text, delimiter)
 
 
 def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | None:
