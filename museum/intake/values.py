@@ -93,9 +93,12 @@ def factorize(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
         return codes, pd.Series(uniques)
     if len(strings) == 0:
         return np.zeros(0, dtype=np.intp), pd.Series([], dtype="str")
-    encoded = pc.dictionary_encode(strings).unify_dictionaries()
+    encoded = pc.dictionary_encode(strings)
+    dictionaries = {(len(chunk.dictionary), chunk.dictionary.buffers()[-1].address) for chunk in encoded.chunks}
+    if len(dictionaries) > 1:  # Arrow gives every chunk the one dictionary it built; if not, make it so
+        encoded = encoded.unify_dictionaries()
     indices = [pc.fill_null(chunk.indices, -1).to_numpy(zero_copy_only=False) for chunk in encoded.chunks]
-    codes = np.concatenate(indices).astype(np.intp, copy=False)
+    codes = np.concatenate(indices).astype(np.int32, copy=False)  # positions into at most a million texts
     return codes, pd.Series(pd.arrays.ArrowStringArray(encoded.chunk(0).dictionary))
 
 
@@ -153,21 +156,23 @@ def simple_quantity(text: str):
 
 
 def parse_values(texts: pd.Series, units) -> pd.DataFrame:
-    """Columns value (float, NaN when not reported), qualifier (categorical), unit (text left
-    after the number), missing (not reported: empty, -, —, /) and bad (not a number).
+    """Columns value (float, NaN when not reported), qualifier (categorical), unit (categorical:
+    the text left after the number), missing (not reported: empty, -, —, /) and bad (not a number).
 
-    `units` (array-like, one per row) is each row's metric unit, the suffix that may follow the
-    number (e.g. 篇). Every distinct text is parsed once: plain numbers column-wise, 千分位
+    `units` is each row's metric unit, the suffix that may follow the number (e.g. 篇): an
+    array-like with one per row, or a function giving the units of the rows (positions) it is
+    asked about, so that a caller need not spread them over a million rows for the few texts
+    that need them. Every distinct text is parsed once: plain numbers column-wise, 千分位
     integers ("12,345") and the other common shapes with one regex each, the rest with
     parse_quantity once per distinct (text, unit).
     """
-    n = len(texts)
     codes, uniques = factorize(texts)
     count = len(uniques)
     # one slot per distinct text and a last one for an empty cell (code -1 picks it)
     u_value = np.full(count + 1, np.nan)
     u_qualifier = np.zeros(count + 1, dtype=np.int8)
-    u_unit = np.full(count + 1, "", dtype=object)
+    unit_names = {"": 0}  # the units left over, numbered: the column is categorical
+    u_unit = np.zeros(count + 1, dtype=np.int32)
     plain = uniques.str.match(_PLAIN_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
     u_value[:count][plain] = pd.to_numeric(uniques[plain], errors="coerce").to_numpy(dtype=float)
     u_done = np.append(plain, True)
@@ -179,45 +184,46 @@ def parse_values(texts: pd.Series, units) -> pd.DataFrame:
             continue
         found = simple_quantity(text)
         if found is not None:
-            u_value[k], u_qualifier[k], u_unit[k] = found[0], QUALIFIER_CODES[found[1]], found[2]
+            u_value[k], u_qualifier[k] = found[0], QUALIFIER_CODES[found[1]]
+            u_unit[k] = unit_names.setdefault(found[2], len(unit_names))
             u_done[k] = True
+    u_bad = u_done & ~np.isfinite(u_value)  # a number too large for a float is not one
+    u_bad[count] = False  # an empty cell is missing, not bad
 
     value = u_value[codes]
     qualifier = u_qualifier[codes]
+    unit = u_unit[codes]
+    bad = u_bad[codes]
     missing = codes == -1
-    bad = np.zeros(n, dtype=bool)
-    with_unit = u_unit != ""
-    leftover = u_unit[codes] if with_unit.any() else np.full(n, "", dtype=object)
 
     hard = np.flatnonzero(~u_done[codes])
     if len(hard):
-        unit_array = np.asarray(units, dtype=object)
-        pairs = pd.DataFrame({"code": codes[hard], "unit": unit_array[hard]})
+        hard_units = units(hard) if callable(units) else np.asarray(units, dtype=object)[hard]
+        pairs = pd.DataFrame({"code": codes[hard], "unit": hard_units})
         pair_codes, pair_uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
         results = []
-        for code, unit in pair_uniques:
+        for code, metric_unit in pair_uniques:
             text = text_list[code]
             if is_missing(text):
-                results.append(("missing", np.nan, 0, ""))
+                results.append(("missing", np.nan, 0, 0))
                 continue
             try:
-                quantity = parse_quantity(text, unit or "")
+                quantity = parse_quantity(text, metric_unit or "")
             except NotANumber:
-                results.append(("bad", np.nan, 0, ""))
+                results.append(("bad", np.nan, 0, 0))
                 continue
-            results.append(("ok", quantity.value, QUALIFIER_CODES[quantity.qualifier], quantity.unit))
+            results.append(("ok", quantity.value, QUALIFIER_CODES[quantity.qualifier], unit_names.setdefault(quantity.unit, len(unit_names))))
         state = np.array([r[0] for r in results], dtype=object)[pair_codes]
         value[hard] = np.array([r[1] for r in results], dtype=float)[pair_codes]
         qualifier[hard] = np.array([r[2] for r in results], dtype=np.int8)[pair_codes]
-        leftover[hard] = np.array([r[3] for r in results], dtype=object)[pair_codes]
+        unit[hard] = np.array([r[3] for r in results], dtype=np.int32)[pair_codes]
         missing[hard] = state == "missing"
-        bad[hard] = state == "bad"
-    bad |= ~missing & ~np.isfinite(np.where(missing | bad, 0.0, value))
+        bad[hard] = (state == "bad") | ((state == "ok") & ~np.isfinite(value[hard]))
     return pd.DataFrame(
         {
             "value": value,
             "qualifier": pd.Categorical.from_codes(qualifier, categories=QUALIFIER_NAMES),
-            "unit": pd.Series(leftover, index=texts.index, dtype=object),  # as is: no million-row str conversion
+            "unit": pd.Categorical.from_codes(unit, categories=list(unit_names)),
             "missing": missing,
             "bad": bad,
         },
