@@ -1,4 +1,6 @@
-"""CSV/XLSX uploads -> validated observations -> one versioned batch (atomic), and manual corrections.
+"""CSV/XLSX uploads -> validated observations -> one versioned batch (atomic); history and rollback.
+
+One value typed by hand is museum.corrections.
 
 analyse (no database) -> preview (compare with what is stored) -> commit (one transaction, one
 batch, raw bytes kept by SHA-256, and its audit line). Any error rejects the whole file and changes
@@ -23,7 +25,6 @@ from museum.intake.office import SheetResult, Unmatched, covered_period, read_of
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_book
 from museum.intake.validate import MAX_PROBLEMS
-from museum.intake.values import parse_values, year_bounds
 from museum.sources import store as source_store
 
 STATUSES = ("committed", "valid", "rejected", "duplicate")
@@ -198,7 +199,7 @@ def over_total_notices(con, institution: int, observations: pd.DataFrame, cat: C
     staged_platforms = "platform" in observations and observations["platform"].notna().any()
     if not staged_platforms and not db.scalar(con, "platform_values_exist", institution_id=institution):
         return []  # no breakdown anywhere: nothing can add up to more than a total
-    frame = batches.observation_frame(observations)
+    frame = batches.observation_table(observations)
     with db.registered(con, frame):
         found = db.query(con, "platform_over_total", institution_id=institution, tolerance=source_store.OVER_TOTAL_TOLERANCE)
     if found.empty:
@@ -220,7 +221,7 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
     if analysis.export is not None:
         _platform_observations(con, institution, analysis)
     _add_context_warnings(con, institution, analysis, cat)
-    frame = batches.observation_frame(analysis.observations)
+    frame = batches.observation_table(analysis.observations)
     analysis.compared = batches.compare_observations(con, institution, frame)
     status = analysis.compared["status"].value_counts()
     analysis.counts = batches.Counts(
@@ -267,7 +268,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
         if warn and analysis.compared is None:
             _add_context_warnings(con, institution, analysis, cat)
         batch_id = batches.create_batch(
-            con, "upload", institution=institution, user=actor, file_name=analysis.file_name, content=analysis.content
+            con, "upload", institution=institution, user=actor, file_name=analysis.file_name, content=analysis.content,
+            digest=analysis.sha256,
         )
         rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
         counts = batches.write_observations(con, batch_id, institution, analysis.observations)
@@ -321,68 +323,6 @@ def remember_aliases(con, institution: int, mapping: dict[str, str], *, actor: s
 
 
 # ---------------------------------------------------------------------------------------------
-# Manual correction of one value: the same batch mechanism, kind 'correction'
-
-
-def current_value(con, institution: int, metric_id: str, year: int, month: int | None) -> dict | None:
-    found = db.query(con, "intake_current_value", institution_id=institution, metric_id=metric_id, year=year, month=month)
-    return None if found.empty else found.iloc[0].to_dict()
-
-
-def correct_value(
-    con,
-    institution: int,
-    metric_id: str,
-    year: int,
-    month: int | None,
-    text: str,
-    *,
-    note: str | None = None,
-    actor: str,
-    cat: Catalog | None = None,
-) -> tuple[int, batches.Counts]:
-    """Set one (metric, period) to the value written in `text` ("5,528", "超500万", "约3000")."""
-    cat = cat or catalog.load()
-    if metric_id not in cat:
-        raise InputRejected("intake.correction.unknown_metric", metric=metric_id)
-    metric = cat[metric_id]
-    first, last = year_bounds()
-    if not first <= int(year) <= last:
-        raise InputRejected("intake.correction.year_range", year=year, first=first, last=last)
-    if month is not None and not 1 <= int(month) <= 12:
-        raise InputRejected("intake.correction.month_range", month=month)
-    parsed = parse_values(pd.Series([text], dtype="str"), pd.Series([metric.unit_zh], dtype=object)).iloc[0]
-    if parsed["missing"]:
-        raise InputRejected("intake.correction.empty")
-    unit_ok = parsed["unit"] in ("", metric.unit_zh, metric.unit_en) or parsed["unit"] in metric.unit_zh
-    if parsed["bad"] or not unit_ok:
-        raise InputRejected("intake.correction.not_a_number", value=text, unit=metric.unit_zh)
-    if metric.non_negative and parsed["value"] < 0:
-        raise InputRejected("intake.correction.negative", value=text)
-    record = {
-        "metric_id": metric_id,
-        "year": int(year),
-        "month": None if month is None else int(month),
-        "value": float(parsed["value"]),
-        "qualifier": parsed["qualifier"],
-        "note": (note or "").strip() or None,
-        "sentence": None,
-    }
-    with db.transaction(con):
-        frame = batches.observation_frame([record])
-        status = batches.compare_observations(con, institution, frame)["status"].iloc[0]
-        if status == "unchanged":
-            raise InputRejected("intake.correction.unchanged")
-        period = f"{int(year)}" + (f"-{int(month):02d}" if month else "")
-        batch_id = batches.create_batch(con, "correction", institution=institution, user=actor, note=f"{metric_id} {period}")
-        counts = batches.write_observations(con, batch_id, institution, [record])
-        batches.finish_batch(con, batch_id, counts)
-        audit.record(con, "correction", actor,
-                     f"{metric_id} {period} = {text} → batch #{batch_id}" + (f" ({record['note']})" if record["note"] else ""))
-    return batch_id, counts
-
-
-# ---------------------------------------------------------------------------------------------
 # History
 
 
@@ -399,8 +339,9 @@ def batch_changes(con, batch_id: int) -> pd.DataFrame:
 
 
 def stored_file(con, sha256: str) -> bytes | None:
-    content = db.scalar(con, "intake_stored_file", sha256=sha256)
-    return None if content is None else bytes(content)
+    """The bytes of a kept upload exactly as they were uploaded; None when none has this hash."""
+    found = db.rows(con, "intake_stored_file", sha256=sha256)
+    return batches.stored_file_bytes(*found[0]) if found else None
 
 
 def rollback(con, batch_id: int, *, actor: str) -> int:

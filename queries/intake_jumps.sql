@@ -1,6 +1,7 @@
 -- Staged values (relation `frame`, with its file `row`) more than $factor times above or below
--- the same metric and month a year earlier; the earlier value comes from the file itself, else
--- from the stored current values. Ratios are compared in points elsewhere and are left out.
+-- the same metric and month a year earlier; the earlier value comes from the file itself
+-- (`prior_in_file`, found by museum.intake.checks.prior_in_file), else from the stored current
+-- values. Ratios are compared in points elsewhere and are left out.
 -- columns: row, metric_id, year, month, value, prior_value
 with
 
@@ -10,14 +11,13 @@ stored as (
 ),
 
 staged as (
-    select metric_id::varchar as metric_id, year, month, value, row from frame
+    select metric_id::varchar as metric_id, year, month, value, prior_in_file, row from frame
+    where value > 0
 ),
 
 paired as (
-    select f.row, f.metric_id, f.year, f.month, f.value, coalesce(p.value, s.value) as prior_value
+    select f.row, f.metric_id, f.year, f.month, f.value, coalesce(f.prior_in_file, s.value) as prior_value
     from staged as f
-    left join staged as p
-        on p.metric_id = f.metric_id and p.year = f.year - 1 and p.month is not distinct from f.month
     left join stored as s
         on s.metric_id = f.metric_id and s.year = f.year - 1 and s.month is not distinct from f.month
 ),
@@ -27,7 +27,7 @@ final as (
     from paired
     join metric as m using (metric_id)
     where m.kind <> 'ratio'
-      and paired.value > 0 and paired.prior_value > 0
+      and paired.prior_value > 0
       and (paired.value > paired.prior_value * $factor or paired.value * $factor < paired.prior_value)
 )
 

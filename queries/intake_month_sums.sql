@@ -1,6 +1,8 @@
 -- Flow metrics and years touched by the staged values (relation `frame`) whose months (file
 -- first, then stored) do not add up to the stated exact annual value: all twelve months summing
 -- to something else, or fewer months already above it (beyond rounding: $tolerance of it, min 0.5).
+-- The annual values are found first (few); the staged months are read only for them, so a
+-- million monthly values with no annual one cost one pass.
 -- columns: metric_id, year, months, total, annual
 with
 
@@ -9,16 +11,22 @@ stored as (
     where institution_id = $institution_id and retired_by_batch is null and platform is null
 ),
 
-staged as (
-    select metric_id::varchar as metric_id, year, month, value, qualifier::varchar as qualifier from frame
+staged_annual as (
+    select metric_id::varchar as metric_id, year, value, qualifier::varchar as qualifier from frame where month is null
+),
+
+touched as (
+    select distinct metric_id::varchar as metric_id, year from frame
 ),
 
 annual_values as (
-    select metric_id, year, value, qualifier from staged where month is null
+    select metric_id, year, value, qualifier from staged_annual
     union all
-    select s.metric_id, s.year, s.value, s.qualifier from stored as s
+    select s.metric_id, s.year, s.value, s.qualifier
+    from stored as s
+    semi join touched as t on t.metric_id = s.metric_id and t.year = s.year
+    anti join staged_annual as f on f.metric_id = s.metric_id and f.year = s.year
     where s.month is null
-      and not exists (select 1 from staged as f where f.metric_id = s.metric_id and f.year = s.year and f.month is null)
 ),
 
 annual as (
@@ -26,16 +34,22 @@ annual as (
     from annual_values as a
     join metric as m using (metric_id)
     where m.kind = 'flow' and a.qualifier = 'exact'
-      and exists (select 1 from staged as f where f.metric_id = a.metric_id and f.year = a.year)
+),
+
+staged_months as (
+    select f.metric_id::varchar as metric_id, f.year, f.month, f.value
+    from frame as f
+    semi join annual as a on a.metric_id = f.metric_id::varchar and a.year = f.year
+    where f.month is not null
 ),
 
 months as (
-    select f.metric_id, f.year, f.month, f.value from staged as f join annual using (metric_id, year)
-    where f.month is not null
+    select metric_id, year, month, value from staged_months
     union all
-    select s.metric_id, s.year, s.month, s.value from stored as s join annual using (metric_id, year)
+    select s.metric_id, s.year, s.month, s.value from stored as s
+    semi join annual as a on a.metric_id = s.metric_id and a.year = s.year
+    anti join staged_months as f on f.metric_id = s.metric_id and f.year = s.year and f.month = s.month
     where s.month is not null
-      and not exists (select 1 from staged as f where f.metric_id = s.metric_id and f.year = s.year and f.month = s.month)
 ),
 
 sums as (

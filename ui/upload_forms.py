@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from museum import ingest
+from museum import corrections, ingest
 from museum.catalog import Catalog
 from museum.intake import present, templates
 from museum.intake.values import year_bounds
@@ -163,7 +163,7 @@ def correction(ctx: Selection, cat: Catalog, default_year: int) -> None:
         format_func=lambda m: ctx.t("intake.correction.whole_year") if m is None else ctx.t("intake.correction.month_label", month=m),
     )
     with data.session() as con:
-        current = ingest.current_value(con, ctx.institution_id, metric.metric_id, int(year), month)
+        current = corrections.current_value(con, ctx.institution_id, metric.metric_id, int(year), month)
     if current is None:
         st.caption(ctx.t("intake.correction.no_current"))
     else:
@@ -173,7 +173,7 @@ def correction(ctx: Selection, cat: Catalog, default_year: int) -> None:
         text = st.text_input(ctx.t("intake.correction.value"), key="correction_value")
         note = st.text_input(ctx.t("intake.correction.note"), key="correction_note")
         if st.form_submit_button(ctx.t("intake.correction.submit")):
-            saved = forms.write(lambda con: ingest.correct_value(con, ctx.institution_id, metric.metric_id, int(year), month,
+            saved = forms.write(lambda con: corrections.correct_value(con, ctx.institution_id, metric.metric_id, int(year), month,
                                                                 text, note=note, actor=access.actor(), cat=cat), ctx.lang)
             if saved is not None:
                 forms.saved(ctx.t("intake.correction.saved", batch_id=saved[0]))

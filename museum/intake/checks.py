@@ -6,6 +6,7 @@ exist), set-wise in SQL over the registered frame, never row by row.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from museum import db
@@ -30,11 +31,35 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def prior_in_file(observations: pd.DataFrame) -> np.ndarray:
+    """Each value's counterpart a year earlier (same metric, same month, or both annual) in the
+    same file, NaN where the file has none. The staged keys are distinct (duplicates were
+    dropped or refused), so each value has at most one; found by one integer per key, in order
+    when the file is sorted (as exported sheets usually are), else by hashing."""
+    count = len(observations)
+    metric = observations["metric_id"]
+    codes = metric.cat.codes.to_numpy() if isinstance(metric.dtype, pd.CategoricalDtype) else pd.factorize(metric)[0]
+    years = observations["year"].to_numpy(dtype="int64")
+    months = observations["month"].astype("Float64").to_numpy(dtype="float64", na_value=0.0).astype("int64")
+    first = int(years.min())
+    span = int(years.max()) - first + 2  # offsets from 1: the year before the first one has offset 0
+    keys = (codes.astype("int64") * span + (years - first + 1)) * 13 + months
+    wanted = keys - 13  # the same metric and month, one year earlier
+    values = observations["value"].to_numpy(dtype="float64")
+    if count > 1 and not bool((keys[1:] > keys[:-1]).all()):
+        at = pd.Index(keys).get_indexer(wanted)
+        return np.where(at >= 0, values[at], np.nan)
+    at = np.minimum(np.searchsorted(keys, wanted), count - 1)
+    return np.where(keys[at] == wanted, values[at], np.nan)
+
+
 def context_notices(con, institution: int, observations: pd.DataFrame, cat: Catalog) -> list[Notice]:
     """Jump and month-sum warnings for staged observations (with their file `row`)."""
     if observations.empty:
         return []
-    frame = observations[["metric_id", "year", "month", "value", "qualifier", "row"]]
+    # a nullable column: the database must see "none in the file" as NULL, never as NaN
+    prior = pd.array(prior_in_file(observations), dtype="Float64")
+    frame = observations[["metric_id", "year", "month", "value", "qualifier", "row"]].assign(prior_in_file=prior)
     with db.registered(con, frame):
         jumps = db.query(con, "intake_jumps", institution_id=institution, factor=JUMP_FACTOR)
         sums = db.query(con, "intake_month_sums", institution_id=institution, tolerance=SUM_TOLERANCE)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
 
 from museum import settings
 from museum.intake.problems import FileRejected
@@ -18,10 +20,31 @@ DELIMITERS = (",", "\t", ";")
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\x0c"}
 
 
-@dataclass(frozen=True)
+HEAD_CHARS = 65536  # what the checks of a whole file look at: its first 64K characters
+
+
 class Decoded:
-    text: str
-    encoding: str  # utf-8 | utf-8-sig | gbk | gb18030 | utf-16
+    """A text upload's encoding and its text. A UTF-8 upload keeps its own bytes (`utf8`) and is
+    decoded only when something asks for the whole text: the fast CSV reader reads the bytes."""
+
+    def __init__(self, encoding: str, text: str | None = None, utf8: bytes | None = None):
+        self.encoding = encoding   # utf-8 | utf-8-sig | gbk | gb18030 | utf-16
+        self.utf8 = utf8           # the text as UTF-8 bytes, when at hand without encoding it
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.utf8.decode("utf-8")
+        return self._text
+
+    def head(self, chars: int = HEAD_CHARS) -> str:
+        """The first `chars` characters (all of them in a shorter text)."""
+        if self._text is not None:
+            return self._text[:chars]
+        # four bytes at most per character; the bytes are valid UTF-8, so only a character cut at
+        # the end of the slice can fail to decode, and it lies beyond the first `chars`
+        return self.utf8[: chars * 4 + 4].decode("utf-8", errors="ignore")[:chars]
 
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -46,7 +69,7 @@ def check_size(content: bytes) -> None:
     limit = settings.max_upload_bytes()
     if len(content) > limit:
         raise FileRejected("intake.error.too_large", size_mb=f"{len(content) / 1048576:.1f}", limit_mb=f"{limit / 1048576:.0f}")
-    if not content.strip():
+    if not content or content.isspace():  # isspace stops at the first other byte; strip would copy the file
         raise FileRejected("intake.error.empty_file")
 
 
@@ -73,6 +96,10 @@ def decode(content: bytes) -> Decoded:
         return _strict(content, utf16, "utf-16")
     if b"\x00" in content[:65536]:
         raise FileRejected("intake.error.not_text")
+    if _valid_utf8(content):
+        decoded = Decoded("utf-8", utf8=content)
+        _check_controls(decoded.head())
+        return decoded
     try:
         return _checked(content.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
@@ -98,20 +125,37 @@ def _refuse_mixed(content: bytes, position: int) -> None:
         raise FileRejected("intake.error.mixed_encoding", position=f"{position:,}", line=prefix.count("\n") + 1)
 
 
+def _valid_utf8(content: bytes) -> bool:
+    """Whether the bytes are UTF-8 (the same verdict as Python's decoder), checked by Arrow over
+    the bytes in place: a quarter of the time of decoding, and no copy of the file as text."""
+    offsets = pa.py_buffer(np.array([0, len(content)], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(content)]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def _strict(content: bytes, codec: str, label: str) -> Decoded:
     try:
         text = content.decode(codec)
     except UnicodeDecodeError as exc:
         raise FileRejected("intake.error.bad_encoding", encoding=label, position=exc.start) from exc
-    return _checked(text.lstrip("\ufeff"), label)
+    decoded = _checked(text.lstrip("\ufeff"), label)
+    if label == "utf-8-sig":
+        decoded.utf8 = content  # the bytes after the BOM, for the fast reader
+    return decoded
 
 
-def _checked(text: str, label: str) -> Decoded:
-    sample = text[:65536]
+def _check_controls(sample: str) -> None:
     controls = sum(1 for ch in sample if ch in _CONTROL)
     if controls > max(2, len(sample) // 1000):
         raise FileRejected("intake.error.not_text")
-    return Decoded(text, label)
+
+
+def _checked(text: str, label: str) -> Decoded:
+    _check_controls(text[:HEAD_CHARS])
+    return Decoded(label, text)
 
 
 def detect_delimiter(text: str) -> str:

@@ -193,18 +193,24 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list, fallba
         {
             "row": rows,
             "metric_text": series["metric"],
-            "metric_column": pd.Categorical([names["metric"]] * len(data)),
+            "metric_column": _constant(names["metric"], len(data)),
             "value_text": series["value"],
-            "value_column": pd.Categorical([names["value"]] * len(data)),
+            "value_column": _constant(names["value"], len(data)),
             "year": years,
             "month": months,
             "note": series["note"] if "note" in series else pd.Series(None, index=range(len(data)), dtype="str"),
-        }
+        },
+        copy=False,  # fresh arrays: no copy into one block per type (a million rows)
     )
     cells.attrs["year_column"] = names.get("year")
     cells.attrs["month_column"] = names.get("month")
     year_from = "column" if fallback is None else fallback[1]
     return Flattened("long", header_row, cells, errors, notices, blank_rows, year_from, more=more)
+
+
+def _constant(text: str, count: int) -> pd.Categorical:
+    """The same text on every row, as one category (not a million strings)."""
+    return pd.Categorical.from_codes(np.zeros(count, dtype=np.int8), categories=[text])
 
 
 NOTE_SEARCH_ROWS = 50  # notes sit under the table: only its last rows are looked at

@@ -43,13 +43,9 @@ def read_book(content: bytes, sheet: str | None = None) -> Book:
             raise FileRejected("intake.error.html_no_table")
         names = [f"table {i}" for i in range(1, len(grids) + 1)]
         return Book("html", "html", [SheetGrid(n, g) for n, g in zip(names, grids)], [], names)
-    text = textgrid.normalise_line_ends(decoded.text)
-    delimiter = detect_delimiter(text)
-    same_text = text is decoded.text
-    utf8 = None
-    if same_text and decoded.encoding in ("utf-8", "utf-8-sig"):
-        utf8 = content[3:] if decoded.encoding == "utf-8-sig" else content
-    cells = textgrid.read_text(text, utf8, delimiter)
+    decoded = textgrid.normalise_line_ends(decoded)
+    delimiter = detect_delimiter(decoded.head())
+    cells = textgrid.read_text(decoded, delimiter)
     return Book("text", decoded.encoding, [SheetGrid(None, cells)], [], [], delimiter)
 
 

@@ -11,33 +11,39 @@ from __future__ import annotations
 import csv
 import io
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from museum.intake.decode import Decoded
 from museum.intake.problems import FileRejected
 from museum.intake.workbook import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 MAX_FIELD_CHARS = 32_767  # Excel's limit for one cell
 
 
-def normalise_line_ends(text: str) -> str:
+def normalise_line_ends(decoded: Decoded) -> Decoded:
     """Old Mac Excel ends lines with CR only: read them as lines."""
-    if "\r" in text and "\n" not in text:
-        return text.replace("\r", "\n")
-    return text
+    if decoded.utf8 is not None:  # CR and LF are single bytes in UTF-8: the bytes answer without the text
+        cr_only = b"\r" in decoded.utf8 and b"\n" not in decoded.utf8
+    else:
+        cr_only = "\r" in decoded.text and "\n" not in decoded.text
+    if cr_only:
+        return Decoded(decoded.encoding, decoded.text.replace("\r", "\n"))
+    return decoded
 
 
-def read_text(text: str, utf8: bytes | None, delimiter: str) -> pd.DataFrame:
-    """The grid of a decoded text (utf8: the same text as UTF-8 bytes when at hand, for pyarrow)."""
-    first_line = text[: text.find("\n")] if "\n" in text else text
+def read_text(decoded: Decoded, delimiter: str) -> pd.DataFrame:
+    """The grid of a decoded text: from its UTF-8 bytes (the upload's own, when it is UTF-8) by
+    pyarrow when the file is regular, else by the exact reader."""
+    head = decoded.head()
+    first_line = head[: head.find("\n")] if "\n" in head else decoded.text.split("\n", 1)[0]
     if first_line.count(delimiter) + 1 > MAX_COLUMNS:
         raise FileRejected("intake.error.too_many_columns", sheet="—", columns=f"{first_line.count(delimiter) + 1:,}", limit=MAX_COLUMNS)
-    if utf8 is None:
-        utf8 = text.encode("utf-8")
+    utf8 = decoded.utf8 if decoded.utf8 is not None else decoded.text.encode("utf-8")
     cells = _read_fast(utf8, delimiter, first_line)
-    return cells if cells is not None else _read_exact(text, delimiter)
+    return cells if cells is not None else _read_exact(decoded.text, delimiter)
 
 
 def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | None:
@@ -55,10 +61,12 @@ def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | N
     try:
         table = pacsv.read_csv(
             io.BytesIO(utf8),
-            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=16 << 20),
+            # blocks of 4 MB keep both cores busy on a 30 MB file; large_string is pandas' own
+            # storage for text, so the grid takes the columns as they are
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=4 << 20),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
-                column_types={f"f{i}": pa.string() for i in range(width)},
+                column_types={f"f{i}": pa.large_string() for i in range(width)},
                 strings_can_be_null=True,
                 null_values=[""],
                 quoted_strings_can_be_null=True,
@@ -68,14 +76,13 @@ def _read_fast(utf8: bytes, delimiter: str, first_line: str) -> pd.DataFrame | N
         return None
     if table.num_rows > MAX_ROWS or table.num_rows * table.num_columns > MAX_CELLS:
         return None  # the exact reader names the row where the cap is passed
-    # one pass over the bytes answers both: a record spanning lines makes fewer rows than line
-    # ends (a lone CR, which pyarrow also ends a row at, makes more), and no cell is longer than
-    # the longest line
-    ends = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 10)
-    lines = len(ends) + (0 if utf8.endswith(b"\n") else 1)
+    # a record spanning lines makes fewer rows than line ends (a lone CR, which pyarrow also ends
+    # a row at, makes more)
+    lines = utf8.count(b"\n") + (0 if utf8.endswith(b"\n") else 1)
     if table.num_rows != lines:
         return None  # a quoted line end: the exact reader names the row where the quote opened
-    longest = int(max(np.diff(ends, prepend=-1).max(initial=0), len(utf8) - 1 - (ends[-1] if len(ends) else -1)))
+    # a cell has at least as many bytes as characters: none over the limit in bytes, none over it at all
+    longest = max((pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns), default=0)
     if longest > MAX_FIELD_CHARS:
         return None  # perhaps an over-long cell: the exact reader names its row
     frame = table.to_pandas()

@@ -1,8 +1,8 @@
 """The validation rules over flattened cells, column-wise: every problem is listed, not the first.
 
 Input is one row per value cell (see layout.CELL_COLUMNS); output is the observations to write
-(metric_id, year, month, value, qualifier, note, sentence, plus row and value_column for
-messages), the errors (any error rejects the whole file) and notices.
+(metric_id, year, month, value, qualifier, note, plus row and value_column for messages; an
+office sheet has no report sentence), the errors (any error rejects the whole file) and notices.
 """
 
 from __future__ import annotations
@@ -77,11 +77,10 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     is_total = total_u[codes]
     metric_known = known_u[codes]
     metric_id_codes = id_code_u[codes]
-    metric_ids = ids_u[codes]
     if is_total.any():
         notices.append(Notice("intake.warning.total_rows", {"rows": _rows_text(rows[is_total])}))
 
-    parsed = parse_values(cells["value_text"], unit_u[codes])
+    parsed = parse_values(cells["value_text"], lambda at: unit_u[codes[at]])  # units only where a text needs one
     missing = parsed["missing"].to_numpy()
     considered = ~is_total & ~(metric_blank & missing)
     skipped = int((is_total | missing).sum())
@@ -89,6 +88,9 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     # plain arrays, made on the first message: a message for row i must not cost a pandas lookup
     # (100,000 bad rows), and a clean million-row file must not pay for the conversion
     arrays: dict = {}
+
+    def metric_id_at(i: int) -> str | None:
+        return ids_u[codes[i]]
 
     def column_array(column: str):
         if column not in arrays:
@@ -137,18 +139,18 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     add("intake.error.formula", formula, value_col, value_at)
     add("intake.error.not_a_number", bad & ~formula, value_col, value_at)
 
-    leftover = parsed["unit"].to_numpy(dtype=object)
-    has_unit = known & ~bad & ~missing & (leftover != "")
+    leftover = parsed["unit"].array  # categorical: "" is the first category
+    has_unit = known & ~bad & ~missing & (leftover.codes != 0)
     if has_unit.any():
         fits = np.ones(len(cells), dtype=bool)
         for i in np.flatnonzero(has_unit):
-            fits[i] = _unit_fits(cat, metric_ids[i], leftover[i])
+            fits[i] = _unit_fits(cat, metric_id_at(i), leftover[i])
         add(
             "intake.error.unit_mismatch",
             has_unit & ~fits,
             value_col,
             value_at,
-            lambda i: {"unit": leftover[i], "expected": cat[metric_ids[i]].unit_zh},
+            lambda i: {"unit": leftover[i], "expected": cat[metric_id_at(i)].unit_zh},
         )
     scale = None  # most files have no units to scale by: a million values need no multiplication
     if "scale" in cells or (scale_u != 1).any():
@@ -156,16 +158,17 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
         scale = scale * scale_u[codes]
     if unit_error_u.any():
         add("intake.error.unit_mismatch", unit_error_u[codes] & considered, metric_col, lambda i: text_at("metric_text", i),
-            lambda i: {"unit": resolver.resolve(text_at("metric_text", i)).unit, "expected": cat[metric_ids[i]].unit_zh})
+            lambda i: {"unit": resolver.resolve(text_at("metric_text", i)).unit, "expected": cat[metric_id_at(i)].unit_zh})
     value = parsed["value"].to_numpy() if scale is None else np.round(parsed["value"].to_numpy() * scale, 10)
-    add("intake.error.negative", known & ~missing & ~bad & nonneg_u[codes] & (value < 0), value_col, value_at)
     sound = known & ~missing & ~bad
-    imprecise = sound & (np.abs(np.nan_to_num(value)) >= EXACT_LIMIT)
+    add("intake.error.negative", sound & nonneg_u[codes] & (value < 0), value_col, value_at)
+    magnitude = np.abs(value)  # finite wherever `sound`; NaN (every comparison false) only where it is not
+    imprecise = sound & (magnitude >= EXACT_LIMIT)
     add("intake.error.imprecise", imprecise, value_col, value_at)
     bound_u = np.array([cat[m].plausible_max if m and cat[m].plausible_max is not None else np.inf for m in resolved] + [np.inf])
-    beyond = sound & ~imprecise & (np.abs(np.nan_to_num(value)) > bound_u[codes])
+    beyond = (sound & ~imprecise & (magnitude > bound_u[codes])) if np.isfinite(bound_u).any() else np.zeros(len(cells), dtype=bool)
     if beyond.any():
-        params = lambda i: {"bound": _bound_text(bound_u[codes][i], cat[metric_ids[i]].unit_zh)}  # noqa: E731
+        params = lambda i: {"bound": _bound_text(bound_u[codes[i]], cat[metric_id_at(i)].unit_zh)}  # noqa: E731
         if allow_implausible:
             notices.append(Notice("intake.warning.implausible_allowed", {"count": int(beyond.sum()), "rows": _rows_text(rows[beyond])}))
         else:
@@ -182,21 +185,27 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
         add("intake.error.month_range", out, month_column, lambda i: str(int(month[i])))
 
     # every cell with a value, a known metric and a period is a candidate observation
-    with_error = np.isin(rows, [p.row for p in errors]) if errors else np.zeros(len(cells), dtype=bool)
-    usable = known & ~missing & ~bad & ~np.isnan(year) & ~with_error
+    usable = sound & ~np.isnan(year)
+    if errors:
+        usable &= ~np.isin(rows, [p.row for p in errors])
     index = np.flatnonzero(usable)
+    # a clean file keeps every cell: its columns are taken as they are, not gathered row by row
+    every = len(index) == len(cells)
+    pick = (lambda array: array) if every else (lambda array: array.take(index))
+    picked_month = pick(month)
+    no_month = np.isnan(picked_month)
     candidates = pd.DataFrame(
         {
-            "metric_id": pd.Categorical.from_codes(metric_id_codes[index], categories=metric_categories),
-            "year": year[index].astype("int64"),
-            "month": pd.array(month[index], dtype="Float64").astype("Int64"),
-            "value": value[index],
-            "qualifier": parsed["qualifier"].array.take(index),
-            "note": cells["note"].take(index).reset_index(drop=True),
-            "sentence": pd.Series(None, index=range(len(index)), dtype="str"),
-            "row": rows[index],
-            "value_column": cells["value_column"].astype("category").array.take(index),
-        }
+            "metric_id": pd.Categorical.from_codes(pick(metric_id_codes), categories=metric_categories),
+            "year": pick(year).astype("int64"),
+            "month": pd.arrays.IntegerArray(np.where(no_month, 0, picked_month).astype("int64"), no_month),
+            "value": pick(value),
+            "qualifier": pick(parsed["qualifier"].array),
+            "note": cells["note"].reset_index(drop=True) if every else cells["note"].take(index).reset_index(drop=True),
+            "row": pick(rows),
+            "value_column": pick(cells["value_column"].astype("category").array),
+        },
+        copy=False,  # fresh arrays: no copy into one block per type (a million rows)
     )
     observations, conflict_errors, duplicates, unlisted = _deduplicate(candidates, lambda k: text_at("value_text", int(index[k])))
     hidden[0] += unlisted
@@ -218,13 +227,28 @@ def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:
     return unit in (metric.unit_zh, metric.unit_en) or (len(unit) >= 1 and unit in metric.unit_zh)
 
 
+def _distinct_periods(candidates: pd.DataFrame) -> bool:
+    """Whether no (metric, year, month) occurs twice, told from one integer per row: at once when
+    the rows come sorted (as exported sheets usually do), else by hashing."""
+    codes = candidates["metric_id"].cat.codes.to_numpy().astype("int64")
+    years = candidates["year"].to_numpy()
+    months = candidates["month"].fillna(0).to_numpy(dtype="int64")
+    first, last = int(years.min()), int(years.max())
+    if (last - first + 1) * 13 * (len(candidates["metric_id"].cat.categories) + 1) >= 2**62:
+        return not candidates.duplicated(["metric_id", "year", "month"]).any()
+    keys = (codes * (last - first + 1) + (years - first)) * 13 + months
+    if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
+        return True
+    return not pd.Index(keys).has_duplicates
+
+
 def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[Problem], int, int]:
     """Identical repeats of a (metric, period) are dropped; different values for one are errors.
 
     Returns (kept, errors, identical repeats dropped, conflicting cells not listed)."""
     key = ["metric_id", "year", "month"]
-    if candidates.empty:
-        return candidates, [], 0, 0
+    if candidates.empty or _distinct_periods(candidates):
+        return candidates.reset_index(drop=True), [], 0, 0
     repeated = candidates.duplicated(key, keep=False).to_numpy()
     if not repeated.any():
         return candidates.reset_index(drop=True), [], 0, 0

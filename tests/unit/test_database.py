@@ -104,8 +104,9 @@ def run_named(con, name: str, parquet_file) -> list[str]:
     frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
                                         "qualifier": "exact", "note": None, "sentence": None}])
     # intake queries name the file row of each staged value; stored_file_insert reads one file's bytes
-    # … and metric_upsert_all reads catalog rows
-    con.register("frame", frame.assign(row=2, sha256="0" * 64, size=1, content=b"x", column_text="x", name_zh="a", name_en="a",
+    # … and metric_upsert_all reads catalog rows; the observation inserts take the ids drawn for them,
+    # intake_jumps the value a year earlier in the same file
+    con.register("frame", frame.assign(row=2, observation_id=1, prior_in_file=1.0, sha256="0" * 64, size=1, content=b"x", column_text="x", name_zh="a", name_en="a",
                                        unit_zh="篇", unit_en="posts", kind="flow", category="online_media", aliases="",
                                        higher_is_better=True, non_negative=True, sort_order=1))
     _register_platform_relations(con)

@@ -7,6 +7,7 @@ database as it was. The full-disk and (for root) read-only cases need a private 
 (`ulimit -f`, any user) covers the same code path.
 """
 
+import hashlib
 import json
 import os
 import resource
@@ -23,10 +24,15 @@ from museum import db, settings
 SMALL_CSV = "年份,指标,数值\r\n2019,posts,123\r\n".encode("utf-8")
 
 
+def note(year: int, month: int) -> str:
+    return "".join(hashlib.sha256(f"{year}-{month}-{i}".encode()).hexdigest() for i in range(4))
+
+
 def big_csv() -> bytes:
-    """288 monthly values with notes: a commit whose WAL is ~200 KB."""
+    """288 monthly values with notes: a commit whose WAL is ~200 KB. The notes differ row by row
+    (hex digests) so that neither the stored file nor the columns compress them away."""
     rows = ["年份,月份,指标,数值,备注"]
-    rows += [f"{year},{month},posts,{year * 10 + month},{'示例备注' * 20}" for year in range(2000, 2024) for month in range(1, 13)]
+    rows += [f"{year},{month},posts,{year * 10 + month},{note(year, month)}" for year in range(2000, 2024) for month in range(1, 13)]
     return ("\r\n".join(rows) + "\r\n").encode("utf-8")
 
 

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from museum import batches, catalog, ingest
+from museum import batches, catalog, corrections, ingest
 from museum.errors import InputRejected
 from museum.intake import decode, templates
 from museum.intake.values import parse_values
@@ -156,11 +156,11 @@ def test_preview_shows_old_and_new(con):
 
 
 def test_correction_is_a_batch(con):
-    batch_id, counts = ingest.correct_value(con, 1, "posts", 2023, None, "约4,900", note="补录", actor="王五")
+    batch_id, counts = corrections.correct_value(con, 1, "posts", 2023, None, "约4,900", note="补录", actor="王五")
     assert (counts.inserted, counts.updated) == (1, 0)
     assert current(con, "posts", 2023) == [(4900.0, "approx")]
     assert con.execute("select kind, user_name, note from batch where batch_id = ?", [batch_id]).fetchall()[0] == ("correction", "王五", "posts 2023")
-    second, counts = ingest.correct_value(con, 1, "posts", 2023, None, "4901", actor="test")
+    second, counts = corrections.correct_value(con, 1, "posts", 2023, None, "4901", actor="test")
     assert counts.updated == 1
     ingest.rollback(con, second, actor="test")
     assert current(con, "posts", 2023) == [(4900.0, "approx")]
@@ -177,15 +177,15 @@ def test_correction_is_a_batch(con):
 ])
 def test_correction_refusals(con, args, message):
     with pytest.raises(InputRejected) as refused:
-        ingest.correct_value(con, 1, *args, actor="test")
+        corrections.correct_value(con, 1, *args, actor="test")
     assert refused.value.message("zh") == message
     assert con.execute("select count(*) from batch").fetchall()[0] == (1,)
 
 
 def test_correction_of_an_unchanged_value_is_refused(con):
-    ingest.correct_value(con, 1, "posts", 2023, 5, "10", actor="test")
+    corrections.correct_value(con, 1, "posts", 2023, 5, "10", actor="test")
     with pytest.raises(InputRejected) as refused:
-        ingest.correct_value(con, 1, "posts", 2023, 5, "10", actor="test")
+        corrections.correct_value(con, 1, "posts", 2023, 5, "10", actor="test")
     assert refused.value.message("en") == "That is already the current value; nothing to correct."
 
 
