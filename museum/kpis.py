@@ -166,12 +166,23 @@ def _rows(frame: pd.DataFrame) -> list[_Row]:
     if frame.empty:
         return []
     months = [None if missing else int(month) for month, missing in zip(frame["month"].tolist(), frame["month"].isna().tolist())]
-    times = [None if missing else str(time)[:16]
-             for time, missing in zip(frame["batch_time"].tolist(), frame["batch_time"].isna().tolist())]
-    sources = [Source(sentence, int(batch_id), str(kind), file_name, user, time)
-               for sentence, batch_id, kind, file_name, user, time in zip(
-                   _texts(frame["sentence"]), frame["batch_id"].tolist(), frame["batch_kind"].tolist(),
-                   _texts(frame["batch_file"]), _texts(frame["batch_user"]), times)]
+    # a frame has a few batches and thousands of rows: each batch's time text and each distinct
+    # source are made once (equal values, so the sources compare and hash as before)
+    time_texts: dict = {}
+    times = []
+    for time, missing in zip(frame["batch_time"].tolist(), frame["batch_time"].isna().tolist()):
+        if not missing and time not in time_texts:
+            time_texts[time] = str(time)[:16]
+        times.append(None if missing else time_texts[time])
+    made: dict[tuple, Source] = {}
+    sources = []
+    for key in zip(_texts(frame["sentence"]), frame["batch_id"].tolist(), frame["batch_kind"].tolist(),
+                   _texts(frame["batch_file"]), _texts(frame["batch_user"]), times):
+        source = made.get(key)
+        if source is None:
+            sentence, batch_id, kind, file_name, user, time = key
+            source = made[key] = Source(sentence, int(batch_id), str(kind), file_name, user, time)
+        sources.append(source)
     return [_Row(*fields) for fields in zip(months, frame["value"].tolist(), frame["qualifier"].tolist(),
                                             frame["is_demo"].tolist(), _platform_codes(frame), sources)]
 
