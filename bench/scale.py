@@ -158,7 +158,7 @@ def report(facts: dict, result: dict, year: int) -> None:
     print(f"\ninstitution {result['institution']} (id {facts['first_institution'] + facts['institutions'] // 2}), year {year}: "
           f"{result['rows']:,} aggregated rows, {result['values_rows']:,} value rows, {result['kpis']} KPIs, "
           f"{result['blocks']} blocks")
-    print(f"first read after opening (cold buffers): open {result['open'] * 1000:.0f} ms, bare "
+    print(f"first read after opening (DuckDB's buffers cold, the file in the OS cache): open {result['open'] * 1000:.0f} ms, bare "
           f"{result['first']['bare'] * 1000:.0f} ms, values {result['first']['values'] * 1000:.0f} ms, institutions "
           f"{result['first']['institutions'] * 1000:.0f} ms")
     print(f"\n{'median of ' + str(len(result['samples']['bare aggregate'])) + ' runs':34} {'ms':>8} {'x bare':>7}")
@@ -212,6 +212,7 @@ def main() -> None:
         timings = "  ".join(f"{k} {v:.1f}s" for k, v in built["timings"].items())
         print(f"build: {timings}")
         print("rows: " + "  ".join(f"{k} {v:,}" for k, v in built["counts"].items()))
+        print(f"peak memory of the building process (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     print(f"database file: {size / 1048576:,.0f} MB")
     try:
