@@ -197,33 +197,30 @@ def main() -> None:
     load = os.getloadavg()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores; "
           f"DuckDB {__import__('duckdb').__version__}")
-    temporary = None
-    if args.db:
-        path = Path(args.db)
-    else:
-        directory = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-scale-"))
-        temporary = None if args.keep else directory
-        directory.mkdir(parents=True, exist_ok=True)
-        path = directory / "scale.duckdb"
-        print(f"building {args.institutions:,} institutions × {args.years} years × 12 months × {args.metrics} metrics "
-              f"({args.order} order) in {path}")
-        built = scale_build.build(path, institutions=args.institutions, years=args.years, metrics=args.metrics,
-                                  order=args.order)
-        timings = "  ".join(f"{k} {v:.1f}s" for k, v in built["timings"].items())
-        print(f"build: {timings}")
-        print("rows: " + "  ".join(f"{k} {v:,}" for k, v in built["counts"].items()))
-        print(f"peak memory of the building process (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
-    print(f"database file: {size / 1048576:,.0f} MB")
+    directory = None if args.db or args.keep else Path(tempfile.mkdtemp(prefix="bench-scale-"))
     try:
+        path = Path(args.db) if args.db else build(Path(args.keep) if args.keep else directory, args)
+        size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+        print(f"database file: {size / 1048576:,.0f} MB")
         facts = synthetic_facts(path)
         year = facts["last_year"]
         result = run_child(path, facts["first_institution"] + facts["institutions"] // 2, year, facts["metrics"], args.repeat)
         report(facts, result, year)
     finally:
-        if temporary is not None:
-            shutil.rmtree(temporary, ignore_errors=True)
+        if directory is not None:
+            shutil.rmtree(directory, ignore_errors=True)
 
+
+def build(directory: Path, args) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "scale.duckdb"
+    print(f"building {args.institutions:,} institutions × {args.years} years × 12 months × {args.metrics} metrics "
+          f"({args.order} order) in {path}")
+    built = scale_build.build(path, institutions=args.institutions, years=args.years, metrics=args.metrics, order=args.order)
+    print("build: " + "  ".join(f"{k} {v:.1f}s" for k, v in built["timings"].items()))
+    print("rows: " + "  ".join(f"{k} {v:,}" for k, v in built["counts"].items()))
+    print(f"peak memory of the building process (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return path
 
 if __name__ == "__main__":
     main()
