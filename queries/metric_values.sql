@@ -6,11 +6,17 @@
 -- office sheet); platform values are its breakdown. Per (metric, year, month) the total is used
 -- where one exists, else the sum of the platforms, and `platforms` lists the platform codes that
 -- sum covers (comma-separated, sorted; null for a total).
+--
+-- At national size (23M observations, bench/scale.py) the one scan of `observation` is most of
+-- the cost and everything after it works on one institution's rows; the steps are kept few (one
+-- aggregate for every record-derived count, distinct lists instead of DISTINCT aggregates, which
+-- DuckDB plans as extra joins), because each step costs planning and a pipeline however small.
 -- columns: metric_id, year, month, value, qualifier, note, sentence, batch_id, from_records, platforms, batch_kind, batch_file, batch_user, batch_time, is_demo
 with
 
 current_observations as (
-    select * from observation
+    select metric_id, year, month, platform, value, qualifier, note, sentence, batch_id
+    from observation
     where institution_id = $institution_id and retired_by_batch is null
 ),
 
@@ -27,7 +33,7 @@ breakdown as (
              when bool_or(o.qualifier = 'at_least') then 'at_least'
              else 'exact' end as qualifier,
         null::varchar as note, null::varchar as sentence, max(o.batch_id) as batch_id,
-        string_agg(distinct o.platform, ',' order by o.platform) as platforms
+        array_to_string(list_sort(list_distinct(list(o.platform))), ',') as platforms
     from current_observations as o
     where o.platform is not null
       and not exists (
@@ -37,64 +43,23 @@ breakdown as (
     group by o.metric_id, o.year, o.month
 ),
 
-observations as (
-    select * from totals
+-- Every current record as the counts it adds to: an award to awards_total and to each level (0
+-- for the other levels, so that "no national award" in a year with awards is 0, not missing),
+-- an honour to honors_received, a research item to its metric by type, stage and role.
+record_counts as (
+    select a.year, m.metric_id, case when m.level is null or m.level = a.level then a.count else 0 end as value,
+           a.sentence, a.batch_id
+    from award as a
+    cross join (values ('awards_total', null), ('awards_national', 'national'), ('awards_provincial', 'provincial'),
+                       ('awards_municipal', 'municipal')) as m (metric_id, level)
+    where a.institution_id = $institution_id and a.retired_by_batch is null
     union all
-    select * from breakdown
-),
-
-awards as (
-    select * from award
+    select year, 'honors_received', 1, sentence, batch_id
+    from honor
     where institution_id = $institution_id and retired_by_batch is null
-),
-
-honors as (
-    select * from honor
-    where institution_id = $institution_id and retired_by_batch is null
-),
-
-research_items as (
-    select * from research
-    where institution_id = $institution_id and retired_by_batch is null
-),
-
-levels as (
-    select unnest(['national', 'provincial', 'municipal']) as level
-),
-
-award_years as (
-    select year, max(batch_id) as batch_id, string_agg(distinct sentence, ' ' order by sentence) as sentence
-    from awards
-    group by year
-),
-
-award_counts as (
-    select year, 'awards_total' as metric_id, sum(count) as value from awards group by year
     union all
-    -- every level of a year that has awards, so that "no national award" is 0, not missing
-    select y.year, 'awards_' || l.level, coalesce(sum(a.count), 0)
-    from award_years as y
-    cross join levels as l
-    left join awards as a on a.year = y.year and a.level = l.level
-    group by y.year, l.level
-),
-
-award_metrics as (
-    select c.year, c.metric_id, c.value, y.sentence, y.batch_id
-    from award_counts as c
-    join award_years as y using (year)
-),
-
-honor_metrics as (
-    select year, 'honors_received' as metric_id, count(*) as value,
-           string_agg(distinct sentence, ' ' order by sentence) as sentence, max(batch_id) as batch_id
-    from honors
-    group by year
-),
-
-research_classified as (
     select
-        *,
+        year,
         case
             when item_type = 'project' and stage = 'applied' and role = 'lead' then 'projects_applied_lead'
             when item_type = 'project' and stage = 'applied' and role = 'participant' then 'projects_applied_participant'
@@ -105,24 +70,21 @@ research_classified as (
             when item_type = 'local_standard' and stage = 'approved' then 'local_standards_approved'
             when item_type = 'national_standard' then 'national_standards_participated'
             when item_type = 'paper' then 'papers_published'
-        end as metric_id
-    from research_items
+        end,
+        count, sentence, batch_id
+    from research
+    where institution_id = $institution_id and retired_by_batch is null
 ),
 
-research_metrics as (
-    select year, metric_id, sum(count) as value,
-           string_agg(distinct sentence, ' ' order by sentence) as sentence, max(batch_id) as batch_id
-    from research_classified
+-- per metric and year: the count, the distinct sentences in one order, the latest batch
+derived as (
+    select
+        year, metric_id, sum(value) as value,
+        case when count(sentence) > 0 then array_to_string(list_sort(list_distinct(list(sentence))), ' ') end as sentence,
+        max(batch_id) as batch_id
+    from record_counts
     where metric_id is not null
     group by year, metric_id
-),
-
-derived as (
-    select year, metric_id, value, sentence, batch_id from award_metrics
-    union all
-    select year, metric_id, value, sentence, batch_id from honor_metrics
-    union all
-    select year, metric_id, value, sentence, batch_id from research_metrics
 ),
 
 combined as (
@@ -135,7 +97,7 @@ combined as (
     select
         o.metric_id, o.year, o.month, o.value, o.qualifier, o.note, o.sentence, o.batch_id,
         false as from_records, o.platforms
-    from observations as o
+    from (select * from totals union all select * from breakdown) as o
     where not exists (
         select 1 from derived as d
         where d.metric_id = o.metric_id and d.year = o.year and o.month is null
