@@ -21,9 +21,10 @@ $(STAMP): requirements.txt scripts/install-system-deps.sh
 db: $(STAMP)
 	$(BIN)/python -m museum init
 
-# the dashboard builds the database itself on its first request (museum.seed.init, idempotent)
+# `streamlit run dashboard.py`, with the imports and the database (museum.seed.init, idempotent)
+# prepared while the server starts (ui/serve.py)
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(BIN)/python -m ui.serve --server.address 127.0.0.1 --server.port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

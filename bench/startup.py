@@ -1,7 +1,9 @@
 """Time from `make run` (dependencies installed, no database yet) to the overview visible in Chromium.
 
 Baseline, measured in the same run: a one-line Streamlit app started the same way, so the ratio
-shows what this project adds on top of Streamlit's own start-up. Usage: python bench/startup.py
+shows what this project adds on top of Streamlit's own start-up. Also measured: the dashboard
+started as `streamlit run dashboard.py`, without the preparation at server start that `make run`
+(ui/serve.py) does. Usage: python bench/startup.py
 """
 
 from __future__ import annotations
@@ -62,14 +64,22 @@ def main() -> None:
             env = {**os.environ, "MUSEUM_DB": str(Path(tmp) / f"run{attempt}.duckdb")}
             ours = time_to_text(["make", "--no-print-directory", "run", f"PORT={port}"],
                                 f"http://127.0.0.1:{port}", "科普图文", env, browser)
-            results.append((baseline, ours))
-            print(f"run {attempt + 1}: baseline hello-world {baseline:.2f} s, make run -> overview visible {ours:.2f} s, "
-                  f"ratio {ours / baseline:.2f}")
+            port = free_port()
+            env = {**os.environ, "MUSEUM_DB": str(Path(tmp) / f"plain{attempt}.duckdb")}
+            plain = time_to_text(
+                [str(ROOT / ".venv/bin/streamlit"), "run", "dashboard.py", "--server.address", "127.0.0.1",
+                 "--server.port", str(port)],
+                f"http://127.0.0.1:{port}", "科普图文", env, browser)
+            results.append((baseline, ours, plain))
+            print(f"run {attempt + 1}: baseline hello-world {baseline:.2f} s, make run -> overview visible {ours:.2f} s "
+                  f"(ratio {ours / baseline:.2f}); streamlit run dashboard.py, nothing prepared at start {plain:.2f} s "
+                  f"(ratio {plain / baseline:.2f})")
         browser.close()
-    best_base = min(b for b, _ in results)
-    best_ours = min(o for _, o in results)
+    best_base = min(r[0] for r in results)
+    best_ours = min(r[1] for r in results)
     print(f"best: baseline {best_base:.2f} s, make run -> overview {best_ours:.2f} s, ratio {best_ours / best_base:.2f}")
-    print(f"median of the {ATTEMPTS} paired ratios: {statistics.median(o / b for b, o in results):.2f} "
+    print(f"median of the {ATTEMPTS} paired ratios: make run {statistics.median(r[1] / r[0] for r in results):.2f}, "
+          f"streamlit run dashboard.py {statistics.median(r[2] / r[0] for r in results):.2f} "
           f"(load avg {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
 
 

@@ -17,6 +17,7 @@ import streamlit as st
 
 from museum import audit, auth, db, ingest, institutions, seed, settings
 from museum.sections import FRAMES
+from ui import warmup
 
 # Every read a page may make: name -> function(con, **params).
 READERS: dict[str, Callable] = {
@@ -49,7 +50,9 @@ def session(path: Path | str | None = None):
 @st.cache_resource(show_spinner=False)
 def ensure_initialised(path: str) -> dict:
     """Migrate and load the embedded data once per server process and database file, and mark
-    this process as serving it (a restore refuses while the dashboard serves)."""
+    this process as serving it (a restore refuses while the dashboard serves). With the database
+    prepared at server start, this is a check of a built database (a few milliseconds)."""
+    warmup.wait()
     with db.session(path) as con:
         result = seed.init(con)
     db.serve(path)

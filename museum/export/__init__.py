@@ -1,7 +1,7 @@
 """Exports, bytes out: single charts (PNG/SVG/PDF + their data as CSV/XLSX) and the annual pack.
 
 render   kaleido + system Chromium, one persistent server per process; environment checks
-figures  the pack's charts (the same builders as the pages), content: what the documents say
+content  the pack's sections (museum.sections, the same blocks the pages show) and what the documents say
 word     summary.docx; pdf: summary.pdf (HTML printed by Chromium); pack: the files and pack.zip
 """
 

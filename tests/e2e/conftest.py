@@ -42,7 +42,7 @@ class Server:
         env = {**os.environ, "MUSEUM_DB": str(db_path), "MUSEUM_DB_WAIT_SECONDS": "10"}
         self.log = log.open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+            [sys.executable, "-m", "ui.serve",  # what `make run` starts
              "--server.address", "127.0.0.1", "--server.port", str(self.port),
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=settings.ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
