@@ -180,43 +180,45 @@ def _daily_table(grid, match) -> Parsed:
     return Parsed(item_frame, daily_frame, errors, [], len(reader.rows))
 
 
+def _dated_rows(reader, errors: list[Problem], required: str, missing_key: str):
+    """(row, text of `required`, publish time) for each row that has both. A row without
+    `required` is an error (`missing_key`); one without a usable time was reported by the reader."""
+    for row in reader.rows:
+        text = reader.text(row, required)
+        published = reader.moment(row, "published")
+        if text is None:
+            errors.append(Problem(missing_key, row, reader.headers[required], None))
+            continue
+        if published is not None:
+            yield row, text, published
+
+
+def _items_parsed(reader, errors: list[Problem], items: list[dict]) -> Parsed:
+    item_frame, daily_frame = _frames(items, [])
+    return Parsed(item_frame, daily_frame, errors, [], len(reader.rows))
+
+
 def _douyin(grid, match) -> Parsed:
     errors: list[Problem] = []
     reader = _Reader(grid, match, "items", _headers(match, "items"), errors)
     items = []
-    for row in reader.rows:
-        caption = reader.text(row, "title")
-        published = reader.moment(row, "published")
-        if caption is None:
-            errors.append(Problem("sources.error.no_title", row, reader.headers["title"], None))
-            continue
-        if published is None:
-            continue
+    for row, caption, published in _dated_rows(reader, errors, "title", "sources.error.no_title"):
         title = caption.splitlines()[0].strip()  # 作品名称 is the title and then the whole caption
         genre = reader.text(row, "genre") or ""
         item_type = "post" if "图文" in genre else "video"
         key = f"{published:%Y%m%d%H%M%S}|{title}"
         items.append(_item(reader, row, key, item_type, title, published, extra={"caption": caption}))
-    item_frame, daily_frame = _frames(items, [])
-    return Parsed(item_frame, daily_frame, errors, [], len(reader.rows))
+    return _items_parsed(reader, errors, items)
 
 
 def _channels(grid, match) -> Parsed:
     errors: list[Problem] = []
     reader = _Reader(grid, match, "items", _headers(match, "items"), errors)
     items = []
-    for row in reader.rows:
-        key = reader.text(row, "key")
-        published = reader.moment(row, "published")
-        if key is None:
-            errors.append(Problem("sources.error.no_key", row, reader.headers["key"], None))
-            continue
-        if published is None:
-            continue
+    for row, key, published in _dated_rows(reader, errors, "key", "sources.error.no_key"):
         description = reader.text(row, "title") or ""
         items.append(_item(reader, row, key, "video", description.splitlines()[0].strip() if description else None, published))
-    item_frame, daily_frame = _frames(items, [])
-    return Parsed(item_frame, daily_frame, errors, [], len(reader.rows))
+    return _items_parsed(reader, errors, items)
 
 
 def _toutiao(grid, match) -> Parsed:
@@ -224,15 +226,6 @@ def _toutiao(grid, match) -> Parsed:
     table = "items_video" if "items_video" in match.tables else "items"
     reader = _Reader(grid, match, table, _headers(match, table), errors, minus_one_missing=True)
     item_type = "video" if table == "items_video" else "post"
-    items = []
-    for row in reader.rows:
-        key = reader.text(row, "key")
-        published = reader.moment(row, "published")
-        if key is None:
-            errors.append(Problem("sources.error.no_key", row, reader.headers["key"], None))
-            continue
-        if published is None:
-            continue
-        items.append(_item(reader, row, key.removesuffix(".0"), item_type, reader.text(row, "title"), published))
-    item_frame, daily_frame = _frames(items, [])
-    return Parsed(item_frame, daily_frame, errors, [], len(reader.rows))
+    items = [_item(reader, row, key.removesuffix(".0"), item_type, reader.text(row, "title"), published)
+             for row, key, published in _dated_rows(reader, errors, "key", "sources.error.no_key")]
+    return _items_parsed(reader, errors, items)

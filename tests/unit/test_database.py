@@ -42,7 +42,7 @@ PARAMS = {
 }
 
 
-OVERRIDES = {"metric_upsert": {"kind": "flow"}}
+OVERRIDES: dict[str, dict] = {}
 
 # Accounts, audit and backups (migration 0003).
 PARAMS.update({

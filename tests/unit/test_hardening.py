@@ -9,6 +9,7 @@ import ast
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from museum import audit, auth, batches, catalog, db, kpis, settings
@@ -71,9 +72,10 @@ def test_payload_as_metric_name(hardened):
     for number, payload in enumerate(PAYLOADS):
         metric_id = f"hostile_{number}"
         before = tables(con)
-        db.execute(con, "metric_upsert", metric_id=metric_id, name_zh=payload, name_en=payload, unit_zh=payload,
-                   unit_en=payload, kind="flow", category="outreach", aliases=payload, higher_is_better=True,
-                   non_negative=True, sort_order=999)
+        row = {"metric_id": metric_id, "name_zh": payload, "name_en": payload, "unit_zh": payload, "unit_en": payload,
+               "kind": "flow", "category": "outreach", "aliases": payload, "higher_is_better": True, "non_negative": True,
+               "sort_order": 999}
+        db.insert_frame(con, "metric_upsert_all", pd.DataFrame([row], columns=list(catalog.SYNCED_COLUMNS)))
         stored = con.execute("select name_zh, aliases from metric where metric_id = $id", {"id": metric_id}).fetchone()
         assert stored == (payload, payload)
         assert tables(con) == {**before, "metric": before["metric"] + 1}
