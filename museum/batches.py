@@ -22,6 +22,7 @@ _ARROW_TYPES = {"metric_id": pa.string(), "year": pa.int32(), "month": pa.int32(
 # An upload's bytes are kept as zstd (migration 0008): level 1 compresses a 30 MB CSV to a fifth in
 # a twentieth of a second, and writing a fifth of the bytes saves far more than that.
 _STORED_CODEC = pa.Codec("zstd", compression_level=1)
+_STORED_SIZE_LIMIT = 4 << 30  # far above any upload limit (MUSEUM_MAX_UPLOAD_MB), far below harm
 EVENT_TABLES = ("award", "honor", "research", "profile_field")
 # Plans and targets (migration 0006, museum.targets): rolled back like every other table.
 PLAN_TABLES = ("target", "budget_figure", "key_task", "timeline_event")
@@ -99,12 +100,21 @@ def create_batch(
 
 
 def stored_file_bytes(content, size: int, compression: str | None) -> bytes:
-    """The file as it was uploaded, from a `stored_file` row (see `create_batch`)."""
+    """The file as it was uploaded, from a `stored_file` row (see `create_batch`). A row that does
+    not decompress to its recorded size (a hand-edited or damaged database) is a DatabaseError."""
     if compression is None:  # kept before migration 0008
         return bytes(content)
-    if compression != "zstd":
-        raise ValueError(f"unknown compression of a stored file: {compression!r}")
-    return _STORED_CODEC.decompress(content, decompressed_size=int(size), asbytes=True)
+    size = int(size)
+    # the recorded size is what the decompressor allocates: never trust it beyond any upload's size
+    if compression != "zstd" or not 0 <= size <= _STORED_SIZE_LIMIT:
+        raise DatabaseError("batches.stored_file_damaged", size=size)
+    try:
+        unpacked = _STORED_CODEC.decompress(content, decompressed_size=size, asbytes=True)
+    except (OSError, pa.ArrowException) as exc:
+        raise DatabaseError("batches.stored_file_damaged", size=size) from exc
+    if len(unpacked) != size:
+        raise DatabaseError("batches.stored_file_damaged", size=size)
+    return unpacked
 
 
 def finish_batch(con, batch_id: int, counts: Counts) -> None:

@@ -112,6 +112,13 @@ MESSAGES = {
         "不能回滚批次 #{batch_id}：之后的批次 {later} 修改了它写入的数值。请先回滚这些较新的批次。",
         "Cannot roll back batch #{batch_id}: later batches {later} changed values it wrote. Roll those back first.",
     ),
+    "batches.stored_file_damaged": (
+        "保存的原始文件已损坏（记录的大小为 {size} 字节，但内容与之不符），无法下载。数据库中的数值不受影响；"
+        "如需原文件，请从备份恢复或重新上传。",
+        "The stored original file is damaged (its recorded size is {size} bytes but its content does not match) and "
+        "cannot be downloaded. The values in the database are not affected; restore a backup or upload the file again "
+        "if you need it.",
+    ),
     "batches.unknown_metric": (
         "写入被拒绝：指标 {metrics} 不在指标目录中，未作任何修改。",
         "Write refused: metric(s) {metrics} are not in the catalog; nothing was changed.",

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from museum import batches, catalog, corrections, ingest
-from museum.errors import InputRejected
+from museum.errors import DatabaseError, InputRejected
 from museum.intake import decode, templates
 from museum.intake.values import parse_values
 from museum.numbers import parse_quantity
@@ -95,6 +95,19 @@ def test_commit_records_the_batch_and_keeps_the_raw_file(con):
     assert ingest.stored_file(con, batches.sha256(content)) == content
     assert current(con, "online_visits", 2023) == [(4_000_000.0, "at_least")]
     assert current(con, "livestreams", 2023, 2) == [(2.0, "exact")]
+
+
+@pytest.mark.parametrize("size", [10, 3000, 1 << 40, -1])
+def test_a_stored_file_whose_recorded_size_is_wrong_is_a_message(con, size):
+    """A hand-edited or damaged row: the download says so (and allocates nothing it names)."""
+    content = ("年份,指标,数值\r\n" + "".join(f"{year},posts,{year - 1990}\r\n" for year in range(2000, 2024))).encode("utf-8")
+    assert ingest.ingest(con, 1, content, "posts.csv", actor="test").status == "committed"
+    digest = batches.sha256(content)
+    assert ingest.stored_file(con, digest) == content
+    con.execute("update stored_file set size = ? where sha256 = ?", [size, digest])
+    with pytest.raises(DatabaseError) as raised:
+        ingest.stored_file(con, digest)
+    assert raised.value.key == "batches.stored_file_damaged"
 
 
 def test_missing_values_write_no_row(con):
