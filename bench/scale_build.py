@@ -224,7 +224,7 @@ def build(path: Path, *, institutions: int = 1900, years: int = 10, metrics: int
         phase = time.perf_counter()
         con.execute("checkpoint")
         timings["checkpoint"] = time.perf_counter() - phase
-        counts = {table: con.execute(f"select count(*) from {table}").fetchone()[0]  # table names from this file, not values
+        counts = {table: con.execute("select count(*) from query_table($table)", {"table": table}).fetchone()[0]
                   for table in ("observation", "batch", "institution", *RECORDS)}
     timings["total"] = time.perf_counter() - started
     return {"timings": timings, "counts": counts, "first_institution": first, "institutions": institutions,

@@ -94,7 +94,7 @@ def parquet_file(tmp_path_factory):
     import duckdb
 
     path = tmp_path_factory.mktemp("parquet") / "metric.parquet"
-    duckdb.connect().execute(f"copy (select 'posts' as metric_id) to '{path}' (format parquet)")
+    duckdb.connect().sql("select 'posts' as metric_id").write_parquet(str(path))
     return path
 
 

@@ -159,14 +159,14 @@ class FailingCommit:
 
 def test_a_commit_that_fails_on_disk_changes_nothing_and_says_so(con):
     tables = ("batch", "observation", "stored_file", "audit", "platform_item")
-    before = [con.execute(f"select count(*) from {t}").fetchall() for t in tables]
+    before = [db.scalar(con, "backup_table_rows", table_name=t) for t in tables]
     analysis = ingest.analyse((DATA / "sources" / "douyin_works_20210415.xlsx").read_bytes(), "d.xlsx")
     with pytest.raises(DatabaseError) as failed:
         ingest.commit(FailingCommit(con), 1, analysis, actor="test")
     # a visitor reads that nothing was saved; the CLI and the log get what failed where
     assert failed.value.message("zh") == "服务器暂时无法保存数据（磁盘空间或权限问题）。本次操作没有保存，已有数据不受影响。请联系管理员。"
     assert "磁盘已满" in failed.value.detail("zh")
-    assert [con.execute(f"select count(*) from {t}").fetchall() for t in tables] == before
+    assert [db.scalar(con, "backup_table_rows", table_name=t) for t in tables] == before
 
 
 @pytest.mark.parametrize("module, folder", [

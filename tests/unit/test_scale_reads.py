@@ -121,9 +121,9 @@ def test_the_scale_benchmark_builds_a_marked_synthetic_database_the_same_way_twi
     assert names[1:] == ["合成测试馆0001", "合成测试馆0002", "合成测试馆0003"]  # after the embedded report's institution
     assert notes == {scale_build.NOTE}
     with db.session(tmp_path / "a.duckdb", read_only=True) as con:
-        synthetic = "from observation where institution_id > 1"
-        current = con.execute(f"select count(*) {synthetic} and retired_by_batch is null").fetchall()[0][0]
-        retired = con.execute(f"select count(*) {synthetic} and retired_by_batch is not null").fetchall()[0][0]
+        current, retired = con.execute(
+            "select count(*) filter (where retired_by_batch is null), count(*) filter (where retired_by_batch is not null) "
+            "from observation where institution_id > 1").fetchall()[0]
         kinds = dict(con.execute("select kind, count(*) from batch where user_name = 'bench:scale' group by kind").fetchall())
         awards = con.execute("select count(*) from award where institution_id > 1").fetchall()[0][0]
     # per institution, year and month: 99 totals (short_videos has none) and 4 platform values

@@ -30,7 +30,7 @@ def platform_values(con, platform=None):
 
 
 def snapshot(con):
-    return [con.execute(f"select * from {table} order by all").fetchall()
+    return [con.execute("select * from query_table($table) order by all", {"table": table}).fetchall()
             for table in ("batch", "observation", "platform_item", "platform_daily", "stored_file")]
 
 

@@ -39,7 +39,7 @@ os.environ.pop("MUSEUM_BACKUP_KEY", None)
 import bcrypt  # noqa: E402
 import duckdb  # noqa: E402
 
-from museum import backup_manifest, db  # noqa: E402
+from museum import backup, backup_manifest, db  # noqa: E402
 
 KEY = "hostile-corpus-key-0001-never-use-in-production"
 OTHER_KEY = "someone-elses-key-0002-never-use-in-production"
@@ -91,7 +91,7 @@ def build_database(path: Path) -> None:
 def export(path: Path, directory: Path) -> dict:
     """EXPORT DATABASE into `directory` and the manifest (unsigned) of what it wrote."""
     with db.session(path) as con:
-        con.execute(f"export database '{directory}' (format parquet)")
+        con.execute(backup.export_statement(directory))  # the path checked as the backup command checks it
         manifest = {
             "format": backup_manifest.FORMAT_VERSION,
             "created_at": T0.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -122,8 +122,8 @@ def finish(directory: Path, manifest: dict, *, key: str | None = KEY, rehash: bo
 def rewrite_parquet(path: Path, select: str) -> None:
     """Replace a parquet file by the rows of `select` over its current content (table `t`)."""
     con = duckdb.connect()
-    con.execute(f"create table t as select * from read_parquet('{path}')")
-    con.execute(f"copy ({select}) to '{path}.new' (format parquet)")
+    con.execute("create table t as select * from read_parquet($path)", {"path": str(path)})
+    con.sql(select).write_parquet(f"{path}.new")
     con.close()
     Path(f"{path}.new").replace(path)
 
