@@ -1,4 +1,5 @@
-"""The annual-report parser: the seed report gives the seed data; every layout gives every field."""
+"""The annual-report parser: the seed report gives the seed data; every layout gives every field.
+What is not a report: test_report_refusals.py; the prose of the activities: test_report_sentences.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from museum import report_parser, seed
-from museum.errors import InputRejected
 from museum.report_parser import review
 from museum.report_parser.inputs import read_report_bytes
 
@@ -356,61 +356,6 @@ def test_docx_paragraphs_and_table_cells():
     assert out["unplaced"] == []
 
 
-# ---------------------------------------------------------------------------------------------
-# Not a report
-
-
-@pytest.mark.parametrize(
-    "content, name, message",
-    [
-        (b"", "empty.txt", "文件 empty.txt 是空的，没有可读取的报告内容。"),
-        ((DATA / "not_a_report.txt").read_bytes(), "not_a_report.txt",
-         "not_a_report.txt 不像事业单位法人年度报告：只找到 0 个登记事项（至少需要 3 个，如 单位名称、住所、法定代表人、开办资金）。"),
-        ("单位名称 | 某馆 |\n住所 | 某地 |\n法定代表人 | 某人 |\n".encode(), "no_year.txt",
-         "no_year.txt 中找不到报告年度（如“( 2023 年度)”“2023年度”，或业务活动情况中的“2023年”）。请在文本开头补上“2023年度”后重试。"),
-        (b"PK\x03\x04not really a zip", "broken.docx", None),
-    ],
-)
-def test_not_a_report_is_refused_with_a_reason(content, name, message):
-    with pytest.raises(InputRejected) as caught:
-        report_parser.parse_bytes(content, name)
-    if message:
-        assert caught.value.message("zh") == message
-    else:
-        assert caught.value.key == "report.bad_docx"
-
-
-def test_binary_junk_is_refused():
-    junk = bytes(range(256)) * 20
-    with pytest.raises(InputRejected) as caught:
-        report_parser.parse_bytes(junk, "junk.bin")
-    assert caught.value.key in ("report.not_a_report", "report.undecodable")
-
-
-def test_label_words_inside_prose_are_not_labels():
-    text = "2021年度\n单位名称：甲馆\n住所：乙路1号\n法定代表人：丙\n开展业务活动情况：按照宗旨和业务范围开展活动，\n住所内举办展览3个。\n"
-    parsed = report_parser.parse_text(text)
-    assert parsed.fields["activities"].value == "按照宗旨和业务范围开展活动，住所内举办展览3个。"
-    assert "purpose" not in parsed.fields
-    assert [(m.metric, m.value) for m in parsed.metrics] == []
-    assert parsed.unplaced == [{"text": "3个", "sentence": "按照宗旨和业务范围开展活动，\n住所内举办展览3个。"}]
-
-
-@pytest.mark.parametrize("name", ["pipe_multi.txt", "cell_per_line.txt", "label_value.txt"])
-def test_text_cut_anywhere_is_read_or_refused_never_crashes(name):
-    text = (DATA / name).read_text(encoding="utf-8")
-    for cut in range(0, len(text), 7):
-        try:
-            parsed = report_parser.parse_text(text[:cut], file_name=name)
-        except InputRejected as refused:
-            assert refused.key in ("report.empty", "report.not_a_report", "report.no_year")
-            continue
-        for figure in parsed.metrics:
-            assert figure.sentence in text[:cut]
-        for item in parsed.unplaced:
-            assert item["sentence"] in text[:cut]
-
-
 def test_table_copied_from_a_browser_with_tabs():
     text = (DATA / "pipe_multi.txt").read_text(encoding="utf-8")
     tabbed = "\n".join(line.rstrip(" |").replace(" | ", "\t") for line in text.splitlines())
@@ -418,51 +363,3 @@ def test_table_copied_from_a_browser_with_tabs():
     assert parsed.to_json()["institution"] == PIPE_INSTITUTION
     assert metric_tuples(parsed) == PIPE_METRICS
     assert parsed.metric("headcount").sentence == "网上名称\t青岚科技馆.公益\t从业人数 46"
-
-
-@pytest.mark.parametrize(
-    "sentence, expected",
-    [
-        ("全年接待观众12,000人次。", [("onsite_visitors", 12000, "exact")]),
-        ("服务对象满意度达98%。", [("visitor_satisfaction", 98, "exact")]),
-        ("开放天数达３０６天，举办科普讲座二十场。", [("open_days", 306, "exact"), ("lectures", 20, "exact")]),
-        ("组建志愿服务队3支，志愿者服务时长近2000小时。", [("volunteer_teams", 3, "exact"), ("volunteer_hours", 2000, "approx")]),
-        ("全年新增粉丝1.5万余人，抖音热榜上榜3次。", [("follower_growth", 15000, "at_least"), ("douyin_hot_list", 3, "exact")]),
-        ("参加省级竞赛3项。", [("competitions_entered", 3, "exact")]),
-    ],
-)
-def test_prose_phrasings_of_catalog_metrics(sentence, expected):
-    text = f"2022年度\n单位名称 | 甲馆 |\n住所 | 乙路1号 |\n开展业务活动情况 | {sentence} |\n"
-    parsed = report_parser.parse_text(text)
-    assert [(m.metric, m.value, m.qualifier) for m in parsed.metrics] == expected
-    assert parsed.unplaced == []
-    assert all(m.sentence == sentence for m in parsed.metrics)
-
-
-def parse_activities(sentence: str) -> report_parser.ParsedReport:
-    return report_parser.parse_text(f"2023年度\n单位名称 | 丁县科技馆 |\n住所 | 丁县丁路1号 |\n开展业务活动情况 | {sentence} |\n")
-
-
-def test_award_without_a_level_is_unplaced_not_guessed():
-    parsed = parse_activities("职工获区科普讲解大赛一等奖1项，获全市科普讲解大赛二等奖2项。")
-    assert [(a["competition"], a["level"], a["grade"], a["count"]) for a in parsed.awards] == [("全市科普讲解大赛", "municipal", "second", 2)]
-    assert [u["text"] for u in parsed.unplaced] == ["职工获区科普讲解大赛一等奖1项"]
-
-
-def test_honours_quoted_titles_and_unknown_levels():
-    parsed = parse_activities("本馆被评为“2023年度全国科普工作先进集体”，“科学之夜”活动获评优秀活动。")
-    assert [(h["title"], h["subject"], h["awarded_by"], h["level"]) for h in parsed.honors] == [
-        ("先进集体", None, "2023年度全国科普工作", "national"),
-        ("优秀活动", "“科学之夜”活动", None, None),
-    ]
-
-
-def test_research_stages_roles_and_inherited_items():
-    parsed = parse_activities("申报省科协课题2项，获批立项1项；参与编制地方标准1项，发表论文2篇、出版科普图书1部。")
-    assert [(r["item_type"], r["role"], r["stage"], r["description"], r["count"]) for r in parsed.research] == [
-        ("project", None, "applied", "省科协课题", 2),
-        ("project", None, "approved", "省科协课题", 1),
-        ("local_standard", "participant", "approved", "编制地方标准", 1),
-        ("paper", None, "published", "论文", 2),
-    ]
-    assert parsed.unplaced == [{"text": "1部", "sentence": "申报省科协课题2项，获批立项1项；参与编制地方标准1项，发表论文2篇、出版科普图书1部。"}]
