@@ -8,20 +8,15 @@ text, so those two columns are filled down within the table. Row numbers are the
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 
 from museum import numbers
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
-from museum.intake.decode import OLE2_MAGIC, ZIP_MAGIC, decode, detect_delimiter
-from museum.intake.problems import FileRejected
+from museum.intake.read import read_book
 
 HEADER_SEARCH_ROWS = 20
-MAX_FILE_BYTES = 20 * 1024 * 1024
 # Header texts (folded with catalog.normalize_name, brackets removed) -> column key.
 HEADERS = {
     "level1": ("一级指标", "一级", "level1", "level 1"),
@@ -64,47 +59,6 @@ class Sheet:
     budget_rows: dict[str, int] = field(default_factory=dict)
     skipped: int = 0
     header_row: int = 0
-
-
-def _text(value) -> str | None:
-    """A cell as text: numbers without a trailing .0, dates as ISO, blanks as None."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        return None if value != value else (str(int(value)) if value.is_integer() else repr(value))
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()[:10]
-    text = str(value).strip()
-    return text or None
-
-
-def _grid_from_workbook(content: bytes) -> tuple[list[tuple[str, list[list[str | None]]]], str]:
-    import python_calamine
-
-    kind = "xlsx" if content.startswith(ZIP_MAGIC) else "xls"
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
-        sheets = []
-        for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append((name, [[_text(cell) for cell in row] for row in rows]))
-    except Exception as exc:  # calamine raises several unrelated types for a damaged file
-        raise InputRejected("targets.file.unreadable", kind=kind, detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
-    return sheets, kind
-
-
-def _grid_from_text(content: bytes) -> tuple[list[tuple[str, list[list[str | None]]]], str]:
-    try:
-        decoded = decode(content)
-    except FileRejected as exc:
-        raise InputRejected("targets.file.not_a_sheet") from exc
-    delimiter = detect_delimiter(decoded.text)
-    rows = [[cell.strip() or None for cell in row] for row in csv.reader(io.StringIO(decoded.text), delimiter=delimiter)]
-    return [(None, rows)], decoded.encoding
 
 
 def _header_key(text: str | None) -> str | None:
@@ -158,12 +112,21 @@ def _as_number(text: str | None) -> float | None:
 
 
 def read_grids(content: bytes) -> tuple[list[tuple[str | None, list[list[str | None]]]], str]:
-    """Every sheet of a workbook (or the one table of a CSV) as rows of text cells, and the encoding."""
+    """Every visible sheet of a workbook (or the one table of a CSV) as rows of text cells, and the
+    encoding. Read as every upload is (museum.intake.read: size, zip, extent and cell limits), so a
+    hostile sheet is refused here as on 数据上传; position i of a sheet's rows is Excel's row i + 1."""
     if not content.strip():
         raise InputRejected("targets.file.empty")
-    if len(content) > MAX_FILE_BYTES:
-        raise InputRejected("targets.file.too_large", size_mb=f"{len(content) / 1048576:.1f}", limit_mb=MAX_FILE_BYTES // 1048576)
-    return _grid_from_workbook(content) if content.startswith((ZIP_MAGIC, OLE2_MAGIC)) else _grid_from_text(content)
+    book = read_book(content)
+    return [(grid.name, _rows(grid.cells)) for grid in book.sheets], book.encoding
+
+
+def _rows(cells) -> list[list[str | None]]:
+    """A grid (index = Excel row number) as a list of rows, blank rows where Excel has them."""
+    rows: list[list[str | None]] = [[] for _ in range(int(cells.index.max()) if len(cells) else 0)]
+    for number, values in zip(cells.index, cells.itertuples(index=False, name=None)):
+        rows[int(number) - 1] = [value.strip() or None if isinstance(value, str) else None for value in values]
+    return rows
 
 
 def read_sheet(content: bytes) -> Sheet:

@@ -101,3 +101,19 @@ def test_oversized_xlsx_is_refused_before_unzipping(monkeypatch):
     with pytest.raises(InputRejected) as caught:
         check_xlsx_safety(workbook_bytes())
     assert caught.value.key == "safety.upload_too_large"
+
+
+@pytest.mark.parametrize("read", ["targets", "events"])
+def test_target_and_event_sheets_are_read_with_the_upload_limits(read):
+    """目标管理's 绩效目标表 and events sheets go through the same reader as 数据上传: a sheet whose
+    cells reach column 900 is refused before its grid is built, as an upload is."""
+    from museum.targets import sheet, timeline
+
+    book = openpyxl.Workbook()
+    book.active.append(["三级指标", "年度指标值", "分值"] if read == "targets" else ["开始", "名称"])
+    book.active.cell(row=3, column=900, value="x")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(InputRejected) as refused:
+        (sheet.read_sheet if read == "targets" else timeline.read_events)(buffer.getvalue())
+    assert refused.value.key == "intake.error.too_many_columns"
