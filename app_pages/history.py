@@ -52,8 +52,11 @@ with st.expander(ctx.t("history.changes", count=len(changes)), expanded=present.
 
 sha = row["file_sha256"]
 if isinstance(sha, str) and sha:
-    with data.session() as con:
-        content = ingest.stored_file(con, sha)
+    try:
+        content = data.read("stored_file", sha256=sha)  # read once per data version, not on every click
+    except MuseumError as problem:  # a damaged row: say so; the rollback below still works
+        st.warning(blocks.plain(problem.message(ctx.lang)), icon=":material/warning:")
+        content = None
     st.download_button(
         ctx.t("intake.history.download"), access.audited_download(f"original file of batch #{chosen}", content or b""),
         file_name=str(row["file_name"] or f"{sha[:12]}.bin"),

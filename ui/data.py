@@ -24,6 +24,7 @@ READERS: dict[str, Callable] = {
     "institutions": institutions.table,
     "batches": ingest.history,
     "batch_changes": ingest.batch_changes,
+    "stored_file": ingest.stored_file,
     "column_aliases": lambda con, institution_id: ingest.load_aliases(con, institution_id),
     "accounts": auth.list_users,
     "account_count": lambda con: 1 if auth.has_accounts(con) else 0,

@@ -7,6 +7,8 @@ shown beside its form, and what was saved is said after the rerun that shows it.
 
 from __future__ import annotations
 
+import copy
+
 import streamlit as st
 
 from museum import corrections, ingest
@@ -20,6 +22,7 @@ PREVIEW_ROWS = 5000  # a huge file's preview lists its first values; the counts 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "xlsm", "ods", "html", "htm"]
 _COMMITTED = "intake_committed"  # the uploaded file's id and the message of its commit
+_ANALYSED = "intake_analysed"  # the uploaded file's id and its readings by options (see _analyse)
 
 
 def template_downloads(ctx: Selection, cat: Catalog, year: int) -> None:
@@ -52,13 +55,27 @@ def _mapping_step(ctx: Selection, cat: Catalog, analysis, key: str) -> dict[str,
 
 
 def _analyse(ctx: Selection, cat: Catalog, uploaded, mapping: dict[str, str]):
+    """The file read with the page's options. Every widget on the page reruns it, so each reading
+    is kept for the session (this file's last two: without and with the mapping) and handed out
+    as a copy that the preview may add its warnings to."""
     options = st.session_state
-    return ingest.analyse(
-        uploaded.getvalue(), uploaded.name, cat=cat, sheet=options.get(f"intake_sheet_{uploaded.file_id}") or None,
-        year=options.get(f"intake_year_{uploaded.file_id}"), mapping=mapping,
-        aliases=data.read("column_aliases", institution_id=ctx.institution_id),
-        allow_implausible=bool(options.get(f"intake_allow_{uploaded.file_id}")),
-    )
+    sheet = options.get(f"intake_sheet_{uploaded.file_id}") or None
+    year = options.get(f"intake_year_{uploaded.file_id}")
+    allow = bool(options.get(f"intake_allow_{uploaded.file_id}"))
+    aliases = data.read("column_aliases", institution_id=ctx.institution_id)
+    key = (ctx.institution_id, sheet, year, allow, tuple(sorted(mapping.items())), tuple(sorted(aliases.items())))
+    memo = options.get(_ANALYSED)
+    if memo is None or memo[0] != uploaded.file_id:
+        memo = options[_ANALYSED] = (uploaded.file_id, {})
+    readings = memo[1]
+    if key not in readings:
+        while len(readings) >= 2:
+            readings.pop(next(iter(readings)))
+        readings[key] = ingest.analyse(uploaded.getvalue(), uploaded.name, cat=cat, sheet=sheet, year=year,
+                                       mapping=mapping, aliases=aliases, allow_implausible=allow)
+    reading = copy.copy(readings[key])
+    reading.notices = list(reading.notices)
+    return reading
 
 
 def upload(ctx: Selection, cat: Catalog) -> None:

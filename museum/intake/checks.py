@@ -14,7 +14,7 @@ from museum.catalog import Catalog
 from museum.intake.problems import Notice
 
 JUMP_FACTOR = 10
-SUM_TOLERANCE = 0.005   # months may differ from the annual figure by rounding
+SUM_TOLERANCE = 0.005   # months may differ from their annual figure or 合计 by rounding (every layout)
 MAX_LISTED = 20
 
 

@@ -17,9 +17,10 @@ import pandas as pd
 from museum.catalog import normalize_name
 from museum.intake import columns as column_match
 from museum.intake.context import SheetContext
-from museum.intake.monthrows import SUM_TOLERANCE, TOTAL_WORDS, is_note_row, month_value, read_month_rows
+from museum.intake.checks import SUM_TOLERANCE
+from museum.intake.monthrows import is_note_row, month_value, read_month_rows
 from museum.intake.problems import FileRejected, Notice, Problem
-from museum.intake.validate import MAX_PROBLEMS
+from museum.intake.validate import MAX_PROBLEMS, TOTAL_WORDS
 from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_values, parse_year, year_bounds
 
 HEADER_ALIASES = {

@@ -14,16 +14,15 @@ import numpy as np
 import pandas as pd
 
 from museum.catalog import normalize_name
+from museum.intake.checks import SUM_TOLERANCE
 from museum.intake.columns import IGNORE, ColumnMatch, ColumnResolver
 from museum.intake.context import SheetContext
 from museum.intake.problems import Notice, Problem
-from museum.intake.validate import MAX_PROBLEMS
+from museum.intake.validate import MAX_PROBLEMS, TOTAL_WORDS
 from museum.intake.values import parse_month, parse_period, parse_values
 
-TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "全年", "累计", "total", "sum", "subtotal")}
 NOTE_PREFIXES = ("填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "注", "备注", "说明",
                  "数据来源", "来源", "联系人", "联系电话", "填报日期", "填表日期", "note", "source")
-SUM_TOLERANCE = 0.005
 _NOTE_KEYS = tuple(normalize_name(p) for p in NOTE_PREFIXES)
 
 

@@ -16,7 +16,9 @@ from museum.catalog import Catalog, normalize_name
 from museum.intake.problems import Notice, Problem
 from museum.intake.values import blank, parse_values, year_bounds
 
-TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "总数", "total", "subtotal", "grand total", "sum")}
+# A row, column or metric cell with one of these is a total of the others: skipped (and checked where
+# its parts are in the same sheet), never a metric. One list for every layout.
+TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "总数", "全年", "累计", "total", "subtotal", "grand total", "sum")}
 MAX_PROBLEMS = 1000          # listed; the rest are counted ("还有 N 个问题")
 EXACT_LIMIT = 2.0 ** 53      # a double holds every integer up to here, and no longer all of them
 

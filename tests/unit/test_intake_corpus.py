@@ -244,3 +244,12 @@ def test_context_warnings(shared_con):
     assert [n.message("en") for n in months.notices] == [
         "1 metrics have monthly values that do not add up to the stated annual value: 直播活动 2023: Σ12=12 ≠ 10"
     ]
+
+
+@pytest.mark.parametrize("word", ["累计", "全年", "总数", "合计"])
+def test_every_layout_knows_the_same_total_words(word):
+    """A long file's 累计 row and a month-row sheet's 总数 column are totals alike (one list of words)."""
+    long = ingest.analyse(f"年份,月份,指标,数值\r\n2023,1,posts,5\r\n2023,,{word},5\r\n".encode(), "long.csv")
+    assert (long.status, [n.key for n in long.notices]) == ("valid", ["intake.warning.total_rows"])
+    months = ingest.analyse(f"月份,科普图文,{word}\r\n2023年1月,5,5\r\n2023年2月,6,6\r\n".encode(), "months.csv")
+    assert (months.status, months.unmatched) == ("valid", [])
