@@ -20,7 +20,7 @@ from museum import audit, batches, catalog, db, sources
 from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
 from museum.intake import aliases as column_aliases
-from museum.intake.checks import context_notices
+from museum.intake.checks import context_notices, over_total_notices
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_book
@@ -175,10 +175,12 @@ def _live_duplicate(con, analysis: Analysis) -> int | None:
     return db.scalar(con, "intake_upload_by_sha", sha256=analysis.sha256)
 
 
-def _add_context_warnings(con, institution: int, analysis: Analysis, cat: Catalog) -> None:
+def _add_context_warnings(con, institution: int, analysis: Analysis, cat: Catalog, table=None) -> None:
+    """The warnings that need stored values; `table` is the observations as Arrow when the caller
+    has made it already (a million rows are converted once)."""
     if analysis.platform is None:
         analysis.notices += context_notices(con, institution, analysis.observations, cat)
-    analysis.notices += over_total_notices(con, institution, analysis.observations, cat)
+    analysis.notices += over_total_notices(con, institution, analysis.observations, cat, table)
 
 
 def _platform_observations(con, institution: int, analysis: Analysis, *, notices: bool = True) -> None:
@@ -192,23 +194,6 @@ def _platform_observations(con, institution: int, analysis: Analysis, *, notices
     analysis.observations = found.drop(columns=["days"])
 
 
-def over_total_notices(con, institution: int, observations: pd.DataFrame, cat: Catalog) -> list[Notice]:
-    """Months where the platforms add up to more than the matrix total: both numbers, to check."""
-    if observations is None or observations.empty:
-        return []
-    staged_platforms = "platform" in observations and observations["platform"].notna().any()
-    if not staged_platforms and not db.scalar(con, "platform_values_exist", institution_id=institution):
-        return []  # no breakdown anywhere: nothing can add up to more than a total
-    frame = batches.observation_table(observations)
-    with db.registered(con, frame):
-        found = db.query(con, "platform_over_total", institution_id=institution, tolerance=source_store.OVER_TOTAL_TOLERANCE)
-    if found.empty:
-        return []
-    items = [f"{cat[r.metric_id].name_zh} {int(r.year)}-{int(r.month):02d}：{r.platforms_value:,.0f} / {r.total:,.0f}"
-             for r in found.head(20).itertuples()]
-    return [Notice("sources.warning.over_total", {"count": len(found), "items": "；".join(items)})]
-
-
 def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:
     """Compare a valid file with the stored values: new / changed (old -> new) / unchanged."""
     if analysis.status == "rejected":
@@ -220,8 +205,8 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
         return analysis
     if analysis.export is not None:
         _platform_observations(con, institution, analysis)
-    _add_context_warnings(con, institution, analysis, cat)
     frame = batches.observation_table(analysis.observations)
+    _add_context_warnings(con, institution, analysis, cat, frame)
     analysis.compared = batches.compare_observations(con, institution, frame)
     status = analysis.compared["status"].value_counts()
     analysis.counts = batches.Counts(

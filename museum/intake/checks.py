@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from museum import db
+from museum import batches, db
 from museum.catalog import Catalog
 from museum.intake.problems import Notice
+from museum.sources.store import OVER_TOTAL_TOLERANCE
 
 JUMP_FACTOR = 10
 SUM_TOLERANCE = 0.005   # months may differ from their annual figure or 合计 by rounding (every layout)
@@ -77,3 +78,20 @@ def context_notices(con, institution: int, observations: pd.DataFrame, cat: Cata
         ]
         notices.append(Notice("intake.warning.month_sum", {"count": len(sums), "items": _listed(items, len(sums))}))
     return notices
+
+
+def over_total_notices(con, institution: int, observations: pd.DataFrame, cat: Catalog, table=None) -> list[Notice]:
+    """Months where the platforms add up to more than the matrix total: both numbers, to check.
+    `table`: the observations as Arrow (batches.observation_table), when the caller has it."""
+    if observations is None or observations.empty:
+        return []
+    staged_platforms = "platform" in observations and observations["platform"].notna().any()
+    if not staged_platforms and not db.scalar(con, "platform_values_exist", institution_id=institution):
+        return []  # no breakdown anywhere: nothing can add up to more than a total
+    with db.registered(con, table if table is not None else batches.observation_table(observations)):
+        found = db.query(con, "platform_over_total", institution_id=institution, tolerance=OVER_TOTAL_TOLERANCE)
+    if found.empty:
+        return []
+    items = [f"{cat[r.metric_id].name_zh} {int(r.year)}-{int(r.month):02d}：{_number(r.platforms_value)} / {_number(r.total)}"
+             for r in found.head(MAX_LISTED).itertuples()]
+    return [Notice("sources.warning.over_total", {"count": len(found), "items": _listed(items, len(found))})]
