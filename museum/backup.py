@@ -21,14 +21,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import secrets
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from museum import audit, backup_load, backup_manifest, db, db_files, settings
-from museum.backup_manifest import MANIFEST, sha256_file
+from museum.backup_manifest import sha256_file
 from museum.db_errors import first_line, kind_of
 from museum.errors import DatabaseBusy, DatabaseError, InputRejected
 from museum.i18n import t
@@ -152,15 +151,6 @@ def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: dat
     manifest = write_snapshot(con, directory, actor=actor, now=now)
     record_backup(con, directory, manifest, actor=actor, now=now)
     return manifest
-
-
-def read_manifest(directory: str | os.PathLike, *, allow_unsigned: bool = False) -> dict:
-    """The manifest of a snapshot, after every check a restore makes before it touches anything."""
-    manifest, _status = backup_manifest.verify(Path(directory).absolute(), settings.backup_key(), allow_unsigned=allow_unsigned)
-    return manifest
-
-
-# --- restore ----------------------------------------------------------------------------------
 
 
 def _inspect_current(target: Path, unchanged_since: datetime | None) -> list[tuple]:
@@ -287,8 +277,3 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
 
 def describe_signature(status: str, lang: str) -> str:
     return t(f"backup.signature.{status}", lang)
-
-
-def new_key() -> str:
-    """A fresh signing key (64 hex characters)."""
-    return secrets.token_hex(32)

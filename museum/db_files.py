@@ -201,13 +201,6 @@ def serve(db_file: Path, deadline: float) -> bool:
     return True
 
 
-def stop_serving(db_file: Path) -> None:
-    """Drop this process's serving marker (a server that shuts down cleanly; tests)."""
-    marker = _SERVING.pop(str(db_file.absolute()), None)
-    if marker is not None:
-        marker.release()
-
-
 def being_served(db_file: Path) -> bool:
     """Whether any process (this one included) holds the serving marker of `db_file`."""
     return FileLock(serving_path(db_file)).conflicting(exclusive=True)

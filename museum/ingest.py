@@ -301,16 +301,6 @@ def load_aliases(con, institution: int) -> dict[str, str]:
     return column_aliases.load(con, institution)
 
 
-def remember_aliases(con, institution: int, mapping: dict[str, str], *, actor: str, cat: Catalog | None = None) -> int:
-    """Remember a column mapping for the institution (the upload page's mapping step) as its own
-    batch, audited in the same transaction; returns the batch id."""
-    return column_aliases.remember(con, institution, mapping, actor=actor, cat=cat or catalog.load())
-
-
-# ---------------------------------------------------------------------------------------------
-# History
-
-
 def history(con) -> pd.DataFrame:
     """Every batch, newest first, with its counts and file."""
     return db.query(con, "batches")

@@ -385,8 +385,3 @@ def monthly_series(values: pd.DataFrame, metric: Metric) -> pd.DataFrame:
 
 def years_with_data(values: pd.DataFrame) -> list[int]:
     return sorted({int(y) for y in values["year"]}, reverse=True) if not values.empty else []
-
-
-def has_monthly(values: pd.DataFrame, metric_id: str) -> bool:
-    rows = values[values["metric_id"] == metric_id]
-    return bool(rows["month"].notna().any())

@@ -93,7 +93,6 @@ def coverage_text(kpi: Kpi, lang: str = "zh") -> str | None:
     return t("kpi.basis.as_of", lang, month=t(f"kpi.month.{max(months)}", lang))
 
 
-basis_text = coverage_text  # the former name
 
 
 def comparison_label(kpi: Kpi, lang: str = "zh") -> str:

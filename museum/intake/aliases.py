@@ -1,15 +1,15 @@
 """Column names remembered per institution: "图文发布量" means posts, from the next upload on.
 
 A mapping is column text -> metric id ("" = ignore the column). It is written as versioned rows
-(`column_alias`, migration 0005) by a batch, with its audit line in the same transaction, so a
-remembered mapping can be rolled back like any other change.
+(`column_alias`, migration 0005) by the upload's own batch (museum.ingest commit), so a remembered
+mapping is rolled back with the upload that taught it.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from museum import audit, batches, db
+from museum import db
 from museum.catalog import Catalog, normalize_name
 from museum.errors import InputRejected
 from museum.intake.columns import IGNORE
@@ -53,17 +53,3 @@ def write(con, batch_id: int, institution: int, mapping: dict[str, str]) -> int:
         db.execute(con, "intake_alias_retire", batch_id=batch_id, institution_id=institution)
         db.execute(con, "intake_alias_insert", batch_id=batch_id, institution_id=institution)
     return len(frame)
-
-
-def remember(con, institution: int, mapping: dict[str, str], *, actor: str, cat: Catalog) -> int:
-    """A mapping remembered on its own (the page's mapping step): one batch and its audit line."""
-    check_mapping(mapping, cat)
-    if not mapping:
-        raise InputRejected("intake.error.bad_mapping", text="")
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "column_alias", institution=institution, user=actor,
-                                        note="、".join(f"{k}={v or '—'}" for k, v in mapping.items())[:500])
-        count = write(con, batch_id, institution, mapping)
-        batches.finish_batch(con, batch_id, batches.Counts(inserted=count))
-        audit.record(con, "column_alias", actor, f"batch #{batch_id}: " + ", ".join(f"{k}={v or '(ignore)'}" for k, v in mapping.items()))
-    return batch_id

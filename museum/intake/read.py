@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from museum.intake import htmltable, textgrid, workbook
 from museum.intake.decode import check_size, decode, detect_delimiter, file_kind
 from museum.intake.problems import FileRejected
@@ -47,13 +45,3 @@ def read_book(content: bytes, sheet: str | None = None) -> Book:
     delimiter = detect_delimiter(decoded.head())
     cells = textgrid.read_text(decoded, delimiter)
     return Book("text", decoded.encoding, [SheetGrid(None, cells)], [], [], delimiter)
-
-
-def sheet_names(content: bytes) -> list[str]:
-    """The sheets of a workbook upload (for the page's sheet choice); [] for other files."""
-    check_size(content)
-    kind = file_kind(content)
-    if kind not in ("xlsx", "xls", "ods"):
-        return []
-    names, _ = workbook.sheet_list(content, kind)
-    return names

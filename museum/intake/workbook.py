@@ -47,10 +47,6 @@ class Workbook:
     hidden: list[str] = field(default_factory=list)         # names of hidden sheets (not read)
     names: list[str] = field(default_factory=list)          # every sheet name
 
-    @property
-    def visible_names(self) -> list[str]:
-        return [s.name for s in self.sheets]
-
 
 def column_index(letters: bytes | str) -> int:
     number = 0
@@ -295,17 +291,6 @@ def open_workbook(content: bytes, kind: str):
     except (python_calamine.CalamineError, ValueError, OSError) as exc:
         raise FileRejected("intake.error.bad_workbook", kind=f".{kind}") from exc
     return book, percent, formulas
-
-
-def sheet_list(content: bytes, kind: str) -> tuple[list[str], list[str]]:
-    """(every sheet name, the hidden ones), with the same checks as reading."""
-    book, _, _ = open_workbook(content, kind)
-    try:
-        names = [m.name for m in book.sheets_metadata]
-        hidden = [m.name for m in book.sheets_metadata if str(m.visible).split(".")[-1] != "Visible"]
-    finally:
-        book.close()
-    return names, hidden
 
 
 def read_workbook(content: bytes, kind: str, only: str | None = None) -> Workbook:

@@ -90,9 +90,6 @@ class Scope:
         with self.lock:  # viewers sharing this scope wait for one computation instead of each doing it
             return self.__dict__.get("kpis") or kpis.kpis_for_year(self.values, self.catalog, self.year)
 
-    def kpi(self, metric_id: str) -> kpis.Kpi | None:
-        return next((k for k in self.kpis if k.metric.metric_id == metric_id), None)
-
     def kpis_in(self, category: str) -> list[kpis.Kpi]:
         return [k for k in self.kpis if k.metric.category == category]
 

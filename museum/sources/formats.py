@@ -60,10 +60,6 @@ def formats() -> dict[str, Format]:
     return found
 
 
-def platforms() -> list[str]:
-    return sorted({f.platform for f in formats().values() if f.supported})
-
-
 @dataclass
 class Match:
     fmt: Format
