@@ -72,12 +72,20 @@ def current() -> Selection:
     chosen = st.session_state.get(_institution_key())
     institution_id = chosen if chosen in ids else institutions.default_id(table)
     name = str(table.loc[table["institution_id"] == institution_id, "name"].iloc[0])
-    values = data.frame(institution_id, "values")
-    years = tuple(kpis.years_with_data(values))
+    path = str(data.db_path())
+    years, latest = _years(path, institution_id, db.data_version(path))
     year = st.session_state.get(_year_key(institution_id))
     if year not in years:
-        year = default_year(values)
+        year = latest
     return Selection(lang, institution_id, name, year, years, convention)
+
+
+@st.cache_resource(show_spinner=False, max_entries=48)
+def _years(path: str, institution_id: int, version: tuple) -> tuple[tuple[int, ...], int | None]:
+    """An institution's years with data and the default one, once per data version (every run of
+    every page asks; the values frame need not be copied out of the cache for it)."""
+    values = data.frame(institution_id, "values")
+    return tuple(kpis.years_with_data(values)), default_year(values)
 
 
 def scope(selection: Selection | None = None) -> Scope:
@@ -105,12 +113,12 @@ def language_switch() -> str:
     return st.session_state["lang"]
 
 
-def sidebar() -> Selection:
-    """Draw the sidebar's choices (dashboard.py, every run) and return the selection they make."""
+def sidebar() -> None:
+    """Draw the sidebar's choices (dashboard.py, every run); pages read them with current()."""
     lang = language_switch()
     selection = current()
     if selection.institution_id is None:
-        return selection
+        return
     with st.sidebar:
         table = data.read("institutions")
         if len(table) > 1:
@@ -123,7 +131,6 @@ def sidebar() -> Selection:
                          format_func=lambda y: t("ui.year_label", lang, year=y))
         st.selectbox(t("ui.colour_convention", lang), CONVENTIONS, index=CONVENTIONS.index(selection.convention),
                      key=_convention_key(lang), format_func=lambda c: t(f"ui.convention.{c}", lang))
-    return current()
 
 
 def page_header(selection: Selection, title_key: str, scope_: Scope | None = None) -> None:
