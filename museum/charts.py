@@ -184,7 +184,7 @@ def assets_bridge(year: int, start: float, end: float, lang: str, palette: Palet
             x=[t("chart.assets_start", lang), t("chart.assets_change", lang), t("chart.assets_end", lang)],
             measure=["absolute", "relative", "total"],
             y=[start, change, end],
-            text=[numbers.format_plain(start, lang), numbers.format_change(change, False, lang), numbers.format_plain(end, lang)],
+            text=[numbers.format_plain(start, lang), numbers.format_change(change, "exact", lang), numbers.format_plain(end, lang)],
             textposition="outside",
             increasing={"marker": {"color": palette.up}},
             decreasing={"marker": {"color": palette.down}},

@@ -96,11 +96,6 @@ class Kpi:
     def prior_value(self) -> float | None:
         return None if self.prior is None else self.prior.value
 
-    @property
-    def approximate(self) -> bool:
-        """Whether the change is anything but exact (kept for callers of the former flag)."""
-        return self.bound != "exact"
-
 
 def load_values(con, institution: int) -> pd.DataFrame:
     """Every current value of an institution (observations plus record-derived counts)."""

@@ -310,18 +310,10 @@ def format_words(value: float | None, qualifier: str = "exact", lang: str = "zh"
     return word + number + unit
 
 
-def as_bound(bound) -> str:
-    """A bound code; True/False (the former `approximate` flag) read as approx/exact."""
-    if isinstance(bound, bool):
-        return "approx" if bound else "exact"
-    return bound if bound in BOUNDS else "exact"
-
-
 def bounded(signed: str, magnitude: str, direction: int, bound, lang: str, verbs: str = "pct") -> str:
     """A signed change with its bound: '+12.3%', '约 +12.3%', '增长超29.6%' / 'at least +29.6%',
     '下降超40.0%' / 'at most −40.0%'. `verbs`: pct (增长/下降) or amount (增加/减少)."""
-    bound = as_bound(bound)
-    if bound == "exact":
+    if bound not in BOUNDS or bound == "exact":
         return signed
     if bound == "approx":
         return t("kpi.bound.approx", lang, signed=signed)

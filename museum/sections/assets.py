@@ -12,10 +12,10 @@ from museum.tabular import round_value
 
 
 def summary(scope: Scope, row) -> str:
-    pct = "—" if pd.isna(row["change_pct"]) else numbers.format_change_pct(row["change_pct"], False, scope.lang)
+    pct = "—" if pd.isna(row["change_pct"]) else numbers.format_change_pct(row["change_pct"], "exact", scope.lang)
     return scope.t("assets.summary", year=scope.year, start=numbers.format_plain(row["start"], scope.lang),
                    end=numbers.format_plain(row["end"], scope.lang),
-                   change=numbers.format_change(row["change"], False, scope.lang), pct=pct)
+                   change=numbers.format_change(row["change"], "exact", scope.lang), pct=pct)
 
 
 def history_table(scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def history_table(scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
         scope.t("col.start"): [round_value(v) for v in table["start"]],
         scope.t("col.end"): [round_value(v) for v in table["end"]],
         scope.t("col.change"): [round_value(v) for v in table["change"]],
-        scope.t("col.change_pct"): [numbers.format_change_pct(p, False, scope.lang) if pd.notna(p) else "—"
+        scope.t("col.change_pct"): [numbers.format_change_pct(p, "exact", scope.lang) if pd.notna(p) else "—"
                                     for p in table["change_pct"]],
         scope.t("col.prev_end"): [round_value(v) for v in table["prev_end"]],
         scope.t("col.reconciled"): ["—" if r is None else scope.t("tabular.yes" if r else "tabular.no")

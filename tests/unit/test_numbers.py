@@ -162,8 +162,8 @@ def test_format_words_writes_numbers_as_prose_does(value, qualifier, lang, unit,
         (0.01, "at_least", "zh", "不低于上年"),
         (0.0, "at_most", "zh", "不高于上年"),
         (None, "exact", "zh", "—"),
-        (12.345, True, "zh", "约 +12.3%"),   # the former `approximate` flag
-        (12.345, False, "zh", "+12.3%"),
+        (12.345, "approx", "zh", "约 +12.3%"),
+        (12.345, "exact", "zh", "+12.3%"),
     ],
 )
 def test_format_change_pct_with_its_bound(pct, bound, lang, expected):
