@@ -171,7 +171,8 @@ def get_user(con, name: str) -> User | None:
     return _row_to_user(row) if row else None
 
 
-def _require_user(con, name: str) -> User:
+def require_user(con, name: str) -> User:
+    """The account named `name` (any spelling that normalises to it), or InputRejected naming it."""
     user = get_user(con, name)
     if user is None:
         raise InputRejected("auth.unknown_user", name=account_names.shown(name if isinstance(name, str) else ""))
@@ -218,7 +219,7 @@ def _renew(con, name: str) -> None:
 
 def remove_user(con, name: str, *, actor: str, now: datetime | None = None) -> None:
     with throttle.LOCK, db.transaction(con):
-        user = _require_user(con, name)
+        user = require_user(con, name)
         _refuse_losing_last_admin(con, user)
         db.execute(con, "auth_user_delete", user_name=user.name)
         throttle.clear_account(con, user.name)
@@ -228,7 +229,7 @@ def remove_user(con, name: str, *, actor: str, now: datetime | None = None) -> N
 def set_password(con, name: str, password: str, *, actor: str, now: datetime | None = None) -> None:
     password_hash = hash_password(password)
     with throttle.LOCK, db.transaction(con):
-        user = _require_user(con, name)
+        user = require_user(con, name)
         db.execute(con, "auth_user_set_password", user_name=user.name, password_hash=password_hash)
         _renew(con, user.name)
         # A new password lifts a lock: this is how an admin lets a locked-out colleague back in.
@@ -239,7 +240,7 @@ def set_password(con, name: str, password: str, *, actor: str, now: datetime | N
 def set_role(con, name: str, role: str, *, actor: str, now: datetime | None = None) -> None:
     validate_role(role)
     with db.transaction(con):
-        user = _require_user(con, name)
+        user = require_user(con, name)
         if role != "admin":
             _refuse_losing_last_admin(con, user)
         db.execute(con, "auth_user_set_role", user_name=user.name, role=role)
@@ -249,7 +250,7 @@ def set_role(con, name: str, role: str, *, actor: str, now: datetime | None = No
 
 def set_disabled(con, name: str, disabled: bool, *, actor: str, now: datetime | None = None) -> None:
     with db.transaction(con):
-        user = _require_user(con, name)
+        user = require_user(con, name)
         if disabled:
             _refuse_losing_last_admin(con, user)
         db.execute(con, "auth_user_set_disabled", user_name=user.name, disabled=disabled)
@@ -267,7 +268,7 @@ def renew_all_credentials(con) -> None:
 def unlock(con, name: str, *, actor: str, now: datetime | None = None) -> None:
     """Lift the sign-in lock (and forget the failures) of an account, e.g. `users unlock NAME`."""
     with throttle.LOCK, db.transaction(con):
-        user = _require_user(con, name)
+        user = require_user(con, name)
         throttle.clear_account(con, user.name)
         audit.record(con, "account_change", actor, f"unlock {user.name}", now=now)
 

@@ -28,7 +28,7 @@ import duckdb
 
 from museum import audit, backup_load, backup_manifest, db, db_files, settings
 from museum.backup_manifest import sha256_file
-from museum.db_errors import first_line, kind_of
+from museum.db_errors import database_error, first_line, kind_of
 from museum.errors import DatabaseBusy, DatabaseError, InputRejected
 from museum.i18n import t
 
@@ -62,10 +62,6 @@ def export_statement(directory: str | os.PathLike) -> str:
     return "export database " + sql_path_literal(directory) + " (format parquet)"
 
 
-def table_counts(con) -> dict[str, int]:
-    return {name: db.scalar(con, "backup_table_rows", table_name=name) for (name,) in db.rows(con, "backup_tables")}
-
-
 def sequence_values(con) -> dict[str, int | None]:
     return {name: (None if last is None else int(last)) for name, _start, last in db.rows(con, "backup_sequences")}
 
@@ -94,7 +90,7 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
         db_files.private_dir(target)
         os.chmod(target, db_files.PRIVATE_DIR)
         with db.transaction(con):
-            counts = table_counts(con)
+            counts = backup_load.table_counts(con)
             migrations = db.applied_migrations(con)
             sequences = sequence_values(con)
             con.execute(statement)
@@ -250,8 +246,7 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
         try:
             held = serving.try_acquire(True)
         except OSError as exc:
-            raise DatabaseError("db.read_only", visitor_key="db.write_failed_visitor", path=str(target),
-                                file=str(serving.path), directory=str(target.parent)) from exc
+            raise database_error(exc, target) from exc
         if not held:
             raise DatabaseBusy("backup.dashboard_serving", path=str(target))
         try:

@@ -14,14 +14,14 @@ import re
 from pathlib import Path
 
 from museum import db
+from museum.backup_manifest import IDENTIFIER
 from museum.errors import InputRejected
 
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 def _identifier(name: str, allowed: set[str]) -> str:
     """`name` quoted as an SQL identifier, if it is one of ours; anything else is a programming error."""
-    if name not in allowed or not _IDENTIFIER.fullmatch(name):
+    if name not in allowed or not IDENTIFIER.fullmatch(name):
         raise ValueError(f"{name!r} is not a table or column of the project's schema")
     return '"' + name + '"'
 
@@ -114,7 +114,7 @@ def build(con, source: Path, manifest: dict) -> dict[str, int]:
     with db.transaction(con):
         for table in order:
             load_table(con, table, source / f"{table}.parquet", schema)
-        counts = {name: db.scalar(con, "backup_table_rows", table_name=name) for (name,) in db.rows(con, "backup_tables")}
+        counts = table_counts(con)
         if counts != manifest["tables"]:
             raise InputRejected("backup.counts_differ", path=str(source))
         if db.applied_migrations(con) != manifest["migrations"]:
@@ -122,3 +122,8 @@ def build(con, source: Path, manifest: dict) -> dict[str, int]:
         continue_sequences(con, manifest, schema)
     db.migrate(con)
     return counts
+
+
+def table_counts(con) -> dict[str, int]:
+    """Rows per table of the database (what a manifest records and a restore checks)."""
+    return {name: db.scalar(con, "backup_table_rows", table_name=name) for (name,) in db.rows(con, "backup_tables")}

@@ -29,7 +29,7 @@ MIN_KEY_CHARS = 16
 ALGORITHM = "hmac-sha256"
 # Written by EXPORT DATABASE beside the parquet files and kept for people to read; never executed.
 AUX_FILES = ("load.sql", "schema.sql")
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _FILE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}\.(?:parquet|sql)")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -109,7 +109,7 @@ def read(source: Path) -> dict:
 def _well_formed(m) -> bool:
     def counts(value, allow_none=False):
         return isinstance(value, dict) and all(
-            isinstance(k, str) and _IDENTIFIER.fullmatch(k)
+            isinstance(k, str) and IDENTIFIER.fullmatch(k)
             and ((allow_none and v is None) or (isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**62))
             for k, v in value.items()
         )

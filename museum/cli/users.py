@@ -112,17 +112,10 @@ def run_list(args) -> int:
     return 0
 
 
-def _existing(con, name: str) -> str:
-    user = auth.get_user(con, name)
-    if user is None:
-        raise InputRejected("auth.unknown_user", name=auth.account_names.shown(name))
-    return user.name
-
-
 def run_remove(args) -> int:
     con = open_initialised(args)
     try:
-        name = _existing(con, args.name)
+        name = auth.require_user(con, args.name).name
         auth.remove_user(con, name, actor=cli_actor())
     finally:
         con.close()
@@ -133,7 +126,7 @@ def run_remove(args) -> int:
 def run_passwd(args) -> int:
     con = open_initialised(args)
     try:
-        args.name = _existing(con, args.name)
+        args.name = auth.require_user(con, args.name).name
         password = read_password(args)
         auth.set_password(con, args.name, password, actor=cli_actor())
     finally:
@@ -154,7 +147,7 @@ def run_unlock(args) -> int:
         elif args.client:
             client = auth.unlock_client(con, args.client, actor=cli_actor())
         else:
-            name = _existing(con, args.name)
+            name = auth.require_user(con, args.name).name
             auth.unlock(con, name, actor=cli_actor())
     finally:
         con.close()
