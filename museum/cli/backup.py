@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from museum import backup, db, settings
-from museum.cli.common import cli_actor, open_initialised, open_read_only
+from museum.cli.common import cli_actor, open_read_only
 from museum.i18n import t
 
 
@@ -24,9 +24,8 @@ def register(subparsers, common) -> None:
 
 def run_backup(args) -> int:
     path = settings.db_path(args.db)
-    con = open_initialised(args)
-    con.close()
-    # the snapshot reads through a read-only connection: the dashboard keeps reading meanwhile
+    # the snapshot reads through a read-only connection (a missing or unmigrated database is
+    # initialised first): the dashboard keeps reading meanwhile
     con = open_read_only(path)
     try:
         manifest = backup.write_snapshot(con, args.directory, actor=cli_actor())

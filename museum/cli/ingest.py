@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from museum import catalog, ingest
-from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
+from museum import catalog, ingest, settings
+from museum.cli.common import acting_user, choose_institution, open_initialised, open_read_only, print_json
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.intake.aliases import parse_map
@@ -38,8 +38,8 @@ def run(args) -> int:
     except OSError as exc:
         raise InputRejected("intake.cli.cannot_read", path=str(path), detail=exc.strerror or str(exc)) from exc
     mapping = parse_map(args.map)
-    con = open_initialised(args)
-    try:  # the remembered aliases, then the database is let go while the file is read and checked
+    con = open_read_only(settings.db_path(args.db))
+    try:  # the remembered aliases (a read), then the database is let go while the file is read and checked
         institution, _ = choose_institution(con, None)
         aliases = ingest.load_aliases(con, institution)
     finally:
