@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from museum import audit, auth, backup, settings
-from museum.errors import MuseumError
 from museum.i18n import t
-from ui import access, blocks, context, data
+from ui import access, blocks, context, data, forms
 
 lang = context.language()
 access.require("manage_accounts", lang)
@@ -16,15 +15,14 @@ st.title(t("access.page.admin", lang))
 me = access.actor()
 
 
+forms.show_saved()
+
+
 def run_change(change, success_key: str, **params) -> None:
-    """Apply one account change; show its outcome in the user's language."""
-    try:
-        with access.write_session() as con:
-            change(con)
-    except MuseumError as exc:
-        st.error(blocks.plain(exc.message(lang)), icon=":material/block:")
-    else:
-        st.success(t(success_key, lang, **params))
+    """One account change (auth records its audit line); said after the rerun, so that the
+    accounts table below already shows it. A refusal is shown here."""
+    if forms.write(lambda con: change(con) or True, lang):
+        forms.saved(t(success_key, lang, **params))
 
 
 accounts_tab, audit_tab, backup_tab = st.tabs(
@@ -103,12 +101,8 @@ with backup_tab:
     st.caption(t("access.admin.backup_help", lang, path=settings.backup_dir()))
     if st.button(t("access.admin.backup_now", lang), key="backup_now", type="primary"):
         directory = settings.backup_dir() / auth.utc_now().strftime("%Y%m%dT%H%M%SZ")
-        try:
-            with access.write_session() as con:
-                manifest = backup.backup(con, directory, actor=me)
-        except MuseumError as exc:
-            st.error(blocks.plain(exc.message(lang)), icon=":material/block:")
-        else:
+        manifest = forms.write(lambda con: backup.backup(con, directory, actor=me), lang)
+        if manifest is not None:
             tables = manifest["tables"]
             st.success(blocks.plain(t("cli.backup.done", lang, path=directory, tables=len(tables), rows=sum(tables.values()))))
             if manifest.get("signature") is None:

@@ -220,6 +220,17 @@ def test_admin_adds_an_account(accounts):
         assert audit.entries(con, action="account_change").iloc[0]["user_name"] == "boss"
 
 
+def test_admin_role_change_is_in_the_accounts_table_of_the_same_click(accounts):
+    at = open_page(app("admin"), "admin")
+    at.selectbox(key="change_target").select("vi")
+    at.selectbox(key="change_role").select("editor")
+    at.button(key="btn_role").click().run()
+    assert not at.exception
+    assert texts(at.success) == ["已更新账号“vi”。"]
+    shown = at.dataframe[0].value
+    assert shown.loc[shown["用户"] == "vi", "角色"].tolist() == ["编辑者"]
+
+
 def test_admin_cannot_remove_the_last_admin(accounts):
     at = open_page(app("admin"), "admin")
     at.selectbox(key="change_target").select("boss")
