@@ -40,7 +40,10 @@ def read_book(content: bytes, sheet: str | None = None) -> Book:
         if not grids:
             raise FileRejected("intake.error.html_no_table")
         names = [f"table {i}" for i in range(1, len(grids) + 1)]
-        return Book("html", "html", [SheetGrid(n, g) for n, g in zip(names, grids)], [], names)
+        if sheet is not None and sheet not in names:
+            raise FileRejected("intake.error.unknown_sheet", sheet=sheet, sheets="、".join(names))
+        chosen = [SheetGrid(n, g) for n, g in zip(names, grids) if sheet is None or n == sheet]
+        return Book("html", "html", chosen, [], names)
     decoded = textgrid.normalise_line_ends(decoded)
     delimiter = detect_delimiter(decoded.head())
     cells = textgrid.read_text(decoded, delimiter)

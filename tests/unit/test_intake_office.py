@@ -201,3 +201,13 @@ def test_a_total_column_beside_month_columns_is_skipped_and_checked():
     assert (result.status, len(result.observations)) == ("valid", 4)
     assert [n.message("zh") for n in result.notices] == [
         "「合计」列是合计列，已跳过。", "第 2 行「科普图文」的合计为 9，而各月之和为 7，两者不一致，请核对。"]
+
+
+def test_an_html_upload_with_two_tables_reads_the_one_chosen():
+    page = ("<html><body><table><tr><td>年份</td><td>指标</td><td>数值</td></tr><tr><td>2023</td><td>posts</td><td>5</td></tr></table>"
+            "<table><tr><td>年份</td><td>指标</td><td>数值</td></tr><tr><td>2023</td><td>posts</td><td>7</td></tr></table></body></html>").encode()
+    both = ingest.analyse(page, "two.html")
+    assert both.sheet_names == ["table 1", "table 2"]
+    second = ingest.analyse(page, "two.html", sheet="table 2")
+    assert (second.status, values(second)) == ("valid", {("posts", 2023, None): 7.0})
+    assert [p.key for p in ingest.analyse(page, "two.html", sheet="table 9").errors] == ["intake.error.unknown_sheet"]
