@@ -5,7 +5,7 @@ import dataclasses
 import streamlit as st
 
 from museum import sections
-from museum.targets import view, workbook
+from museum.targets import workbook
 from ui import access, blocks, context, target_forms
 
 selection = context.current()
@@ -29,7 +29,7 @@ if not section:
     st.stop()
 blocks.render(section, scope)
 
-year_view = view.year_targets(scope)
+year_view = scope.year_targets
 if year_view and access.may("export"):
     def content() -> bytes:  # made only when the button is pressed
         return workbook.self_evaluation_xlsx(year_view, scope.catalog, institution=selection.institution_name,

@@ -6,7 +6,6 @@ import datetime as dt
 
 import streamlit as st
 
-from museum.targets import view
 from ui import access, context, forms, target_forms
 
 selection = context.current()
@@ -23,7 +22,7 @@ years = sorted(set(target_forms.plan_years(context.scope(selection))) | {this_ye
 year = st.selectbox(selection.t("targets.ui.year"), years, index=years.index(this_year), key="targets_edit_year",
                     format_func=lambda y: selection.t("ui.year_label", year=y))
 scope = context.scope(dataclasses.replace(selection, year=year))
-year_view = view.year_targets(scope)
+year_view = scope.year_targets
 
 tabs = st.tabs([selection.t(f"targets.ui.tab.{key}") for key in ("import", "indicators", "budget", "tasks", "events")])
 with tabs[0]:

@@ -94,6 +94,14 @@ class Scope:
         return [k for k in self.kpis if k.metric.category == category]
 
     @cached_property
+    def year_targets(self):
+        """The year's targets evaluated today (museum.targets.view.YearTargets): once per scope for
+        the cards, the targets section and the two target pages."""
+        from museum.targets import view  # the targets package reads scopes itself
+
+        return view.year_targets(self)
+
+    @cached_property
     def target_progress(self) -> dict[str, str]:
         """metric id -> its target progress text this year ("完成 62%，序时进度 75%…"), where a target is linked."""
         from museum.targets import view  # the targets package reads scopes itself

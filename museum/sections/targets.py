@@ -20,7 +20,7 @@ def targets_section(scope: Scope, today: date | None = None) -> Section:
     """
     lang, year = scope.lang, scope.year
     section = Section("targets", scope.t("targets.section.title", year=year))
-    year_view = view.year_targets(scope, today)
+    year_view = view.year_targets(scope, today) if today else scope.year_targets
     if year_view:
         section.blocks.append(Heading(scope.t("targets.section.score")))
         section.blocks.append(Sentences(view.total_sentences(year_view, lang), lead=True))

@@ -121,7 +121,7 @@ def metric_progress(scope, metric_id: str, today: date | None = None) -> str | N
 
 def metric_progress_texts(scope, today: date | None = None) -> dict[str, str]:
     """metric_progress for every linked metric of the scope's year at once (the overview's cards)."""
-    view = year_targets(scope, today)
+    view = year_targets(scope, today) if today else scope.year_targets
     texts: dict[str, str] = {}
     for row in view.evaluation.to_dict("records"):
         metric_id = row.get("metric_id")
