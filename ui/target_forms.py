@@ -68,7 +68,7 @@ def import_tab(scope: Scope) -> None:
             headers["indicator"]: st.column_config.TextColumn(headers["indicator"], width="large"),
         },
     )
-    reviewed = importer.validate_review(importer.parse(content, name, year), edited, lang)
+    reviewed = importer.validate_review(parsed, edited, lang)
     if reviewed.errors:
         _problems(importer.problem_lines(reviewed, lang), scope)
         return

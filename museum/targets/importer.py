@@ -10,6 +10,7 @@ retired. The result's keys follow `ingest --json`, plus `links` (indicator -> me
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -170,7 +171,9 @@ def review_table(parsed: Parsed, lang: str = "zh") -> pd.DataFrame:
 
 
 def validate_review(parsed: Parsed, edited: pd.DataFrame, lang: str = "zh") -> Parsed:
-    """The edited review table as the records to commit (every problem listed, by table row and heading)."""
+    """The edited review table as the records to commit (every problem listed, by table row and
+    heading), in a new Parsed: `parsed` itself stays as read, for the next edit of the table."""
+    parsed = dataclasses.replace(parsed)
     cat = catalog.load()
     headers = review_headers(lang)
     frame = edited.rename(columns={text: key for key, text in headers.items()})

@@ -101,6 +101,9 @@ def test_review_table_round_trip_with_the_editors_changes(con):
     edited.loc[3, "关联指标"] = "开放天数（open_days）"
     accepted = importer.validate_review(parsed, edited, "zh")
     assert accepted.status == "valid"
+    # the file as read is untouched by both reviews: the page reviews it again after the next edit
+    assert (parsed.status, parsed.errors) == ("valid", [])
+    assert importer.review_table(parsed, "zh").equals(table)
     assert [(r["operator"], r["metric_id"]) for r in accepted.records[1:4]] == [("=", None), (">=", None), ("=", "open_days")]
     committed = importer.commit(con, 1, accepted, actor="t")
     assert committed.status == "committed" and committed.links["新媒体总访问量"] is None
