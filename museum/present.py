@@ -155,13 +155,18 @@ def _platform_name(code: str, lang: str) -> str:
     return t(key, lang) if has(key) else code
 
 
+def ordered_platforms(codes) -> list[str]:
+    """Platform codes in the matrix's order (公众号, 抖音, 视频号, 头条号), others after them by code."""
+    codes = set(codes)
+    return [p for p in PLATFORM_ORDER if p in codes] + sorted(codes - set(PLATFORM_ORDER))
+
+
 def platform_text(kpi: Kpi, lang: str = "zh") -> str | None:
     """'仅含 微信公众号、抖音' / 'WeChat and Douyin only' when the value is only a sum of those platforms."""
     platforms = kpi.current.platforms
     if not platforms:
         return None
-    ordered = sorted(platforms, key=lambda c: (PLATFORM_ORDER.index(c) if c in PLATFORM_ORDER else len(PLATFORM_ORDER), c))
-    names = [_platform_name(code, lang) for code in ordered]
+    names = [_platform_name(code, lang) for code in ordered_platforms(platforms)]
     joined = names[0] if len(names) == 1 else (
         t("kpi.platforms.separator", lang).join(names[:-1]) + t("kpi.platforms.last_separator", lang) + names[-1])
     return t("kpi.platforms.some_months" if kpi.current.platforms_partial else "kpi.platforms.only", lang, platforms=joined)

@@ -13,20 +13,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from museum import numbers
+from museum import kpis, numbers, present
 from museum.charts import _layout
 from museum.sections.blocks import Block, Chart, Notice, Section, Table
 from museum.sections.scope import Scope
 
-PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao")
 PLATFORM_COLORS = {"wechat": "#1AAD19", "douyin": "#1F1F1F", "channels": "#FA9D3B", "toutiao": "#E8382F"}
 VIEW_METRICS = ("platform_reads", "video_plays")
 TOP_ITEMS = 10
-
-
-def _platforms(frame: pd.DataFrame) -> list[str]:
-    present = set(frame["platform"])
-    return [p for p in PLATFORM_ORDER if p in present] + sorted(present - set(PLATFORM_ORDER))
 
 
 def _year_value(rows: pd.DataFrame, kind: str) -> tuple[float, str]:
@@ -34,9 +28,7 @@ def _year_value(rows: pd.DataFrame, kind: str) -> tuple[float, str]:
     if kind == "stock":
         last = rows.sort_values("month").iloc[-1]
         return float(last["value"]), str(last["qualifier"])
-    qualifiers = set(rows["qualifier"])
-    qualifier = "approx" if "approx" in qualifiers else "at_least" if "at_least" in qualifiers else "exact"
-    return float(rows["value"].sum()), qualifier
+    return float(rows["value"].sum()), kpis.combine_qualifiers(rows["qualifier"])
 
 
 def _monthly_chart(scope: Scope, metric, rows: pd.DataFrame) -> Chart:
@@ -45,7 +37,7 @@ def _monthly_chart(scope: Scope, metric, rows: pd.DataFrame) -> Chart:
     labels = [scope.t("sources.section.month", month=m) for m in months]
     figure = go.Figure()
     records = []
-    for platform in _platforms(rows):
+    for platform in present.ordered_platforms(rows["platform"]):
         by_month = rows[rows["platform"] == platform].set_index("month")["value"]
         name = scope.t(f"platform.{platform}")
         values = [float(by_month[m]) if m in by_month.index else None for m in months]
@@ -65,7 +57,7 @@ def _monthly_chart(scope: Scope, metric, rows: pd.DataFrame) -> Chart:
 
 def _table(scope: Scope, values: pd.DataFrame, metrics: list) -> Table:
     lang = scope.lang
-    platforms = _platforms(values)
+    platforms = present.ordered_platforms(values["platform"])
     header = [scope.t("sources.column.platform")] + [m.name(lang) for m in metrics]
     records = []
     for platform in platforms:
