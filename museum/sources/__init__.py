@@ -9,8 +9,10 @@ rolls them up to the catalog's monthly metrics per platform, by data/sources/met
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
+import pyarrow as pa
 
 from museum.i18n import t
 from museum.intake.problems import Notice, Problem
@@ -31,6 +33,33 @@ class PlatformExport:
     errors: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     rows: int = 0
+
+    @cached_property
+    def items_table(self) -> pa.Table:
+        """The items as DuckDB reads them (museum.sources.store), made once per export."""
+        items = self.items
+        return pa.table({
+            "item_key": pa.array(items["item_key"].astype(str).tolist(), pa.string()),
+            "channel": pa.array([None if pd.isna(c) else str(c) for c in items["channel"]], pa.string()),
+            "item_type": pa.array(items["item_type"].astype(str).tolist(), pa.string()),
+            "title": pa.array([None if pd.isna(c) else str(c) for c in items["title"]], pa.string()),
+            "published_at": pa.array([None if pd.isna(c) else c.to_pydatetime() if hasattr(c, "to_pydatetime") else c
+                                      for c in items["published_at"]], pa.timestamp("us")),
+            **{name: pa.array([None if pd.isna(v) else float(v) for v in items[name]], pa.float64())
+               for name in ("views", "likes", "comments", "shares", "favorites", "follows")},
+            "figures": pa.array(items["figures"].astype(str).tolist(), pa.string()),
+        })
+
+    @cached_property
+    def daily_table(self) -> pa.Table:
+        """The daily figures as DuckDB reads them, made once per export."""
+        daily = self.daily
+        return pa.table({
+            "day": pa.array(list(daily["day"]), pa.date32()),
+            "channel": pa.array(daily["channel"].astype(str).tolist(), pa.string()),
+            "measure": pa.array(daily["measure"].astype(str).tolist(), pa.string()),
+            "value": pa.array(daily["value"].astype(float).tolist(), pa.float64()),
+        })
 
     @property
     def period(self) -> dict | None:
@@ -76,7 +105,10 @@ def refusal(found: Resemblance | Match) -> Problem:
 
 def read_export(sheet: SheetGrid, match: Match) -> PlatformExport:
     parsed = parsers.parse(sheet.cells, match)
-    export = PlatformExport(match.fmt.name, match.fmt.platform, sheet.name, parsed.items, parsed.daily,
+    # within one export the last row of a work or a day wins (a platform may repeat a row)
+    items = parsed.items.drop_duplicates(["item_key", "channel"], keep="last")
+    daily = parsed.daily.drop_duplicates(["day", "channel", "measure"], keep="last")
+    export = PlatformExport(match.fmt.name, match.fmt.platform, sheet.name, items, daily,
                             parsed.errors, parsed.notices, parsed.rows)
     if not export.errors and export.items.empty and export.daily.empty:
         export.errors.append(Problem("sources.error.no_rows", match.header_row + 1, None, None, labels(match.fmt.name)))

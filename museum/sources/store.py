@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import pandas as pd
-import pyarrow as pa
 
 from museum import db, settings
 from museum.intake.problems import Notice
@@ -31,49 +30,16 @@ def rules() -> pd.DataFrame:
     return frame.replace({"": None}).astype("string")
 
 
-def _items_table(export: PlatformExport) -> pa.Table:
-    items = export.items
-    return pa.table({
-        "item_key": pa.array(items["item_key"].astype(str).tolist(), pa.string()),
-        "channel": pa.array([None if pd.isna(c) else str(c) for c in items["channel"]], pa.string()),
-        "item_type": pa.array(items["item_type"].astype(str).tolist(), pa.string()),
-        "title": pa.array([None if pd.isna(c) else str(c) for c in items["title"]], pa.string()),
-        "published_at": pa.array([None if pd.isna(c) else c.to_pydatetime() if hasattr(c, "to_pydatetime") else c
-                                  for c in items["published_at"]], pa.timestamp("us")),
-        **{name: pa.array([None if pd.isna(v) else float(v) for v in items[name]], pa.float64())
-           for name in ("views", "likes", "comments", "shares", "favorites", "follows")},
-        "figures": pa.array(items["figures"].astype(str).tolist(), pa.string()),
-    })
-
-
-def _daily_table(export: PlatformExport) -> pa.Table:
-    daily = export.daily
-    return pa.table({
-        "day": pa.array(list(daily["day"]), pa.date32()),
-        "channel": pa.array(daily["channel"].astype(str).tolist(), pa.string()),
-        "measure": pa.array(daily["measure"].astype(str).tolist(), pa.string()),
-        "value": pa.array(daily["value"].astype(float).tolist(), pa.float64()),
-    })
-
-
-def _deduplicated(export: PlatformExport) -> PlatformExport:
-    """Within one export the last row of a work or a day wins (a platform may repeat a row)."""
-    export.items = export.items.drop_duplicates(["item_key", "channel"], keep="last")
-    export.daily = export.daily.drop_duplicates(["day", "channel", "measure"], keep="last")
-    return export
-
-
 @contextmanager
 def _staged(con, export: PlatformExport):
     """The export's rows visible to the named queries as `items` and `daily` for a block."""
-    with db.registered(con, _items_table(export), "items"), db.registered(con, _daily_table(export), "daily"):
+    with db.registered(con, export.items_table, "items"), db.registered(con, export.daily_table, "daily"):
         yield
 
 
 def rollup(con, institution: int, export: PlatformExport) -> pd.DataFrame:
     """The monthly observations (metric_id, year, month, platform, value, qualifier, note,
     sentence) the export leads to, with `days` covered for daily-based metrics."""
-    export = _deduplicated(export)
     with _staged(con, export), db.registered(con, rules(), "rules"):
         found = db.query(con, "platform_rollup", institution_id=institution, platform=export.platform)
     found["qualifier"] = "exact"
@@ -96,7 +62,6 @@ def rollup_notices(found: pd.DataFrame) -> list[Notice]:
 
 def replaced_count(con, institution: int, export: PlatformExport) -> int:
     """How many of the export's works and days are already stored (they will be replaced)."""
-    export = _deduplicated(export)
     with _staged(con, export):
         return int(db.scalar(con, "platform_replaced_count", institution_id=institution, platform=export.platform) or 0)
 
@@ -104,7 +69,6 @@ def replaced_count(con, institution: int, export: PlatformExport) -> int:
 def write(con, batch_id: int, institution: int, export: PlatformExport) -> int:
     """Store the export's rows (inside the caller's transaction): stored rows of the same works
     and days are retired by this batch. Returns the number of rows written."""
-    export = _deduplicated(export)
     params = {"batch_id": batch_id, "institution_id": institution, "platform": export.platform}
     with _staged(con, export):
         if not export.items.empty:

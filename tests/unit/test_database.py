@@ -75,8 +75,8 @@ def _register_platform_relations(con) -> None:
 
     export = PlatformExport("douyin_works", "douyin", None, pd.DataFrame(columns=parsers.ITEM_COLUMNS),
                             pd.DataFrame(columns=parsers.DAILY_COLUMNS))
-    con.register("items", store._items_table(export))
-    con.register("daily", store._daily_table(export))
+    con.register("items", export.items_table)
+    con.register("daily", export.daily_table)
     con.register("rules", store.rules())
 
 
