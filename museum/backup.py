@@ -67,12 +67,17 @@ def sequence_values(con) -> dict[str, int | None]:
 
 
 def _export_error(exc: BaseException, target: Path) -> DatabaseError:
-    kind = kind_of(exc)
+    """The backup's own message for a failed export: a DatabaseError (from db.transaction) is
+    already classified; a DuckDB or OS error is classified here."""
+    if isinstance(exc, DatabaseError):
+        kind, detail = exc.key, first_line(exc.__cause__ or exc)
+    else:
+        kind, detail = (kind_of(exc) or ("",))[0], first_line(exc)
     reason = {"db.disk_full": "backup.export_disk_full", "db.file_too_large": "backup.export_too_large",
-              "db.read_only": "backup.export_read_only"}.get(kind[0] if kind else "")
+              "db.read_only": "backup.export_read_only"}.get(kind)
     if reason:
         return DatabaseError(reason, visitor_key="db.write_failed_visitor", path=str(target))
-    return DatabaseError("backup.export_failed", visitor_key="db.failed_visitor", path=str(target), detail=first_line(exc))
+    return DatabaseError("backup.export_failed", visitor_key="db.failed_visitor", path=str(target), detail=detail)
 
 
 def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: datetime | None = None) -> dict:
@@ -112,9 +117,7 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
         db_files.fsync_dir(target)
     except (duckdb.Error, OSError, DatabaseError) as exc:
         _remove_partial(target, created)
-        if isinstance(exc, DatabaseError) and exc.key.startswith("backup."):
-            raise
-        raise _export_error(exc.__cause__ if isinstance(exc, DatabaseError) and exc.__cause__ else exc, target) from exc
+        raise _export_error(exc, target) from exc
     except BaseException:
         _remove_partial(target, created)
         raise

@@ -50,13 +50,14 @@ def assets_section(scope: Scope) -> Section:
         section.blocks.append(chart(f"assets_bridge_{scope.year}",
                                     charts.assets_bridge(scope.year, row["start"], row["end"], scope.lang, scope.palette,
                                                          demo=scope.demo), bridge))
-    for _, bad in assets.mismatches(table).iterrows():
+    mismatches = assets.mismatches(table)
+    for _, bad in mismatches.iterrows():
         section.blocks.append(Notice(scope.t(
             "assets.reconcile_warning", year=int(bad["year"]), start=numbers.format_plain(bad["start"], scope.lang),
             prev_year=int(bad["year"]) - 1, prev_end=numbers.format_plain(bad["prev_end"], scope.lang),
             diff=numbers.format_plain(abs(bad["start"] - bad["prev_end"]), scope.lang)), "warning"))
     if table["reconciled"].notna().any():
-        if assets.mismatches(table).empty:
+        if mismatches.empty:
             section.blocks.append(Notice(scope.t("assets.reconcile_ok"), "success"))
     else:
         section.blocks.append(Notice(scope.t("assets.reconcile_unknown")))

@@ -17,9 +17,8 @@ def _label(scope: Scope, prefix: str, value) -> str:
     return scope.t(f"{prefix}.{value}") if isinstance(value, str) and value else "—"
 
 
-def award_matrix_table(scope: Scope, awards: pd.DataFrame) -> pd.DataFrame:
-    """Level × grade counts with totals, levels and grades in words."""
-    matrix = events.award_matrix(awards, scope.year)
+def award_matrix_table(scope: Scope, matrix: pd.DataFrame) -> pd.DataFrame:
+    """The level × grade counts (events.award_matrix) with totals, levels and grades in words."""
     shown = matrix.rename(index=lambda level: scope.t(f"level.{level}"), columns=lambda grade: scope.t(f"grade.{grade}"))
     shown[scope.t("col.total")] = shown.sum(axis=1)
     shown.loc[scope.t("col.total")] = shown.sum(axis=0)
@@ -35,7 +34,7 @@ def awards_section(scope: Scope) -> Section:
     year_awards = awards[awards["year"] == scope.year]
     if not year_awards.empty:
         matrix = events.award_matrix(awards, scope.year)
-        table = award_matrix_table(scope, awards)
+        table = award_matrix_table(scope, matrix)
         section.blocks.append(chart(f"awards_matrix_{scope.year}",
                                     charts.awards_by_level_grade(matrix, scope.lang, year=scope.year, demo=scope.demo), table))
         section.blocks.append(Table(f"awards_matrix_table_{scope.year}", scope.t("awards.matrix"), table))
