@@ -306,29 +306,24 @@ def session_end_reason(con, name: str, role: str, credential_version: int) -> st
     return None
 
 
-def session_still_valid(con, name: str, role: str, credential_version: int) -> bool:
-    return session_end_reason(con, name, role, credential_version) is None
-
-
 # --- sign-in with rate limiting ---------------------------------------------------------------
 
 
-def _locked(name: str, state: Throttle, now: datetime) -> InputRejected:
-    """The refusal that says until when `name` is locked (UTC) and in how many minutes."""
-    seconds = int((state.locked_until - now).total_seconds())
-    return InputRejected(
-        "auth.locked",
-        name=name,
-        failures=state.failures,
-        until=state.locked_until.strftime("%H:%M"),
-        minutes=max(1, -(-seconds // 60)),  # rounded up, at least 1
-    )
+def _lock_refusal(shown: str, account: Throttle, address: str | None, client: Throttle,
+                  now: datetime) -> tuple[str, InputRejected] | None:
+    """(audit detail, refusal) when the client address or the account is locked at `now`: the
+    refusal says until when (UTC) and in how many minutes; None when neither is locked."""
+    if client.locked(now):
+        return "client locked", _until("auth.client_locked", client, now, client=address)
+    if account.locked(now):
+        return "locked", _until("auth.locked", account, now, name=shown)
+    return None
 
 
-def _client_locked(address: str, state: Throttle, now: datetime) -> InputRejected:
+def _until(key: str, state: Throttle, now: datetime, **who) -> InputRejected:
     seconds = int((state.locked_until - now).total_seconds())
-    return InputRejected("auth.client_locked", client=address, failures=state.failures,
-                         until=state.locked_until.strftime("%H:%M"), minutes=max(1, -(-seconds // 60)))
+    return InputRejected(key, failures=state.failures, until=state.locked_until.strftime("%H:%M"),
+                         minutes=max(1, -(-seconds // 60)), **who)  # rounded up, at least 1
 
 
 def sign_in(con, name: str, password: str, *, client: str | None = None, now: datetime | None = None) -> User:
@@ -349,18 +344,20 @@ def sign_in(con, name: str, password: str, *, client: str | None = None, now: da
         key = row[0] if row else throttle.unknown_key(con, typed[:MAX_TYPED_CHARS])
         shown = row[0] if row else account_names.shown(account_names.normalise(typed[:MAX_TYPED_CHARS]))
         early = throttle.account(con, key), throttle.client(con, address)
-    if early[1].locked(now) or early[0].locked(now):
+    locked = _lock_refusal(shown, early[0], address, early[1], now)
+    if locked is not None:
         with throttle.LOCK, db.transaction(con):
-            audit.record(con, "sign_in_failed", key, ("client locked" if early[1].locked(now) else "locked") + suffix, now=now)
-        raise _client_locked(address, early[1], now) if early[1].locked(now) else _locked(shown, early[0], now)
+            audit.record(con, "sign_in_failed", key, locked[0] + suffix, now=now)
+        raise locked[1]
     # bcrypt takes a quarter of a second: check outside the lock, then count under it
     password_ok = check_password(password, row[2] if row else _dummy_hash(settings.bcrypt_rounds()))
     user = _row_to_user(row) if row else None
     with throttle.LOCK, db.transaction(con):
         account, client_state = throttle.account(con, key), throttle.client(con, address)
-        if client_state.locked(now) or account.locked(now):
-            audit.record(con, "sign_in_failed", key, ("client locked" if client_state.locked(now) else "locked") + suffix, now=now)
-            refusal = _client_locked(address, client_state, now) if client_state.locked(now) else _locked(shown, account, now)
+        locked = _lock_refusal(shown, account, address, client_state, now)
+        if locked is not None:
+            audit.record(con, "sign_in_failed", key, locked[0] + suffix, now=now)
+            refusal = locked[1]
         elif user is not None and password_ok and user.disabled:
             audit.record(con, "sign_in_failed", key, "disabled" + suffix, now=now)
             refusal = InputRejected("auth.disabled", name=user.name)
@@ -376,10 +373,9 @@ def sign_in(con, name: str, password: str, *, client: str | None = None, now: da
                 client_state = client_state.after_failure(now, settings.sign_in_client_max_failures(), lock_minutes)
                 throttle.save_client(con, address, client_state)
             audit.record(con, "sign_in_failed", key, ("wrong password" if user else "unknown user") + suffix, now=now)
-            if client_state.locked(now):
-                refusal = _client_locked(address, client_state, now)
-            elif account.locked(now):
-                refusal = _locked(shown, account, now)
+            locked = _lock_refusal(shown, account, address, client_state, now)
+            if locked is not None:
+                refusal = locked[1]
             else:
                 refusal = InputRejected("auth.sign_in_failed", remaining=max_failures - account.failures,
                                         minutes=f"{lock_minutes:g}")

@@ -170,7 +170,7 @@ def test_credential_version_changes_with_every_change_of_rights(con):
     signed_in = auth.sign_in(con, "li", "password-1")
     assert signed_in.credential_version == user.credential_version != 0
     assert auth.session_end_reason(con, "li", "editor", signed_in.credential_version) is None
-    assert auth.session_still_valid(con, "li", "editor", signed_in.credential_version) is True
+    assert auth.session_end_reason(con, "li", "editor", signed_in.credential_version) is None
     auth.set_password(con, "boss", "password-2", actor="test")  # someone else's change ends nothing here
     assert auth.session_end_reason(con, "li", "editor", signed_in.credential_version) is None
 
@@ -186,7 +186,7 @@ def test_credential_version_changes_with_every_change_of_rights(con):
     assert auth.session_end_reason(con, "li", "viewer", version) == "credentials_changed"  # enabling again is no way back
     auth.remove_user(con, "li", actor="boss")
     assert auth.session_end_reason(con, "li", "viewer", auth.new_credential_version()) == "removed"
-    assert auth.session_still_valid(con, "li", "viewer", version) is False
+    assert auth.session_end_reason(con, "li", "viewer", version) == "removed"
 
 
 def test_a_restore_ends_every_session(db_path, tmp_path, monkeypatch):
