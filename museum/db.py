@@ -276,13 +276,11 @@ def executemany(con: duckdb.DuckDBPyConnection, query_name: str, records: list[d
     """Run a named statement once per record (inside the caller's transaction)."""
     if not records:
         return
-    sql = load_query(query_name)
-    wanted = sorted(parameters_of(sql))
     fault_point(f"query.{query_name}")
-    try:
-        con.executemany(sql, [{key: record[key] for key in wanted} for record in records])
-    except duckdb.Error as exc:
-        raise _failure(con, exc, query_name) from exc
+    sql = load_query(query_name)
+    bound = [_bind(query_name, sql, record) for record in records]
+    with _guarded(con, query_name):  # the same time limit and errors as one statement
+        con.executemany(sql, bound)
 
 
 @contextmanager

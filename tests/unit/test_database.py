@@ -205,3 +205,12 @@ def test_busy_database_raises_database_busy(db_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_statement_run_per_record_checks_its_parameters_like_one_statement(con):
+    """db.executemany binds each record as db.execute does: a missing value is the project's
+    message naming the statement, not a KeyError."""
+    with pytest.raises(DatabaseError) as missing:
+        db.executemany(con, "award_insert", [{"year": 2024}])
+    assert missing.value.key == "db.missing_parameter"
+    assert "award_insert" in missing.value.message("en")
