@@ -27,16 +27,11 @@ READERS: dict[str, Callable] = {
     "stored_file": ingest.stored_file,
     "column_aliases": lambda con, institution_id: ingest.load_aliases(con, institution_id),
     "accounts": auth.list_users,
-    "account_count": lambda con: 1 if auth.has_accounts(con) else 0,
+    "accounts_exist": auth.has_accounts,
     "audit_entries": audit.entries,
     "audit_users": audit.users,
-    "frame": lambda con, institution_id, name: _frame(con, institution_id, name),
+    "frame": lambda con, institution_id, name: FRAMES[name](con, institution_id),
 }
-
-
-def _frame(con, institution_id: int, name: str):
-    return FRAMES[name](con, institution_id)
-
 
 
 def db_path() -> Path:
@@ -79,7 +74,7 @@ def frame(institution_id: int, name: str) -> pd.DataFrame:
 
 
 def accounts_exist() -> bool:
-    return bool(read("account_count"))
+    return read("accounts_exist")
 
 
 def clear() -> None:
