@@ -32,6 +32,17 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def differs_from_sum(stated, summed):
+    """Whether a stated 合计 differs from the sum of its parts by more than rounding (numbers or arrays)."""
+    return np.abs(stated - summed) > np.maximum(np.abs(stated) * SUM_TOLERANCE, 0.5)
+
+
+def total_differs(row: int, column: str, stated: float, summed: float) -> Notice:
+    """The warning for a 合计 that is not the sum of its months, with both numbers (every layout)."""
+    return Notice("intake.warning.total_differs", {"row": int(row), "column": str(column), "stated": _number(stated),
+                                                   "summed": _number(summed)})
+
+
 def prior_in_file(observations: pd.DataFrame) -> np.ndarray:
     """Each value's counterpart a year earlier (same metric, same month, or both annual) in the
     same file, NaN where the file has none. The staged keys are distinct (duplicates were

@@ -17,7 +17,7 @@ import pandas as pd
 from museum.catalog import normalize_name
 from museum.intake import columns as column_match
 from museum.intake.context import SheetContext
-from museum.intake.checks import SUM_TOLERANCE
+from museum.intake.checks import differs_from_sum, total_differs
 from museum.intake.monthrows import is_note_row, month_value, read_month_rows
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.validate import MAX_PROBLEMS, TOTAL_WORDS
@@ -291,16 +291,10 @@ def _check_total_column(data: pd.DataFrame, total_index: int, month_columns: lis
     filled = np.any(np.vstack([~m["missing"].to_numpy() for m in months]), axis=0)
     value = stated["value"].to_numpy()
     usable = ~stated["missing"].to_numpy() & ~stated["bad"].to_numpy() & filled
-    differs = usable & (np.abs(value - summed) > np.maximum(np.abs(value) * SUM_TOLERANCE, 0.5))
+    differs = usable & differs_from_sum(value, summed)
     names = data[f"c{metric_index}"].tolist()
-    return [
-        Notice("intake.warning.total_differs", {"row": int(row), "column": str(names[k]), "stated": _number(value[k]), "summed": _number(summed[k])})
-        for k, row in enumerate(data.index) if differs[k]
-    ]
+    return [total_differs(row, names[k], value[k], summed[k]) for k, row in enumerate(data.index) if differs[k]]
 
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def _ignored_columns(header: list, indexes: list[int]) -> list[Notice]:

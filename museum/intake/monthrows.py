@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from museum.catalog import normalize_name
-from museum.intake.checks import SUM_TOLERANCE
+from museum.intake.checks import differs_from_sum, total_differs
 from museum.intake.columns import IGNORE, ColumnMatch, ColumnResolver
 from museum.intake.context import SheetContext
 from museum.intake.problems import Notice, Problem
@@ -177,11 +177,7 @@ def _check_total(resolver, match, texts: pd.Series, keep_rows, years, total_rows
         if missing or bad:
             continue
         stated = float(stated) * match.scale
-        if abs(stated - summed) > max(abs(stated) * SUM_TOLERANCE, 0.5):
-            notices.append(Notice("intake.warning.total_differs", {
-                "row": row, "column": column, "stated": _number(stated), "summed": _number(summed)}))
+        if differs_from_sum(stated, summed):
+            notices.append(total_differs(row, column, stated, summed))
     return notices
 
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
