@@ -125,9 +125,7 @@ def _month_rows(grid, row_number, header, roles, resolver, context, default_unit
     if not named and not any(resolver.resolve(header[i]).metric_id for i in others):
         return None
     result = read_month_rows(grid, row_number, header, month_index, year_index, resolver, context, _header_name)
-    flat = Flattened("month_rows", row_number, result.cells, result.errors, result.notices, 0, result.year_from, result.unmatched,
-                     result.more)
-    return flat
+    return Flattened("month_rows", row_number, result.cells, result.errors, result.notices, 0, result.year_from, result.unmatched)
 
 
 def _missing_columns(row_number: int, header: list, roles: list) -> Flattened:

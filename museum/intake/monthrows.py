@@ -18,7 +18,7 @@ from museum.intake.checks import differs_from_sum, total_differs
 from museum.intake.columns import IGNORE, ColumnMatch, ColumnResolver
 from museum.intake.context import SheetContext
 from museum.intake.problems import Notice, Problem
-from museum.intake.validate import MAX_PROBLEMS, TOTAL_WORDS
+from museum.intake.validate import TOTAL_WORDS
 from museum.intake.values import parse_month, parse_period, parse_values
 
 NOTE_PREFIXES = ("填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "注", "备注", "说明",
@@ -34,7 +34,6 @@ class MonthRowsResult:
     year_from: str | None = None
     unmatched: list[tuple[str, list[str]]] = field(default_factory=list)
     matched: dict[str, ColumnMatch] = field(default_factory=dict)
-    more: int = 0                   # row problems found beyond the MAX_PROBLEMS listed
 
 
 def is_note_row(values: list) -> bool:
@@ -94,7 +93,6 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
     year_cells = data[f"c{year_index}"].tolist() if year_index is not None else [None] * len(data)
     keep_rows, years, months, sources, total_rows = [], [], [], [], []
     row_errors: list[Problem] = []  # capped: a daily sheet of 100,000 rows is not 100,000 messages
-    more = 0
     notes_at = []
     ended = False
     for k, (row, text, year_text, values) in enumerate(zip(rows, month_cells, year_cells, data.values.tolist())):
@@ -130,10 +128,7 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
         years.append(year)
         months.append(month)
         sources.append(source)
-    if len(row_errors) > MAX_PROBLEMS:
-        more = len(row_errors) - MAX_PROBLEMS
-        row_errors = row_errors[:MAX_PROBLEMS]
-    errors += row_errors
+    errors += row_errors  # the file's list is cut once, in ingest.analyse
     if notes_at:
         notices.append(Notice("intake.warning.note_rows", {"rows": "、".join(str(r) for r in notes_at[:20])}))
     if total_rows:
@@ -160,7 +155,7 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
     cells.attrs["year_column"] = None
     cells.attrs["month_column"] = None
     year_from = max(set(sources), key=sources.count) if sources else None
-    return MonthRowsResult(cells, errors, notices, year_from, unmatched, {column_name(header[i], i): m for i, m in columns.items()}, more)
+    return MonthRowsResult(cells, errors, notices, year_from, unmatched, {column_name(header[i], i): m for i, m in columns.items()})
 
 
 def _check_total(resolver, match, texts: pd.Series, keep_rows, years, total_rows, column: str) -> list[Notice]:

@@ -19,7 +19,7 @@ from museum.intake.context import SheetContext
 from museum.intake.layout import flatten
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import Book
-from museum.intake.validate import MAX_PROBLEMS, check_cells
+from museum.intake.validate import check_cells
 
 # problems that mean "this sheet is not a data table" rather than "this table has errors"
 NOT_A_TABLE = {"intake.error.no_header", "intake.error.empty_file", "intake.error.missing_column", "intake.error.no_data_rows",
@@ -133,8 +133,6 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
     if len(frames) > 1:
         observations = _across_sheets(observations, result)
     result.observations = observations
-    result.more += max(0, len(result.errors) - MAX_PROBLEMS)
-    result.errors = result.errors[:MAX_PROBLEMS]
     return result
 
 

@@ -215,9 +215,8 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     if duplicates:
         notices.append(Notice("intake.warning.duplicate_rows", {"count": duplicates}))
     skipped += duplicates
-    errors = _unique_sorted(errors)
-    more = hidden[0] + max(0, len(errors) - MAX_PROBLEMS)
-    return Checked(observations, errors[:MAX_PROBLEMS], notices, skipped, more)
+    # each rule listed at most MAX_PROBLEMS (hidden[0] counts the rest); the file's list is cut once, in ingest.analyse
+    return Checked(observations, _unique_sorted(errors), notices, skipped, hidden[0])
 
 
 def _bound_text(bound: float, unit: str) -> str:
