@@ -18,6 +18,7 @@ from plotly.subplots import make_subplots
 from museum import numbers
 from museum.catalog import Metric
 from museum.i18n import t
+from museum.present import months_text
 
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 NEUTRAL = "#5B7DB1"
@@ -77,21 +78,11 @@ def _value_labels(frame: pd.DataFrame, lang: str) -> list[str]:
     return [numbers.format_value(v, q, lang) for v, q in zip(frame["value"], frame["qualifier"])]
 
 
-def month_span(months, lang: str) -> str:
-    """'1–6月' for consecutive months, '3个月' otherwise (en: 'Jan–Jun', '3 months')."""
-    months = sorted({int(m) for m in months})
-    if months == list(range(months[0], months[-1] + 1)):
-        if len(months) == 1:
-            return t("chart.month_one", lang, month=months[0])
-        return t("chart.month_range", lang, first=months[0], last=months[-1])
-    return t("chart.month_count", lang, count=len(months))
-
-
 def year_label(year: int, months=None, lang: str = "zh") -> str:
-    """'2024年' for a whole year; '2024年（仅1–6月）' when only some months are known."""
+    """'2024年' for a whole year; '2024年（仅1–6月）' / '2024年（仅1–3、5月）' when only some months are known."""
     if months is None or len(set(months)) == 12:
         return t("chart.year_whole", lang, year=int(year))
-    return t("chart.year_partial", lang, year=int(year), months=month_span(months, lang))
+    return t("chart.year_partial", lang, year=int(year), months=months_text(months, lang))
 
 
 def yearly_bars(series: pd.DataFrame, metric: Metric, lang: str, *, demo: bool = False) -> go.Figure:

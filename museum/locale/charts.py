@@ -7,8 +7,6 @@ MESSAGES = {
     "chart.unit": ("单位：{unit}", "Unit: {unit}"),
     "chart.year_whole": ("{year}年", "{year}"),
     "chart.year_partial": ("{year}年（仅{months}）", "{year} ({months} only)"),
-    "chart.month_one": ("{month}月", "month {month}"),
-    "chart.month_range": ("{first}–{last}月", "months {first}–{last}"),
     "chart.month_count": ("{count}个月", "{count} months"),
     "chart.yearly_title": ("{metric}：历年对比", "{metric}: by year"),
     "chart.monthly_title": ("{metric}：各月数值", "{metric}: by month"),

@@ -139,7 +139,7 @@ MESSAGES = {
     "targets.qualified.at_least": ("至少{value}", "at least {value}"),
     "targets.qualified.approx": ("约{value}", "≈{value}"),
     "targets.qualified.at_most": ("至多{value}", "at most {value}"),
-    "targets.ytd_suffix": ("（{first}–{last}月）", " (months {first}–{last})"),
+    "targets.ytd_suffix": ("（{months}）", " ({months})"),
     "targets.gap.ahead": ("完成 {done}，序时进度 {progress}，领先 {points} 个百分点", "{done} done, {progress} of the year elapsed, {points} pp ahead"),
     "targets.gap.behind": ("完成 {done}，序时进度 {progress}，落后 {points} 个百分点", "{done} done, {progress} of the year elapsed, {points} pp behind"),
     "targets.gap.behind_at_most": ("完成 {done}，序时进度 {progress}，至多落后 {points} 个百分点", "{done} done, {progress} of the year elapsed, at most {points} pp behind"),

@@ -14,6 +14,7 @@ import pandas as pd
 
 from museum import numbers
 from museum.i18n import t
+from museum.present import months_text
 from museum.targets import scoring, timeline
 from museum.targets.scoring import Progress, Total
 from museum.targets.values import operator_text
@@ -87,7 +88,7 @@ def actual_text(row, cat, lang: str = "zh") -> str:
     text = numbers.format_value(float(value), str(row.get("actual_qualifier") or "exact"), lang, unit)
     months = row.get("actual_months") or ()
     if months:
-        text += t("targets.ytd_suffix", lang, first=min(months), last=max(months))
+        text += t("targets.ytd_suffix", lang, months=months_text(months, lang))
     return text
 
 

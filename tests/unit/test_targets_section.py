@@ -105,3 +105,13 @@ def test_progress_texts_for_all_linked_metrics(con):
         "visitor_satisfaction": "目标 ≥99%，尚无实际值",
     }
     assert view.metric_progress_texts(_scope(con, 2023)) == {}
+
+
+def test_a_year_to_date_actual_names_its_months_as_the_cards_do():
+    """Months 1, 2 and 5 are '1–2、5月', not '1–5月' (the same words as the KPI cards and charts)."""
+    from museum import catalog
+    from museum.targets import view
+
+    row = {"actual": 30.0, "actual_qualifier": "exact", "metric_id": "posts", "actual_months": (1, 2, 5)}
+    assert view.actual_text(row, catalog.load(), "zh") == "30篇（1–2、5月）"
+    assert view.actual_text(row, catalog.load(), "en") == "30 posts (Jan–Feb, May)"
