@@ -7,13 +7,15 @@ run these functions inside `db.transaction` so that a batch lands whole or not a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from museum import db
+from museum import audit, db
 from museum.errors import DatabaseError, InputRejected
 
 OBSERVATION_COLUMNS = ["metric_id", "year", "month", "platform", "value", "qualifier", "note", "sentence"]
@@ -115,6 +117,29 @@ def stored_file_bytes(content, size: int, compression: str | None) -> bytes:
     if len(unpacked) != size:
         raise DatabaseError("batches.stored_file_damaged", size=size)
     return unpacked
+
+
+@dataclass
+class Opened:
+    """The batch of a `one_batch` block: the block sets what it did (counts) and says it (detail)."""
+
+    batch_id: int
+    counts: Counts = field(default_factory=Counts)
+    detail: str = ""
+    sha256: str | None = None
+
+
+@contextmanager
+def one_batch(con, kind: str, *, institution: int, actor: str, action: str, **batch) -> Iterator[Opened]:
+    """One transaction holding one batch of `kind` (create_batch's other fields in `batch`) and its
+    audit line: the block writes with `opened.batch_id` and sets `opened.counts` and
+    `opened.detail`; before the commit the batch is finished and `action` is recorded as
+    "<detail> → batch #N". An exception in the block leaves neither."""
+    with db.transaction(con):
+        opened = Opened(create_batch(con, kind, institution=institution, user=actor, **batch))
+        yield opened
+        finish_batch(con, opened.batch_id, opened.counts)
+        audit.record(con, action, actor, f"{opened.detail} → batch #{opened.batch_id}", opened.sha256)
 
 
 def finish_batch(con, batch_id: int, counts: Counts) -> None:

@@ -7,7 +7,7 @@ rolled back).
 from __future__ import annotations
 
 
-from museum import audit, batches, catalog, db, numbers
+from museum import batches, catalog, numbers
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
 from museum.i18n import t
@@ -53,14 +53,12 @@ def _target_or_refuse(con, institution: int, target_id: int) -> dict:
 
 def _new_version(con, institution: int, row: dict, changes: dict, *, actor: str, detail: str) -> int:
     """Retire `row`, insert it with `changes`, one batch and audit line; returns the new target_id."""
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "target_edit", institution=institution, user=actor,
-                                        note=f"target:{row['year']}:{row['indicator']}")
-        if not store.retire_target(con, institution, row["target_id"], batch_id):
+    with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
+                           note=f"target:{row['year']}:{row['indicator']}") as opened:
+        if not store.retire_target(con, institution, row["target_id"], opened.batch_id):
             raise InputRejected("targets.edit.unknown", target_id=row["target_id"])
-        new_id = store.insert_target(con, institution, row["year"], batch_id, {**row, **changes})
-        batches.finish_batch(con, batch_id, batches.Counts(updated=1))
-        audit.record(con, "target_edit", actor, f"{row['year']} {row['indicator']}: {detail} → batch #{batch_id}")
+        new_id = store.insert_target(con, institution, row["year"], opened.batch_id, {**row, **changes})
+        opened.counts.updated, opened.detail = 1, f"{row['year']} {row['indicator']}: {detail}"
     return new_id
 
 
@@ -70,12 +68,10 @@ def add_target(con, institution: int, year: int, fields: dict, *, actor: str) ->
     record = _checked_record(con, institution, year, fields, exclude=None)
     positions = [row["position"] for row in store.year_targets(con, institution, year)]
     record["position"] = max(positions, default=0) + 1
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "target_edit", institution=institution, user=actor,
-                                        note=f"target:{year}:{record['indicator']}")
-        new_id = store.insert_target(con, institution, year, batch_id, record)
-        batches.finish_batch(con, batch_id, batches.Counts(inserted=1))
-        audit.record(con, "target_edit", actor, f"{year} {record['indicator']}: added ({record['target_text']}) → batch #{batch_id}")
+    with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
+                           note=f"target:{year}:{record['indicator']}") as opened:
+        new_id = store.insert_target(con, institution, year, opened.batch_id, record)
+        opened.counts.inserted, opened.detail = 1, f"{year} {record['indicator']}: added ({record['target_text']})"
     return new_id
 
 
@@ -95,13 +91,11 @@ def edit_target(con, institution: int, target_id: int, fields: dict, *, actor: s
 def remove_target(con, institution: int, target_id: int, *, actor: str) -> int:
     """Retire one indicator (a rollback of the returned batch brings it back)."""
     row = _target_or_refuse(con, institution, target_id)
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "target_edit", institution=institution, user=actor,
-                                        note=f"target:{row['year']}:{row['indicator']}")
-        store.retire_target(con, institution, row["target_id"], batch_id)
-        batches.finish_batch(con, batch_id, batches.Counts(updated=1))
-        audit.record(con, "target_edit", actor, f"{row['year']} {row['indicator']}: removed → batch #{batch_id}")
-    return batch_id
+    with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
+                           note=f"target:{row['year']}:{row['indicator']}") as opened:
+        store.retire_target(con, institution, row["target_id"], opened.batch_id)
+        opened.counts.updated, opened.detail = 1, f"{row['year']} {row['indicator']}: removed"
+    return opened.batch_id
 
 
 def _clean_text(text, key: str) -> str | None:
@@ -174,9 +168,8 @@ def set_budget(con, institution: int, year: int, *, initial_budget: float | None
         raise InputRejected("targets.budget.empty")
     if store.same_budget(store.year_budget(con, institution, year), figures):
         raise InputRejected("targets.edit.unchanged")
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "target_edit", institution=institution, user=actor, note=f"budget:{year}")
-        store.write_budget(con, institution, year, batch_id, figures, note=_clean_text(note, "note"))
-        batches.finish_batch(con, batch_id, batches.Counts(updated=1))
-        audit.record(con, "target_edit", actor, f"budget {year}: {figures} → batch #{batch_id}")
-    return batch_id
+    with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
+                           note=f"budget:{year}") as opened:
+        store.write_budget(con, institution, year, opened.batch_id, figures, note=_clean_text(note, "note"))
+        opened.counts.updated, opened.detail = 1, f"budget {year}: {figures}"
+    return opened.batch_id

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from museum import audit, batches, db
+from museum import batches, db
 from museum.errors import InputRejected
 from museum.targets.store import plain
 
@@ -88,13 +88,12 @@ def _clean(text, limit: int = MAX_SENTENCE_CHARS) -> str | None:
 
 
 def _new_version(con, institution: int, row: dict, changes: dict, *, actor: str, detail: str) -> int:
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "task_edit", institution=institution, user=actor, note=f"task:{row['year']}")
-        if not _retire(con, institution, row["task_id"], batch_id):
+    with batches.one_batch(con, "task_edit", institution=institution, actor=actor, action="task_edit",
+                           note=f"task:{row['year']}") as opened:
+        if not _retire(con, institution, row["task_id"], opened.batch_id):
             raise InputRejected("tasks.unknown", task_id=row["task_id"])
-        new_id = _insert(con, institution, batch_id, {**row, **changes})
-        batches.finish_batch(con, batch_id, batches.Counts(updated=1))
-        audit.record(con, "task_edit", actor, f"{row['year']} task {row['position']}: {detail} → batch #{batch_id}")
+        new_id = _insert(con, institution, opened.batch_id, {**row, **changes})
+        opened.counts.updated, opened.detail = 1, f"{row['year']} task {row['position']}: {detail}"
     return new_id
 
 
@@ -132,20 +131,18 @@ def add_task(con, institution: int, year: int, sentence: str, *, group_title: st
         raise InputRejected("tasks.duplicate", year=year)
     record = {"year": int(year), "position": max((r["position"] for r in rows), default=0) + 1,
               "group_title": _clean(group_title, 200), "item_number": None, "sentence": cleaned, "source": "manual"}
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "task_edit", institution=institution, user=actor, note=f"task:{year}")
-        task_id = _insert(con, institution, batch_id, record)
-        batches.finish_batch(con, batch_id, batches.Counts(inserted=1))
-        audit.record(con, "task_edit", actor, f"{year} task added → batch #{batch_id}")
+    with batches.one_batch(con, "task_edit", institution=institution, actor=actor, action="task_edit",
+                           note=f"task:{year}") as opened:
+        task_id = _insert(con, institution, opened.batch_id, record)
+        opened.counts.inserted, opened.detail = 1, f"{year} task added"
     return task_id
 
 
 def remove_task(con, institution: int, task_id: int, *, actor: str) -> int:
     """Retire one key task; returns the batch id (its rollback restores the task)."""
     row = _task_or_refuse(con, institution, task_id)
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "task_edit", institution=institution, user=actor, note=f"task:{row['year']}")
-        _retire(con, institution, row["task_id"], batch_id)
-        batches.finish_batch(con, batch_id, batches.Counts(updated=1))
-        audit.record(con, "task_edit", actor, f"{row['year']} task {row['position']}: removed → batch #{batch_id}")
-    return batch_id
+    with batches.one_batch(con, "task_edit", institution=institution, actor=actor, action="task_edit",
+                           note=f"task:{row['year']}") as opened:
+        _retire(con, institution, row["task_id"], opened.batch_id)
+        opened.counts.updated, opened.detail = 1, f"{row['year']} task {row['position']}: removed"
+    return opened.batch_id

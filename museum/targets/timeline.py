@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from museum import audit, batches, db
+from museum import batches, db
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
 from museum.intake.problems import Problem
@@ -60,12 +60,11 @@ def add_event(con, institution: int, start: date, end: date | None, label: str, 
         raise InputRejected("events.label_too_long", limit=MAX_LABEL_CHARS)
     if kind not in KINDS:
         raise InputRejected("events.bad_kind", value=str(kind))
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "timeline", institution=institution, user=actor, note=f"event:{start.isoformat()}")
+    with batches.one_batch(con, "timeline", institution=institution, actor=actor, action="event_edit",
+                           note=f"event:{start.isoformat()}") as opened:
         event_id = int(db.scalar(con, "events_insert", institution_id=institution, start_date=start, end_date=end,
-                                 label=cleaned, kind=kind, note=(note or "").strip() or None, batch_id=batch_id))
-        batches.finish_batch(con, batch_id, batches.Counts(inserted=1))
-        audit.record(con, "event_edit", actor, f"event added: {start.isoformat()}–{end.isoformat()} {cleaned} → batch #{batch_id}")
+                                 label=cleaned, kind=kind, note=(note or "").strip() or None, batch_id=opened.batch_id))
+        opened.counts.inserted, opened.detail = 1, f"event added: {start.isoformat()}–{end.isoformat()} {cleaned}"
     return event_id
 
 
@@ -76,12 +75,11 @@ def remove_event(con, institution: int, event_id: int, *, actor: str) -> int:
     if found.empty:
         raise InputRejected("events.unknown", event_id=event_id)
     row = {key: plain(value) for key, value in found.iloc[0].to_dict().items()}
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "timeline", institution=institution, user=actor, note=f"event:{row['event_id']}")
-        db.execute(con, "events_retire", institution_id=institution, event_id=int(event_id), batch_id=batch_id)
-        batches.finish_batch(con, batch_id, batches.Counts(updated=1))
-        audit.record(con, "event_edit", actor, f"event removed: {row['label']} → batch #{batch_id}")
-    return batch_id
+    with batches.one_batch(con, "timeline", institution=institution, actor=actor, action="event_edit",
+                           note=f"event:{row['event_id']}") as opened:
+        db.execute(con, "events_retire", institution_id=institution, event_id=int(event_id), batch_id=opened.batch_id)
+        opened.counts.updated, opened.detail = 1, f"event removed: {row['label']}"
+    return opened.batch_id
 
 
 def _date(text: str | None) -> date | None:
@@ -145,11 +143,10 @@ def import_events(con, institution: int, content: bytes, file_name: str, *, acto
     records, problems = read_events(content)
     if problems:
         return None, problems
-    with db.transaction(con):
-        batch_id = batches.create_batch(con, "timeline", institution=institution, user=actor, file_name=file_name,
-                                        content=content, note="events")
+    with batches.one_batch(con, "timeline", institution=institution, actor=actor, action="event_edit",
+                           file_name=file_name, content=content, note="events") as opened:
         for record in records:
-            db.execute(con, "events_insert", institution_id=institution, batch_id=batch_id, **record)
-        batches.finish_batch(con, batch_id, batches.Counts(inserted=len(records)))
-        audit.record(con, "event_edit", actor, f"{file_name}: {len(records)} events added → batch #{batch_id}", batches.sha256(content))
-    return batch_id, []
+            db.execute(con, "events_insert", institution_id=institution, batch_id=opened.batch_id, **record)
+        opened.counts.inserted, opened.detail = len(records), f"{file_name}: {len(records)} events added"
+        opened.sha256 = batches.sha256(content)
+    return opened.batch_id, []
