@@ -7,6 +7,7 @@ import pandas as pd
 from museum.catalog import Catalog
 from museum.i18n import t
 from museum.numbers import format_value
+from museum.tabular import yes_no
 
 
 def period_text(year, month, lang: str) -> str:
@@ -97,7 +98,7 @@ def changes_table(changes: pd.DataFrame, cat: Catalog, lang: str, *, limit: int 
         value = lambda v, q: "" if pd.isna(v) else format_value(float(v), str(q), lang, unit)  # noqa: E731
         records.append([metric.name(lang) if metric else row.metric_id, period_text(row.year, row.month, lang),
                         value(row.old_value, row.old_qualifier), value(row.new_value, row.new_qualifier),
-                        t("tabular.yes" if row.still_current else "tabular.no", lang)])
+                        yes_no(row.still_current, lang)])
     return pd.DataFrame(records, columns=columns)
 
 

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 import unicodedata
 
-from museum.numbers import NotANumber, parse_quantity
+from museum.numbers import MISSING_MARKS, NotANumber, parse_quantity
 
-MISSING = {"", "-", "--", "—", "/", "null", "none", "nan", "n/a"}
+MISSING = MISSING_MARKS | {"nan"}  # the marks of an office sheet, and what a platform writes for a blank figure
 _TIME = re.compile(
     r"^(?P<y>\d{4})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:[\sT]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?$"
