@@ -110,11 +110,6 @@ class FileLock:
     def __init__(self, path: Path):
         self.path = path
         self._fd: int | None = None
-        self.exclusive = False
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
 
     def _open(self) -> int:
         """Open (creating 0600) the lock file; OSError when the directory is read-only or missing."""
@@ -132,7 +127,7 @@ class FileLock:
             if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 return False
             raise
-        self._fd, self.exclusive = fd, exclusive
+        self._fd = fd
         if exclusive:
             self._write_holder()
         return True
