@@ -53,7 +53,7 @@ def import_tab(scope: Scope) -> None:
     if parsed.status == "rejected":
         access.once(("targets_rejected", parsed.sha256),
                     lambda con: importer.record_rejection(con, parsed, actor=access.actor()))
-        _problems(importer.problem_lines(parsed, lang), scope)
+        _problems(importer.problem_lines(parsed.errors, lang), scope)
         return
     headers = importer.review_headers(lang)
     st.subheader(scope.t("targets.ui.review"))
@@ -70,7 +70,7 @@ def import_tab(scope: Scope) -> None:
     )
     reviewed = importer.validate_review(parsed, edited, lang)
     if reviewed.errors:
-        _problems(importer.problem_lines(reviewed, lang), scope)
+        _problems(importer.problem_lines(reviewed.errors, lang), scope)
         return
     with data.session() as con:
         importer.preview(con, scope.institution_id, reviewed)
@@ -262,7 +262,6 @@ def events_tab(scope: Scope) -> None:
         if outcome is not None:
             batch_id, problems = outcome
             if problems:
-                _problems([p.message(lang) if p.row is None else scope.t("targets.problem_row", row=p.row, message=p.message(lang))
-                           for p in problems], scope)
+                _problems(importer.problem_lines(problems, lang), scope)
             else:
                 forms.saved(scope.t("targets.ui.events_imported", batch_id=batch_id))

@@ -63,7 +63,7 @@ def _print_import(parsed: importer.Parsed, lang: str) -> None:
         print(t("targets.cli.warning", lang, message=notice.message(lang)), file=sys.stderr)
     if parsed.status == "rejected":
         print(t("targets.cli.rejected", lang, file=parsed.file_name, count=len(parsed.errors)), file=sys.stderr)
-        for line in importer.problem_lines(parsed, lang):
+        for line in importer.problem_lines(parsed.errors, lang):
             print("  " + line, file=sys.stderr)
         return
     cat = catalog.load()

@@ -283,10 +283,11 @@ def import_file(con, institution: int, content: bytes, file_name: str, year: int
     return preview(con, institution, parsed) if dry_run else commit(con, institution, parsed, actor=actor)
 
 
-def problem_lines(parsed: Parsed, lang: str = "zh") -> list[str]:
-    """Every problem as one line: where (row, column, value) and what to do."""
+def problem_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
+    """Every problem (of a target sheet, its review or an events sheet) as one line: where (row,
+    column, value) and what to do."""
     lines = []
-    for problem in parsed.errors:
+    for problem in problems:
         if problem.row is None:
             lines.append(problem.message(lang))
         elif problem.column is None:
