@@ -166,12 +166,11 @@ def _preview(ctx: Selection, cat: Catalog, analysis, key: str) -> None:
 def correction(ctx: Selection, cat: Catalog, default_year: int) -> None:
     st.subheader(ctx.t("intake.correction.title"))
     st.caption(ctx.t("intake.correction.help"))
-    uploadable = [m for m in cat if m.kind != "event"]
     first_year, last_year = year_bounds()
     left, middle, right = st.columns([2, 1, 1])
     metric = left.selectbox(
-        ctx.t("intake.correction.metric"), uploadable, key="correction_metric",
-        format_func=lambda m: f"{m.name(ctx.lang)}（{m.unit(ctx.lang)}）" if ctx.lang == "zh" else f"{m.name(ctx.lang)} ({m.unit(ctx.lang)})",
+        ctx.t("intake.correction.metric"), templates.uploadable(cat), key="correction_metric",
+        format_func=lambda m: present.metric_label(m, ctx.lang),
     )
     year = middle.number_input(ctx.t("intake.correction.year"), min_value=first_year, max_value=last_year,
                                value=min(max(default_year, first_year), last_year), step=1, key="correction_year")

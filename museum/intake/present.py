@@ -7,6 +7,7 @@ import pandas as pd
 from museum.catalog import Catalog
 from museum.i18n import t
 from museum.numbers import format_value
+from museum.intake.templates import uploadable
 from museum.tabular import yes_no
 
 
@@ -137,12 +138,14 @@ def unmatched_table(analysis, cat: Catalog, lang: str) -> pd.DataFrame:
     return pd.DataFrame(records, columns=columns)
 
 
+def metric_label(metric, lang: str) -> str:
+    """科普图文（篇） / Science posts (posts): a metric as the upload page's choices name it."""
+    return f"{metric.name(lang)}（{metric.unit(lang)}）" if lang == "zh" else f"{metric.name(lang)} ({metric.unit(lang)})"
+
+
 def mapping_choices(cat: Catalog, lang: str) -> list[tuple[str, str]]:
     """(value, label) for the mapping step's choice: "" (ignore the column) and every uploadable metric."""
-    choices = [("", t("intake.mapping.ignore", lang))]
-    choices += [(m.metric_id, f"{m.name(lang)}（{m.unit(lang)}）" if lang == "zh" else f"{m.name(lang)} ({m.unit(lang)})")
-                for m in cat if m.kind != "event"]
-    return choices
+    return [("", t("intake.mapping.ignore", lang))] + [(m.metric_id, metric_label(m, lang)) for m in uploadable(cat)]
 
 
 def month_preview_table(compared: pd.DataFrame, cat: Catalog, lang: str) -> pd.DataFrame:

@@ -21,17 +21,18 @@ CATALOG_SHEET = {"zh": "指标目录", "en": "catalog"}
 DATA_SHEET = {"zh": "数据", "en": "data"}
 
 
-def _uploadable(cat: Catalog):
+def uploadable(cat: Catalog) -> list:
+    """The metrics a file or a typed value may give (event counts come from their records)."""
     return [m for m in cat if m.kind != "event"]
 
 
 def long_rows(cat: Catalog, year: int, lang: str) -> list[list]:
-    return [LONG_HEADERS[lang]] + [[year, None, m.name(lang) if lang == "zh" else m.metric_id, None, m.unit(lang), None] for m in _uploadable(cat)]
+    return [LONG_HEADERS[lang]] + [[year, None, m.name(lang) if lang == "zh" else m.metric_id, None, m.unit(lang), None] for m in uploadable(cat)]
 
 
 def wide_rows(cat: Catalog, year: int, lang: str) -> list[list]:
     periods = [f"{year - 1}年", f"{year}年"] if lang == "zh" else [str(year - 1), str(year)]
-    return [WIDE_FIRST[lang] + periods] + [[m.name(lang) if lang == "zh" else m.metric_id, m.unit(lang), None, None] for m in _uploadable(cat)]
+    return [WIDE_FIRST[lang] + periods] + [[m.name(lang) if lang == "zh" else m.metric_id, m.unit(lang), None, None] for m in uploadable(cat)]
 
 
 def catalog_rows(cat: Catalog, lang: str) -> list[list]:
