@@ -15,6 +15,14 @@ comparison may use fewer months than the value (`basis_months`), and says so.
 - event: counts derived from dated records: whole years, a count difference.
 - ratio: compared in percentage points, never in percent of a percent.
 
+A period shorter than a year (museum.period) takes the months it covers, by the same rules: a
+flow is the sum of its months with data, a stock its latest month-end, and 同比 compares the same
+months a year earlier. Annual figures cannot be split into months: they count for a whole year
+only (and, for a flow, as last year's total that months 1–N so far are a share of). Event records
+have only a year, so they count for a year only. 环比 (`previous_*`) compares a period with the
+previous one of the same length (Period.previous): flows only when both have every month, stocks
+month-end with month-end; the same bounds, and a reason code when there is none (PREVIOUS_REASONS).
+
 A change is only as good as its two values. Its `bound` says how: exact; at_least when this year
 is a lower bound (超500万 vs 385.7万 is "at least +29.6%"); at_most when last year is one; approx
 when either value is approximate (约/近) or both are lower bounds. The share of last year has the
@@ -33,10 +41,15 @@ import pandas as pd
 
 from museum import db
 from museum.catalog import Catalog, Metric
+from museum.period import Period
 
 ALL_MONTHS = frozenset(range(1, 13))
 # Why there is no percentage change (Kpi.reason).
-REASONS = ("no_prior", "prior_zero", "prior_partial", "no_common_months", "platforms_differ", "ratio")
+REASONS = ("no_prior", "prior_zero", "prior_partial", "no_common_months", "platforms_differ", "ratio",
+           "prior_annual_only")
+# Why there is no 环比 percentage (Kpi.previous_reason).
+PREVIOUS_REASONS = ("period_year", "period_to_date", "previous_crosses_year", "no_previous", "previous_zero",
+                    "period_partial", "previous_partial", "platforms_differ", "ratio")
 # What the change compares (Kpi.comparison): whole years, the months both years have, a mid-year
 # stock with last year's year-end, or this year so far as a share of last year's annual figure.
 COMPARISONS = ("years", "months", "prior_year_end", "share")
@@ -83,6 +96,14 @@ class Kpi:
     basis_months: tuple[int, ...] | None = None   # the months compared; None for whole years
     compared: YearValue | None = None  # this year's side of the comparison (its value over basis_months)
     of_prior_year_pct: float | None = None        # this year so far as % of last year's annual figure
+    period: Period | None = None                  # the period the value covers (None: the whole year)
+    # 环比: the previous period of the same length, its value, the change and why there is none
+    previous_period: Period | None = None
+    previous: YearValue | None = None
+    previous_change: float | None = None
+    previous_change_pct: float | None = None
+    previous_bound: str = "exact"
+    previous_reason: str | None = None
 
     @property
     def value(self) -> float:
@@ -291,7 +312,8 @@ def _compare(metric: Metric, current_rows: list[_Row], prior_rows: list[_Row], y
     current = _year_value(current_rows, metric.kind)
     if current is None:
         return None
-    kpi = Kpi(metric, year, current, year - 1, None, None, None, "exact", "no_prior")
+    kpi = Kpi(metric, year, current, year - 1, None, None, None, "exact", "no_prior",
+              period=Period.of_year(year), previous_reason="period_year")
     if not prior_rows:
         return kpi
     if metric.kind == "flow":
@@ -336,18 +358,81 @@ def _by_metric_and_year(values: pd.DataFrame) -> dict[tuple, list[_Row]]:
 
 def kpis_for_year(values: pd.DataFrame, cat: Catalog, year: int) -> list[Kpi]:
     """One Kpi per catalog metric that has a value in `year`, in catalog order."""
+    return kpis_for_period(values, cat, Period.of_year(year))
+
+
+def _in_period(rows: list[_Row], period: Period) -> list[_Row]:
+    """The rows a period covers: all of a year's; the period's months otherwise (an annual figure
+    cannot be split into months)."""
+    if period.is_year:
+        return rows
+    return [row for row in rows if row.month is not None and period.first <= row.month <= period.last]
+
+
+def _prior_rows(rows: list[_Row], period: Period, kind: str) -> list[_Row]:
+    """Last year's side of 同比: the same months, plus last year's annual flow for months 1–N so far
+    (which then say what share of last year's total they reached)."""
+    same = _in_period(rows, period)
+    if kind == "flow" and period.to_date:
+        same += [row for row in rows if row.month is None]
+    return same
+
+
+def kpis_for_period(values: pd.DataFrame, cat: Catalog, period: Period | int | str) -> list[Kpi]:
+    """One Kpi per catalog metric that has a value in the period, in catalog order, with 同比 and 环比."""
+    period = Period.coerce(period)
     if values.empty:
         return []
-    grouped = _by_metric_and_year(values[values["year"].isin([year, year - 1])])
+    year, previous = period.year, period.previous()
+    years = {year, year - 1} | ({previous.year} if previous else set())
+    grouped = _by_metric_and_year(values[values["year"].isin(sorted(years))])
     result = []
     for metric in cat:
-        current = grouped.get((metric.metric_id, year))
-        if current is None:
+        rows = grouped.get((metric.metric_id, year))
+        current = _in_period(rows, period) if rows else []
+        if not current:
             continue
-        kpi = _compare(metric, current, grouped.get((metric.metric_id, year - 1), []), year)
-        if kpi is not None:
-            result.append(kpi)
+        prior_year_rows = grouped.get((metric.metric_id, year - 1), [])
+        kpi = _compare(metric, current, _prior_rows(prior_year_rows, period, metric.kind), year)
+        if kpi is None:
+            continue
+        if kpi.reason == "no_prior" and prior_year_rows:
+            kpi.reason = "prior_annual_only"  # last year is known, but only as a whole year
+        kpi.period = period
+        _compare_previous(kpi, grouped.get((metric.metric_id, previous.year), []) if previous else [], period)
+        result.append(kpi)
     return result
+
+
+def _compare_previous(kpi: Kpi, rows: list[_Row], period: Period) -> None:
+    """Fill the KPI's 环比 from the rows of the previous period's year (see the module docstring)."""
+    previous = period.previous()
+    if previous is None:
+        kpi.previous_reason = period.previous_reason()
+        return
+    kpi.previous_period, kpi.previous_reason = previous, None
+    kind = kpi.metric.kind
+    kpi.previous = _year_value(_in_period(rows, previous), kind)
+    if kpi.previous is None:
+        kpi.previous_reason = "no_previous"
+        return
+    if kind == "flow" and set(kpi.current.months) != set(period.months):
+        kpi.previous_reason = "period_partial"
+        return
+    if kind == "flow" and set(kpi.previous.months) != set(previous.months):
+        kpi.previous_reason = "previous_partial"
+        return
+    if not _same_coverage(kpi.current, kpi.previous):
+        kpi.previous_reason = "platforms_differ"
+        return
+    kpi.previous_bound = change_bound(kpi.current.qualifier, kpi.previous.qualifier)
+    kpi.previous_change = kpi.current.value - kpi.previous.value
+    if kind == "ratio":
+        kpi.previous_reason = "ratio"
+    elif kpi.previous.value == 0 or not math.isfinite(kpi.previous_change / abs(kpi.previous.value) * 100):
+        kpi.previous_reason = "previous_zero"
+    else:
+        kpi.previous_change_pct = kpi.previous_change / abs(kpi.previous.value) * 100
 
 
 def yearly_series(values: pd.DataFrame, metric: Metric) -> pd.DataFrame:

@@ -11,11 +11,13 @@ from pathlib import Path
 from museum import catalog, numbers, settings
 from museum.i18n import has, t
 from museum.kpis import Kpi, Source
+from museum.period import Period
 
 # The exact keys of `python -m museum kpis --json` (a contract others test against).
 KPI_JSON_KEYS = (
     "metric", "name_zh", "name_en", "unit", "kind", "year", "value", "qualifier",
     "prior_year", "prior_value", "change", "change_pct", "source", "basis_months", "of_prior_year_pct",
+    "period", "previous_period", "previous_value", "previous_change_pct", "previous_reason",
 )
 HEADLINE_FILE = settings.ROOT / "data" / "headline.csv"
 HEADLINE_SIZE = (6, 8)
@@ -84,14 +86,22 @@ def value_text(kpi: Kpi, lang: str = "zh", with_unit: bool = True) -> str:
 
 
 def coverage_text(kpi: Kpi, lang: str = "zh") -> str | None:
-    """Which months the value covers: '1–9月累计' (a flow so far), '截至9月' (a stock read mid-year)."""
-    if kpi.current.basis != "months":
-        return None
+    """Which months the value covers: '1–9月累计' (a flow so far), '截至9月' (a stock read mid-year),
+    '4月' (a flow of one month); always said for a period shorter than a year."""
     months = kpi.current.months
+    in_period = kpi.period is not None and not kpi.period.is_year
+    if kpi.current.basis != "months" and not (in_period and months):
+        return None
     if kpi.metric.kind == "flow":
+        if len(months) == 1:
+            return months_text(months, lang)
         return t("kpi.basis.ytd", lang, months=months_text(months, lang))
     return t("kpi.basis.as_of", lang, month=t(f"kpi.month.{max(months)}", lang))
 
+
+def period_text(kpi: Kpi, lang: str = "zh") -> str:
+    """The KPI's period in words: '2025年4月', '2025年' (a KPI without one is its whole year)."""
+    return (kpi.period or Period.of_year(kpi.year)).label(lang)
 
 
 
@@ -138,6 +148,39 @@ def reason_text(kpi: Kpi, lang: str = "zh") -> str | None:
     return t(f"kpi.reason.{kpi.reason}", lang, prior_year=kpi.prior_year)
 
 
+def previous_change_text(kpi: Kpi, lang: str = "zh") -> str:
+    """The 环比 change alone, with its bound: '+8.1%', '约 +8.1%', '+2.0个百分点', or '—'."""
+    if kpi.previous_change is None:
+        return "—"
+    if kpi.metric.kind == "ratio":
+        return numbers.format_points(kpi.previous_change, kpi.previous_bound, lang)
+    if kpi.previous_change_pct is not None:
+        return numbers.format_change_pct(kpi.previous_change_pct, kpi.previous_bound, lang)
+    return numbers.format_change(kpi.previous_change, kpi.previous_bound, lang, kpi.metric.unit(lang))
+
+
+def previous_line(kpi: Kpi, lang: str = "zh") -> str | None:
+    """The card's 环比 line ('环比 +8.1%', '环比 —'); None where a period has no 环比 (a year, months 1–N)."""
+    if kpi.previous_period is None:
+        return None
+    return t("kpi.previous.line", lang, change=previous_change_text(kpi, lang), previous=kpi.previous_period.label(lang))
+
+
+def previous_reason_text(kpi: Kpi, lang: str = "zh") -> str | None:
+    """Why the 环比 line says '—' ('上期无数据'); None when there is a change or no 环比 at all."""
+    if kpi.previous_period is None or kpi.previous_reason in (None, "ratio"):
+        return None
+    return t(f"kpi.previous_reason.{kpi.previous_reason}", lang)
+
+
+def previous_text(kpi: Kpi, lang: str = "zh") -> str | None:
+    """What the 环比 compares against: '上期（2025年3月）280条'."""
+    if kpi.previous is None or kpi.previous_period is None:
+        return None
+    value = numbers.format_value(kpi.previous.value, kpi.previous.qualifier, lang, kpi.metric.unit(lang), compact=True)
+    return t("kpi.previous.value", lang, previous=kpi.previous_period.label(lang), value=value)
+
+
 def prior_text(kpi: Kpi, lang: str = "zh") -> str | None:
     """What the change compares against: '上年 356条', '上年1–6月 300条', '上年全年 5528篇', '上年末 30人'."""
     if kpi.prior is None:
@@ -179,12 +222,18 @@ def bound_note(kpi: Kpi, lang: str = "zh") -> str | None:
     return t(f"kpi.bound_note.{kpi.bound}", lang)
 
 
-def direction(kpi: Kpi) -> int:
-    """+1 good, -1 bad, 0 flat or unknown — the colour convention is applied by the UI."""
-    if not kpi.change:
+def direction(kpi: Kpi, change: float | None = None) -> int:
+    """+1 good, -1 bad, 0 flat or unknown — the colour convention is applied by the UI. `change`:
+    another change of the same metric (环比) instead of 同比."""
+    change = kpi.change if change is None else change
+    if not change:
         return 0
-    up = kpi.change > 0
+    up = change > 0
     return 1 if up == kpi.metric.higher_is_better else -1
+
+
+def arrow(change: float | None) -> str:
+    return "off" if not change else ("up" if change > 0 else "down")
 
 
 @dataclass(frozen=True)
@@ -199,18 +248,20 @@ class Card:
     direction: int              # +1 good news, -1 bad news, 0 none (colour by the UI's convention)
     arrow: str                  # up | down | off
     help: str                   # the source and, if any, why the change is a bound
+    previous: str | None = None         # the 环比 line ('环比 +8.1%'); None where the period has none
+    previous_direction: int = 0
+    previous_arrow: str = "off"
 
 
 def card(kpi: Kpi, lang: str = "zh", show_reason: bool = True) -> Card:
     """The texts of a KPI card. `show_reason=False` when one notice already says why (a fresh install)."""
-    notes = [prior_text(kpi, lang), reason_text(kpi, lang) if show_reason else None, platform_text(kpi, lang)]
+    notes = [prior_text(kpi, lang), reason_text(kpi, lang) if show_reason else None, previous_reason_text(kpi, lang),
+             platform_text(kpi, lang)]
     help_lines = [t("kpi.source", lang, source=source_text(kpi, lang))]
-    note = bound_note(kpi, lang)
-    if note:
-        help_lines.append(note)
-    arrow = "off" if not kpi.change else ("up" if kpi.change > 0 else "down")
+    help_lines += [line for line in (previous_text(kpi, lang), bound_note(kpi, lang)) if line]
     return Card(kpi.metric.name(lang), value_text(kpi, lang), coverage_text(kpi, lang), delta_text(kpi, lang),
-                tuple(n for n in notes if n), direction(kpi), arrow, " ".join(help_lines))
+                tuple(n for n in notes if n), direction(kpi), arrow(kpi.change), " ".join(help_lines),
+                previous_line(kpi, lang), direction(kpi, kpi.previous_change), arrow(kpi.previous_change))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,7 +343,7 @@ def _side(number: float, decimals: int = 1) -> str:
 def sentence(kpi: Kpi, lang: str) -> str:
     """'2024年总访问量超500万次，同比增长超29.6%。' — from the KPI's stored numbers only."""
     coverage = coverage_text(kpi, lang)
-    text = t("doc.sentence.value", lang, year=kpi.year, metric=kpi.metric.name(lang), value=value_words(kpi, lang),
+    text = t("doc.sentence.value", lang, period=period_text(kpi, lang), metric=kpi.metric.name(lang), value=value_words(kpi, lang),
              coverage=t("doc.sentence.coverage", lang, basis=coverage) if coverage else "")
     label_params = {"prior_year": kpi.prior_year,
                     "months": months_text(kpi.basis_months, lang) if kpi.basis_months else ""}
@@ -337,6 +388,11 @@ def kpi_json(kpi: Kpi, lang: str = "zh") -> dict:
         "source": source_text(kpi, lang),
         "basis_months": None if kpi.basis_months is None else list(kpi.basis_months),
         "of_prior_year_pct": None if kpi.of_prior_year_pct is None else round(kpi.of_prior_year_pct, 4),
+        "period": (kpi.period or Period.of_year(kpi.year)).text,
+        "previous_period": None if kpi.previous_period is None else kpi.previous_period.text,
+        "previous_value": None if kpi.previous is None else kpi.previous.value,
+        "previous_change_pct": None if kpi.previous_change_pct is None else round(kpi.previous_change_pct, 4),
+        "previous_reason": kpi.previous_reason if kpi.previous_change_pct is None else None,
     }
     assert tuple(record) == KPI_JSON_KEYS
     return record

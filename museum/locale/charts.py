@@ -12,7 +12,7 @@ MESSAGES = {
     "chart.monthly_title": ("{metric}：各月数值", "{metric}: by month"),
     "chart.ytd_title": ("{metric}：年内累计（与上年同期比）", "{metric}: year to date vs same period"),
     "chart.change_pct": ("同比变化（%）", "Change vs prior year (%)"),
-    "chart.category_change_title": ("{category}：{year}年同比", "{category}: {year} vs prior year"),
+    "chart.category_change_title": ("{category}：{period}同比", "{category}: {period} vs a year earlier"),
     "chart.assets_start": ("年初数", "Year start"),
     "chart.assets_change": ("本年变化", "Change"),
     "chart.assets_end": ("年末数", "Year end"),

@@ -85,7 +85,7 @@ MESSAGES = {
         "There is no {prior_year} data: import the {prior_year} annual report or upload last year's figures to see year-over-year changes",
     ),
     # sentences of the annual pack (museum.present.sentence), in the report's own words
-    "doc.sentence.value": ("{year}年{metric}{value}{coverage}", "{metric} in {year}: {value}{coverage}"),
+    "doc.sentence.value": ("{period}{metric}{value}{coverage}", "{metric} in {period}: {value}{coverage}"),
     "doc.sentence.coverage": ("（{basis}）", " ({basis})"),
     "doc.sentence.change": ("{text}，{label}{change}", "{text}, {change} {label}"),
     "doc.sentence.label.years": ("同比", "on {prior_year}"),

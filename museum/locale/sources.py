@@ -61,7 +61,7 @@ MESSAGES = {
     "sources.section.title": ("线上传播（分平台）", "Online reach by platform"),
     "sources.section.monthly": ("{metric}：各平台月度数据（{year}年）", "{metric}: monthly by platform ({year})"),
     "sources.section.table": ("{year}年各平台指标", "Platforms × metrics, {year}"),
-    "sources.section.top": ("{year}年阅读/播放最多的 {count} 条内容", "The {count} most-read or most-played items of {year}"),
+    "sources.section.top": ("{period}阅读/播放最多的 {count} 条内容", "The {count} most-read or most-played items of {period}"),
     "sources.section.views_note": (
         "各平台对“阅读”“播放”的定义不同（如公众号按人数、抖音按次数），表中按平台分列，不相加。",
         "Platforms define a read or a play differently (WeChat counts readers, Douyin counts plays), so they are listed per platform and not added up.",

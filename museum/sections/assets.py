@@ -35,6 +35,9 @@ def history_table(scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
 def assets_section(scope: Scope) -> Section:
     section = Section("assets", scope.t("category.assets"))
     cards = category_cards(scope, "assets")
+    if not scope.whole_year:  # 年初数 and 年末数 are figures of a year
+        section.blocks += [cards, Notice(scope.t("period.notice.assets_by_year", period=scope.period_label))]
+        return section
     if cards is None:
         return section
     section.blocks.append(cards)
@@ -47,7 +50,7 @@ def assets_section(scope: Scope) -> Section:
         section.blocks.append(Sentences([summary(scope, row)], lead=True))
         bridge = pd.DataFrame({scope.t("col.start"): [round_value(row["start"])], scope.t("col.change"): [round_value(row["change"])],
                                scope.t("col.end"): [round_value(row["end"])]})
-        section.blocks.append(chart(f"assets_bridge_{scope.year}",
+        section.blocks.append(chart(scope.name("assets_bridge"),
                                     charts.assets_bridge(scope.year, row["start"], row["end"], scope.lang, scope.palette,
                                                          demo=scope.demo), bridge))
     mismatches = assets.mismatches(table)
@@ -63,6 +66,6 @@ def assets_section(scope: Scope) -> Section:
         section.blocks.append(Notice(scope.t("assets.reconcile_unknown")))
     shown = history_table(scope, table)
     if len(table) > 1:
-        section.blocks.append(chart(f"assets_years_{scope.year}", charts.assets_years(table, scope.lang, demo=scope.demo), shown))
-    section.blocks.append(Table(f"assets_history_{scope.year}", scope.t("assets.history"), shown))
+        section.blocks.append(chart(scope.name("assets_years"), charts.assets_years(table, scope.lang, demo=scope.demo), shown))
+    section.blocks.append(Table(scope.name("assets_history"), scope.t("assets.history"), shown))
     return section

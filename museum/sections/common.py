@@ -69,7 +69,7 @@ def metric_blocks(scope: Scope, metric: Metric) -> list[Block]:
     blocks: list[Block] = []
     series = kpis.yearly_series(scope.values, metric)
     if len(series) >= 2:
-        blocks.append(chart(f"{name}_years_{year}", charts.yearly_bars(series, metric, lang, demo=scope.demo),
+        blocks.append(chart(scope.name(f"{name}_years"), charts.yearly_bars(series, metric, lang, demo=scope.demo),
                             yearly_data(scope, series, metric)))
     monthly = kpis.monthly_series(scope.values, metric)
     shown = monthly[(monthly["year"] > year - charts.MONTHLY_YEARS) & (monthly["year"] <= year)]
@@ -78,12 +78,12 @@ def metric_blocks(scope: Scope, metric: Metric) -> list[Block]:
         # the year's events are drawn where the year itself has months: on last years' lines they would mislead
         events = scope.frame("timeline_events") if not this_year.empty else scope.frame("timeline_events").head(0)
         figure = add_event_spans(charts.monthly_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
-        blocks.append(chart(f"{name}_monthly_{year}", figure, monthly_data(scope, shown, metric)))
+        blocks.append(chart(scope.name(f"{name}_monthly"), figure, monthly_data(scope, shown, metric)))
         if metric.kind == "flow" and this_year["month"].nunique() >= 2:
             figure = add_event_spans(charts.ytd_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
             ytd = shown[shown["year"].isin([year - 1, year]) & shown["month"].isin(this_year["month"])].copy()
             ytd["ytd"] = ytd.groupby("year")["value"].cumsum()
-            blocks.append(chart(f"{name}_ytd_{year}", figure, monthly_data(scope, ytd, metric, "ytd")))
+            blocks.append(chart(scope.name(f"{name}_ytd"), figure, monthly_data(scope, ytd, metric, "ytd")))
     return [Heading(metric.name(lang)), *blocks] if blocks else []
 
 
@@ -97,7 +97,7 @@ def change_chart(scope: Scope, category: str) -> Chart | None:
         "change_pct": [k.change_pct for k in comparable],
         "label": [present.change_text(k, scope.lang) for k in comparable],
     })
-    title = scope.t("chart.category_change_title", category=scope.t(f"category.{category}"), year=scope.year)
+    title = scope.t("chart.category_change_title", category=scope.t(f"category.{category}"), period=scope.period_label)
     figure = charts.category_change(rows, scope.lang, scope.palette, title=title, demo=scope.demo)
     data = pd.DataFrame({scope.t("col.metric"): rows["name"], scope.t("col.change_pct"): rows["label"]})
-    return chart(f"{category}_change_{scope.year}", figure, data)
+    return chart(scope.name(f"{category}_change"), figure, data)

@@ -26,7 +26,7 @@ def _history(scope: Scope, category: str):
     data = pd.concat([yearly_data(scope, f, m).assign(**{scope.t("col.metric"): m.name(scope.lang)}) for m, f in frames],
                      ignore_index=True)
     columns = [scope.t("col.metric")] + [c for c in data.columns if c != scope.t("col.metric")]
-    return chart(f"{category}_history_{scope.year}", figure, data[columns])
+    return chart(scope.name(f"{category}_history"), figure, data[columns])
 
 
 def people_section(scope: Scope, category: str) -> Section:

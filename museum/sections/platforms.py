@@ -52,7 +52,7 @@ def _monthly_chart(scope: Scope, metric, rows: pd.DataFrame) -> Chart:
     _layout(figure, title, demo=scope.demo, lang=lang, unit=metric.unit(lang), legend=True)
     data = pd.DataFrame(records, columns=[scope.t("sources.section.month_axis"), scope.t("sources.column.platform"),
                                           scope.t("col.value")])
-    return Chart(f"platforms_{metric.metric_id}_monthly_{scope.year}", title, figure, data)
+    return Chart(scope.name(f"platforms_{metric.metric_id}_monthly"), title, figure, data)
 
 
 def _table(scope: Scope, values: pd.DataFrame, metrics: list) -> Table:
@@ -71,14 +71,16 @@ def _table(scope: Scope, values: pd.DataFrame, metrics: list) -> Table:
             record.append(numbers.format_value(value, qualifier, lang, metric.unit(lang)))
         records.append(record)
     title = scope.t("sources.section.table", year=scope.year)
-    return Table(f"platforms_table_{scope.year}", title, pd.DataFrame(records, columns=header))
+    return Table(scope.name("platforms_table"), title, pd.DataFrame(records, columns=header))
 
 
 def _top_items(scope: Scope) -> Table | None:
     items = scope.frame("platform_items")
     if items.empty:
         return None
-    items = items[(items["published_at"].dt.year == scope.year) & items["views"].notna()]
+    published = items["published_at"].dt
+    in_period = (published.year == scope.year) & published.month.between(scope.period.first, scope.period.last)
+    items = items[in_period & items["views"].notna()]
     items = items[items["channel"].isna() | (items["channel"] == "全部")]
     if items.empty:
         return None
@@ -90,8 +92,8 @@ def _top_items(scope: Scope) -> Table | None:
          r.published_at.date().isoformat(), numbers.format_value(float(r.views), "exact", lang)]
         for r in top.itertuples()
     ]
-    title = scope.t("sources.section.top", year=scope.year, count=len(records))
-    return Table(f"platforms_top_items_{scope.year}", title, pd.DataFrame(records, columns=header))
+    title = scope.t("sources.section.top", period=scope.period_label, count=len(records))
+    return Table(scope.name("platforms_top_items"), title, pd.DataFrame(records, columns=header))
 
 
 def platform_blocks(scope: Scope) -> list[Block]:

@@ -20,7 +20,7 @@ def profile_section(scope: Scope) -> Section:
         {scope.t("col.field"): scope.t(f"profile.{field}"), scope.t("col.value"): value}
         for field, value in by_field.items() if field not in profile.LONG_TEXT
     ])
-    section.blocks.append(Table(f"profile_{scope.year}", scope.t("profile.registration"), table))
+    section.blocks.append(Table(scope.name("profile"), scope.t("profile.registration"), table))
     for field in profile.LONG_TEXT:
         if by_field.get(field):
             section.blocks.append(LongText(scope.t(f"profile.{field}"), by_field[field], expanded=field == "purpose"))

@@ -1,4 +1,7 @@
-"""What a section is built from: one institution, one year, one language, and its data frames.
+"""What a section is built from: one institution, one period, one language, and its data frames.
+
+The period (museum.period) is a year, a quarter, a month or months a–b of one year; a year given
+as a number means the whole year, and `scope.year` is the period's year.
 
 Frames are loaded by name through a loader the caller gives: the pages pass one that is cached
 until the database changes (`ui/data.py`), the export passes one that reads with its own
@@ -20,6 +23,7 @@ import pandas as pd
 from museum import catalog, charts, db, kpis, present
 from museum.catalog import Catalog
 from museum.i18n import t
+from museum.period import Period
 
 
 def _query(name: str) -> Callable:
@@ -47,7 +51,7 @@ FRAMES: dict[str, Callable] = {
 class Scope:
     institution_id: int
     institution: str
-    year: int
+    period: Period          # a year (int) or a text form is accepted and made a Period
     lang: str
     load: Callable[[str], pd.DataFrame] = field(repr=False)
     convention: str | None = None
@@ -55,11 +59,31 @@ class Scope:
     built: dict = field(default_factory=dict, repr=False)  # section key -> Section (museum.sections.build)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        self.period = Period.coerce(self.period)
+
     @classmethod
-    def from_connection(cls, con, institution_id: int, institution: str, year: int, lang: str,
+    def from_connection(cls, con, institution_id: int, institution: str, period: Period | int | str, lang: str,
                         convention: str | None = None) -> "Scope":
         """A scope that reads its frames with `con` (each at most once)."""
-        return cls(institution_id, institution, year, lang, lambda name: FRAMES[name](con, institution_id), convention)
+        return cls(institution_id, institution, period, lang, lambda name: FRAMES[name](con, institution_id), convention)
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+    @property
+    def whole_year(self) -> bool:
+        return self.period.is_year
+
+    @property
+    def period_label(self) -> str:
+        """'2025年4月' / 'Apr 2025'."""
+        return self.period.label(self.lang)
+
+    def name(self, stem: str) -> str:
+        """A block's stable name for this period: 'posts_monthly_2024', 'posts_monthly_2025-04'."""
+        return f"{stem}_{self.period.text}"
 
     def frame(self, name: str) -> pd.DataFrame:
         if name not in FRAMES:
@@ -88,7 +112,7 @@ class Scope:
     @cached_property
     def kpis(self) -> list[kpis.Kpi]:
         with self.lock:  # viewers sharing this scope wait for one computation instead of each doing it
-            return self.__dict__.get("kpis") or kpis.kpis_for_year(self.values, self.catalog, self.year)
+            return self.__dict__.get("kpis") or kpis.kpis_for_period(self.values, self.catalog, self.period)
 
     def kpis_in(self, category: str) -> list[kpis.Kpi]:
         return [k for k in self.kpis if k.metric.category == category]
@@ -112,6 +136,13 @@ class Scope:
     def prior_notice(self) -> str | None:
         """The one notice that replaces "无上年数据" on every card when the prior year is not in the database."""
         return present.prior_year_notice(kpis.years_with_data(self.frame("values")), self.year, self.lang, self.kpis)
+
+    @cached_property
+    def months_with_data(self) -> tuple[int, ...]:
+        """The months of the scope's year that hold any monthly value (the period choices, notices)."""
+        values = self.values
+        months = values.loc[(values["year"] == self.year) & values["month"].notna(), "month"]
+        return tuple(sorted({int(m) for m in months}))
 
     @cached_property
     def demo(self) -> bool:

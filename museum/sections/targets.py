@@ -24,7 +24,7 @@ def targets_section(scope: Scope, today: date | None = None) -> Section:
     if year_view:
         section.blocks.append(Heading(scope.t("targets.section.score")))
         section.blocks.append(Sentences(view.total_sentences(year_view, lang), lead=True))
-        section.blocks.append(Table(f"targets_score_{year}", scope.t("targets.section.score_table", year=year),
+        section.blocks.append(Table(scope.name("targets_score"), scope.t("targets.section.score_table", year=year),
                                     view.score_table(year_view, lang)))
         section.blocks.append(Notice(view.rule_text(lang)))
         rows = target_charts.bullet_rows(year_view.evaluation, scope.catalog, lang)
@@ -32,19 +32,19 @@ def targets_section(scope: Scope, today: date | None = None) -> Section:
             title = scope.t("targets.chart.title", year=year)
             data = rows[["indicator", "completion", "actual", "target"]].copy()
             data.columns = [scope.t(f"targets.chart.column.{key}") for key in ("indicator", "completion", "actual", "target")]
-            section.blocks.append(Chart(f"targets_bullets_{year}", title,
+            section.blocks.append(Chart(scope.name("targets_bullets"), title,
                                         target_charts.bullets(rows, year_view.progress, lang, title=title, demo=scope.demo), data))
         section.blocks.append(Heading(scope.t("targets.section.indicators")))
-        section.blocks.append(Table(f"targets_budget_{year}", scope.t("targets.section.budget", year=year),
+        section.blocks.append(Table(scope.name("targets_budget"), scope.t("targets.section.budget", year=year),
                                     view.budget_table(year_view, lang)))
-        section.blocks.append(Table(f"targets_indicators_{year}", scope.t("targets.section.indicator_table", year=year),
+        section.blocks.append(Table(scope.name("targets_indicators"), scope.t("targets.section.indicator_table", year=year),
                                     view.indicator_table(year_view, scope.catalog, lang)))
     tasks = view.tasks_table(scope.frame("key_tasks"), year, lang)
     if not tasks.empty:
         section.blocks.append(Heading(scope.t("targets.section.tasks")))
-        section.blocks.append(Table(f"targets_tasks_{year}", scope.t("targets.section.tasks_table", year=year), tasks))
+        section.blocks.append(Table(scope.name("targets_tasks"), scope.t("targets.section.tasks_table", year=year), tasks))
     events = view.events_table(scope.frame("timeline_events"), year, lang)
     if not events.empty:
         section.blocks.append(Heading(scope.t("targets.section.events")))
-        section.blocks.append(Table(f"targets_events_{year}", scope.t("targets.section.events_table", year=year), events))
+        section.blocks.append(Table(scope.name("targets_events"), scope.t("targets.section.events_table", year=year), events))
     return section

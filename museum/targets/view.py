@@ -36,12 +36,22 @@ class YearTargets:
 
 
 def year_targets(scope, today: date | None = None) -> YearTargets:
-    """Evaluate the scope's year: actuals from the scope's values, budget, total, 序时进度."""
+    """Evaluate the scope's year: actuals from the scope's values, budget, total, 序时进度.
+
+    For a period shorter than a year, at the period's end: actuals from the year's months up to
+    its last month, 序时进度 at that month-end (or today's, when the period has not ended yet)."""
     today = today or date.today()
+    values, progress = scope.values, scoring.time_progress(scope.year, scope.values, today)
+    if not scope.whole_year:
+        last = scope.period.last
+        values = values[(values["year"] < scope.year)
+                        | ((values["year"] == scope.year) & values["month"].notna() & (values["month"] <= last))]
+        at_end = Progress(last / 12 * 100, "month", month=last)
+        progress = at_end if at_end.pct <= progress.pct else progress
     targets = scope.frame("targets")
-    evaluation = scoring.evaluate(targets, scope.values, scope.catalog, scope.year)
+    evaluation = scoring.evaluate(targets, values, scope.catalog, scope.year)
     budget = scoring.budget_for_year(scope.frame("target_budget"), scope.year)
-    return YearTargets(scope.year, evaluation, scoring.total(evaluation, budget), scoring.time_progress(scope.year, scope.values, today))
+    return YearTargets(scope.year, evaluation, scoring.total(evaluation, budget), progress)
 
 
 # ---------------------------------------------------------------------------------------------

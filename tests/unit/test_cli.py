@@ -27,6 +27,9 @@ def test_kpis_json_contract(db_path, capsys):
         "change": None, "change_pct": None,
         "source": "本年度“科普西安”融媒体矩阵共发布各类科普图文5528篇,科普短视频356条,各类直播活动7场次,总访问量超500万次,粉丝增长2万余人。",
         "basis_months": None, "of_prior_year_pct": None,
+        # issue 17: a year period has no 环比, and says why
+        "period": "2024", "previous_period": None, "previous_value": None, "previous_change_pct": None,
+        "previous_reason": "period_year",
     }
     assert by_metric["online_visits"]["value"] == 5_000_000 and by_metric["online_visits"]["qualifier"] == "at_least"
     assert by_metric["volunteer_reserve"]["qualifier"] == "approx"
