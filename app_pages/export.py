@@ -8,6 +8,8 @@ from museum.export.pack import pack_from_report
 from ui import access, blocks, context, data
 
 selection = context.current()
+if selection.year is not None:  # the annual pack is the whole year, whatever part of it the sidebar shows
+    selection = selection.with_year(selection.year)
 access.require("export", selection.lang)
 context.page_header(selection, "page.export")
 st.write(selection.t("export.intro"))

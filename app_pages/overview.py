@@ -9,8 +9,8 @@ from ui import blocks, context
 selection, scope = context.view_page("page.overview")
 
 blocks.render(sections.build("overview", scope), scope, heading=True)
-if not scope.kpis:
-    st.info(selection.t("overview.no_kpis", year=selection.year))
+if not scope.kpis and scope.whole_year:  # a part of a year without data: the header said so
+    st.info(selection.t("overview.no_kpis", period=selection.period_label))
 for category in catalog.CATEGORIES:
     cards = category_cards(scope, category, title=selection.t(f"category.{category}"), fold_after=4)
     if cards is not None:  # each card says where its number came from; the table is on the category's page

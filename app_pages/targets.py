@@ -1,7 +1,5 @@
 """目标 Targets: the year's 绩效目标 against 序时进度, the score so far, key tasks and events; the 自评表."""
 
-import dataclasses
-
 import streamlit as st
 
 from museum import sections
@@ -16,7 +14,8 @@ if selection.institution_id is not None:
         default = selection.year if selection.year in years else years[0]
         chosen = st.selectbox(selection.t("targets.ui.year"), years, index=years.index(default), key="targets_year",
                               format_func=lambda y: selection.t("ui.year_label", year=y))
-        selection = dataclasses.replace(selection, year=chosen)
+        if chosen != selection.year:
+            selection = selection.with_year(chosen)
 scope = context.scope(selection)
 with header:
     context.page_header(selection, "page.targets", scope)

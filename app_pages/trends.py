@@ -9,7 +9,7 @@ selection, scope = context.view_page("page.trends")
 
 available = [key for key in sections.METRIC_CATEGORIES if scope.kpis_in(key)]
 if not available:
-    st.info(selection.t("overview.no_kpis", year=selection.year))
+    st.info(selection.t("overview.no_kpis", period=selection.period_label))
     st.stop()
 category = st.selectbox(selection.t("trends.category"), available, key="trend_category",
                         format_func=lambda key: selection.t(f"category.{key}"))

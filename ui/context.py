@@ -1,4 +1,4 @@
-"""What the sidebar decides for every page: language, institution, year, colours.
+"""What the sidebar decides for every page: language, institution, year and period, colours.
 
 dashboard.py draws the sidebar's widgets; a page asks `current()`, which reads those widgets'
 values (and the cached institution list) again — nothing but widget values is kept in the
@@ -7,13 +7,15 @@ session, and the data a page shows comes from `scope()`, cached until the databa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
 
-from museum import charts, db, institutions, kpis
+from museum import charts, db, institutions, kpis, period
+from museum.errors import InputRejected
 from museum.i18n import t
+from museum.period import Period
 from museum.sections import Scope
 from ui import data
 from ui.blocks import plain
@@ -29,9 +31,19 @@ class Selection:
     year: int | None = None
     years: tuple[int, ...] = field(default_factory=tuple)
     convention: str = "red_up"
+    period: Period | None = None                          # within `year`; the whole year by default
+    periods: tuple[Period, ...] = field(default_factory=tuple)   # the choices of `year`
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
+
+    def with_year(self, year: int) -> "Selection":
+        """The same selection for the whole of `year` (the annual pack, a page with its own year box)."""
+        return replace(self, year=year, period=Period.of_year(year), periods=(Period.of_year(year),))
+
+    @property
+    def period_label(self) -> str:
+        return self.period.label(self.lang) if self.period else "—"
 
 
 def language() -> str:
@@ -57,8 +69,33 @@ def _year_key(institution_id: int) -> str:
     return f"year_{institution_id}"
 
 
+def _period_key(institution_id: int, year: int) -> str:
+    return f"period_{institution_id}_{year}"
+
+
 def _convention_key(lang: str) -> str:
     return f"convention_{lang}"
+
+
+def _url_period(institution_id: int, years) -> Period | None:
+    """?period=2025-04 on the first run of a session: it chooses the year and the period. A period
+    not understood, or of a year without data, is said once and left aside."""
+    if "period_url_read" in st.session_state:
+        return st.session_state.get("period_url")
+    st.session_state["period_url_read"] = True
+    text = st.query_params.get("period")
+    if not text:
+        return None
+    try:
+        requested = period.parse(text)
+    except InputRejected as problem:
+        st.session_state["period_url_problem"] = problem.message(language())
+        return None
+    if requested.year in years:
+        st.session_state[_year_key(institution_id)] = requested.year
+        st.session_state[_period_key(institution_id, requested.year)] = requested.text
+        st.session_state["period_url"] = requested
+    return st.session_state.get("period_url")
 
 
 def current() -> Selection:
@@ -73,19 +110,29 @@ def current() -> Selection:
     institution_id = chosen if chosen in ids else institutions.default_id(table)
     name = str(table.loc[table["institution_id"] == institution_id, "name"].iloc[0])
     path = str(data.db_path())
-    years, latest = _years(path, institution_id, db.data_version(path))
+    years, latest, months = _years(path, institution_id, db.data_version(path))
+    requested = _url_period(institution_id, years)
     year = st.session_state.get(_year_key(institution_id))
     if year not in years:
         year = latest
-    return Selection(lang, institution_id, name, year, years, convention)
+    if year is None:
+        return Selection(lang, institution_id, name, year, years, convention)
+    periods = period.choices(year, months.get(year, ()))
+    if requested is not None and requested.year == year and requested not in periods:
+        periods.append(requested)  # asked for by URL: shown, and the page says it has no data
+    chosen = st.session_state.get(_period_key(institution_id, year))
+    by_text = {p.text: p for p in periods}
+    return Selection(lang, institution_id, name, year, years, convention, by_text.get(chosen, periods[0]), tuple(periods))
 
 
 @st.cache_resource(show_spinner=False, max_entries=48)
-def _years(path: str, institution_id: int, version: tuple) -> tuple[tuple[int, ...], int | None]:
-    """An institution's years with data and the default one, once per data version (every run of
-    every page asks; the values frame need not be copied out of the cache for it)."""
+def _years(path: str, institution_id: int, version: tuple) -> tuple[tuple[int, ...], int | None, dict[int, tuple[int, ...]]]:
+    """An institution's years with data, the default one and each year's months with data, once per
+    data version (every run of every page asks; the values frame need not be copied out of the cache for it)."""
     values = data.frame(institution_id, "values")
-    return tuple(kpis.years_with_data(values)), default_year(values)
+    monthly = values[values["month"].notna()]
+    months = {int(year): tuple(sorted({int(m) for m in group["month"]})) for year, group in monthly.groupby("year")}
+    return tuple(kpis.years_with_data(values)), default_year(values), months
 
 
 def scope(selection: Selection | None = None) -> Scope:
@@ -93,13 +140,15 @@ def scope(selection: Selection | None = None) -> Scope:
     version shared by every session, so twenty viewers of a page cost one build of it."""
     selection = selection or current()
     path = str(data.db_path())
-    return _shared_scope(path, selection.institution_id, selection.institution_name, selection.year, selection.lang,
-                         selection.convention, db.data_version(path))
+    chosen = selection.period or (Period.of_year(selection.year) if selection.year else None)
+    return _shared_scope(path, selection.institution_id, selection.institution_name, chosen.text if chosen else None,
+                         selection.lang, selection.convention, db.data_version(path))
 
 
 @st.cache_resource(show_spinner=False, max_entries=48)
-def _shared_scope(path: str, institution_id: int, name: str, year: int, lang: str, convention: str, version: tuple) -> Scope:
-    return Scope(institution_id, name, year, lang, lambda frame: data.frame(institution_id, frame), convention)
+def _shared_scope(path: str, institution_id: int, name: str, period_text: str, lang: str, convention: str,
+                  version: tuple) -> Scope:
+    return Scope(institution_id, name, period_text, lang, lambda frame: data.frame(institution_id, frame), convention)
 
 
 def language_switch() -> str:
@@ -129,21 +178,39 @@ def sidebar() -> None:
             years = list(selection.years)
             st.selectbox(t("ui.year", lang), years, index=years.index(selection.year), key=_year_key(selection.institution_id),
                          format_func=lambda y: t("ui.year_label", lang, year=y))
+            _period_choice(selection)
         st.selectbox(t("ui.colour_convention", lang), CONVENTIONS, index=CONVENTIONS.index(selection.convention),
                      key=_convention_key(lang), format_func=lambda c: t(f"ui.convention.{c}", lang))
 
 
+def _period_choice(selection: Selection) -> None:
+    """全年 / 第一季度… / 1月… / 1–N月 of the chosen year (those with data), kept in the URL as ?period=."""
+    lang = selection.lang
+    if "period_url_problem" in st.session_state:
+        st.warning(plain(st.session_state.pop("period_url_problem")), icon=":material/warning:")
+    if selection.period is None:
+        return
+    texts = [p.text for p in selection.periods]
+    labels = {p.text: p.choice_label(lang) for p in selection.periods}
+    chosen = st.selectbox(t("ui.period", lang), texts, index=texts.index(selection.period.text),
+                          key=_period_key(selection.institution_id, selection.year), format_func=labels.get)
+    if st.query_params.get("period") != chosen:
+        st.query_params["period"] = chosen  # a link to this page shows the same period
+
+
 def page_header(selection: Selection, title_key: str, scope_: Scope | None = None) -> None:
-    """Title, the subtitle (institution · year), the demo banner, and the empty-database notice."""
+    """Title, the subtitle (institution · period), the demo banner, and the empty-database or empty-period notice."""
     st.title(selection.t(title_key))
     if selection.institution_id is not None:
-        st.caption(selection.t("ui.subtitle", institution=plain(selection.institution_name), year=selection.year or "—"))
+        st.caption(selection.t("ui.subtitle", institution=plain(selection.institution_name), period=selection.period_label))
     if selection.institution_id is None or selection.year is None:
         st.info(selection.t("ui.no_data"))
         st.stop()
     scope_ = scope_ or scope(selection)
     if scope_.demo:
         st.warning(selection.t("demo.banner"), icon="⚠️")
+    if not scope_.whole_year and not scope_.kpis:
+        st.info(selection.t("period.notice.no_data", period=selection.period_label), icon=":material/info:")
     if scope_.prior_notice:
         from ui import access
 

@@ -9,7 +9,7 @@ MESSAGES = {
     "ui.colour_convention": ("涨跌颜色", "Up/down colours"),
     "ui.convention.red_up": ("红涨绿跌（中国习惯）", "Red = up (Chinese convention)"),
     "ui.convention.green_up": ("绿涨红跌", "Green = up"),
-    "ui.subtitle": ("{institution} · {year}年", "{institution} · {year}"),
+    "ui.subtitle": ("{institution} · {period}", "{institution} · {period}"),
     "ui.no_data": (
         "数据库中还没有数据。请运行 python -m museum init 载入内置的年度报告，或在“数据上传”页面上传。",
         "The database holds no data yet. Run python -m museum init to load the embedded annual report, or upload a file.",
@@ -38,7 +38,7 @@ MESSAGES = {
     "page.awards_research": ("获奖与科研", "Awards & research"),
     "page.people": ("人员与志愿者", "Staff & volunteers"),
     "page.profile": ("机构概况", "Profile"),
-    "overview.no_kpis": ("{year}年没有可显示的指标。", "No figures for {year}."),
+    "overview.no_kpis": ("{period}没有可显示的指标。", "No figures for {period}."),
     "trends.metric": ("指标", "Metric"),
     "trends.category": ("类别", "Category"),
     "trends.by_year": ("历年", "By year"),

@@ -52,3 +52,39 @@ def test_whole_years_have_null_basis_months(db_path, capsys):
     assert main(["kpis", "--year", "2024", "--db", str(db_path)]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("总访问量"))
     assert line.split() == ["总访问量", "500万+次", "—", "同比", "—", "(无上年数据)"]
+
+
+def test_a_period_gives_the_same_objects_plus_its_mom(db_path, capsys):
+    """Issue 17: `--period P` keeps every key of `--year`, for the period, and adds the five period keys."""
+    upload_months(db_path, [("posts", 2024, m, 100) for m in range(1, 13)]
+                  + [("posts", 2025, 3, 120), ("posts", 2025, 4, 150), ("headcount", 2025, 3, 30), ("headcount", 2025, 4, 33)])
+    assert main(["kpis", "--period", "2025-04", "--json", "--db", str(db_path)]) == 0
+    records = {r["metric"]: r for r in json.loads(capsys.readouterr().out)}
+    assert all(tuple(r) == KPI_JSON_KEYS for r in records.values())
+    assert KPI_JSON_KEYS[15:] == ("period", "previous_period", "previous_value", "previous_change_pct", "previous_reason")
+    assert {k: records["posts"][k] for k in ("year", "value", "prior_value", "change_pct", "basis_months", "period",
+                                               "previous_period", "previous_value", "previous_change_pct", "previous_reason")} == {
+        "year": 2025, "value": 150.0, "prior_value": 100.0, "change_pct": 50.0, "basis_months": [4], "period": "2025-04",
+        "previous_period": "2025-03", "previous_value": 120.0, "previous_change_pct": 25.0, "previous_reason": None}
+    assert {k: records["headcount"][k] for k in ("value", "previous_value", "previous_change_pct", "change_pct")} == {
+        "value": 33.0, "previous_value": 30.0, "previous_change_pct": 10.0, "change_pct": None}
+
+    assert main(["kpis", "--period", "2025-01..2025-04", "--json", "--db", str(db_path)]) == 0
+    posts = {r["metric"]: r for r in json.loads(capsys.readouterr().out)}["posts"]
+    assert (posts["value"], posts["previous_period"], posts["previous_reason"]) == (270.0, None, "period_to_date")
+
+    assert main(["kpis", "--period", "2025-04", "--db", str(db_path)]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert lines["指标"].split() == ["指标", "数值", "上年", "同比", "环比"]
+    assert lines["科普图文"].split()[1:] == ["150篇", "(4月)", "上年4月", "100篇", "4月同比", "+50.0%", "+25.0%"]
+
+
+def test_a_year_period_is_the_year_and_a_bad_period_names_the_forms(db_path, capsys):
+    assert main(["kpis", "--year", "2024", "--json", "--db", str(db_path)]) == 0
+    by_year = capsys.readouterr().out
+    assert main(["kpis", "--period", "2024", "--json", "--db", str(db_path)]) == 0
+    assert capsys.readouterr().out == by_year
+    assert main(["kpis", "--period", "2024-13", "--db", str(db_path)]) == 1
+    assert "不是一个期间。可写：2025（全年）、2025-Q2（季度）、2025-04（月份）、2025-01..2025-04" in capsys.readouterr().err
+    assert main(["kpis", "--period", "2024-04", "--db", str(db_path)]) == 1  # the report is annual: no month of it
+    assert capsys.readouterr().err.strip().endswith("2024年4月没有数据。有数据的年份：2024。")
