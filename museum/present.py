@@ -304,7 +304,8 @@ def prior_year_notice(years_in_db, year: int, lang: str = "zh", kpis: list[Kpi] 
     None when the prior year is in the database (given the year's `kpis`: when any has a prior-year value).
     """
     years = sorted({int(y) for y in years_in_db})
-    has_prior_year = any(has_prior(k) for k in kpis) if kpis else (year - 1) in years
+    # a month whose last year is known as a whole year only: each card says so ("上年只有全年数")
+    has_prior_year = any(has_prior(k) or k.reason == "prior_annual_only" for k in kpis) if kpis else (year - 1) in years
     if has_prior_year:
         return None
     key = "kpi.notice.only_year" if years == [year] else "kpi.notice.no_prior_year"

@@ -30,8 +30,8 @@ CSS = """
 .kpi-label { font-size: 0.875rem; color: rgba(49, 51, 63, 0.78); line-height: 1.3; }
 .kpi-value { font-size: 1.55rem; font-weight: 600; line-height: 1.25; margin: 3px 0 2px; }
 @media (max-width: 640px) { .kpi-value { font-size: 1.2rem; } .kpi { padding: 8px 9px; } }
-.kpi-change { font-size: 0.875rem; font-weight: 600; line-height: 1.35; color: rgba(49, 51, 63, 0.7); }
-.kpi-change.good { color: var(--kpi-good); } .kpi-change.bad { color: var(--kpi-bad); }
+.kpi-change, .kpi-previous { font-size: 0.875rem; font-weight: 600; line-height: 1.35; color: rgba(49, 51, 63, 0.7); }
+.kpi-change.good, .kpi-previous.good { color: var(--kpi-good); } .kpi-change.bad, .kpi-previous.bad { color: var(--kpi-bad); }
 .kpi-note { font-size: 0.8rem; color: rgba(49, 51, 63, 0.62); line-height: 1.35; margin-top: 2px; }
 .kpi-target { font-size: 0.8rem; line-height: 1.35; margin-top: 3px; padding-top: 3px;
               border-top: 1px dashed rgba(49, 51, 63, 0.18); color: #1F4E79; }
@@ -58,7 +58,7 @@ ARROWS = {"up": "▲ ", "down": "▼ ", "off": ""}
 
 
 def card_html(kpi: Kpi, lang: str, *, progress: str | None = None, show_reason: bool = True) -> str:
-    """One card: name, value (and the months it covers), 同比 line, short notes, target progress, source."""
+    """One card: name, value (and the months it covers), 同比 and 环比 lines, short notes, target progress, source."""
     card = present.card(kpi, lang, show_reason=show_reason)
     lines = [
         f'<div class="kpi" data-metric="{escape(kpi.metric.metric_id)}">',
@@ -68,6 +68,9 @@ def card_html(kpi: Kpi, lang: str, *, progress: str | None = None, show_reason: 
     if card.coverage:
         lines.append(f'<div class="kpi-note">{escape(card.coverage)}</div>')
     lines.append(f'<div class="kpi-change {TONES[card.direction]}">{ARROWS[card.arrow]}{escape(card.delta)}</div>')
+    if card.previous:
+        lines.append(f'<div class="kpi-previous {TONES[card.previous_direction]}">'
+                     f'{ARROWS[card.previous_arrow]}{escape(card.previous)}</div>')
     lines += [f'<div class="kpi-note">{escape(note)}</div>' for note in card.notes]
     if progress:
         lines.append(f'<div class="kpi-target">{escape(progress)}</div>')

@@ -83,19 +83,25 @@ def kpi_table(block: KpiCards, year: int, lang: str) -> pd.DataFrame:
     """KPI cards as a document shows them: metric, this year, what it is compared with, 同比, notes
     (and the target progress, when any figure of the block has a target)."""
     rows = []
+    with_previous = any(kpi.previous_period is not None for kpi in block.kpis)  # a month or a quarter: 环比 too
     for kpi in block.kpis:
         unit = kpi.metric.unit(lang)
         prior = "—" if kpi.prior is None else numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, unit)
         compared = present.comparison_label(kpi, lang) if kpi.comparison in ("months", "prior_year_end") else None
         notes = [n for n in (present.coverage_text(kpi, lang), compared, present.reason_text(kpi, lang),
-                             present.platform_text(kpi, lang), present.bound_note(kpi, lang)) if n]
-        row = [kpi.metric.name(lang), present.value_text(kpi, lang), prior, present.change_text(kpi, lang),
-               ("；" if lang == "zh" else "; ").join(notes)]
+                             present.previous_reason_text(kpi, lang), present.platform_text(kpi, lang),
+                             present.bound_note(kpi, lang)) if n]
+        row = [kpi.metric.name(lang), present.value_text(kpi, lang), prior, present.change_text(kpi, lang)]
+        if with_previous:
+            row.append(present.previous_change_text(kpi, lang))
+        row.append(("；" if lang == "zh" else "; ").join(notes))
         if block.progress:
             row.append(block.progress.get(kpi.metric.metric_id, ""))
         rows.append(row)
     headers = [t("doc.col.metric", lang), t("doc.col.value", lang, year=year), t("doc.col.value", lang, year=year - 1),
-               t("doc.col.change", lang), t("doc.col.note", lang)]
+               t("doc.col.change", lang)]
+    headers += [t("kpi.previous.label", lang)] if with_previous else []
+    headers.append(t("doc.col.note", lang))
     if block.progress:
         headers.append(t("doc.col.target", lang))
     return pd.DataFrame(rows, columns=headers)

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 
 from museum.i18n import t
 
-FIELDS = {"kpi-label": "label", "kpi-value": "value", "kpi-change": "change", "kpi-note": "notes", "kpi-target": "target"}
+FIELDS = {"kpi-label": "label", "kpi-value": "value", "kpi-change": "change", "kpi-previous": "previous", "kpi-note": "notes",
+          "kpi-target": "target"}
 
 
 @dataclass
@@ -17,6 +18,8 @@ class Card:
     value: str = ""
     change: str = ""
     tone: str = ""
+    previous: str = ""          # the 环比 line (a month, a quarter, months a–b)
+    previous_tone: str = ""
     notes: list[str] = field(default_factory=list)
     source: str = ""
     target: str = ""
@@ -37,8 +40,9 @@ class _Cards(HTMLParser):
         for css, name in FIELDS.items():
             if css in classes:
                 self.target = name
-                if name == "change":
-                    self.cards[-1].tone = next((c for c in classes if c in ("good", "bad", "flat")), "")
+                if name in ("change", "previous"):
+                    tone = next((c for c in classes if c in ("good", "bad", "flat")), "")
+                    setattr(self.cards[-1], "tone" if name == "change" else "previous_tone", tone)
                 if name == "notes":
                     self.cards[-1].notes.append("")
         if tag == "details":
