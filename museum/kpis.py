@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from museum import db
+from museum.store import db
 from museum.catalog import Catalog, Metric
 
 ALL_MONTHS = frozenset(range(1, 13))

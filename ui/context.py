@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from museum import charts, db, institutions, kpis
+from museum import charts, institutions, kpis
+from museum.store import db
 from museum.i18n import t
 from museum.sections import Scope
 from ui import data

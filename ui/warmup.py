@@ -69,7 +69,8 @@ def _prepare(address: str, port: int) -> None:
     if not _listening(address, port) or not _claim():
         return  # the first run does the work itself
     try:
-        from museum import db, seed
+        from museum import seed
+        from museum.store import db
         from ui import blocks, context  # noqa: F401 — what every page imports, once
 
         with db.session() as con:
