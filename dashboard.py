@@ -8,7 +8,7 @@ import uuid
 
 import streamlit as st
 
-from museum import auth
+from museum.access import auth
 from museum.errors import MuseumError
 from museum.i18n import t
 from ui import access, blocks, context

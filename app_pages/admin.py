@@ -5,7 +5,9 @@ from datetime import datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from museum import audit, auth, backup, settings
+from museum import backup, settings
+from museum.access import auth
+from museum.store import audit
 from museum.i18n import t
 from ui import access, blocks, context, data, forms
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from museum import ingest
+from museum.intake import ingest
 from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.i18n import t

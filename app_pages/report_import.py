@@ -5,9 +5,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from museum import report_import, report_parser, upload_safety
+from museum.intake import safety as upload_safety
+from museum.report import importer as report_import, parser as report_parser
 from museum.errors import MuseumError
-from museum.report_parser import review
+from museum.report.parser import review
 from ui import access, blocks, context, data
 
 ctx = context.current()

@@ -29,7 +29,8 @@ import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from museum import db, demo, seed  # noqa: E402
+from museum import demo, seed  # noqa: E402
+from museum.store import db  # noqa: E402
 from tests.e2e.conftest import free_port  # noqa: E402
 
 SEED = 20241201

@@ -34,7 +34,7 @@ QUERIES = [("metric_values", True), ("institutions", False), ("profile_fields", 
 
 
 def baseline_module():
-    """museum/db.py as it was before the shared instance, loaded beside the current package."""
+    """museum/store/db.py as it was before the shared instance, loaded beside the current package."""
     source = subprocess.run(["git", "show", f"{BASELINE_COMMIT}:museum/db.py"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout
     path = Path(tempfile.mkdtemp()) / "baseline_db.py"
@@ -52,7 +52,7 @@ def render_old(old, path: str) -> None:
 
 
 def render_new(path: str) -> None:
-    from museum import db
+    from museum.store import db
 
     for name, by_institution in QUERIES:
         db.read(path, name, **({"institution_id": 1} if by_institution else {}))
@@ -113,7 +113,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--renders", type=int, default=10, help="renders per thread")
     args = parser.parse_args()
-    from museum import db, seed
+    from museum import seed
+    from museum.store import db
 
     work = Path(tempfile.mkdtemp())
     path = work / "bench.duckdb"
@@ -130,7 +131,7 @@ def main() -> None:
     for label in ("open per query (34d139e)", "shared read path"):
         one, twenty = results[(label, 1)]["median"], results[(label, 20)]["median"]
         print(f"{label}: 20 threads / 1 thread = {twenty / one:.2f}x")
-    from museum import db_pool
+    from museum.store import pool as db_pool
 
     db_pool.close_idle()  # the old module's plain connections must not meet this module's open instance
     before = jittered_opens(old.session, str(path))

@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from museum import db, demo, kpis, seed  # noqa: E402
+from museum import demo, kpis, seed  # noqa: E402
+from museum.store import db  # noqa: E402
 from museum.export.content import build_report  # noqa: E402
 from museum.export.pack import pack_from_report, render_charts  # noqa: E402
 from museum.export.pdf import build_pdf  # noqa: E402

@@ -121,7 +121,9 @@ def child(mode: str, file: Path, database: Path, rows: int) -> dict:
         con.close()
         seconds = time.perf_counter() - started
         return {"seconds": seconds, "rows": loaded}
-    from museum import catalog, db, ingest, seed
+    from museum import catalog, seed
+    from museum.intake import ingest
+    from museum.store import db
 
     cat = bench_catalog(rows)
     con = db.connect(database)

@@ -2,7 +2,7 @@
 
 Builds the synthetic database of bench/scale_build.py in a temporary directory (or reuses one
 with --db), then, in a fresh process that opens it the way the dashboard does (the shared
-read-only path, museum.db.reading), measures for one institution in the middle of the table:
+read-only path, museum.store.db.reading), measures for one institution in the middle of the table:
 
 - every frame of museum.sections.FRAMES (metric_values and the record, plan and platform
   frames) and the institutions list, each with the project's own loader;
@@ -68,7 +68,8 @@ def _overview_blocks(scope, categories) -> int:
 
 def measure(path: Path, institution_id: int, year: int, metrics: int, repeat: int) -> dict:
     """The child process: every figure in seconds (lists of samples), first-read figures, memory."""
-    from museum import catalog, db, institutions, kpis
+    from museum import catalog, institutions, kpis
+    from museum.store import db
     from museum.sections import FRAMES, Scope
 
     cat = scale_build.bench_catalog(metrics)
@@ -131,7 +132,8 @@ def run_child(path: Path, institution_id: int, year: int, metrics: int, repeat: 
 
 def synthetic_facts(path: Path) -> dict:
     """Refuse anything but a database this benchmark built; what it holds."""
-    from museum import db, settings
+    from museum import settings
+    from museum.store import db
 
     if Path(path).absolute() == settings.db_path(None).absolute():
         raise SystemExit("bench/scale.py never measures the default database")

@@ -150,7 +150,8 @@ def _params(sql: str, params: dict) -> dict:
 def build(path: Path, *, institutions: int = 1900, years: int = 10, metrics: int = 100, order: str = "arrival",
           seed: int = SEED, progress=print) -> dict:
     """Create the synthetic database at `path` (which must not exist); the phases' seconds and the row counts."""
-    from museum import catalog, db, seed as seed_module
+    from museum import catalog, seed as seed_module
+    from museum.store import db
 
     if order not in ORDERS:
         raise ValueError(f"order must be one of {ORDERS}")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from museum import db, settings
+from museum import settings
+from museum.store import db
 
 CATALOG_FILE = settings.ROOT / "data" / "metrics.csv"
 KINDS = ("flow", "stock", "event", "ratio")

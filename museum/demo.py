@@ -11,7 +11,8 @@ import random
 
 import pandas as pd
 
-from museum import audit, batches, catalog, db, kpis
+from museum import catalog, kpis
+from museum.store import audit, batches, db
 from museum.errors import InputRejected
 
 SEED = 20240601

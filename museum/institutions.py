@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum import db
+from museum.store import db
 from museum.errors import InputRejected, UsageError
 
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from museum import db
+from museum.store import db
 from museum.catalog import Catalog, Metric
 from museum.period import Period
 

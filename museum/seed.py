@@ -11,7 +11,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from museum import batches, catalog, db, settings
+from museum import catalog, settings
+from museum.store import batches, db
 
 SEED_DIR = settings.ROOT / "data" / "seed"
 

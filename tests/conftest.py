@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from museum import db, seed
+from museum import seed
+from museum.store import db
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum import batches, catalog, db
+from museum import catalog
+from museum.store import batches, db
 
 INSTITUTION = "测试科技馆"
 NOTE = "=1+1"

@@ -1,7 +1,7 @@
 """Who is using this browser session and what they may do: sign-in state, session timeout,
 optional single sign-on, the role check every protected page calls, and audit recording.
 
-The rules themselves (roles, permissions, lockout, timeout arithmetic) live in museum.auth;
+The rules themselves (roles, permissions, lockout, timeout arithmetic) live in museum.access.auth;
 this module only keeps the signed-in identity in the session and draws the refusals.
 
 A page that changes data starts with
@@ -21,7 +21,8 @@ from typing import Callable, Iterator
 
 import streamlit as st
 
-from museum import audit, auth, db
+from museum.access import auth
+from museum.store import audit, db
 from museum.errors import MuseumError
 from museum.i18n import t
 from ui import data
@@ -68,7 +69,7 @@ def signed_in_user() -> dict | None:
 
 
 def current_role() -> str | None:
-    """The role this session acts with (see museum.auth.effective_role)."""
+    """The role this session acts with (see museum.access.auth.effective_role)."""
     user = signed_in_user()
     return auth.effective_role(accounts_exist(), user["role"] if user else None)
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import streamlit as st
 
-from museum import charts, db, institutions, kpis, period
+from museum import charts, institutions, kpis, period
 from museum.errors import InputRejected
+from museum.store import db
 from museum.i18n import t
 from museum.period import Period
 from museum.sections import Scope

@@ -3,7 +3,7 @@
 Results are cached by (database path, reader, parameters, data version). The data version is the
 database file's size and modification time, so a write by this server or by the CLI in another
 process invalidates the cache on the next render; writes from the pages also call `clear()`.
-A cache miss reads through the process's shared read path (museum.db.reading): one read-only
+A cache miss reads through the process's shared read path (museum.store.db.reading): one read-only
 instance with a cursor per read, closed when idle so that the CLI can still write.
 """
 
@@ -15,7 +15,10 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from museum import audit, auth, db, ingest, institutions, seed, settings
+from museum import institutions, seed, settings
+from museum.access import auth
+from museum.intake import ingest
+from museum.store import audit, db
 from museum.sections import FRAMES
 from ui import warmup
 

@@ -34,11 +34,18 @@ def option(args: list[str], name: str, default: str) -> str:
     return os.environ.get(f"STREAMLIT_SERVER_{name.upper()}") or default
 
 
+def preload() -> None:
+    """What every page imports, imported once by the warm-up thread (ui.warmup cannot import these
+    itself: through ui.data they import it)."""
+    from ui import blocks, context  # noqa: F401
+
+
 def main() -> None:
     args = sys.argv[1:]
     # a server bound to every interface answers on 127.0.0.1 too
     address = option(args, "address", "") or "127.0.0.1"
-    warmup.start("127.0.0.1" if address in ("0.0.0.0", "::") else address, int(option(args, "port", "8501")))
+    warmup.start("127.0.0.1" if address in ("0.0.0.0", "::") else address, int(option(args, "port", "8501")),
+                 preload)
     sys.argv = ["streamlit", "run", str(DASHBOARD), *args]
     sys.exit(cli.main())
 

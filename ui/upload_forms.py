@@ -11,7 +11,7 @@ import copy
 
 import streamlit as st
 
-from museum import corrections, ingest
+from museum.intake import corrections, ingest
 from museum.catalog import Catalog
 from museum.intake import present, templates
 from museum.intake.values import year_bounds

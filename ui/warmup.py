@@ -15,6 +15,7 @@ import logging
 import socket
 import threading
 import time
+from typing import Callable
 
 log = logging.getLogger("museum.ui")
 WAIT_SECONDS = 60  # the preparation's database waits are bounded well below this
@@ -25,14 +26,15 @@ _claim_lock = threading.Lock()
 _claimed = True
 
 
-def start(address: str, port: int) -> None:
-    """Prepare in a thread once the server listens on (address, port). A failure is not reported
-    here: the first run's own initialisation (ui.data.ensure_initialised) meets it again and
-    shows it to the visitor."""
+def start(address: str, port: int, preload: Callable[[], None] | None = None) -> None:
+    """Prepare in a thread once the server listens on (address, port): `preload` (the imports every
+    page makes, named by ui/serve.py: the modules that import this one cannot be imported here),
+    then the database. A failure is not reported here: the first run's own initialisation
+    (ui.data.ensure_initialised) meets it again and shows it to the visitor."""
     global _claimed
     _done.clear()
     _claimed = False
-    threading.Thread(target=_prepare, args=(address, port), name="museum-warmup", daemon=True).start()
+    threading.Thread(target=_prepare, args=(address, port, preload), name="museum-warmup", daemon=True).start()
 
 
 def wait() -> None:
@@ -65,13 +67,15 @@ def _listening(address: str, port: int) -> bool:
     return False
 
 
-def _prepare(address: str, port: int) -> None:
+def _prepare(address: str, port: int, preload: Callable[[], None] | None = None) -> None:
     if not _listening(address, port) or not _claim():
         return  # the first run does the work itself
     try:
-        from museum import db, seed
-        from ui import blocks, context  # noqa: F401 — what every page imports, once
+        from museum import seed
+        from museum.store import db
 
+        if preload is not None:
+            preload()
         with db.session() as con:
             seed.init(con)
     except Exception as exc:  # noqa: BLE001 — see start()

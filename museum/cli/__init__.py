@@ -86,8 +86,8 @@ def _run(args, lang: str) -> int:
         sys.stdout = open(os.devnull, "w")
         return EXIT_OK
     except duckdb.Error as exc:
-        # a statement outside museum.db's wrappers failed: still a message, never a traceback
-        from museum.db_errors import database_error
+        # a statement outside museum.store.db's wrappers failed: still a message, never a traceback
+        from museum.store.errors import database_error
 
         error = database_error(exc, settings.db_path(getattr(args, "db", None)))
         print(error.detail(lang), file=sys.stderr)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from museum import audit
+from museum.store import audit
 from museum.cli.common import open_initialised, print_json, print_table
 from museum.i18n import t
 

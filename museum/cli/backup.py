@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from museum import backup, db, settings
+from museum import backup, settings
+from museum.store import db
 from museum.cli.common import cli_actor, open_read_only
 from museum.i18n import t
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from museum import ingest
+from museum.intake import ingest
 from museum.cli.common import open_initialised, print_json, print_table
 from museum.intake.present import history_table
 from museum.i18n import t

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from museum import db, institutions, seed, settings
+from museum import institutions, seed, settings
+from museum.store import db
 from museum.errors import DatabaseError, InputRejected, UsageError
 
 
@@ -78,7 +79,7 @@ def acting_user(con, args) -> str:
     name = getattr(args, "user", None)
     if not name:
         return cli_actor()
-    from museum import auth
+    from museum.access import auth
 
     if auth.get_user(con, name) is None:
         raise UsageError("cli.unknown_user", name=name)

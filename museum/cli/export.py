@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum import audit, db
+from museum.store import audit, db
 from museum.cli.common import acting_user, open_initialised
 from museum.export.content import build_report
 from museum.export.pack import pack_from_report

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from museum import catalog, ingest, settings
+from museum import catalog, settings
+from museum.intake import ingest
 from museum.cli.common import acting_user, choose_institution, open_initialised, open_read_only, print_json
 from museum.errors import InputRejected
 from museum.i18n import t

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from museum import db, seed, settings
+from museum import seed, settings
+from museum.store import db
 from museum.i18n import t
 
 

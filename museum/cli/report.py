@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from museum import report_import, report_parser
+from museum.report import importer as report_import, parser as report_parser
 from museum.cli.common import acting_user, open_initialised, print_json
 from museum.errors import InputRejected
 from museum.i18n import t

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from museum import ingest
+from museum.intake import ingest
 from museum.cli.common import acting_user, open_initialised
 from museum.i18n import t
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum import audit, batches, db
+from museum.store import audit, batches, db
 from museum.cli.common import acting_user, choose_institution, open_initialised
 from museum.errors import InputRejected
 from museum.i18n import t

@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 
-from museum import auth
+from museum.access import auth
 from museum.cli.common import cli_actor, open_initialised, print_json, print_table
 from museum.errors import InputRejected, UsageError
 from museum.i18n import t

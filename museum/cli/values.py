@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum import batches, catalog, db, numbers, sources
+from museum import catalog, numbers, sources
+from museum.store import batches, db
 from museum.cli.common import choose_institution, open_initialised, print_json, print_table
 from museum.errors import UsageError
 from museum.i18n import t

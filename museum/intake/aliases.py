@@ -1,7 +1,7 @@
 """Column names remembered per institution: "图文发布量" means posts, from the next upload on.
 
 A mapping is column text -> metric id ("" = ignore the column). It is written as versioned rows
-(`column_alias`, migration 0005) by the upload's own batch (museum.ingest commit), so a remembered
+(`column_alias`, migration 0005) by the upload's own batch (museum.intake.ingest commit), so a remembered
 mapping is rolled back with the upload that taught it.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum import db
+from museum.store import db
 from museum.catalog import Catalog, normalize_name
 from museum.errors import InputRejected
 from museum.intake.columns import IGNORE

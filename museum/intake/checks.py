@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from museum import batches, db
+from museum.store import batches, db
 from museum.catalog import Catalog
 from museum.intake.problems import Notice
 from museum.sources.store import OVER_TOTAL_TOLERANCE

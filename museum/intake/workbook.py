@@ -1,6 +1,6 @@
 """Spreadsheets (xlsx, xls, xlsb, ods) into grids of text cells, with python-calamine, safely.
 
-Before calamine sees a zip-based workbook its directory is checked (museum.upload_safety: size
+Before calamine sees a zip-based workbook its directory is checked (museum.intake.safety: size
 unpacked, number of parts, compression ratio), every XML part is refused when it declares a DTD
 (entity-expansion bombs), and each worksheet's real extent is measured from its cell references:
 calamine allocates the whole rectangle up to the farthest cell, so a two-cell file with a cell in
@@ -261,7 +261,7 @@ def _ods_inspect(content: bytes) -> dict[str, set[tuple[int, int]]]:
 
 
 def _safety(content: bytes, kind: str) -> None:
-    from museum import upload_safety
+    from museum.intake import safety as upload_safety
 
     try:
         upload_safety.check_zip_safety(content, kind=f".{kind}")

@@ -1,7 +1,7 @@
 """Texts of plans and targets: the 绩效目标表 import, scoring, key tasks, events and the 绩效自评表."""
 
 MESSAGES = {
-    # batch kinds and audit actions (museum.batches.KINDS, museum.audit.ACTIONS)
+    # batch kinds and audit actions (museum.store.batches.KINDS, museum.store.audit.ACTIONS)
     "batch.kind.targets": ("绩效目标导入", "targets import"),
     "batch.kind.target_edit": ("绩效目标修改", "target edit"),
     "batch.kind.task_edit": ("重点任务修改", "key task edit"),

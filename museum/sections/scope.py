@@ -20,7 +20,8 @@ from typing import Callable
 
 import pandas as pd
 
-from museum import catalog, charts, db, kpis, present
+from museum import catalog, charts, kpis, present
+from museum.store import db
 from museum.catalog import Catalog
 from museum.i18n import t
 from museum.period import Period

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from museum import db, settings
+from museum import settings
+from museum.store import db
 from museum.intake.problems import Notice
 from museum.sources import PlatformExport
 

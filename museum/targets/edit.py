@@ -7,7 +7,8 @@ rolled back).
 from __future__ import annotations
 
 
-from museum import batches, catalog, numbers
+from museum import catalog, numbers
+from museum.store import batches
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
 from museum.i18n import t

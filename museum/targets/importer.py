@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from museum import audit, batches, catalog, db, numbers
+from museum import catalog, numbers
+from museum.store import audit, batches, db
 from museum.catalog import Catalog, normalize_name
 from museum.errors import InputRejected
 from museum.i18n import t

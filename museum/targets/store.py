@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum import db
+from museum.store import db
 
 TARGET_FIELDS = (
     "position", "level1", "level2", "indicator", "operator", "target_value", "target_text", "unit", "weight",

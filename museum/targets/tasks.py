@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from museum import batches, db
+from museum.store import batches, db
 from museum.errors import InputRejected
 from museum.targets.store import plain
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from museum import batches, db
+from museum.store import batches, db
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
 from museum.intake.problems import Problem

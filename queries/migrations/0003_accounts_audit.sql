@@ -1,6 +1,6 @@
 -- 0003_accounts_audit: staff accounts, sign-in throttling and the audit trail.
 --
--- Times are UTC (naive timestamps written by museum/auth.py and museum/audit.py), so that a lock
+-- Times are UTC (naive timestamps written by museum/access/auth.py and museum/store/audit.py), so that a lock
 -- or an audit line means the same instant whatever the server's time zone.
 
 -- One row per named member of staff. Only a bcrypt hash of the password is stored.

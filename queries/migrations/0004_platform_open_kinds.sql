@@ -1,8 +1,8 @@
 -- 0004_platform_open_kinds: observations gain a platform (null = the whole matrix, the total);
--- batch kinds and audit actions are checked by the code (museum.batches.KINDS, museum.audit.ACTIONS)
+-- batch kinds and audit actions are checked by the code (museum.store.batches.KINDS, museum.store.audit.ACTIONS)
 -- instead of a CHECK constraint that every new kind of write would have to rebuild; observation
 -- loses its per-row primary-key and foreign-key indexes (the bulk of a large upload's commit),
--- and its references are checked inside the writing transaction (museum.batches.write_observations).
+-- and its references are checked inside the writing transaction (museum.store.batches.write_observations).
 --
 -- DuckDB cannot drop a constraint or rename a table others reference, so the tables that refer
 -- to `batch` are copied aside, dropped, created anew and filled again, all in this migration's

@@ -3,7 +3,7 @@
 
 -- Changes to a new random value whenever the account's password, role or disabled flag changes and
 -- at every restore; a signed-in session keeps the value it signed in with and ends when it differs
--- (museum.auth.session_end_reason). Accounts created before this migration start at 0.
+-- (museum.access.auth.session_end_reason). Accounts created before this migration start at 0.
 alter table app_user add column credential_version bigint not null default 0;
 
 -- Failed sign-ins per client address (the connection's, or the trusted proxy's header), whatever

@@ -65,7 +65,8 @@ def signed_in(role: str = "editor", name: str | None = None) -> dict:
     Pages that change data stay closed until an account exists, so their tests sign in first:
     `open_page("app_pages/x.py", session=signed_in("editor"))`.
     """
-    from museum import auth, db
+    from museum.access import auth
+    from museum.store import db
 
     name = name or f"test-{role}"
     with db.session(settings.db_path()) as con:

@@ -11,7 +11,9 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from museum import audit, auth, batches, db, settings
+from museum import settings
+from museum.access import auth
+from museum.store import audit, batches, db
 from tests.app import cards
 from tests.app.conftest import unescaped
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum import db, ingest
+from museum.intake import ingest
+from museum.store import db
 from tests.app.conftest import open_page as open_app, signed_in, texts, unescaped
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"

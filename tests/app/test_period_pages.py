@@ -4,7 +4,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from museum import catalog, db, demo, kpis, present
+from museum import catalog, demo, kpis, present
+from museum.store import db
 from museum.period import parse
 from tests.app import cards
 from tests.app.conftest import DASHBOARD, open_page, signed_in, texts, unescaped

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from museum import db
+from museum.store import db
 from tests.app.conftest import open_page as open_app, signed_in, unescaped
 
 ROOT = Path(__file__).resolve().parents[2]

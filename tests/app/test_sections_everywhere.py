@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-from museum import db, demo, ingest, sections
+from museum import demo, sections
+from museum.intake import ingest
+from museum.store import db
 from museum.export.content import build_report
 from museum.targets import importer, timeline
 from tests.app.cards import unexpected_errors
@@ -80,8 +82,8 @@ def test_the_pack_shows_exactly_the_charts_and_tables_of_the_pages(rich_db, lang
 
 # what a visitor reads: neither the database's path nor the holder's process id (those go to the log)
 BUSY = {"zh": "数据正在更新，请几秒钟后再试。", "en": "The data is being updated. Please try again in a few seconds."}
-# as the CLI holds it: through museum.db, which asks this server's idle read path to let go
-HOLDER = "import sys, time; from museum import db; con = db.connect(sys.argv[1]); print('holding', flush=True); time.sleep(60)"
+# as the CLI holds it: through museum.store.db, which asks this server's idle read path to let go
+HOLDER = "import sys, time; from museum.store import db; con = db.connect(sys.argv[1]); print('holding', flush=True); time.sleep(60)"
 ALL_PAGES = [*VIEW_PAGES, "export", "report_import", "upload", "targets_edit", "history", "admin", "sign_in"]
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from museum import db
+from museum.store import db
 from ui import data, serve, warmup
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from museum import db, demo
+from museum import demo
+from museum.store import db
 from tests.app import cards
 from tests.app.conftest import open_page, texts
 
@@ -172,7 +173,7 @@ def test_institution_selector_appears_with_a_second_institution(app_db):
     at = open_page(lang="zh")
     assert not [s for s in at.selectbox if s.label == "机构"]
     with db.session(app_db) as con:
-        from museum import batches
+        from museum.store import batches
 
         with db.transaction(con):
             other = batches.institution_id(con, "!示例市科技馆")

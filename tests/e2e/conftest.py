@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from museum import db, seed, settings
+from museum import seed, settings
+from museum.store import db
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -136,7 +137,7 @@ ACCOUNT_PASSWORD = "password-1"
 
 def add_accounts(db_path: Path, accounts: dict[str, str]) -> None:
     """Create accounts {name: role} (bcrypt at its lowest cost: only tests use these hashes)."""
-    from museum import auth
+    from museum.access import auth
 
     previous = os.environ.get("MUSEUM_BCRYPT_ROUNDS")
     os.environ["MUSEUM_BCRYPT_ROUNDS"] = "4"

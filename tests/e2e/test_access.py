@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from museum import audit, batches, db
+from museum.store import audit, batches, db
 from tests.e2e.conftest import Server, add_accounts, assert_no_exception, open_from_menu, screenshot, sign_in, wait_for_app
 
 pytestmark = pytest.mark.e2e

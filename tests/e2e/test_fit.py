@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from museum import db, demo
+from museum import demo
+from museum.store import db
 from tests.e2e.conftest import LAPTOP, PHONE, Server, assert_no_exception, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e

@@ -7,7 +7,8 @@ import pytest
 
 import hashlib
 
-from museum import audit, db, kpis
+from museum import kpis
+from museum.store import audit, db
 from tests.e2e.conftest import assert_no_exception, screenshot, sign_in, wait_for_app
 
 pytestmark = pytest.mark.e2e

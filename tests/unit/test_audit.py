@@ -1,10 +1,10 @@
-"""The audit trail: record, filter, CSV and JSON (museum.audit)."""
+"""The audit trail: record, filter, CSV and JSON (museum.store.audit)."""
 
 from datetime import datetime, timedelta
 
 import pytest
 
-from museum import audit, db
+from museum.store import audit, db
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)
 

@@ -1,10 +1,11 @@
-"""Accounts, permissions, sign-in rate limiting and session timeout (museum.auth)."""
+"""Accounts, permissions, sign-in rate limiting and session timeout (museum.access.auth)."""
 
 from datetime import datetime, timedelta
 
 import pytest
 
-from museum import audit, auth, db
+from museum.access import auth
+from museum.store import audit, db
 from museum.errors import InputRejected
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)

@@ -7,7 +7,9 @@ from datetime import datetime, timedelta
 import pandas as pd
 import pytest
 
-from museum import audit, auth, backup, batches, catalog, db, demo, kpis, present, settings
+from museum import backup, catalog, demo, kpis, present, settings
+from museum.access import auth
+from museum.store import audit, batches, db
 from museum.errors import DatabaseBusy, InputRejected
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)
@@ -247,7 +249,7 @@ def test_a_backup_that_cannot_be_written_leaves_nothing(db_path, tmp_path):
 
 
 def test_signed_manifest_round_trip_and_tampering(busy_db, tmp_path, monkeypatch):
-    from museum import backup_manifest
+    from museum.backup import manifest as backup_manifest
 
     monkeypatch.setenv("MUSEUM_BACKUP_KEY", "k" * 32)
     with db.session(busy_db) as con:

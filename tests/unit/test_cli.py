@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from museum import db, settings
+from museum import settings
+from museum.store import db
 from museum.cli import main
 from museum.present import KPI_JSON_KEYS
 

@@ -139,7 +139,8 @@ KEY = "a-backup-key-for-the-tests-0001"
 
 
 def test_users_unlock(db_path, monkeypatch, capsys):
-    from museum import auth, db
+    from museum.access import auth
+    from museum.store import db
     from museum.errors import InputRejected
 
     run(monkeypatch, capsys, "users", "add", "boss", "--role", "admin", "--password-stdin", stdin="secret-pass1\n")
@@ -168,7 +169,7 @@ def test_users_unlock(db_path, monkeypatch, capsys):
 
 
 def test_signed_backup_and_restore(db_path, tmp_path, monkeypatch, capsys):
-    from museum import backup_manifest
+    from museum.backup import manifest as backup_manifest
 
     monkeypatch.setenv("MUSEUM_BACKUP_KEY", KEY)
     code, out, err = run(monkeypatch, capsys, "backup", str(tmp_path / "snap"))
@@ -200,7 +201,7 @@ def test_a_short_backup_key_is_a_usage_error(db_path, tmp_path, monkeypatch, cap
 
 
 def test_the_backup_key_may_live_in_the_secrets_file(db_path, tmp_path, monkeypatch, capsys):
-    from museum import backup_manifest
+    from museum.backup import manifest as backup_manifest
 
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'[museum_backup]\nkey = "{KEY}"\n', encoding="utf-8")

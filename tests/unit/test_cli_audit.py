@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from museum import audit, auth, db
+from museum.access import auth
+from museum.store import audit, db
 from museum.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,7 +88,8 @@ def test_a_name_that_is_no_account_is_refused_and_changes_nothing(accounts, caps
 
 KILL_CHILD = """
 import sys, time
-from museum import audit, batches, db, ingest
+from museum.intake import ingest
+from museum.store import audit, batches, db
 point = sys.argv[3]
 original = {"finish_batch": batches.finish_batch, "record": audit.record}
 

@@ -6,7 +6,8 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from museum import batches, db, kpis, seed
+from museum import kpis, seed
+from museum.store import batches, db
 from museum.errors import DatabaseError, InputRejected
 
 
@@ -63,7 +64,7 @@ PARAMS.update({
     "start_date": datetime(2024, 9, 14).date(), "end_date": datetime(2024, 9, 20).date(), "label": "全国科普日",
 })
 OVERRIDES.update({"events_insert": {"kind": "campaign"}, "targets_import_by_sha256": {"note": "targets:2024"}})
-# Sign-in limits and credential versions (migration 0007), backups (museum.backup_load).
+# Sign-in limits and credential versions (migration 0007), backups (museum.backup.load).
 PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2030, 1, 2), "sequence_name": "audit_id_seq",
                "steps": 1, "before": datetime(2030, 1, 1)})
 # Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.

@@ -1,4 +1,4 @@
-"""Opening the database from many threads and processes at once (museum.db, museum.db_pool).
+"""Opening the database from many threads and processes at once (museum.store.db, museum.store.pool).
 
 Before the shared instance, `db.session()` from 5 threads with 0–20 ms jitter failed on a third
 of the opens with DuckDB's "Unique file handle conflict". Now no open fails; readers share one
@@ -16,7 +16,9 @@ import time
 
 import pytest
 
-from museum import auth, db, settings
+from museum import settings
+from museum.access import auth
+from museum.store import db
 from museum.errors import DatabaseBusy
 
 
@@ -114,7 +116,7 @@ def python(code: str, *args: str, env: dict | None = None) -> subprocess.Popen:
 
 WRITE_ONE = """
 import sys
-from museum import audit, db
+from museum.store import audit, db
 with db.session(sys.argv[1]) as con, db.transaction(con):
     audit.record(con, "export", "other-process", "written while the first process reads")
 print("wrote", flush=True)
@@ -180,7 +182,7 @@ def test_readers_of_two_processes_read_at_once(db_path):
 
 SERVE = """
 import sys, time
-from museum import db
+from museum.store import db
 db.serve(sys.argv[1])
 print("serving", flush=True)
 time.sleep(30)
@@ -188,7 +190,7 @@ time.sleep(30)
 
 
 def test_serve_marks_the_process_until_it_dies(db_path):
-    from museum import db_files
+    from museum.store import files as db_files
 
     assert db_files.being_served(db_path) is False
     server = python(SERVE, str(db_path))

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from museum import db, settings
+from museum import settings
+from museum.store import db
 
 SMALL_CSV = "年份,指标,数值\r\n2019,posts,123\r\n".encode("utf-8")
 
@@ -232,7 +233,7 @@ USER = ["--user", "boss"]
 
 def with_boss(db_path) -> None:
     """An account for `--user boss` (the CLI credits a change only to an existing account)."""
-    from museum import auth
+    from museum.access import auth
 
     with db.session(db_path) as con:
         auth.add_user(con, "boss", "admin", "password-1", actor="test")

@@ -40,7 +40,7 @@ def test_export_writes_exactly_the_pack(tmp_path):
 def test_export_is_audited_with_the_zip_hash(tmp_path):
     import hashlib
 
-    from museum import audit, db
+    from museum.store import audit, db
 
     database = small_database(tmp_path / "small.duckdb")
     out = tmp_path / "pack"

@@ -6,7 +6,8 @@ import io
 import pytest
 from docx import Document
 
-from museum import db, demo
+from museum import demo
+from museum.store import db
 from museum.errors import InputRejected
 from museum.export.content import build_report, kpi_table
 from museum.export.pdf import build_html

@@ -13,7 +13,8 @@ from docx import Document
 from PIL import Image
 from pypdf import PdfReader
 
-from museum import db, kpis, seed
+from museum import kpis, seed
+from museum.store import db
 from museum.export.pack import build_pack
 from tests.export_data import NOTE, observation, write_values
 

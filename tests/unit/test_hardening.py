@@ -12,7 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from museum import audit, auth, batches, catalog, db, kpis, settings
+from museum import catalog, kpis, settings
+from museum.access import auth
+from museum.store import audit, batches, db
 from museum.errors import DatabaseError, InputRejected
 
 PAYLOADS = [
@@ -124,7 +126,7 @@ def test_the_injected_statements_did_not_run_anywhere(hardened):
 def test_no_query_is_built_from_values():
     """Every execute() in museum/ runs a named query or a fixed statement: no f-string with values,
     except the two backup statements whose path goes through backup.sql_path_literal."""
-    allowed = {("backup.py", "export database"), ("backup.py", "import database")}
+    allowed = {("backup/__init__.py", "export database"), ("backup/__init__.py", "import database")}
     found = []
     for path in sorted((settings.ROOT / "museum").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -132,7 +134,7 @@ def test_no_query_is_built_from_values():
             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("execute", "executemany", "sql", "query"):
                 if node.args and isinstance(node.args[0], (ast.JoinedStr, ast.BinOp)):
                     text = ast.unparse(node.args[0])
-                    found.append((path.name, next((a for a in ("export database", "import database") if a in text), text)))
+                    found.append((path.relative_to(settings.ROOT / "museum").as_posix(), next((a for a in ("export database", "import database") if a in text), text)))
     assert set(found) <= allowed, found
 
 
@@ -143,8 +145,8 @@ def test_sql_text_is_built_only_where_identifiers_are_allow_listed():
     """Anywhere in museum/, an f-string or concatenation that starts like SQL is built in one of the
     functions that put only allow-listed text into it: the backup directory (sql_path_literal) and
     the tables and columns of the project's own schema when a restore loads a backup (_identifier)."""
-    allowed = {("backup.py", "export_statement"), ("backup_load.py", "insert_statement"),
-               ("backup_load.py", "delete_statement"), ("backup_load.py", "continue_sequences")}
+    allowed = {("backup/__init__.py", "export_statement"), ("backup/load.py", "insert_statement"),
+               ("backup/load.py", "delete_statement"), ("backup/load.py", "continue_sequences")}
     found = set()
     for path in sorted((settings.ROOT / "museum").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -156,7 +158,7 @@ def test_sql_text_is_built_only_where_identifiers_are_allow_listed():
                 elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant):
                     parts = [node.left.value] if isinstance(node.left.value, str) else []
                 if parts and SQL_START.match(parts[0]):
-                    found.add((path.name, function.name))
+                    found.add((path.relative_to(settings.ROOT / "museum").as_posix(), function.name))
     assert found == allowed
 
 
@@ -176,8 +178,8 @@ def test_the_plain_package_never_imports_streamlit():
     import subprocess
     import sys
 
-    code = ("import sys; import museum.auth, museum.audit, museum.backup, museum.safe_csv, museum.upload_safety, "
-            "museum.db_pool, museum.throttle, museum.account_names, museum.backup_load, museum.backup_manifest, "
+    code = ("import sys; import museum.access.auth, museum.store.audit, museum.backup, museum.safe_csv, museum.intake.safety, "
+            "museum.store.pool, museum.access.throttle, museum.access.names, museum.backup.load, museum.backup.manifest, "
             "museum.cli.users, museum.cli.audit, museum.cli.backup; print('streamlit' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=settings.ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from museum import account_names, audit, auth, backup, db, settings
+from museum import backup, settings
+from museum.access import auth, names as account_names
+from museum.store import audit, db
 from museum.errors import InputRejected
 
 CORPUS = settings.ROOT / "tests" / "data" / "hostile"

@@ -9,7 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from museum import batches, catalog, corrections, ingest
+from museum import catalog
+from museum.intake import corrections, ingest
+from museum.store import batches
 from museum.errors import DatabaseError, InputRejected
 from museum.intake import decode, templates
 from museum.intake.values import parse_values

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from museum import db, settings
+from museum import settings
+from museum.store import db
 from museum.cli import main
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
@@ -33,7 +34,7 @@ def counts(path):
 
 
 def add_account(path, name, role="editor"):
-    from museum import auth
+    from museum.access import auth
 
     with db.session(path) as con:
         auth.add_user(con, name, role, "password-1", actor="test")
@@ -133,7 +134,8 @@ def test_busy_database_exit_3_names_the_holder(db_path):
 
 CRASH_CHILD = textwrap.dedent('''
     import sys, time
-    from museum import batches, db, ingest
+    from museum.intake import ingest
+    from museum.store import batches, db
     point = sys.argv[3]
 
     def pause_after(name):

@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from museum import db, ingest, seed
+from museum import seed
+from museum.intake import ingest
+from museum.store import db
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "intake"
 FILES = sorted(p.name for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py")

@@ -13,7 +13,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from museum import db, ingest, settings
+from museum import settings
+from museum.intake import ingest
+from museum.store import db
 from museum.errors import DatabaseError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -190,7 +192,7 @@ def test_the_generators_reproduce_every_committed_file_byte_for_byte(tmp_path, m
 
 def test_peak_memory_on_the_bomb_files_is_printed(capsys):
     code = (
-        "import resource\nfrom pathlib import Path\nfrom museum import ingest\n"
+        "import resource\nfrom pathlib import Path\nfrom museum.intake import ingest\n"
         f"for p in sorted(Path({str(HOSTILE)!r}).glob('*')):\n"
         "    if p.suffix != '.py':\n        ingest.analyse(p.read_bytes(), p.name)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from museum import catalog, ingest
+from museum import catalog
+from museum.intake import ingest
 from museum.cli import main
 from museum.errors import InputRejected
 from museum.intake import present

@@ -3,7 +3,7 @@ year, and the two JSON keys added at the end of every object."""
 
 import json
 
-from museum import batches, db
+from museum.store import batches, db
 from museum.cli import main
 from museum.present import KPI_JSON_KEYS
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from museum import db
+from museum.store import db
 from tests.unit.test_database import parquet_file, run_named, shared_con  # noqa: F401 (fixtures)
 
 COLUMNS = re.compile(r"^-- columns: (.+)$", re.M)

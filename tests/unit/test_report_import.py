@@ -10,9 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from museum import batches, db, report_import, report_parser, seed
+from museum import seed
+from museum.report import importer as report_import, parser as report_parser
+from museum.store import batches, db
 from museum.cli import main
-from museum.report_parser import review
+from museum.report.parser import review
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "report"
@@ -194,7 +196,8 @@ def test_parse_report_refuses_other_files_with_a_reason(capsys):
 
 
 def test_import_report_commits_then_reports_duplicate(tmp_path, capsys, monkeypatch):
-    from museum import auth, db
+    from museum.access import auth
+    from museum.store import db
 
     path = tmp_path / "cli.duckdb"
     monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from museum import report_parser, seed
-from museum.report_parser import review
-from museum.report_parser.inputs import read_report_bytes
+from museum import seed
+from museum.report import parser as report_parser
+from museum.report.parser import review
+from museum.report.parser.inputs import read_report_bytes
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "report"
 SEED = seed.SEED_DIR / "annual-report-2024"

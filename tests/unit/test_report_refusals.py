@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from museum import report_parser
+from museum.report import parser as report_parser
 from museum.errors import InputRejected
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "report"

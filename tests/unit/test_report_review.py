@@ -6,8 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from museum import batches, db, numbers, report_import, report_parser, seed
-from museum.report_parser import review
+from museum import numbers, seed
+from museum.report import importer as report_import, parser as report_parser
+from museum.store import batches, db
+from museum.report.parser import review
 
 SEED_REPORT = seed.SEED_DIR / "annual-report-2024" / "report.txt"
 INSTITUTION = "西安市科学技术馆"

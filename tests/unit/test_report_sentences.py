@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from museum import report_parser
+from museum.report import parser as report_parser
 
 
 def test_label_words_inside_prose_are_not_labels():

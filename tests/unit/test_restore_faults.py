@@ -16,7 +16,9 @@ import time
 
 import pytest
 
-from museum import auth, backup, db, settings
+from museum import backup, settings
+from museum.access import auth
+from museum.store import db
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +74,7 @@ def test_a_restore_killed_at_any_step_leaves_a_live_database(db_path, snapshot, 
 
 
 def test_restore_refuses_while_a_dashboard_serves(db_path, snapshot):
-    server = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom museum import db\ndb.serve(sys.argv[1])\n"
+    server = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom museum.store import db\ndb.serve(sys.argv[1])\n"
                                "print('serving', flush=True)\ntime.sleep(30)", str(db_path)],
                               cwd=settings.ROOT, stdout=subprocess.PIPE, text=True)
     try:
@@ -104,7 +106,7 @@ def test_restore_replaces_a_damaged_database_and_keeps_it(db_path, snapshot):
 
 def test_restore_names_the_batches_it_replaces(db_path, snapshot, tmp_path):
     with db.session(db_path) as con, db.transaction(con):
-        from museum import batches
+        from museum.store import batches
 
         batch = batches.create_batch(con, "upload", institution=1, user="later", file_name="after.csv", content=b"x")
     result = backup.restore(snapshot, db_path, actor="test")

@@ -15,7 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from museum import batches, catalog, db, demo, ingest, institutions, kpis
+from museum import catalog, demo, institutions, kpis
+from museum.intake import ingest
+from museum.store import batches, db
 
 ROOT = Path(__file__).resolve().parents[2]
 BEFORE = (ROOT / "tests" / "data" / "scale" / "metric_values_before.sql").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from museum import ingest
+from museum.intake import ingest
 from museum.sections import Chart, Notice, Scope, Table
 from museum.sections.platforms import platform_blocks, platform_section
 

@@ -93,7 +93,8 @@ def test_non_metric_patterns_each_match_something(pattern, reason):
 
 def test_init_of_an_up_to_date_database_writes_nothing(db_path):
     """Start-up of a built database is a read: the file is not touched (museum.catalog.sync compares first)."""
-    from museum import db, seed
+    from museum import seed
+    from museum.store import db
 
     before = db.data_version(db_path)
     with db.session(db_path) as con:

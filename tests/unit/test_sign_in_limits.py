@@ -1,4 +1,4 @@
-"""Sign-in limits under load and abuse, client addresses, `unlock`, names, and credential versions (museum.auth).
+"""Sign-in limits under load and abuse, client addresses, `unlock`, names, and credential versions (museum.access.auth).
 
 Twenty concurrent attempts on one name used to raise the counter by about one (the rest failed
 with "Conflict on update!" and missed the audit trail); there was no limit per client; and five
@@ -11,7 +11,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from museum import audit, auth, backup, db
+from museum import backup
+from museum.access import auth
+from museum.store import audit, db
 from museum.errors import InputRejected
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)

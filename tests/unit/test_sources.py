@@ -11,7 +11,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from museum import catalog, db, ingest, kpis
+from museum import catalog, kpis
+from museum.intake import ingest
+from museum.store import db
 from museum.cli import main
 from museum.intake import decode, present
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from museum import batches, db, ingest
+from museum.intake import ingest
+from museum.store import batches, db
 from museum.cli import main
 from museum.targets import importer, store
 

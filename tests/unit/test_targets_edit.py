@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from museum import ingest
+from museum.intake import ingest
 from museum.errors import InputRejected
 from museum.targets import edit, importer, store
 

@@ -7,10 +7,13 @@ from datetime import date
 
 import pytest
 
-from museum import catalog, db, ingest, report_import, seed
+from museum import catalog, seed
+from museum.intake import ingest
+from museum.report import importer as report_import
+from museum.store import db
 from museum.errors import InputRejected
-from museum.report_parser import parse_bytes
-from museum.report_parser.plans import key_tasks
+from museum.report.parser import parse_bytes
+from museum.report.parser.plans import key_tasks
 from museum.targets import tasks, timeline
 
 REPORT = seed.SEED_DIR / "annual-report-2024" / "report.txt"

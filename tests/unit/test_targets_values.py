@@ -4,7 +4,7 @@ import pytest
 
 from museum import catalog
 from museum.i18n import t
-from museum.report_parser.plans import plan_items
+from museum.report.parser.plans import plan_items
 from museum.targets import links
 from museum.targets.values import TargetTextError, parse_target, units_fit
 

@@ -1,4 +1,4 @@
-"""Upload size limit and .xlsx zip-bomb checks (museum.upload_safety)."""
+"""Upload size limit and .xlsx zip-bomb checks (museum.intake.safety)."""
 
 import io
 import zipfile
@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from museum.errors import InputRejected
-from museum.upload_safety import check_upload_size, check_xlsx_safety
+from museum.intake.safety import check_upload_size, check_xlsx_safety
 
 
 def workbook_bytes() -> bytes:

@@ -39,7 +39,9 @@ os.environ.pop("MUSEUM_BACKUP_KEY", None)
 import bcrypt  # noqa: E402
 import duckdb  # noqa: E402
 
-from museum import backup, backup_manifest, db  # noqa: E402
+from museum import backup  # noqa: E402
+from museum.backup import manifest as backup_manifest  # noqa: E402
+from museum.store import db  # noqa: E402
 
 KEY = "hostile-corpus-key-0001-never-use-in-production"
 OTHER_KEY = "someone-elses-key-0002-never-use-in-production"

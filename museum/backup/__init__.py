@@ -2,14 +2,14 @@
 
 A snapshot is DuckDB's `EXPORT DATABASE … (FORMAT parquet)` (one parquet file per table; parquet
 keeps blobs, timestamps and doubles exactly; EXPORT also writes schema.sql and load.sql, kept for
-people and never executed) plus `manifest.json` (museum.backup_manifest): every file's SHA-256,
+people and never executed) plus `manifest.json` (museum.backup.manifest): every file's SHA-256,
 every table's row count, the migrations and sequences, signed with HMAC-SHA256 when a key is
 configured. The directory is 0700 and its files 0600.
 
-A restore checks everything first (museum.backup_manifest), then holds the database's write lock
+A restore checks everything first (museum.backup.manifest), then holds the database's write lock
 from its first check to its last rename (`db.exclusive`): it refuses while a dashboard is serving
 the database (`db.serve`) or another program has it open, rebuilds it beside the target as
-`<name>.restoring` from the project's own migrations and the parquet files (museum.backup_load),
+`<name>.restoring` from the project's own migrations and the parquet files (museum.backup.load),
 keeps the replaced database as `<name>.before-restore-<time>.duckdb` (a second name for the same
 file, made before anything moves) and swaps the new one in with one atomic rename. At no moment
 is there no live database; an interrupted restore leaves either the old database or the new one
@@ -26,9 +26,11 @@ from pathlib import Path
 
 import duckdb
 
-from museum import audit, backup_load, backup_manifest, db, db_files, settings
-from museum.backup_manifest import sha256_file
-from museum.db_errors import database_error, first_line, kind_of
+from museum import settings
+from museum.backup import load as backup_load, manifest as backup_manifest
+from museum.store import audit, db, files as db_files
+from museum.backup.manifest import sha256_file
+from museum.store.errors import database_error, first_line, kind_of
 from museum.errors import DatabaseBusy, DatabaseError, InputRejected
 from museum.i18n import t
 
@@ -43,7 +45,7 @@ _SAFE_PATH = re.compile(r"[\w ./:+\-]+")
 
 
 def utc_now() -> datetime:
-    from museum.auth import utc_now as now
+    from museum.access.auth import utc_now as now
 
     return now()
 
@@ -199,7 +201,7 @@ def _keep_previous(target: Path, stamp: str) -> Path | None:
 
 def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, now: datetime, status: str) -> tuple[dict, set]:
     """The new database, complete and checkpointed, at `staging`; its row counts and batches."""
-    from museum import auth
+    from museum.access import auth
 
     for leftover in (staging, db_files.wal_path(staging), db_files.lock_path(staging)):
         leftover.unlink(missing_ok=True)

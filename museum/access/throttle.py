@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Mapping
 
-from museum import db, settings
+from museum import settings
+from museum.store import db
 
 LOCK = threading.Lock()
 _SALT = "sign_in_salt"

@@ -3,12 +3,12 @@
 Every SQL statement the project runs lives in `queries/NAME.sql` and is run by name with bound
 `$parameters`; nothing here builds SQL from values.
 
-Connections come from museum.db_pool: one DuckDB instance per file per process, a cursor per
+Connections come from museum.store.pool: one DuckDB instance per file per process, a cursor per
 caller, so that any number of threads may open the database at once. `connect`/`session` open it
 for writing (holding the write lock, `<db>.lock`, while open); `reading`/`read` are the shared
 read path of the dashboard (read-only, kept open for a moment between reads, handed over at once
 to a writer of another process). DuckDB's and the system's failures become DatabaseError /
-DatabaseBusy with a message in the user's language (museum.db_errors).
+DatabaseBusy with a message in the user's language (museum.store.errors).
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
-from museum import db_files, db_pool, settings
-from museum.db_errors import database_error
+from museum import settings
+from museum.store import files as db_files, pool as db_pool
+from museum.store.errors import database_error
 from museum.errors import DatabaseBusy, DatabaseError
 
 QUERIES_DIR = settings.ROOT / "queries"

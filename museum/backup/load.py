@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from museum import db
-from museum.backup_manifest import IDENTIFIER
+from museum.store import db
+from museum.backup.manifest import IDENTIFIER
 from museum.errors import InputRejected
 
 

@@ -12,7 +12,8 @@ from datetime import datetime, timezone
 
 import pandas as pd
 
-from museum import db, safe_csv
+from museum import safe_csv
+from museum.store import db
 from museum.i18n import t
 
 ACTIONS = (

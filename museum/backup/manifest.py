@@ -19,7 +19,7 @@ import re
 import stat
 from pathlib import Path
 
-from museum import db
+from museum.store import db
 from museum.errors import InputRejected, UsageError
 
 MANIFEST = "manifest.json"

@@ -1,6 +1,6 @@
 """CSV/XLSX uploads -> validated observations -> one versioned batch (atomic); history and rollback.
 
-One value typed by hand is museum.corrections.
+One value typed by hand is museum.intake.corrections.
 
 analyse (no database) -> preview (compare with what is stored) -> commit (one transaction, one
 batch, raw bytes kept by SHA-256, and its audit line). Any error rejects the whole file and changes
@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from museum import audit, batches, catalog, db, sources
+from museum import catalog, sources
+from museum.store import audit, batches, db
 from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
 from museum.intake import aliases as column_aliases

@@ -20,8 +20,8 @@ import pandas as pd
 from museum import catalog as catalog_module
 from museum import numbers
 from museum.i18n import t
-from museum.report_parser import FORM_METRICS, ParsedReport
-from museum.report_parser.layout import TEXT_FIELDS
+from museum.report.parser import FORM_METRICS, ParsedReport
+from museum.report.parser.layout import TEXT_FIELDS
 from museum.seed import Dataset
 
 FIGURE_COLUMNS = ["key", "name", "value", "qualifier", "unit", "sentence", "confidence", "keep"]

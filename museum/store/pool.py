@@ -8,7 +8,7 @@ anything writes — hands every caller its own cursor, and closes the instance a
 caller is done (the read path after a short linger), so that another process, the CLI above
 all, can take the file. Opens and closes of one file happen only under its lock.
 
-Between processes, the write lock (`<db>.lock`, museum.db_files) decides: a writer holds it
+Between processes, the write lock (`<db>.lock`, museum.store.files) decides: a writer holds it
 exclusively while its instance is open; readers take it shared only while opening. A reader
 instance that finds the lock taken drains (no new cursors) and closes, so a waiting writer gets
 in within one query or one linger period; then readers wait for the writer to finish.
@@ -27,8 +27,9 @@ from typing import Iterator
 
 import duckdb
 
-from museum import db_files, settings
-from museum.db_errors import database_error, is_fatal
+from museum import settings
+from museum.store import files as db_files
+from museum.store.errors import database_error, is_fatal
 from museum.errors import DatabaseBusy, DatabaseError
 
 # Extension downloads stall and fail offline (DESIGN §6); nothing here needs one.

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from museum import numbers
-from museum.report_parser.sentences import Sentence, masked
+from museum.report.parser.sentences import Sentence, masked
 
 _HAN = r"[\u4e00-\u9fff]"
 

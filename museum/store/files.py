@@ -3,7 +3,7 @@
 - `<db>.lock`: the write lock. Every process that opens the database for writing holds it
   exclusively (flock) for as long as its connection is open, and a restore holds it from its
   first check to its last rename; readers take it shared only while they open, so a waiting
-  writer is seen by every reader (museum.db_pool). The file holds the PID and command line of
+  writer is seen by every reader (museum.store.pool). The file holds the PID and command line of
   the last exclusive holder, for the busy message.
 - `<db>.serving`: a running dashboard holds it shared for the life of its process (`db.serve`);
   a restore refuses while anyone does. The kernel drops the lock when the process dies, so a

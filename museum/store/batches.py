@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from museum import audit, db
+from museum.store import audit, db
 from museum.errors import DatabaseError, InputRejected
 
 OBSERVATION_COLUMNS = ["metric_id", "year", "month", "platform", "value", "qualifier", "note", "sentence"]

@@ -1,6 +1,6 @@
 """Commit a reviewed annual report as one batch: preview the changes, refuse duplicates, warn.
 
-The same batch, history and rollback mechanism as uploads (museum.batches); the report's own
+The same batch, history and rollback mechanism as uploads (museum.store.batches); the report's own
 bytes are stored with the batch. Results have the keys of `python -m museum ingest --json`.
 
 Compared with the stored figures, a value is new, changed, unchanged, or source_updated: the same
@@ -15,10 +15,11 @@ import dataclasses
 
 import pandas as pd
 
-from museum import audit, batches, catalog, db, numbers, seed
+from museum import catalog, numbers, seed
+from museum.store import audit, batches, db
 from museum.i18n import t
-from museum.report_parser import ParsedReport
-from museum.report_parser import plans, review
+from museum.report.parser import ParsedReport
+from museum.report.parser import plans, review
 
 STATUSES = ("new", "changed", "unchanged", "source_updated")
 RESULT_KEYS = ("status", "batch_id", "inserted", "updated", "unchanged", "skipped", "encoding", "layout", "warnings", "errors")

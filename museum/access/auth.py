@@ -1,8 +1,8 @@
 """Staff accounts, sign-in with rate limiting, session checks and the role permission table.
 
 Passwords are stored only as bcrypt hashes. Names are NFKC-normalised and may not mix in
-look-alike letters (museum.account_names). Failed sign-ins are counted per account name and per
-client address in the database, atomically (museum.throttle), so neither a restart nor a burst
+look-alike letters (museum.access.names). Failed sign-ins are counted per account name and per
+client address in the database, atomically (museum.access.throttle), so neither a restart nor a burst
 of parallel attempts lifts a limit; an admin lifts one at once with `users unlock`. Each account
 has a credential version that changes with its password, role or disabled flag (and at a
 restore): a session signed in with another version has ended (`session_end_reason`). Every
@@ -20,10 +20,12 @@ from functools import lru_cache
 import bcrypt
 import pandas as pd
 
-from museum import account_names, audit, db, settings, throttle
-from museum.account_names import MAX_TYPED_CHARS
+from museum import settings
+from museum.access import names as account_names, throttle
+from museum.store import audit, db
+from museum.access.names import MAX_TYPED_CHARS
 from museum.errors import InputRejected
-from museum.throttle import Throttle, client_address  # noqa: F401  (part of this module's interface)
+from museum.access.throttle import Throttle, client_address  # noqa: F401  (part of this module's interface)
 
 ROLES = ("viewer", "editor", "admin")
 
@@ -103,7 +105,7 @@ def sso_role(email: str | None, roles_by_email: dict[str, str]) -> str | None:
 
 
 def validate_name(name: str) -> str:
-    """The name as it is stored (NFKC), or InputRejected: see museum.account_names."""
+    """The name as it is stored (NFKC), or InputRejected: see museum.access.names."""
     return account_names.validate(name)
 
 

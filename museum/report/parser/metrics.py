@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from museum.catalog import Catalog
-from museum.report_parser.sentences import Figure, Sentence, masked
+from museum.report.parser.sentences import Figure, Sentence, masked
 
 # Words reports use for a metric beyond the catalog's names and aliases.
 EXTRA_KEYWORDS = {

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from museum import catalog as catalog_module
 from museum import numbers
 from museum.errors import InputRejected
-from museum.report_parser import layout, records
-from museum.report_parser.inputs import read_report_bytes
-from museum.report_parser.metrics import MetricReader, list_counts
-from museum.report_parser.sentences import clauses, figures, split_sentences
+from museum.report.parser import layout, records
+from museum.report.parser.inputs import read_report_bytes
+from museum.report.parser.metrics import MetricReader, list_counts
+from museum.report.parser.sentences import clauses, figures, split_sentences
 
 MIN_LABELS = 3  # distinct registration labels needed to call a text a report
 # Form fields that are also catalog metrics: field -> (metric id, unit of the value)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum import audit, batches, catalog, db
+from museum import catalog
+from museum.store import audit, batches, db
 from museum.catalog import Catalog
 from museum.errors import InputRejected
 from museum.intake.values import parse_values, year_bounds
