@@ -1,0 +1,153 @@
+"""Real wordings of annual reports (tests/data/report/texts/, made by make_texts.py): each figure is
+placed where it belongs or kept for review with its words, and every number of the activity text
+ends up in `metrics` or `unplaced` (never dropped)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from museum import report_parser
+from museum.errors import InputRejected
+from tests.unit import report_figures
+
+TEXTS = Path(__file__).resolve().parent.parent / "data" / "report" / "texts"
+
+
+def parse(name: str) -> report_parser.ParsedReport:
+    return report_parser.parse_bytes((TEXTS / name).read_bytes(), name)
+
+
+def placed(parsed, metric_id: str):
+    figure = parsed.metric(metric_id)
+    return None if figure is None else (figure.value, figure.qualifier)
+
+
+def unplaced_texts(parsed) -> list[str]:
+    return [u["text"] for u in parsed.unplaced]
+
+
+@pytest.mark.parametrize("path", report_figures.corpus(), ids=lambda p: p.name)
+def test_every_number_of_the_activity_text_is_placed_or_kept_for_review(path):
+    try:
+        parsed = report_parser.parse_bytes(path.read_bytes(), path.name)
+    except InputRejected:
+        pytest.skip("not a report: refused as a whole (test_report_refusals.py)")
+    counts = report_figures.activity_counts(parsed)
+    assert counts["dropped_items"] == []
+
+
+def test_the_corpus_holds_every_wording_file():
+    assert {p.name for p in report_figures.corpus()} >= {p.name for p in TEXTS.glob("*.txt")} and len(list(TEXTS.glob("*.txt"))) >= 10
+
+
+def test_yu_before_wan_and_visitors_counted_in_people():
+    parsed = parse("visitors_yu_wan.txt")
+    assert placed(parsed, "onsite_visitors") == (150000, "at_least")
+    assert parsed.metric("onsite_visitors").text == "15余万人"
+    assert placed(parsed, "lecture_attendance") == (2800, "at_least")
+    assert placed(parsed, "exhibition_area") == (3200, "exact")  # 平米
+    assert placed(parsed, "open_days") == (306, "exact")        # 对外开放天数
+    assert placed(parsed, "education_sessions") == (90, "approx")  # 近90期
+
+
+def test_service_to_the_public_and_open_days_counted_through_the_year():
+    parsed = parse("service_public.txt")
+    assert placed(parsed, "onsite_visitors") == (50000, "approx")
+    assert placed(parsed, "open_days") == (270, "exact")
+    assert placed(parsed, "exhibition_area") == (12000, "exact")
+
+
+def test_a_figure_after_a_colon_and_a_figure_without_a_unit():
+    parsed = parse("every_year.txt")
+    assert placed(parsed, "onsite_visitors") == (1040000, "exact")
+    assert placed(parsed, "video_plays") == (300000, "at_least")
+    assert placed(parsed, "exhibition_area") == (4500, "approx")
+
+
+def test_groups_and_individuals_are_visitors_and_an_unknown_unit_is_kept():
+    parsed = parse("group_individual.txt")
+    assert placed(parsed, "onsite_visitors") == (30000, "at_least")
+    assert placed(parsed, "lectures") == (20, "at_least")
+    assert "12站" in unplaced_texts(parsed)
+
+
+def test_traditional_script_is_read_and_quoted_as_written():
+    parsed = parse("traditional.txt")
+    assert parsed.year == 2023
+    assert placed(parsed, "onsite_visitors") == (801500, "exact")
+    assert placed(parsed, "short_term_exhibitions") == (3, "exact")
+    assert placed(parsed, "lectures") == (20, "exact")
+    assert placed(parsed, "exhibition_area") == (2600, "exact")
+    assert placed(parsed, "open_days") == (298, "exact")
+    visitors = parsed.metric("onsite_visitors")
+    assert visitors.text == "80.15萬人次" and "接待觀眾" in visitors.sentence
+    assert parsed.institution == "海澄市科學館"
+    text = (TEXTS / "traditional.txt").read_text(encoding="utf-8")
+    assert all(m.sentence in text for m in parsed.metrics)
+
+
+def test_numbers_without_digits_are_kept_for_review_with_their_words():
+    parsed = parse("digitless.txt")
+    prose = [m.metric for m in parsed.metrics if m.metric not in {"startup_capital", "assets_year_start", "assets_year_end", "headcount"}]
+    assert prose == []
+    assert set(unplaced_texts(parsed)) >= {"万余人次", "上千场", "逾万次", "百万余次", "数十场", "上万名"}
+
+
+def test_breakthrough_is_at_least_and_stays_in_the_text():
+    parsed = parse("breakthrough.txt")
+    assert placed(parsed, "onsite_visitors") == (800000, "at_least")
+    assert parsed.metric("onsite_visitors").text == "突破80万人次"
+    assert placed(parsed, "video_plays") == (300000, "at_least")
+    assert placed(parsed, "posts") == (1280, "exact")
+
+
+def test_figures_since_opening_are_not_the_years_and_the_opening_is_not_the_report_year():
+    parsed = parse("cumulative.txt")
+    assert parsed.year == 2021
+    assert placed(parsed, "onsite_visitors") == (460000, "exact")
+    assert placed(parsed, "short_term_exhibitions") == (5, "exact")
+    assert placed(parsed, "open_days") == (312, "exact")
+    assert {"520万人次", "46个"} <= set(unplaced_texts(parsed))
+
+
+def test_exhibits_on_show_are_not_exhibits_updated():
+    parsed = parse("exhibits_and_titles.txt")
+    assert placed(parsed, "exhibits_updated") == (35, "exact")
+    assert any("200" in text for text in unplaced_texts(parsed))
+
+
+def test_a_persons_title_is_not_a_unit_honour():
+    parsed = parse("exhibits_and_titles.txt")
+    assert [(h["title"], h["subject"]) for h in parsed.honors] == [("科普教育基地", None)]
+    assert any("余斌" in text for text in unplaced_texts(parsed))
+
+
+def test_a_placeholder_dash_is_an_empty_field():
+    parsed = parse("exhibits_and_titles.txt")
+    assert {"address", "sponsor", "legal_representative"}.isdisjoint(parsed.fields)
+    assert parsed.institution_json()["address"] is None
+
+
+def test_qualifiers_in_every_position():
+    parsed = parse("qualifier_positions.txt")
+    assert placed(parsed, "onsite_visitors") == (20000, "approx")
+    assert placed(parsed, "lectures") == (30, "approx")
+    assert placed(parsed, "lecture_attendance") == (3000, "at_least")
+    assert placed(parsed, "education_sessions") == (120, "at_least")
+    assert placed(parsed, "volunteer_hours") == (15000, "approx")
+    assert placed(parsed, "short_videos") == (200, "exact")
+
+
+def test_the_corpus_generator_is_byte_reproducible(tmp_path, monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_texts", TEXTS.parent / "make_texts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "OUT", tmp_path)
+    module.main()
+    for made in tmp_path.iterdir():
+        assert made.read_bytes() == (TEXTS / made.name).read_bytes(), made.name
+    assert {p.name for p in tmp_path.iterdir()} == {p.name for p in TEXTS.glob("*.txt")}
