@@ -222,14 +222,14 @@ def _read_sentence(parsed: ParsedReport, sentence, places, reader: MetricReader)
             parsed.metrics.append(MetricFigure(metric_id, float(count), "exact", reader.catalog[metric_id].unit_zh, sentence.quote, 0.6, _written))
             taken.add(metric_id)
     view = sentence.view
-    since = residual.cumulative_from(view, parsed.year)  # figures since the opening are not the year's
+    since = residual.cumulative_spans(view, parsed.year)  # figures since the opening are not the year's
     covered = [span for span in found.used if span not in found.named]
     for clause_start, clause_end, clause_figures in by_clause:
         for index, figure in enumerate(clause_figures):
             if any(a <= figure.start < b for a, b in found.used):
                 continue
             covered.append((figure.start, figure.end))
-            if figure.start >= min(sentence.plan_from, since):
+            if figure.start >= sentence.plan_from or any(a <= figure.start < b for a, b in since):
                 parsed.unplaced.append({"text": figure.text, "sentence": sentence.quote})
                 continue
             before_start = clause_figures[index - 1].end if index else clause_start

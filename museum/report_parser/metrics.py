@@ -32,8 +32,9 @@ EXTRA_KEYWORDS = {
     "volunteer_teams": ("志愿者队伍", "志愿服务队"),
     "partner_colleges": ("院校", "高校"),
     "volunteer_person_times": ("志愿服务", "志愿者服务"),
-    "onsite_visitors": ("接待观众", "接待游客", "参观人次", "观众", "游客", "参观", "服务公众", "团体及个人"),
-    "open_days": ("开放",),
+    "onsite_visitors": ("接待观众", "接待游客", "参观人次", "观众", "游客", "参观", "服务公众", "服务群众", "团体及个人",
+                        "接待量", "客流量", "参观量", "入馆"),
+    "open_days": ("开放", "开馆"),
     "exhibition_area": ("展厅面积", "展览面积", "展教面积", "展示面积", "展区面积", "布展面积"),
     # exhibits on show ("展出展品约200余件") are not exhibits updated: a verb of updating must be said
     "exhibits_updated": ("更新展品", "维护展品", "维修展品", "新增展品", "研发展品", "改造展品", "展品更新", "展品维护", "展品研发"),

@@ -23,10 +23,12 @@ _NOT_AFTER_DIGITS = tuple("年月日号届时") + ("·", "/", "-", "—", ":", "
 _SINCE = re.compile(r"以来")
 _UNTIL = re.compile(r"(?:截至|截止)到?((?:19|20)\d{2})年(底|末|12月)?")
 _CLAUSE_EDGE = "，,；;。"
+_YEAR_AGAIN = re.compile(r"(?<=[，,；;])\s*(?:其中|同时|另外|此外)?\s*(?:全年|本年度?|今年|当年|年内|(?:19|20)\d{2}年)")
 
 
-def cumulative_from(view: str, year: int | None) -> int:
-    """Where figures since the opening start in a sentence (len(view) when none are)."""
+def cumulative_spans(view: str, year: int | None) -> list[tuple[int, int]]:
+    """Where a sentence speaks of the time since the opening: from the clause of "以来" (or from
+    "截至" a date other than the year's end) to a clause that names the year again ("全年…")."""
     starts = []
     for match in _SINCE.finditer(view):
         edge = max(view.rfind(ch, 0, match.start()) for ch in _CLAUSE_EDGE)
@@ -34,7 +36,11 @@ def cumulative_from(view: str, year: int | None) -> int:
     for match in _UNTIL.finditer(view):
         if not (int(match.group(1)) == year and match.group(2)):  # 截至本年年底: the year's own stock
             starts.append(match.start())
-    return min(starts, default=len(view))
+    spans = []
+    for start in sorted(starts):
+        back = _YEAR_AGAIN.search(view, start + 1)
+        spans.append((start, back.start() if back else len(view)))
+    return spans
 
 
 def _at(text: str, index: int) -> str:

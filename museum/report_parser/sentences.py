@@ -19,7 +19,7 @@ _CN_UNITS = "项个场次篇条支所家名人件批期份种"
 FIGURE = re.compile(
     r"(?P<pre>突破|超过|不少于|将近|接近|大约|超|逾|近|约)?"
     r"(?:(?P<arabic>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[余多]?(?P<multiplier>万|亿|千))?)"
-    r"|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*)(?=[余多]?[" + _CN_UNITS + r"]))"
+    r"|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:[余多]?[万亿])?)(?=[余多]?[" + _CN_UNITS + r"]))"
     r"(?P<post>余|多)?(?P<unit>" + _UNIT_RE + r")?(?P<post2>以上|左右|余|多)?"
 )
 # Before a numeral these make it a number without digits ("数十场", "上千场"): kept for review.
@@ -136,8 +136,8 @@ def figures(view: str, start: int = 0, end: int | None = None) -> list[Figure]:
 
 
 def _quantity(written: str) -> numbers.Quantity | None:
-    """"15余万人" is read as "15万余人"; "80.15万人次" as 801,500."""
-    text = re.sub(r"(\d)([余多])([万亿千])", r"\1\3\2", written.replace("％", "%"))
+    """"15余万人" is read as "15万余人", "十余万人次" as "十万余人次"; "80.15万人次" as 801,500."""
+    text = re.sub(r"([\d一二两三四五六七八九十百千])([余多])([万亿千])", r"\1\3\2", written.replace("％", "%"))
     text = re.sub("(" + "|".join(AREA_UNITS) + ")$", "", text)
     try:
         return numbers.parse_quantity(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from museum import report_parser
+from museum import numbers, report_parser
 from museum.errors import InputRejected
 from tests.unit import report_figures
 
@@ -151,3 +151,43 @@ def test_the_corpus_generator_is_byte_reproducible(tmp_path, monkeypatch):
     for made in tmp_path.iterdir():
         assert made.read_bytes() == (TEXTS / made.name).read_bytes(), made.name
     assert {p.name for p in tmp_path.iterdir()} == {p.name for p in TEXTS.glob("*.txt")}
+
+
+def test_visitor_volume_opening_days_and_area_wordings():
+    parsed = parse("visitor_volume.txt")
+    assert placed(parsed, "onsite_visitors") == (300000, "approx")   # 年接待量约30万人次
+    assert placed(parsed, "open_days") == (310, "exact")              # 全年开馆310天
+    assert placed(parsed, "exhibition_area") == (5000, "at_least")    # 展厅面积达到5000余平方米
+    assert "1.8万平方米" in unplaced_texts(parsed)                    # 建筑面积 is not the exhibition area
+
+
+def test_chinese_numerals_with_yu_and_wan():
+    parsed = parse("chinese_magnitudes.txt")
+    assert placed(parsed, "onsite_visitors") == (100000, "at_least")  # 十余万人次
+    assert placed(parsed, "lectures") == (30, "at_least")             # 三十余场
+    assert placed(parsed, "short_videos") == (200, "at_least")        # 两百余条
+
+
+def test_the_year_named_again_after_a_figure_since_opening():
+    parsed = parse("since_then_year.txt")
+    assert placed(parsed, "onsite_visitors") == (300000, "exact")
+    assert unplaced_texts(parsed) == ["300万人次"]
+
+
+def test_persons_honoured_in_several_wordings_are_kept_for_review():
+    parsed = parse("persons_honoured.txt")
+    assert [(h["title"], h["subject"], h["level"]) for h in parsed.honors] == [("科普教育基地", None, "provincial")]
+    assert unplaced_texts(parsed) == ["张三同志被评为全省优秀科技辅导员", "我馆讲解员李四获评“十佳讲解员”"]
+
+
+def test_traditional_script_in_a_pipe_table():
+    parsed = parse("traditional_pipe.txt")
+    assert parsed.institution == "澄海市科技館"
+    assert placed(parsed, "lectures") == (12, "exact")
+    assert placed(parsed, "exhibits_updated") == (18, "exact")
+    assert unplaced_texts(parsed) == ["萬餘人次"]
+
+
+def test_breakthrough_is_said_as_the_report_says_it():
+    assert numbers.parse_quantity("突破800万人次") == numbers.Quantity(8_000_000, "at_least", "人次")
+    assert numbers.format_words(8_000_000, "at_least", unit="人次", word="突破") == "突破800万人次"

@@ -86,6 +86,21 @@ TEXTS: dict[str, str] = {
     "qualifier_positions.txt": pipe_table("2023", fields("临溪市科技馆", "临溪市"), (
         "2023年，全年接待观众近2万人次，科普讲座30场左右，参加讲座听众逾3000名，开展教育活动120余场，"
         "组建科普志愿者队伍5支，志愿服务时长约1.5万小时，发布短视频两百条。")),
+    # the volume of visitors, 开馆 days, 余 after the number before the area unit
+    "visitor_volume.txt": label_value("2023", fields("柳川市科技馆", "柳川市"), (
+        "2023年，年接待量约30万人次，全年开馆310天，展厅面积达到5000余平方米，建筑面积1.8万平方米。")),
+    # Chinese numerals with 余 and 万
+    "chinese_magnitudes.txt": pipe_table("2022", fields("桐庐县科技馆", "桐庐县"), (
+        "2022年，接待观众十余万人次，举办科普讲座三十余场，发布科普短视频两百余条。")),
+    # since the opening, then the year again in the same sentence
+    "since_then_year.txt": label_value("2023", fields("沙洲市科技馆", "沙洲市"), (
+        "自开馆以来累计接待观众300万人次，其中2023年接待观众30万人次。全年对外开放天数300天。")),
+    # persons honoured in several wordings, and the unit's own honour
+    "persons_honoured.txt": label_value("2023", fields("白鹭市科技馆", "白鹭市"), "2023年，举办科普讲座12场。", honours=(
+        "张三同志被评为全省优秀科技辅导员；我馆讲解员李四获评“十佳讲解员”；本馆荣获江南省科普教育基地称号。")),
+    # traditional script in a pipe table, a number without digits
+    "traditional_pipe.txt": pipe_table("2022", fields("澄海市科技館", "澄海市"), (
+        "2022年，全年參觀人數達萬餘人次，舉辦講座十二場，更新維護展品18件。")),
 }
 
 
