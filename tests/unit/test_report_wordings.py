@@ -191,3 +191,27 @@ def test_traditional_script_in_a_pipe_table():
 def test_breakthrough_is_said_as_the_report_says_it():
     assert numbers.parse_quantity("突破800万人次") == numbers.Quantity(8_000_000, "at_least", "人次")
     assert numbers.format_words(8_000_000, "at_least", unit="人次", word="突破") == "突破800万人次"
+
+
+def test_a_traditional_report_is_stored_with_its_sentences_as_written(con):
+    from museum import batches, db, report_import
+    from museum.report_parser import review
+
+    parsed = parse("traditional.txt")
+    dataset, errors = review.to_dataset(parsed)
+    assert errors == []
+    visitors = next(o for o in dataset.observations if o["metric_id"] == "onsite_visitors")
+    assert "全年接待觀眾80.15萬人次" in visitors["sentence"]
+    outcome = report_import.commit(con, parsed, dataset, actor="test")
+    assert outcome["status"] == "committed"
+    institution_id = batches.institution_id(con, "海澄市科學館", create=False)
+    found = db.query(con, "report_prior_value", institution_id=institution_id, metric_id="onsite_visitors", year=2023)
+    assert float(found["value"].iloc[0]) == 801500
+
+
+def test_a_report_with_placeholder_fields_imports_without_them(con):
+    from museum.report_parser import review
+
+    dataset, errors = review.to_dataset(parse("exhibits_and_titles.txt"))
+    assert errors == []
+    assert {p["field"] for p in dataset.profile}.isdisjoint({"address", "sponsor", "legal_representative"})
