@@ -35,7 +35,8 @@ EXTRA_KEYWORDS = {
     "onsite_visitors": ("接待观众", "接待游客", "参观人次", "观众", "游客", "参观", "服务公众", "服务群众", "团体及个人",
                         "接待量", "客流量", "参观量", "入馆"),
     "open_days": ("开放", "开馆"),
-    "exhibition_area": ("展厅面积", "展览面积", "展教面积", "展示面积", "展区面积", "布展面积"),
+    # only an area fits exhibition_area, so 展厅 alone ("展厅总面积3000㎡") names it only before an area
+    "exhibition_area": ("展厅面积", "展览面积", "展教面积", "展示面积", "展区面积", "布展面积", "展陈面积", "展厅", "展区"),
     # exhibits on show ("展出展品约200余件") are not exhibits updated: a verb of updating must be said
     "exhibits_updated": ("更新展品", "维护展品", "维修展品", "新增展品", "研发展品", "改造展品", "展品更新", "展品维护", "展品研发"),
     "popsci_funding_raised": ("筹集",),

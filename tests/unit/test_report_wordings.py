@@ -71,6 +71,7 @@ def test_groups_and_individuals_are_visitors_and_an_unknown_unit_is_kept():
     assert placed(parsed, "onsite_visitors") == (30000, "at_least")
     assert placed(parsed, "lectures") == (20, "at_least")
     assert "12站" in unplaced_texts(parsed)
+    assert placed(parsed, "exhibition_area") == (3000, "exact")  # 展厅总面积…㎡
 
 
 def test_traditional_script_is_read_and_quoted_as_written():

@@ -58,7 +58,8 @@ TEXTS: dict[str, str] = {
         "本馆每年服务公众人次:104万人次，新媒体平台播放量超30万，展厅面积约4500平方米，组建科普志愿服务队3支。")),
     # 团体及个人, a figure with a unit the catalog does not know (站)
     "group_individual.txt": pipe_table("2021", fields("西岭市青少年科技馆", "西岭市"), (
-        "2021年，我馆共接待团体及个人3万余人次，开展流动科技馆巡展12站，举办临时展览4个，科普讲座二十余次。")),
+        "2021年，我馆共接待团体及个人3万余人次，开展流动科技馆巡展12站，举办临时展览4个，科普讲座二十余次。"
+        "展厅总面积3000㎡。")),
     # traditional script throughout, labels included
     "traditional.txt": (
         "事業單位法人年度報告書（2023年度）\n名       稱：海澄市科學館\n住       所：海澄市中山路8號\n法定代表人：陳立\n"
