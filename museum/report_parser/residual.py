@@ -1,9 +1,4 @@
-"""What the metric rules must not take as the year's figures, and every number no rule read.
-
-A figure stated since the opening ("自2016年7月开馆以来…累计…", "截至2021年8月累计…") is not the
-report year's. A number no rule read (a unit the catalog lacks, "12站"; a number without digits,
-"万余人次", "上千场") is kept for review with its words, never dropped.
-"""
+"""Figures since the opening (not the year's) and the numbers no rule read (kept for review)."""
 
 from __future__ import annotations
 
@@ -20,6 +15,8 @@ NUMBER = re.compile(
     r"(?P<rest>[余多]?[万亿千]?[余多]?(?:" + _UNIT_RE + r"|[" + _MEASURE + r"])?(?:以上|左右)?)"
 )
 _NOT_AFTER_DIGITS = tuple("年月日号届时") + ("·", "/", "-", "—", ":", "：")
+# "自2016年7月开馆以来…累计", "截至2021年8月累计…": not the report year's figures. A number no rule
+# read ("12站", "万余人次", "上千场") is kept for review with its words, never dropped.
 _SINCE = re.compile(r"以来")
 _UNTIL = re.compile(r"(?:截至|截止)到?((?:19|20)\d{2})年(底|末|12月)?")
 _CLAUSE_EDGE = "，,；;。"

@@ -1,12 +1,4 @@
-"""The numbers a reader sees in a report's activity text, found independently of the parser.
-
-A number is a run of digits ("15", "80.15", "1,280") or a Chinese numeral that counts something
-(before a measure word "两个", with a qualifier "上千", "逾万", or before 余/多 "万余"). Not
-numbers: years and dates (2021年, 8月, 5·17), ordinals (第三届), list markers ((一), 1.), names
-in 《》 or “”, digits inside Latin words (top50), and a lone 一 (the article of "一批", "一所").
-`python tests/unit/report_figures.py` prints, over the report corpus, how many figures are
-placed, kept for review and dropped.
-"""
+"""The numbers of a report's activity text, found independently of the parser, and how many it placed."""
 
 from __future__ import annotations
 
@@ -15,6 +7,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+# A number is a run of digits ("15", "80.15", "1,280") or a Chinese numeral that counts something
+# (before a measure word "两个", after a qualifier "上千", "逾万", before 余/多 "万余"). Not numbers:
+# years and dates (2021年, 8月, 5·17), ordinals (第三届), list markers ((一), 1.), names in 《》 or “”,
+# digits in Latin words (top50) and a lone 一 (the article of "一批", "一所").
+# `python tests/unit/report_figures.py` prints, over the corpus, figures placed / kept for review / dropped.
 ROOT = Path(__file__).resolve().parents[2]
 NUMERAL = "零〇一二两兩三四五六七八九十百千万萬亿億"
 MAGNITUDE = "十百千万萬亿億"
