@@ -128,6 +128,18 @@ def channels_csv(count: int, rng: random.Random, *, columns: int = 19) -> bytes:
     return make_corpus.utf8_bom(rows)
 
 
+def channels_multiline(count: int, rng: random.Random) -> bytes:
+    """视频号 as it downloads: CRLF records, LF line breaks inside quoted 视频描述 cells, no final line end."""
+    rows = [CHANNELS_HEADER]
+    for k in range(count):
+        plays = rng.randint(300, 20_000)
+        description = f"科学小实验{k + 1}：会跳舞的盐\n#科学实验 #科普\n一起动手试试吧" if k % 2 == 0 else f"科学小实验{k + 1}：纸桥承重"
+        rows.append([description, f"export/{15000000000000000 + k * 7919}", f"2021/05/{1 + k:02d}", f"{rng.uniform(3, 30):.2f}%",
+                     f"{rng.uniform(5, 40):.2f}秒", plays, int(plays * 0.2), int(plays * 0.03), int(plays * 0.004),
+                     int(plays * 0.006), int(plays * 0.002), int(plays * 0.005), 0, 0, 0, 0, 0, 0, 0])
+    return b"\xef\xbb\xbf" + make_corpus.excel_csv(rows).removesuffix("\r\n").encode("utf-8")
+
+
 def toutiao_rows(header: list[str], count: int, rng: random.Random, *, video: bool) -> list[list]:
     rows = [header]
     formats = ["%Y-%m-%d %H:%M", "%Y年%m月%d日", "{y}/{m}/{d}"]
@@ -174,6 +186,7 @@ def build() -> list[str]:
     add("douyin_works_20210501.xlsx", make_corpus.xlsx({"Sheet1": later}))
     add("channels_videos_20210430.csv", channels_csv(20, rng))
     add("channels_videos_15_columns.csv", channels_csv(5, random.Random(SEED + 2), columns=15))
+    add("channels_videos_multiline.csv", channels_multiline(6, random.Random(SEED + 3)))
     post_book = make_corpus.xlsx({"Sheet1": toutiao_rows(TOUTIAO_POST_HEADER, 9, rng, video=False)})
     add("toutiao_posts_20210430.xlsx", broken_stylesheet(post_book))
     video_book = make_corpus.xlsx({"Sheet1": toutiao_rows(TOUTIAO_VIDEO_HEADER, 6, rng, video=True)})
