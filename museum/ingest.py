@@ -29,7 +29,7 @@ from museum.sources import store as source_store
 
 STATUSES = ("committed", "valid", "rejected", "duplicate")
 SOURCE_FORMATS = ("office_long", "office_wide", "office_month_rows", "wechat_tendency", "wechat_tendency_legacy",
-                  "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works")
+                  "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works", "xiaohongshu_notes")
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Analysis:
     batch_id: int | None = None
     duplicate_of: int | None = None
     source_format: str | None = None          # SOURCE_FORMATS
-    platform: str | None = None               # wechat | douyin | channels | toutiao; None for the total
+    platform: str | None = None               # wechat | douyin | channels | toutiao | xiaohongshu; None for the total
     year_from: str | None = None              # column | month | title | sheet | file_name | option
     sheets: list[SheetResult] = field(default_factory=list)
     hidden_sheets: list[str] = field(default_factory=list)

@@ -5,6 +5,7 @@ MESSAGES = {
     "platform.douyin": ("抖音", "Douyin"),
     "platform.channels": ("微信视频号", "WeChat Channels"),
     "platform.toutiao": ("头条号", "Toutiao"),
+    "platform.xiaohongshu": ("小红书", "Xiaohongshu (RED)"),
     "platform.weibo": ("微博", "Weibo"),
     "platform.bilibili": ("B站", "Bilibili"),
     "platform.total": ("全矩阵合计", "whole matrix (total)"),
@@ -17,6 +18,7 @@ MESSAGES = {
     "sources.format.douyin_works": ("抖音 投稿作品数据", "Douyin works export"),
     "sources.format.channels_videos": ("微信视频号 视频数据", "WeChat Channels videos export"),
     "sources.format.toutiao_works": ("头条号 作品数据", "Toutiao works export"),
+    "sources.format.xiaohongshu_notes": ("小红书 笔记列表明细", "Xiaohongshu notes export"),
     "sources.format.weibo_posts": ("微博 博文数据", "Weibo posts export"),
     "sources.format.bilibili_videos": ("B站 稿件数据", "Bilibili videos export"),
     "sources.error.missing_columns": (

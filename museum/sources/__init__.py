@@ -1,4 +1,4 @@
-"""Platform exports (微信公众号, 抖音, 视频号, 头条号): recognise, parse, keep every row, roll up.
+"""Platform exports (微信公众号, 抖音, 视频号, 头条号, 小红书): recognise, parse, keep every row, roll up.
 
 `recognise(book)` tells a platform export from an office sheet by its header signature (after
 museum.intake.decode.file_kind has told the bytes apart); `read_export` parses its rows;
@@ -20,7 +20,7 @@ from museum.intake.workbook import SheetGrid
 from museum.sources import formats, parsers
 from museum.sources.formats import Match, Resemblance
 
-PLATFORMS = ("wechat", "douyin", "channels", "toutiao")
+PLATFORMS = ("wechat", "douyin", "channels", "toutiao", "xiaohongshu")
 
 
 @dataclass

@@ -111,6 +111,7 @@ def parse(grid: pd.DataFrame, match: Match) -> Parsed:
         "douyin_works": _douyin,
         "channels_videos": _channels,
         "toutiao_works": _toutiao,
+        "xiaohongshu_notes": _xiaohongshu,
     }[match.fmt.name]
     return parser(grid, match)
 
@@ -228,4 +229,16 @@ def _toutiao(grid, match) -> Parsed:
     item_type = "video" if table == "items_video" else "post"
     items = [_item(reader, row, key.removesuffix(".0"), item_type, reader.text(row, "title"), published)
              for row, key, published in _dated_rows(reader, errors, "key", "sources.error.no_key")]
+    return _items_parsed(reader, errors, items)
+
+
+def _xiaohongshu(grid, match) -> Parsed:
+    """小红书 创作者中心 笔记列表明细: no note id, so a note is its first publish time and title;
+    体裁 视频 is a video, 图文 a post."""
+    errors: list[Problem] = []
+    reader = _Reader(grid, match, "items", _headers(match, "items"), errors)
+    items = []
+    for row, title, published in _dated_rows(reader, errors, "title", "sources.error.no_title"):
+        item_type = "video" if "视频" in (reader.text(row, "genre") or "") else "post"
+        items.append(_item(reader, row, f"{published:%Y%m%d%H%M%S}|{title}", item_type, title, published))
     return _items_parsed(reader, errors, items)

@@ -3,9 +3,12 @@ reproduced by a generated file in tests/data, read right or refused with the rig
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from museum import ingest
+from museum.sections import Chart, Scope, Table
+from museum.sections.platforms import platform_blocks
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SOURCES = DATA / "sources"
@@ -32,3 +35,47 @@ def test_an_alt_enter_note_is_one_cell_and_a_stray_quote_merging_rows_is_refused
     assert [p.message("zh") for p in bad.errors] == [
         "第 2 行（文件第 2 行）有一个引号（\"）开始的单元格跨越了 3 行，合并后的这一行有 7 格，而表头有 5 格："
         "很可能少了一个闭合引号，几行被并成了一行。请检查该行的引号后重新保存。"]
+
+
+def platform_values(con, platform):
+    rows = con.execute("select metric_id, month, value from observation where retired_by_batch is null and platform = ? "
+                       "and year = 2021 order by all", [platform]).fetchall()
+    return {(m, mo): v for m, mo, v in rows}
+
+
+def test_xiaohongshu_notes_are_read_as_a_platform_not_refused_as_an_office_sheet():
+    result = analyse(SOURCES, "xiaohongshu_notes_20210520.xlsx")
+    assert (result.status, result.errors, result.layout) == ("valid", [], "platform")
+    assert (result.source_format, result.platform, result.period) == (
+        "xiaohongshu_notes", "xiaohongshu", {"from": "2021-05-03", "to": "2021-05-19"})
+    items = result.export.items
+    assert items["item_type"].tolist() == ["video", "video", "post", "video", "video"]
+    assert str(items["published_at"].iloc[0]) == "2021-05-03 19:30:52"  # 2021年05月03日19时30分52秒
+    assert 0 < json.loads(items["figures"].iloc[0])["cover_click_rate"] < 1
+
+
+def test_xiaohongshu_rolls_up_per_month_and_the_newest_export_wins(con):
+    first = ingest.ingest(con, 1, (SOURCES / "xiaohongshu_notes_20210520.xlsx").read_bytes(), "a.xlsx", actor="test")
+    assert first.status == "committed"
+    before = platform_values(con, "xiaohongshu")
+    assert (before[("short_videos", 5)], before[("posts", 5)]) == (4.0, 1.0)
+    second = ingest.ingest(con, 1, (SOURCES / "xiaohongshu_notes_20210601.xlsx").read_bytes(), "b.xlsx", actor="test")
+    assert second.notices[0].message("zh") == "本次导出中有 5 条作品/日数据此前已导入，以本次（最新）数据为准，不重复计算。"
+    after = platform_values(con, "xiaohongshu")
+    assert (after[("short_videos", 5)], after[("posts", 5)]) == (5.0, 2.0)
+    stored = dict(con.execute("select item_type, sum(views) from platform_item where retired_by_batch is null "
+                              "and platform = 'xiaohongshu' group by all").fetchall())
+    assert (after[("video_plays", 5)], after[("platform_reads", 5)]) == (stored["video"], stored["post"])
+    assert after[("follower_growth", 5)] == con.execute(
+        "select sum(follows) from platform_item where retired_by_batch is null and platform = 'xiaohongshu'").fetchall()[0][0]
+
+
+def test_xiaohongshu_is_a_row_of_the_platform_breakdown(con):
+    ingest.ingest(con, 1, (SOURCES / "xiaohongshu_notes_20210601.xlsx").read_bytes(), "b.xlsx", actor="test")
+    ingest.ingest(con, 1, (SOURCES / "douyin_works_20210501.xlsx").read_bytes(), "d.xlsx", actor="test")
+    blocks = platform_blocks(Scope.from_connection(con, 1, "馆", 2021, "zh"))
+    table = next(b for b in blocks if isinstance(b, Table) and b.name == "platforms_table_2021")
+    assert table.frame["平台"].tolist() == ["抖音", "小红书"]
+    english = platform_blocks(Scope.from_connection(con, 1, "museum", 2021, "en"))
+    chart = next(b for b in english if isinstance(b, Chart) and b.name == "platforms_short_videos_monthly_2021")
+    assert [trace.name for trace in chart.figure.data] == ["Douyin", "Xiaohongshu (RED)"]

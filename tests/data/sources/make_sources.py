@@ -31,6 +31,9 @@ TOUTIAO_POST_HEADER = ["标题", "发布时间", "ID", "链接", "展现量", "�
                        "平均阅读时长", "点赞量", "评论量", "转发量", "分享量", "收藏量"]
 TOUTIAO_VIDEO_HEADER = ["标题", "发布时间", "ID", "链接", "展现量", "粉丝展现量", "播放量", "粉丝播放量", "点击率", "平均播放完成率",
                         "平均播放时长", "点赞量", "评论量", "转发量", "分享量", "收藏量"]
+XIAOHONGSHU_HEADER = ["笔记标题", "首次发布时间", "体裁", "曝光", "观看量", "封面点击率", "点赞", "评论", "收藏", "涨粉", "分享",
+                      "人均观看时长", "弹幕"]
+XIAOHONGSHU_NOTICE = "最多导出排序后前1000条笔记"
 
 
 def write(name: str, content: bytes) -> None:
@@ -140,6 +143,21 @@ def channels_multiline(count: int, rng: random.Random) -> bytes:
     return b"\xef\xbb\xbf" + make_corpus.excel_csv(rows).removesuffix("\r\n").encode("utf-8")
 
 
+def xiaohongshu_notes(count: int, rng: random.Random, *, growth: float = 1.0, notice: bool = True) -> list[list]:
+    """创作者中心 → 笔记数据 → 导出 (笔记列表明细表.xlsx): a notice repeated over the columns, then one
+    row per note with its figures at export time; 封面点击率 a fraction."""
+    rows = [[XIAOHONGSHU_NOTICE] * len(XIAOHONGSHU_HEADER)] if notice else []
+    rows.append(XIAOHONGSHU_HEADER)
+    for k in range(count):
+        published = dt.datetime(2021, 5, 3, 19, 30, 52) + dt.timedelta(days=4 * k, minutes=7 * k)
+        video = k % 3 != 2
+        views = int(rng.randint(200, 9_000) * growth)
+        rows.append([f"科技馆周末去哪儿｜第{k + 1}站", published.strftime("%Y年%m月%d日%H时%M分%S秒"), "视频" if video else "图文",
+                     views * 6, views, round(rng.uniform(0.02, 0.15), 4), int(views * 0.06), int(views * 0.01), int(views * 0.02),
+                     int(views * 0.004 * growth), int(views * 0.005), rng.randint(8, 60) if video else 0, rng.randint(0, 9) if video else 0])
+    return rows
+
+
 def toutiao_rows(header: list[str], count: int, rng: random.Random, *, video: bool) -> list[list]:
     rows = [header]
     formats = ["%Y-%m-%d %H:%M", "%Y年%m月%d日", "{y}/{m}/{d}"]
@@ -187,6 +205,10 @@ def build() -> list[str]:
     add("channels_videos_20210430.csv", channels_csv(20, rng))
     add("channels_videos_15_columns.csv", channels_csv(5, random.Random(SEED + 2), columns=15))
     add("channels_videos_multiline.csv", channels_multiline(6, random.Random(SEED + 3)))
+    add("xiaohongshu_notes_20210520.xlsx", make_corpus.xlsx({"Sheet1": xiaohongshu_notes(5, random.Random(SEED + 4))}))
+    # a later export of the same notes (figures grown) and two newer ones, without the notice row
+    add("xiaohongshu_notes_20210601.xlsx", make_corpus.xlsx({"Sheet1": xiaohongshu_notes(7, random.Random(SEED + 4), growth=1.4,
+                                                                                       notice=False)}))
     post_book = make_corpus.xlsx({"Sheet1": toutiao_rows(TOUTIAO_POST_HEADER, 9, rng, video=False)})
     add("toutiao_posts_20210430.xlsx", broken_stylesheet(post_book))
     video_book = make_corpus.xlsx({"Sheet1": toutiao_rows(TOUTIAO_VIDEO_HEADER, 6, rng, video=True)})
