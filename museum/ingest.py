@@ -139,11 +139,10 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
 
 def _platform(analysis: Analysis, sheet, found) -> None:
     analysis.layout, analysis.sheet = "platform", sheet.name
-    analysis.source_format, analysis.platform = found.fmt.name, found.fmt.platform
     if not isinstance(found, sources.Match) or not found.fmt.supported:
         analysis.errors = [sources.refusal(found)]
-        analysis.source_format = analysis.platform = None
         return
+    analysis.source_format, analysis.platform = found.fmt.name, found.fmt.platform
     export = sources.read_export(sheet, found)
     analysis.export = export
     analysis.errors = sorted(export.errors, key=lambda p: p.row or 0)

@@ -29,6 +29,14 @@ MESSAGES = {
         "这是{platform_zh}的导出文件，目前还不能读取。请把需要的数字填入办公表格（按月表）上传。",
         "This is a {platform_en} export, which cannot be read yet. Put the figures you need into an office sheet (month rows) and upload that.",
     ),
+    "sources.error.unfamiliar": (
+        "这个文件像是一份逐条作品的明细（表头有{columns}），但不是本系统能读取的平台导出，也无法判断来自哪个平台（可能是第三方数据工具的导出）。"
+        "能读取的是这些平台创作者后台的原始导出：{known_zh}。请从平台后台重新导出后上传；或把需要的月度数字填入办公表格（按月表）上传。",
+        "This file looks like a list of works (its header has {columns}) but is no platform export this product reads, and its platform "
+        "cannot be told (perhaps a third-party data tool's export). The exports read are those of the creator centres of {known_en}. "
+        "Export the file from the platform itself and upload that, or put the monthly figures you need into an office sheet (month rows).",
+    ),
+    "sources.list_separator": ("、", ", "),
     "sources.error.no_rows": ("{format_zh}导出中表头下面没有数据行。", "The {format_en} export has no data rows below its header."),
     "sources.error.not_a_figure": (
         "不是数字（平台导出中应为数字、“-”或留空）。表头可能与数据不符（例如把另一个平台的表头贴在了上面）。",

@@ -18,7 +18,7 @@ from museum.i18n import t
 from museum.intake.problems import Notice, Problem
 from museum.intake.workbook import SheetGrid
 from museum.sources import formats, parsers
-from museum.sources.formats import Match, Resemblance
+from museum.sources.formats import Match, Resemblance, Unfamiliar
 
 PLATFORMS = ("wechat", "douyin", "channels", "toutiao", "xiaohongshu")
 
@@ -72,16 +72,19 @@ class PlatformExport:
         return {"from": min(days).isoformat(), "to": max(days).isoformat()}
 
 
-def recognise(sheets: list[SheetGrid]) -> tuple[SheetGrid, Match | Resemblance] | None:
-    """The first sheet that is (or resembles) a platform export, with what it matched."""
-    near = None
+def recognise(sheets: list[SheetGrid]) -> tuple[SheetGrid, Match | Resemblance | Unfamiliar] | None:
+    """The first sheet that is a platform export, with what it matched; else the first that
+    resembles one; else the first that is a list of works of no format we know."""
+    near = unfamiliar = None
     for sheet in sheets:
         found = formats.detect(sheet.cells)
         if isinstance(found, Match):
             return sheet, found
-        if found is not None and near is None:
+        if isinstance(found, Resemblance) and near is None:
             near = (sheet, found)
-    return near
+        if isinstance(found, Unfamiliar) and unfamiliar is None:
+            unfamiliar = (sheet, found)
+    return near or unfamiliar
 
 
 def labels(source_format: str | None = None, platform: str | None = None) -> dict:
@@ -94,8 +97,19 @@ def labels(source_format: str | None = None, platform: str | None = None) -> dic
     return found
 
 
-def refusal(found: Resemblance | Match) -> Problem:
-    """Why a sheet that resembles an export (or is one we do not read yet) is refused."""
+def readable_platforms(lang: str) -> str:
+    """The platforms whose exports are read, named in `lang`."""
+    codes = dict.fromkeys(f.platform for f in formats.formats().values() if f.supported)
+    return t("sources.list_separator", lang).join(t(f"platform.{code}", lang) for code in codes)
+
+
+def refusal(found: Resemblance | Match | Unfamiliar) -> Problem:
+    """Why a sheet that resembles an export (or is one we do not read yet, or a list of works of
+    no format we know) is refused."""
+    if isinstance(found, Unfamiliar):
+        return Problem("sources.error.unfamiliar", found.header_row, None, None,
+                       {"columns": "、".join(f"「{c}」" for c in found.columns),
+                        "known_zh": readable_platforms("zh"), "known_en": readable_platforms("en")})
     fmt = found.fmt
     if not fmt.supported:
         return Problem("sources.error.unsupported", found.header_row, None, None, labels(platform=fmt.platform))

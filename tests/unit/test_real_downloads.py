@@ -79,3 +79,23 @@ def test_xiaohongshu_is_a_row_of_the_platform_breakdown(con):
     english = platform_blocks(Scope.from_connection(con, 1, "museum", 2021, "en"))
     chart = next(b for b in english if isinstance(b, Chart) and b.name == "platforms_short_videos_monthly_2021")
     assert [trace.name for trace in chart.figure.data] == ["Douyin", "Xiaohongshu (RED)"]
+
+
+def test_a_third_party_scrape_is_not_named_weibo_but_said_what_it_looks_like():
+    result = analyse(SOURCES, "bad_douyin_scrape.csv")
+    assert (result.status, result.platform, result.source_format) == ("rejected", None, None)
+    assert [(p.row, p.key) for p in result.errors] == [(1, "sources.error.unfamiliar")]
+    assert result.errors[0].message("en") == (
+        "This file looks like a list of works (its header has 「发布时间」、「点赞数」、「评论数」、「分享数」、「收藏数」、「转发数」) but is no "
+        "platform export this product reads, and its platform cannot be told (perhaps a third-party data tool's export). The exports "
+        "read are those of the creator centres of WeChat official account, Douyin, WeChat Channels, Toutiao, Xiaohongshu (RED). "
+        "Export the file from the platform itself and upload that, or put the monthly figures you need into an office sheet (month rows).")
+    # the real exports of platforms not read yet are still named, and a renamed real export still says what it lacks
+    assert analyse(SOURCES, "bad_weibo_export.csv").errors[0].message("zh") == "这是微博的导出文件，目前还不能读取。请把需要的数字填入办公表格（按月表）上传。"
+    assert analyse(SOURCES, "bad_douyin_renamed.xlsx").errors[0].key == "sources.error.missing_columns"
+
+
+def test_an_office_sheet_with_figure_columns_but_no_publish_time_is_still_an_office_sheet():
+    content = "月份,阅读量,点赞数,评论数\r\n2021年3月,1200,30,4\r\n".encode()
+    result = ingest.analyse(content, "o.csv")
+    assert (result.layout, result.source_format) == ("month_rows", "office_month_rows")

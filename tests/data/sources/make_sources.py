@@ -232,6 +232,14 @@ def build() -> list[str]:
                                                       ["春天来了", "2021-03-01 10:00", 1200, 3, 4, 50]]))
     add("bad_bilibili_export.xlsx", make_corpus.xlsx({"Sheet1": [["稿件标题", "BV号", "播放", "弹幕", "投币", "发布时间"],
                                                                  ["科学实验", "BV1xx411c7mD", 3400, 20, 11, "2021-03-02"]]}))
+    # a third-party scrape of a 抖音 account: not an export of the platform; it was called 微博's
+    scrape = [["达人UID", "抖音号", "达人昵称", "粉丝数", "视频ID", "视频描述", "发布时间", "视频时长", "点赞数", "评论数", "分享数",
+               "收藏数", "转发数", "视频链接"]]
+    for k in range(4):
+        scrape.append([f"MS4wLjABAAAA{k:04d}", "xakjg_kepu", "西安科技馆科普", 123456 + k, f"{6950000000000000000 + k * 4099}",
+                       f"会飞的种子{k + 1}", f"2021-03-{2 + 3 * k:02d} 18:00:00", "00:58", 320 + 11 * k, 12 + k, 5 + k, 9, 3,
+                       f"https://www.douyin.com/video/{6950000000000000000 + k * 4099}"])
+    add("bad_douyin_scrape.csv", make_corpus.utf8_bom(scrape))
     return made
 
 
