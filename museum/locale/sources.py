@@ -57,6 +57,10 @@ MESSAGES = {
         "{count} 个月份的各平台之和超过了全矩阵合计，请核对（指标 期间：平台之和 / 合计）：{items}",
         "In {count} months the platforms add up to more than the matrix total; please check (metric period: platforms / total): {items}",
     ),
+    "sources.warning.not_public": (
+        "{count} 条作品不是公开状态（{states}），没有计入发布的图文/短视频条数；它们的播放、点赞等数字照常保留。",
+        "{count} works are not public ({states}) and are left out of the posts / short videos published; their plays, likes and other figures are kept.",
+    ),
     "sources.warning.replaced_items": (
         "本次导出中有 {count} 条作品/日数据此前已导入，以本次（最新）数据为准，不重复计算。",
         "{count} works or days of this export were imported before; this (newest) export replaces them and nothing is counted twice.",

@@ -48,6 +48,7 @@ class PlatformExport:
             **{name: pa.array([None if pd.isna(v) else float(v) for v in items[name]], pa.float64())
                for name in ("views", "likes", "comments", "shares", "favorites", "follows")},
             "figures": pa.array(items["figures"].astype(str).tolist(), pa.string()),
+            "is_public": pa.array([not isinstance(h, str) for h in items["hidden"]], pa.bool_()),
         })
 
     @cached_property
@@ -117,13 +118,22 @@ def refusal(found: Resemblance | Match | Unfamiliar) -> Problem:
                    labels(fmt.name, fmt.platform) | {"columns": "、".join(f"「{c}」" for c in found.missing)})
 
 
+def _hidden_notices(items: pd.DataFrame) -> list[Notice]:
+    """How many works were left out of the published counts, and why (自见 2、已删除 1)."""
+    states = items["hidden"].dropna().value_counts(sort=False) if not items.empty else pd.Series(dtype=int)
+    if states.empty:
+        return []
+    text = "、".join(f"{state} {count}" for state, count in sorted(states.items(), key=lambda kv: (-kv[1], kv[0])))
+    return [Notice("sources.warning.not_public", {"count": int(states.sum()), "states": text})]
+
+
 def read_export(sheet: SheetGrid, match: Match) -> PlatformExport:
     parsed = parsers.parse(sheet.cells, match)
     # within one export the last row of a work or a day wins (a platform may repeat a row)
     items = parsed.items.drop_duplicates(["item_key", "channel"], keep="last")
     daily = parsed.daily.drop_duplicates(["day", "channel", "measure"], keep="last")
     export = PlatformExport(match.fmt.name, match.fmt.platform, sheet.name, items, daily,
-                            parsed.errors, parsed.notices, parsed.rows)
+                            parsed.errors, parsed.notices + _hidden_notices(items), parsed.rows)
     if not export.errors and export.items.empty and export.daily.empty:
         export.errors.append(Problem("sources.error.no_rows", match.header_row + 1, None, None, labels(match.fmt.name)))
     return export

@@ -24,6 +24,7 @@ from museum import settings
 from museum.catalog import normalize_name
 
 COLUMNS_FILE = settings.ROOT / "data" / "sources" / "columns.csv"
+NOT_PUBLIC_FILE = settings.ROOT / "data" / "sources" / "not_public.csv"
 SEARCH_ROWS = 20
 HEADER_SUFFIXES = ("次数", "人数", "数", "量")  # 点赞数, 点赞量 and 点赞 name the same figure
 UNFAMILIAR_FIGURES = 2  # common figures besides the publish time that make a row a list of works
@@ -63,6 +64,26 @@ def formats() -> dict[str, Format]:
         fmt = found.setdefault(row["format"], Format(row["format"], row["platform"]))
         fmt.tables.setdefault(row["table"], []).append(Column(row["header"], row["field"], row["required"].strip() == "true"))
     return found
+
+
+@lru_cache(maxsize=1)
+def not_public() -> dict[str, list[tuple[str, str]]]:
+    """platform -> (field, text) pairs: a work whose field holds the text is not public (自见, 私密 …)."""
+    with NOT_PUBLIC_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        found.setdefault(row["platform"], []).append((row["field"], row["text"]))
+    return found
+
+
+def hidden_state(platform: str, texts: dict) -> str | None:
+    """The state text that makes a work not public (its whole cell, e.g. 自见), or None."""
+    for name, text in not_public().get(platform, []):
+        cell = texts.get(name)
+        if isinstance(cell, str) and text in cell:
+            return cell
+    return None
 
 
 @dataclass

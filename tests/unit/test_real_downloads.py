@@ -99,3 +99,13 @@ def test_an_office_sheet_with_figure_columns_but_no_publish_time_is_still_an_off
     content = "月份,阅读量,点赞数,评论数\r\n2021年3月,1200,30,4\r\n".encode()
     result = ingest.analyse(content, "o.csv")
     assert (result.layout, result.source_format) == ("month_rows", "office_month_rows")
+
+
+def test_works_that_are_not_public_are_kept_but_not_counted_as_published(con):
+    result = ingest.ingest(con, 1, (SOURCES / "douyin_works_not_public.xlsx").read_bytes(), "d.xlsx", actor="test")
+    assert [n.message("zh") for n in result.notices][0] == (
+        "4 条作品不是公开状态（自见 2、已删除 1、私密 1），没有计入发布的图文/短视频条数；它们的播放、点赞等数字照常保留。")
+    values = platform_values(con, "douyin")
+    assert (values[("short_videos", 6)], values[("posts", 6)]) == (3.0, 1.0)  # of 6 videos and 2 posts
+    assert con.execute("select count(*), count(*) filter (where not is_public) from platform_item "
+                       "where retired_by_batch is null").fetchall() == [(8, 4)]

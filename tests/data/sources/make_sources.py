@@ -202,6 +202,11 @@ def build() -> list[str]:
     # a later export of the same works (figures grown) and two newer ones: the newest snapshot wins
     later = douyin_works(14, random.Random(SEED + 1), start=dt.datetime(2021, 3, 2, 18, 0), growth=1.5)
     add("douyin_works_20210501.xlsx", make_corpus.xlsx({"Sheet1": later}))
+    # works that are not public (自见, 已删除, 私密) are kept but are not published works
+    hidden = douyin_works(8, random.Random(SEED + 6), start=dt.datetime(2021, 6, 1, 18, 0))
+    for row, state in zip(hidden[1:], ["已发布", "自见", "已发布", "已删除", "已发布", "自见", "私密", "已发布"]):
+        row[3] = state
+    add("douyin_works_not_public.xlsx", make_corpus.xlsx({"Sheet1": hidden}))
     add("channels_videos_20210430.csv", channels_csv(20, rng))
     add("channels_videos_15_columns.csv", channels_csv(5, random.Random(SEED + 2), columns=15))
     add("channels_videos_multiline.csv", channels_multiline(6, random.Random(SEED + 3)))
