@@ -21,15 +21,18 @@ from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
 from museum.intake import aliases as column_aliases
 from museum.intake.checks import context_notices, over_total_notices
+from museum.intake.people import redacted
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_book
 from museum.intake.validate import MAX_PROBLEMS
 from museum.sources import store as source_store
+from museum.sources import volunteers
 
 STATUSES = ("committed", "valid", "rejected", "duplicate")
 SOURCE_FORMATS = ("office_long", "office_wide", "office_month_rows", "wechat_tendency", "wechat_tendency_legacy",
-                  "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works", "xiaohongshu_notes")
+                  "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works", "xiaohongshu_notes",
+                  "volunteer_records")
 
 
 @dataclass
@@ -123,11 +126,16 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
         return analysis
     analysis.encoding, analysis.sheet_names, analysis.hidden_sheets = book.encoding, book.names, book.hidden
     analysis.sheet = book.sheets[0].name if book.sheets else None
-    found = sources.recognise(book.sheets)
-    if found is not None:
+    roster = volunteers.recognise(book.sheets)
+    found = sources.recognise(book.sheets) if roster is None else None
+    if roster is not None:
+        _volunteers(analysis, roster)
+    elif found is not None:
         _platform(analysis, *found)
     else:
         _office(analysis, book, cat, year, aliases)
+    # an ID or phone number typed into any cell is never echoed back (DESIGN §14)
+    analysis.errors = [redacted(problem) for problem in analysis.errors]
     if len(analysis.errors) > MAX_PROBLEMS or analysis.more_problems:
         more = max(0, len(analysis.errors) - MAX_PROBLEMS) + analysis.more_problems
         analysis.more_problems = more
@@ -148,6 +156,24 @@ def _platform(analysis: Analysis, sheet, found) -> None:
     analysis.errors = sorted(export.errors, key=lambda p: p.row or 0)
     analysis.notices = list(export.notices)
     analysis.sheets = [SheetResult(sheet.name, "rejected" if export.errors else "read", "platform", export.rows)]
+
+
+def _volunteers(analysis: Analysis, found: volunteers.Found) -> None:
+    """A volunteer roster or service export: monthly metrics; the bytes kept are a copy without
+    names, ID numbers and phone numbers (the upload itself is never stored)."""
+    analysis.layout, analysis.sheet, analysis.source_format = "volunteers", found.sheet.name, "volunteer_records"
+    read = volunteers.read(found)
+    analysis.errors = read.errors
+    if read.errors:
+        analysis.sheets = [SheetResult(found.sheet.name, "rejected", "volunteers")]
+        return
+    analysis.observations = volunteers.monthly(read.records)
+    analysis.content = volunteers.stored_copy(found, read.records)
+    analysis.sha256 = batches.sha256(analysis.content)
+    removed = [found.headers[name] for name in volunteers.PERSONAL if name in found.headers]
+    analysis.notices = [Notice("volunteers.notice.stored_copy", {"columns": "、".join(f"「{c}」" for c in removed) or "—",
+                                                                "people": len({r.person for r in read.records})})]
+    analysis.sheets = [SheetResult(found.sheet.name, "read", "volunteers", len(analysis.observations))]
 
 
 def _office(analysis: Analysis, book, cat: Catalog, year: int | None, aliases) -> None:

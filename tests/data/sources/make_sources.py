@@ -34,6 +34,9 @@ TOUTIAO_VIDEO_HEADER = ["标题", "发布时间", "ID", "链接", "展现量", "
 XIAOHONGSHU_HEADER = ["笔记标题", "首次发布时间", "体裁", "曝光", "观看量", "封面点击率", "点赞", "评论", "收藏", "涨粉", "分享",
                       "人均观看时长", "弹幕"]
 XIAOHONGSHU_NOTICE = "最多导出排序后前1000条笔记"
+# planted in the volunteer files: a test greps the database, the output and the exports for them
+PLANTED_ID = "61010219850314002X"
+PLANTED_PHONE = "13912345678"
 
 
 def write(name: str, content: bytes) -> None:
@@ -158,6 +161,43 @@ def xiaohongshu_notes(count: int, rng: random.Random, *, growth: float = 1.0, no
     return rows
 
 
+def resident_id(k: int) -> str:
+    """A made-up 18-character ID number of the right shape (region 610102, born 1990–1999)."""
+    body = f"610102199{k % 10}{1 + k % 12:02d}{1 + k % 28:02d}{100 + k:03d}"
+    return body + "0123456789X"[k % 11]
+
+
+def volunteer_service(rng: random.Random) -> list[list]:
+    """志愿汇-style service-hour export: a title row, then one row per service (sign-in), a 合计 row."""
+    teams = ["科普讲解队", "青少年科学营", "银发志愿队"]
+    people = [(f"志愿者{k + 1}", "女" if k % 2 else "男", PLANTED_ID if k == 0 else resident_id(k),
+               PLANTED_PHONE if k == 0 else f"139{29000000 + k * 7:08d}", teams[k % 3]) for k in range(8)]
+    rows = [["西安市科学技术馆志愿服务时长明细（2021年3月—4月）"],
+            ["序号", "姓名", "性别", "证件号码", "手机号", "所属队伍", "活动名称", "服务日期", "服务时长（小时）"]]
+    services = []
+    for k in range(24):
+        person = people[(k * 5) % 8]
+        day = dt.date(2021, 3, 6) + dt.timedelta(days=7 * (k // 4))
+        services.append([*person, "周末展厅讲解" if k % 3 else "科普进校园", day.isoformat(), rng.choice(["2", "2.5", "3", "4"])])
+    services.append(list(services[0][:-1]) + ["1.5"])   # the same person, day and activity again: one 人次, more hours
+    services.append(list(services[1][:-2]) + ["2021/04/17", "90分钟"])
+    for n, (name, gender, id_number, phone, team, activity, day, hours) in enumerate(services, start=1):
+        rows.append([n, name, gender, id_number, phone, team, activity, day, hours])
+    rows.append(["合计", None, None, None, None, None, None, None, None])
+    return rows
+
+
+def volunteer_roster() -> list[list]:
+    """全国志愿服务信息系统-style roster: 注册时间 per person, 所属团体."""
+    rows = [["志愿者编号", "姓名", "身份证号", "手机号码", "性别", "所属团体", "注册时间"]]
+    for k in range(10):
+        registered = dt.date(2020, 11, 3) + dt.timedelta(days=23 * k)
+        rows.append([f"V{2020000 + k}", f"志愿者{k + 1}", PLANTED_ID if k == 0 else resident_id(k),
+                     PLANTED_PHONE if k == 0 else f"139{29000000 + k * 7:08d}", "女" if k % 2 else "男",
+                     ["科普讲解队", "青少年科学营", "银发志愿队", "周末亲子队"][min(k // 3, 3)], registered.strftime("%Y-%m-%d %H:%M:%S")])
+    return rows
+
+
 def toutiao_rows(header: list[str], count: int, rng: random.Random, *, video: bool) -> list[list]:
     rows = [header]
     formats = ["%Y-%m-%d %H:%M", "%Y年%m月%d日", "{y}/{m}/{d}"]
@@ -245,6 +285,16 @@ def build() -> list[str]:
                        f"会飞的种子{k + 1}", f"2021-03-{2 + 3 * k:02d} 18:00:00", "00:58", 320 + 11 * k, 12 + k, 5 + k, 9, 3,
                        f"https://www.douyin.com/video/{6950000000000000000 + k * 4099}"])
     add("bad_douyin_scrape.csv", make_corpus.utf8_bom(scrape))
+
+    # --- volunteers: service hours and a roster; personal data must never be kept ------------------
+    add("volunteer_service_2021.xlsx", make_corpus.xlsx({"服务时长": volunteer_service(random.Random(SEED + 7))}))
+    add("volunteer_roster_2021.csv", make_corpus.gbk(volunteer_roster()))
+    bad_rows = volunteer_service(random.Random(SEED + 8))[:6]
+    bad_rows[3][8] = PLANTED_PHONE          # a phone number pasted into the hours column
+    bad_rows[4][7] = "下周六"
+    bad_rows[5][1] = bad_rows[5][3] = bad_rows[5][4] = None
+    add("bad_volunteer_cells.csv", make_corpus.utf8_bom(bad_rows))
+    add("bad_volunteer_undated.csv", make_corpus.utf8_bom([["姓名", "身份证号", "所属队伍"], ["志愿者1", PLANTED_ID, "科普讲解队"]]))
     return made
 
 
