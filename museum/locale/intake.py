@@ -314,9 +314,10 @@ MESSAGES = {
     "intake.page.upload": ("数据上传", "Data upload"),
     "intake.page.history": ("上传记录", "Upload history"),
     "intake.upload.intro": (
-        "上传办公室的月度/年度表格（CSV、XLSX、XLS、ODS，可有标题行、合计行、多个工作表），或微信公众号、抖音、视频号、头条号后台下载的数据文件。先预览将要发生的变化，确认后才写入；写入后可在“上传记录”中回滚。",
+        "上传办公室的月度/年度表格（CSV、XLSX、XLS、ODS，可有标题行、合计行、多个工作表），或微信公众号、抖音、视频号、头条号、小红书后台下载的数据文件，或志愿者名册、服务时长记录（姓名、证件号码、手机号不保存）。先预览将要发生的变化，确认后才写入；写入后可在“上传记录”中回滚。",
         "Upload the office's monthly or yearly sheets (CSV, XLSX, XLS, ODS; title rows, 合计 rows and several sheets are "
-        "fine) or the downloads of the WeChat, Douyin, Channels and Toutiao back offices. You see every change before "
+        "fine), the downloads of the WeChat, Douyin, Channels, Toutiao and Xiaohongshu back offices, or volunteer rosters "
+        "and service-hour records (names, ID and phone numbers are not kept). You see every change before "
         "anything is written, and can roll it back later under “Upload history”.",
     ),
     "intake.upload.file": ("选择文件", "Choose a file"),
