@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 from museum import ingest
+from museum.i18n import t
+from museum.sources import formats
 from museum.sections import Chart, Scope, Table
 from museum.sections.platforms import platform_blocks
 
@@ -109,3 +111,68 @@ def test_works_that_are_not_public_are_kept_but_not_counted_as_published(con):
     assert (values[("short_videos", 6)], values[("posts", 6)]) == (3.0, 1.0)  # of 6 videos and 2 posts
     assert con.execute("select count(*), count(*) filter (where not is_public) from platform_item "
                        "where retired_by_batch is null").fetchall() == [(8, 4)]
+
+
+# every download of tests/data/sources: read as (format), or refused naming (platform) or naming none
+DOWNLOADS = {
+    "wechat_tendency_20210301_20210430.xls": ("read", "wechat_tendency"),
+    "wechat_tendency_legacy_20210101_20210131.xls": ("read", "wechat_tendency_legacy"),
+    "user_analysis.xls": ("read", "wechat_user_growth"),
+    "douyin_works_20210415.xlsx": ("read", "douyin_works"),
+    "douyin_works_20210501.xlsx": ("read", "douyin_works"),
+    "douyin_works_not_public.xlsx": ("read", "douyin_works"),
+    "channels_videos_20210430.csv": ("read", "channels_videos"),
+    "channels_videos_15_columns.csv": ("read", "channels_videos"),
+    "channels_videos_multiline.csv": ("read", "channels_videos"),
+    "toutiao_posts_20210430.xlsx": ("read", "toutiao_works"),
+    "toutiao_videos_20210430.xlsx": ("read", "toutiao_works"),
+    "xiaohongshu_notes_20210520.xlsx": ("read", "xiaohongshu_notes"),
+    "xiaohongshu_notes_20210601.xlsx": ("read", "xiaohongshu_notes"),
+    "volunteer_service_2021.xlsx": ("read", "volunteer_records"),
+    "volunteer_roster_2021.csv": ("read", "volunteer_records"),
+    "bad_douyin_missing_column.xlsx": ("refused", "douyin"),
+    "bad_douyin_renamed.xlsx": ("refused", "douyin"),
+    "bad_header_over_other_data.csv": ("refused", "douyin"),
+    "bad_truncated.xls": ("refused", None),
+    "bad_html_not_a_table.xls": ("refused", None),
+    "bad_weibo_export.csv": ("refused", "weibo"),
+    "bad_bilibili_export.xlsx": ("refused", "bilibili"),
+    "bad_douyin_scrape.csv": ("refused", None),
+    "bad_volunteer_cells.csv": ("refused", None),
+    "bad_volunteer_undated.csv": ("refused", None),
+}
+# a file read in its format but with figures known to be wrong before (works not public counted)
+COUNTED_RIGHT = {"douyin_works_not_public.xlsx": lambda result: any(n.key == "sources.warning.not_public" for n in result.notices)}
+
+
+def named_platform(result) -> str | None:
+    """The platform a refusal names: in its message, else the format the rows were read as."""
+    params = result.errors[0].params if result.errors else {}
+    known = {f.platform for f in formats.formats().values()}
+    said = next((code for code in known if params.get("platform_en") == t(f"platform.{code}", "en")), None)
+    fmt = formats.formats().get(result.source_format or "")
+    return said or (fmt.platform if fmt else None)
+
+
+def outcome(name: str, result) -> str:
+    """read right | read wrongly | refused rightly | refused wrongly | misnamed."""
+    verdict, expected = DOWNLOADS[name]
+    if verdict == "read":
+        if result.status == "rejected":
+            return "refused wrongly"
+        if result.source_format != expected:
+            return "misnamed"
+        return "read right" if COUNTED_RIGHT.get(name, lambda _: True)(result) else "read wrongly"
+    if result.status != "rejected":
+        return "read wrongly"
+    return "refused rightly" if named_platform(result) == expected else "misnamed"
+
+
+def test_every_download_is_read_right_or_refused_rightly(capsys):
+    assert sorted(DOWNLOADS) == sorted(p.name for p in SOURCES.iterdir() if p.suffix != ".py")
+    tally = dict.fromkeys(("read right", "read wrongly", "refused rightly", "refused wrongly", "misnamed"), 0)
+    for name in DOWNLOADS:
+        tally[outcome(name, analyse(SOURCES, name))] += 1
+    with capsys.disabled():
+        print("\nreal-format downloads: " + ", ".join(f"{k} {v}" for k, v in tally.items()))
+    assert tally == {"read right": 15, "read wrongly": 0, "refused rightly": 10, "refused wrongly": 0, "misnamed": 0}
