@@ -160,9 +160,12 @@ def _hours(found: Found, values: list, row: int, errors: list[Problem]) -> float
     return hours
 
 
-def _is_total(values: list) -> bool:
-    first = next((str(v).strip() for v in values if v is not None and not (isinstance(v, float) and pd.isna(v)) and str(v).strip()), "")
-    return first.replace(" ", "") in TOTAL_MARKS
+def _skipped(found: Found, values: list) -> bool:
+    """A row with none of the read fields (a template's numbered empty row), or a 合计 row."""
+    texts = [_text(found, values, name) for name in found.columns]
+    if not any(texts):
+        return True
+    return any(str(v).strip().replace(" ", "") in TOTAL_MARKS for v in values if v is not None and not (isinstance(v, float) and pd.isna(v)))
 
 
 def read(found: Found) -> Read:
@@ -175,7 +178,7 @@ def read(found: Found) -> Read:
     start = grid.index.get_loc(found.header_row) + 1
     for row, values in zip(grid.index[start:], grid.iloc[start:].values.tolist()):
         row = int(row)
-        if all(v is None or (isinstance(v, float) and pd.isna(v)) or not str(v).strip() for v in values) or _is_total(values):
+        if _skipped(found, values):
             continue
         person = _person(found, values)
         if person is None:

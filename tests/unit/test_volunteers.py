@@ -53,6 +53,13 @@ def test_service_records_become_monthly_hours_person_times_and_people(con):
         ("volunteers_active", 2021, 3): 2.0, ("volunteers_active", 2021, 4): 1.0}
 
 
+def test_numbered_empty_rows_and_a_total_under_the_name_are_not_people():
+    content = "序号,姓名,身份证号,服务日期,服务时长\r\n1,甲,610102199001011230,2021-03-06,2\r\n2,,,,\r\n3,,,,\r\n4,合计,,,2\r\n".encode()
+    result = ingest.analyse(content, "v.csv")
+    assert (result.errors, result.observations[["metric_id", "value"]].values.tolist()) == (
+        [], [["volunteer_hours", 2.0], ["volunteer_person_times", 1.0], ["volunteers_active", 1.0]])
+
+
 def test_a_real_shaped_service_export_and_roster(con):
     assert ingest.ingest(con, 1, read("volunteer_service_2021.xlsx"), "s.xlsx", actor="test").status == "committed"
     roster = ingest.ingest(con, 1, read("volunteer_roster_2021.csv"), "r.csv", actor="test")
