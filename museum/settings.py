@@ -202,6 +202,10 @@ def people_key() -> bytes:
         found = section.get("key") if isinstance(section, dict) else None
         key = found.strip() if isinstance(found, str) else ""
     if key:
+        if len(key) < 16:  # a short key is guessed with the ID numbers; refuse it rather than hash with it
+            from museum.errors import UsageError
+
+            raise UsageError("settings.people_key_short", length=len(key))
         return key.encode("utf-8")
     return _generated_key(Path(SECRETS_FILE.get()).with_name("people.key"))
 
@@ -209,11 +213,15 @@ def people_key() -> bytes:
 def _generated_key(path: Path) -> bytes:
     import secrets as random_source
 
+    from museum.errors import UsageError
+
     try:
-        return path.read_bytes().strip()
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return path.read_bytes().strip()
+        except FileNotFoundError:
+            pass
         key = random_source.token_hex(32).encode("ascii")
+        path.parent.mkdir(parents=True, exist_ok=True)
         try:  # exclusive creation: of two processes creating it at once, both end with the one written
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -221,6 +229,8 @@ def _generated_key(path: Path) -> bytes:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(key)
         return key
+    except OSError as exc:
+        raise UsageError("settings.people_key_unwritable", path=str(path), detail=exc.strerror or str(exc)) from exc
 
 
 def fault_kill_at() -> str:

@@ -32,5 +32,15 @@ MESSAGES = {
         "一次服务超过 {limit} 小时，很可能是别的列的数字（如电话、编号）落在了时长列。请检查该行后重新导出。",
         "One service of more than {limit} hours: probably another column's number (a phone, an ID) landed in the hours column. Check the row and export again.",
     ),
+    "settings.people_key_unwritable": (
+        "无法创建保护个人信息所需的密钥文件 {path}（{detail}）。请在服务器上设置 MUSEUM_PEOPLE_KEY（至少 16 个字符），"
+        "或在 secrets 文件的 [museum_people] 中写入 key，然后重试。",
+        "The key file that protects personal data, {path}, cannot be created ({detail}). Set MUSEUM_PEOPLE_KEY on the server "
+        "(16 characters or more), or a key under [museum_people] in the secrets file, and try again.",
+    ),
+    "settings.people_key_short": (
+        "保护个人信息的密钥（MUSEUM_PEOPLE_KEY 或 [museum_people] key）只有 {length} 个字符，至少需要 16 个。请换一个更长的随机密钥。",
+        "The key that protects personal data (MUSEUM_PEOPLE_KEY or [museum_people] key) has {length} characters; 16 or more are needed. Use a longer random key.",
+    ),
     "volunteers.error.no_rows": ("志愿者表的表头下面没有数据行。", "The volunteer sheet has no data rows below its header."),
 }

@@ -191,8 +191,7 @@ def test_correction_form(app_db):
     assert batch_rows(app_db)[-1] == (2, "correction", None, 1, None)
 
 
-def test_a_volunteer_export_says_what_is_not_kept_and_stores_the_copy_without_it(app_db, monkeypatch):
-    monkeypatch.setenv("MUSEUM_PEOPLE_KEY", "app-test-people-key-0123")
+def test_a_volunteer_export_says_what_is_not_kept_and_stores_the_copy_without_it(app_db):
     at = open_page(UPLOAD, "zh")
     name = "volunteer_service_2021.xlsx"
     at.file_uploader(key="intake_file").upload(name, (CORPUS.parent / "sources" / name).read_bytes(), "application/octet-stream")

@@ -20,13 +20,8 @@ SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 sys.path.insert(0, str(SOURCES))
 from make_sources import PLANTED_ID, PLANTED_PHONE  # noqa: E402  (the generator's planted numbers)
 
-KEY = "test-people-key-0123456789"
+KEY = "tests-people-key-0123456789"  # tests/conftest.py sets it for every test
 PLANTED = [PLANTED_ID, PLANTED_ID.lower(), PLANTED_PHONE, "139-1234-5678", "139 1234 5678"]
-
-
-@pytest.fixture(autouse=True)
-def people_key(monkeypatch):
-    monkeypatch.setenv("MUSEUM_PEOPLE_KEY", KEY)
 
 
 def read(name: str) -> bytes:
@@ -161,3 +156,21 @@ def test_no_id_or_phone_number_reaches_the_database_the_output_or_the_exports(db
         cells = [str(row).encode("utf-8") for t in tables for row in con.execute("select * from query_table($t)", {"t": t}).fetchall()]
         assert _leaks(cells) == []
     assert _leaks([p.read_bytes() for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]) == []
+
+
+def test_a_key_file_that_cannot_be_made_or_a_short_key_is_said_with_what_to_do(monkeypatch, tmp_path):
+    from museum.errors import UsageError
+
+    monkeypatch.setenv("MUSEUM_PEOPLE_KEY", "short")
+    with pytest.raises(UsageError) as short:
+        people.person_key("name:甲")
+    assert short.value.message("zh") == "保护个人信息的密钥（MUSEUM_PEOPLE_KEY 或 [museum_people] key）只有 5 个字符，至少需要 16 个。请换一个更长的随机密钥。"
+
+    monkeypatch.delenv("MUSEUM_PEOPLE_KEY")
+    (tmp_path / "people.key").mkdir()  # a folder where the key file should be
+    monkeypatch.setenv("MUSEUM_SECRETS_FILE", str(tmp_path / "secrets.toml"))
+    with pytest.raises(UsageError) as refused:
+        people.person_key("name:甲")
+    assert refused.value.message("en") == (
+        f"The key file that protects personal data, {tmp_path / 'people.key'}, cannot be created (Is a directory). Set "
+        "MUSEUM_PEOPLE_KEY on the server (16 characters or more), or a key under [museum_people] in the secrets file, and try again.")
