@@ -21,8 +21,8 @@ from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
 from museum.intake import aliases as column_aliases
 from museum.intake.checks import context_notices, over_total_notices
-from museum.intake.people import redacted
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
+from museum.intake.people import redacted
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_book
 from museum.intake.validate import MAX_PROBLEMS
