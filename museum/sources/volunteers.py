@@ -32,6 +32,7 @@ IDENTITIES = ("id_number", "volunteer_id", "phone", "name")      # a person's ke
 HASH_HEADER = "志愿者（密钥哈希）"                                   # the stored copy's column in their place
 TOTAL_MARKS = ("合计", "总计", "小计")
 MAX_HOURS = 24                                                  # one service (one row) within one day
+_LEADING_DAY = re.compile(r"^\s*\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?")  # "2021-03-06 09:00-11:00"
 _HOURS = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>小时|时|h|hr|hrs|分钟|分|min)?$", re.IGNORECASE)
 
 
@@ -133,8 +134,12 @@ def _day(found: Found, values: list, name: str, row: int, errors: list[Problem],
         return None
     try:
         moment = cells.moment(text)
-    except cells.BadCell:
-        moment = None
+    except cells.BadCell:  # a service time is often a span ("2021-03-06 09:00-11:00"): its day is the date
+        leading = _LEADING_DAY.match(cells.fold(text))
+        try:
+            moment = cells.moment(leading.group(0)) if leading else None
+        except cells.BadCell:
+            moment = None
     first, last = year_bounds()
     if moment is None or not first <= moment.year <= last:
         errors.append(Problem("volunteers.error.not_a_date", row, found.headers[name], text, {"first": first, "last": last}))

@@ -55,6 +55,14 @@ def test_numbered_empty_rows_and_a_total_under_the_name_are_not_people():
         [], [["volunteer_hours", 2.0], ["volunteer_person_times", 1.0], ["volunteers_active", 1.0]])
 
 
+def test_service_time_as_a_span_is_its_day_and_headers_in_other_spellings_are_known():
+    content = ("姓名,手机号,证件号,服务时长(小时),活动名称,活动时间,所属组织\r\n"
+               "甲,13800000001,610102199001011230,2.0小时,讲解,2021.03.06 09:00-11:00,讲解队\r\n").encode("gbk")
+    result = ingest.analyse(content, "v.csv")
+    assert (result.errors, result.observations[["metric_id", "year", "month", "value"]].values.tolist()) == (
+        [], [["volunteer_hours", 2021, 3, 2.0], ["volunteer_person_times", 2021, 3, 1.0], ["volunteers_active", 2021, 3, 1.0]])
+
+
 def test_a_real_shaped_service_export_and_roster(con):
     assert ingest.ingest(con, 1, read("volunteer_service_2021.xlsx"), "s.xlsx", actor="test").status == "committed"
     roster = ingest.ingest(con, 1, read("volunteer_roster_2021.csv"), "r.csv", actor="test")
