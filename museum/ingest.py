@@ -27,7 +27,7 @@ from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_book
 from museum.intake.validate import MAX_PROBLEMS
 from museum.sources import store as source_store
-from museum.sources import volunteers
+from museum.sources import volunteer_months, volunteer_store, volunteers
 
 STATUSES = ("committed", "valid", "rejected", "duplicate")
 SOURCE_FORMATS = ("office_long", "office_wide", "office_month_rows", "wechat_tendency", "wechat_tendency_legacy",
@@ -61,6 +61,7 @@ class Analysis:
     unmatched: list[Unmatched] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)   # this upload's explicit map (remembered on commit)
     export: sources.PlatformExport | None = field(default=None, repr=False)
+    volunteers: pd.DataFrame | None = field(default=None, repr=False)   # a volunteer export's keyed records
     allow_implausible: bool = False
     more_problems: int = 0                    # problems found beyond the ones listed
 
@@ -167,7 +168,9 @@ def _volunteers(analysis: Analysis, found: volunteers.Found) -> None:
     if read.errors:
         analysis.sheets = [SheetResult(found.sheet.name, "rejected", "volunteers")]
         return
-    analysis.observations = volunteers.monthly(read.records)
+    analysis.volunteers = volunteer_months.keyed(read.records, roster="registered" in found.columns)
+    # the file's own figures; preview and commit count them with the stored records
+    analysis.observations = volunteer_months.monthly(analysis.volunteers, volunteer_months.touched(analysis.volunteers))
     analysis.content = volunteers.stored_copy(found, read.records)
     analysis.sha256 = batches.sha256(analysis.content)
     removed = [found.headers[name] for name in volunteers.PERSONAL if name in found.headers]
@@ -219,6 +222,13 @@ def _platform_observations(con, institution: int, analysis: Analysis, *, notices
     analysis.observations = found.drop(columns=["days"])
 
 
+def _volunteer_observations(con, institution: int, analysis: Analysis, *, notices: bool = True) -> None:
+    """A volunteer export's months counted over every current record, its own in place of the ones it repeats."""
+    analysis.observations, replaced = volunteer_store.rollup(con, institution, analysis.volunteers)
+    if notices and replaced:
+        analysis.notices.append(Notice("volunteers.notice.replaced", {"count": replaced}))
+
+
 def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:
     """Compare a valid file with the stored values: new / changed (old -> new) / unchanged."""
     if analysis.status == "rejected":
@@ -230,6 +240,8 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
         return analysis
     if analysis.export is not None:
         _platform_observations(con, institution, analysis)
+    if analysis.volunteers is not None:
+        _volunteer_observations(con, institution, analysis)
     frame = batches.observation_table(analysis.observations)
     _add_context_warnings(con, institution, analysis, cat, frame)
     analysis.compared = batches.compare_observations(con, institution, frame)
@@ -275,6 +287,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             return analysis
         if analysis.export is not None:  # again inside the transaction: the stored rows decide
             _platform_observations(con, institution, analysis, notices=analysis.compared is None)
+        if analysis.volunteers is not None:
+            _volunteer_observations(con, institution, analysis, notices=analysis.compared is None)
         if warn and analysis.compared is None:
             _add_context_warnings(con, institution, analysis, cat)
         batch_id = batches.create_batch(
@@ -282,12 +296,15 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             digest=analysis.sha256,
         )
         rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
+        if analysis.volunteers is not None:
+            rows = volunteer_store.write(con, batch_id, institution, analysis.volunteers)
         counts = batches.write_observations(con, batch_id, institution, analysis.observations)
         counts.skipped = analysis.skipped
         remembered = column_aliases.write(con, batch_id, institution, analysis.mapping) if analysis.mapping else 0
         batches.finish_batch(con, batch_id, counts)
         detail = f"{analysis.file_name} → batch #{batch_id} ({counts.inserted} new, {counts.updated} changed"
         detail += (f", {rows} platform rows ({analysis.source_format})" if analysis.export is not None else "")
+        detail += (f", {rows} volunteer records (keyed hashes)" if analysis.volunteers is not None else "")
         detail += (f", {remembered} column aliases" if remembered else "") + ")"
         audit.record(con, "upload_accepted", actor, detail, analysis.sha256)
     analysis.status, analysis.batch_id, analysis.counts = "committed", batch_id, counts

@@ -8,6 +8,10 @@ MESSAGES = {
         "Monthly figures were computed for {people} volunteers. Personal data is not kept: the file stored is a copy without the "
         "columns {columns}, each person replaced by a keyed hash (the uploaded file itself is not stored).",
     ),
+    "volunteers.notice.replaced": (
+        "本文件中有 {count} 条服务记录或名册人员此前已导入，以本文件（最新）为准，不重复计算。",
+        "{count} services or roster members of this file were imported before; this (newest) file replaces them and nothing is counted twice.",
+    ),
     "volunteers.error.no_person": (
         "这一行没有姓名、证件号码、手机号或志愿者编号，无法知道是谁。请补上后重新导出。",
         "This row has no name, ID number, phone number or volunteer number, so it names nobody. Fill one in and export again.",

@@ -183,3 +183,35 @@ def test_a_key_file_that_cannot_be_made_or_a_short_key_is_said_with_what_to_do(m
     assert refused.value.message("en") == (
         f"The key file that protects personal data, {tmp_path / 'people.key'}, cannot be created (Is a directory). Set "
         "MUSEUM_PEOPLE_KEY on the server (16 characters or more), or a key under [museum_people] in the secrets file, and try again.")
+
+
+def service_csv(rows: list[str]) -> bytes:
+    return ("姓名,身份证号,所属队伍,活动名称,服务日期,服务时长\r\n" + "\r\n".join(rows) + "\r\n").encode()
+
+
+def test_overlapping_exports_never_count_a_person_or_a_service_twice_and_roll_back(con):
+    first = ingest.ingest(con, 1, service_csv(["甲,610102199001011230,讲解队,讲解,2021-03-06,2",
+                                               "乙,610102199001021231,讲解队,讲解,2021-03-13,3"]), "a.csv", actor="test")
+    before = values(con)
+    assert (before[("volunteers_active", 2021, 3)], before[("volunteer_hours", 2021, 3)]) == (2.0, 5.0)
+    # a later export of the second half of March repeats 乙's service (hours corrected) and adds 丙's
+    second = ingest.ingest(con, 1, service_csv(["乙,610102199001021231,讲解队,讲解,2021-03-13,2.5",
+                                                "丙,610102199001031232,亲子队,讲解,2021-03-20,4"]), "b.csv", actor="test")
+    assert second.notices[-1].message("zh") == "本文件中有 1 条服务记录或名册人员此前已导入，以本文件（最新）为准，不重复计算。"
+    after = values(con)
+    assert (after[("volunteers_active", 2021, 3)], after[("volunteer_person_times", 2021, 3)], after[("volunteer_hours", 2021, 3)]) == (
+        3.0, 3.0, 8.5)
+    assert con.execute("select count(*) from volunteer_record where retired_by_batch is null").fetchall() == [(3,)]
+    ingest.rollback(con, second.batch_id, actor="test")
+    assert values(con) == before
+    assert first.batch_id is not None
+
+
+def test_a_service_export_after_a_roster_counts_the_roster_at_each_month_end(con):
+    roster = ("志愿者编号,姓名,所属团体,注册时间\r\nV1,甲,讲解队,2021-01-05\r\nV2,乙,亲子队,2021-04-02\r\n").encode()
+    assert ingest.ingest(con, 1, roster, "r.csv", actor="test").status == "committed"
+    assert values(con) == {("volunteers_registered", 2021, 4): 2.0, ("volunteer_teams", 2021, 4): 2.0}
+    service = ("志愿者编号,姓名,活动名称,服务日期,服务时长\r\nV1,甲,讲解,2021-03-06,2\r\nV2,乙,讲解,2021-04-03,1\r\n").encode()
+    assert ingest.ingest(con, 1, service, "s.csv", actor="test").status == "committed"
+    got = values(con)
+    assert (got[("volunteers_registered", 2021, 3)], got[("volunteer_teams", 2021, 3)], got[("volunteers_active", 2021, 4)]) == (1.0, 1.0, 1.0)
