@@ -28,8 +28,9 @@ _STORED_SIZE_LIMIT = 4 << 30  # far above any upload limit (MUSEUM_MAX_UPLOAD_MB
 EVENT_TABLES = ("award", "honor", "research", "profile_field")
 # Plans and targets (migration 0006, museum.targets): rolled back like every other table.
 PLAN_TABLES = ("target", "budget_figure", "key_task", "timeline_event")
-# Rows of platform exports and remembered column names (migration 0005), rolled back alike.
-INTAKE_TABLES = ("platform_item", "platform_daily", "column_alias")
+# Rows of platform exports and remembered column names (migration 0005) and volunteer records
+# (0011), rolled back alike.
+INTAKE_TABLES = ("platform_item", "platform_daily", "column_alias", "volunteer_record")
 # What wrote a batch. Checked here, not by the schema (migration 0004), so a new kind of write
 # adds its name to this tuple and needs no table rebuild.
 KINDS = ("seed", "upload", "report", "correction", "rollback", "demo", "targets", "target_edit", "task_edit", "timeline",
