@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-from museum import db
+from museum.store import db
 from museum.sources import volunteer_months
 
 

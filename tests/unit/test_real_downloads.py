@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from museum import ingest
+from museum.intake import ingest
 from museum.i18n import t
 from museum.sources import formats
 from museum.sections import Chart, Scope, Table

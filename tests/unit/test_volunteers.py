@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from museum import batches, catalog, db, ingest, kpis, settings
+from museum import catalog, kpis, settings
+from museum.intake import ingest
+from museum.store import batches, db
 from museum.cli import main
 from museum.intake import people
 
