@@ -11,7 +11,7 @@ import streamlit as st
 from museum.access import auth
 from museum.errors import MuseumError
 from museum.i18n import t
-from ui import access, blocks, context
+from ui import access, blocks, context, sign_in
 
 st.set_page_config(page_title="科技馆运营看板", page_icon="🔭", layout="wide")
 log = logging.getLogger("museum.ui")
@@ -53,19 +53,17 @@ def page(section: str, path: str, title: str, icon: str, url: str, default: bool
 
 
 def navigation(role: str | None) -> tuple[st.navigation, dict]:
-    signed_out = role is None
     needed_by_url: dict[str, str | None] = {}
     sections = {
         t(section, lang): [
-            page(section, path, title, icon, url, not signed_out and (section, index) == ("ui.section.view", 0), role,
-                 needed_by_url)
+            page(section, path, title, icon, url, (section, index) == ("ui.section.view", 0), role, needed_by_url)
             for index, (path, title, icon, url) in enumerate(entries)
         ]
         for section, entries in PAGES.items()
     }
     sections.setdefault(t("access.section.account", lang), []).append(
         page("access.section.account", access.SIGN_IN_PAGE, "access.page.sign_in", ":material/login:", "sign_in",
-             signed_out, role, needed_by_url)
+             False, role, needed_by_url)  # always at /sign_in, so that a bookmark of it opens it
     )
     return st.navigation(sections, expanded=True), needed_by_url  # every page listed, never "View more"
 
@@ -82,6 +80,8 @@ blocks.inject_css()
 try:
     role = access.start_run()  # signs out an idle session; None = must sign in first
     chosen, needed_by_url = navigation(role)
+    if role is None and chosen.url_path == "":
+        st.switch_page(access.SIGN_IN_PAGE)  # the site's address, signed out: the sign-in page (notices follow)
     if role is None:
         lang = context.language_switch()  # nothing else about the data before sign-in
     else:
@@ -89,6 +89,8 @@ try:
     access.sidebar_status(lang)
     access.show_notice(lang)
     needed = needed_by_url.get(chosen.url_path, "manage_accounts")  # a page not listed: admins only
+    if role is None and needed is not None:
+        sign_in.here_first(lang)  # another page asked for: sign in right here, then see it
     if needed is not None:
         access.require(needed, lang)  # protected pages check again themselves
     chosen.run()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from museum.i18n import t
-from ui import access, blocks, context
+from ui import access, context, sign_in
 
 lang = context.language()
 st.title(t("access.page.sign_in", lang))
@@ -23,15 +23,6 @@ if access.sso_configured():
         st.login()
     st.divider()
 
-with st.form("sign_in"):
-    name = st.text_input(t("access.user_name", lang), key="sign_in_name")
-    password = st.text_input(t("access.password", lang), type="password", key="sign_in_password")
-    submitted = st.form_submit_button(t("access.sign_in", lang), type="primary")
-
-if submitted:
-    problem = access.sign_in(name.strip(), password)
-    if problem:
-        st.error(blocks.plain(problem), icon=":material/block:")
-    else:
-        # the language rides along: a page switch starts the sidebar's widgets afresh
-        st.switch_page("app_pages/overview.py", query_params={"lang": lang})
+if sign_in.form(lang):
+    # the language rides along: a page switch starts the sidebar's widgets afresh
+    st.switch_page("app_pages/overview.py", query_params={"lang": lang})

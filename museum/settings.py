@@ -36,6 +36,10 @@ LANGUAGE = Setting("MUSEUM_LANG", "zh", "Default language of the CLI and the UI:
 SESSION_TIMEOUT_MINUTES = Setting(
     "MUSEUM_SESSION_TIMEOUT_MINUTES", "30", "A signed-in session without activity for this long is signed out."
 )
+SESSION_DAYS = Setting(
+    "MUSEUM_SESSION_DAYS", "7",
+    "A sign-in survives reloads of the browser for this many days (0: never; sign-out ends it at once).",
+)
 SIGN_IN_MAX_FAILURES = Setting(
     "MUSEUM_SIGN_IN_MAX_FAILURES", "5", "Consecutive failed sign-ins for one user name before it is locked."
 )
@@ -94,6 +98,7 @@ ALL = [
     MAX_UPLOAD_MB,
     LANGUAGE,
     SESSION_TIMEOUT_MINUTES,
+    SESSION_DAYS,
     SIGN_IN_MAX_FAILURES,
     SIGN_IN_LOCK_MINUTES,
     BCRYPT_ROUNDS,
@@ -133,6 +138,10 @@ def language() -> str:
 
 def session_timeout_minutes() -> float:
     return float(SESSION_TIMEOUT_MINUTES.get())
+
+
+def session_days() -> float:
+    return max(float(SESSION_DAYS.get()), 0.0)
 
 
 def sign_in_max_failures() -> int:

@@ -16,12 +16,14 @@ line in the change's own transaction.
 from __future__ import annotations
 
 import hashlib
+import json
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
 import streamlit as st
 
-from museum.access import auth
+from museum import settings
+from museum.access import auth, sessions
 from museum.store import audit, db
 from museum.errors import MuseumError
 from museum.i18n import t
@@ -49,6 +51,9 @@ _USER = "access_user"              # {"name", "role", "via": "password" | "sso"}
 _LAST_ACTIVITY = "access_last_activity"
 _NOTICE = "access_notice"          # a message key shown once on the next run (e.g. timed out)
 _RECORDED = "access_recorded"      # markers of audit lines already written by `once`
+_TOKEN = "access_token"            # this session's remembered sign-in (museum.access.sessions)
+_COOKIE = "access_cookie"          # (value, max-age seconds) of the cookie to write on the next run
+_RESUME_TRIED = "access_resume_tried"
 
 
 def page_action(section: str, url_path: str) -> str | None:
@@ -153,10 +158,60 @@ def sign_in(name: str, password: str) -> str | None:
     try:
         with data.session() as con:
             user = auth.sign_in(con, name, password, client=client())
+            _remember(con, user.name, user.credential_version)
     except MuseumError as exc:
         return exc.message(_lang())
     _set_user(user.name, user.role, "password", user.credential_version)
     return None
+
+
+def _remember(con, name: str, credential_version: int) -> None:
+    """Keep the sign-in across reloads: a token in the database and, on the next run, in a cookie."""
+    if settings.session_days() <= 0:
+        return
+    with db.transaction(con):
+        token, _expires = sessions.issue(con, name, credential_version, auth.utc_now())
+    st.session_state[_TOKEN] = token
+    st.session_state[_COOKIE] = (token, int(settings.session_days() * 86400))
+
+
+def _cookie(name: str) -> str | None:
+    try:
+        return st.context.cookies.get(name)
+    except (AttributeError, RuntimeError):  # AppTest and bare runs have no request
+        return None
+
+
+def _resume() -> None:
+    """A reloaded tab (a new session) signed in again by its remembered token, once per session.
+    A token that resumes nothing is cleared from the browser."""
+    if signed_in_user() is not None or st.session_state.get(_RESUME_TRIED) or not accounts_exist():
+        return
+    st.session_state[_RESUME_TRIED] = True
+    token = _cookie(sessions.COOKIE)
+    if not token:
+        return
+    with db.reading(data.db_path()) as con:
+        found = sessions.resume(con, token, auth.utc_now())
+    if found is None:
+        st.session_state[_COOKIE] = ("", 0)
+        return
+    _set_user(found.name, found.role, "password", found.credential_version)
+    st.session_state[_TOKEN] = token
+
+
+def write_cookie() -> None:
+    """Write (or clear) the remembered sign-in's cookie in the browser, once, on the run after the change.
+
+    Streamlit has no server-side cookie API; a one-line script sets it for this site only
+    (SameSite=Strict, Secure over https). The token alone is worthless without the database row."""
+    pending = st.session_state.pop(_COOKIE, None)
+    if pending is None:
+        return
+    value, max_age = pending
+    cookie = f"{sessions.COOKIE}={value}; Path=/; Max-Age={max_age}; SameSite=Strict"
+    st.html(f"<script>document.cookie = {json.dumps(cookie)} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+            unsafe_allow_javascript=True)
 
 
 def _session_end_reason(user: dict) -> str | None:
@@ -171,9 +226,14 @@ def _session_end_reason(user: dict) -> str | None:
 def sign_out(reason: str = "user") -> None:
     user = st.session_state.pop(_USER, None)
     st.session_state.pop(_LAST_ACTIVITY, None)
+    token = st.session_state.pop(_TOKEN, None)
     if user is None:
         return
-    _audit("sign_out", user["name"], reason)
+    with data.session() as con, db.transaction(con):  # the audit line and the token's end together
+        audit.record(con, "sign_out", user["name"], reason)
+        sessions.revoke(con, token, auth.utc_now())
+    if token is not None:
+        st.session_state[_COOKIE] = ("", 0)
     if user["via"] == "sso" and _sso_logged_in():
         st.logout()
 
@@ -227,6 +287,7 @@ def _lang() -> str:
 def start_run() -> str | None:
     """Called once per script run by dashboard.py: sign out an idle session, take an SSO
     identity, mark activity. Returns the role for this run."""
+    _resume()
     user = signed_in_user()
     now = auth.utc_now()
     if user is not None and auth.session_expired(st.session_state.get(_LAST_ACTIVITY), now):
@@ -252,6 +313,7 @@ def sidebar_status(lang: str) -> None:
     """Who is signed in (with a sign-out button), or how to get started."""
     user = signed_in_user()
     with st.sidebar:
+        write_cookie()
         if user is not None:
             st.caption(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
             # A callback, so the sign-out happens before the next run whichever script it runs.

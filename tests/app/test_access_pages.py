@@ -109,9 +109,22 @@ def test_signed_out_visitors_land_on_sign_in(accounts):
 
 @pytest.mark.parametrize("page", [*VIEW_PAGES, "admin"])
 def test_signed_out_visitors_are_refused_every_page(accounts, page):
+    """Issue 18 §13: the page asked for offers the sign-in form itself (and opens after it); the
+    overview, the site's address, is the sign-in page."""
     at = open_page(app(), page)
+    if page == "overview":
+        assert texts(at.title) == ["登录"] and texts(at.warning) == []
+    else:
+        assert texts(at.warning) == [SIGN_IN_FIRST]
+        assert texts(at.title) == []
+    assert [w.label for w in at.text_input] == ["用户名", "密码"]
+
+
+def test_a_page_asked_for_while_signed_out_opens_after_sign_in(accounts):
+    at = open_page(app(), "history")
     assert texts(at.warning) == [SIGN_IN_FIRST]
-    assert texts(at.title) == []
+    sign_in(at, "ed", PASSWORD)
+    assert texts(at.title) == ["上传记录"] and texts(at.warning) == []
 
 
 # --- each role on each page -------------------------------------------------------------------

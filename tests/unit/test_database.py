@@ -67,6 +67,9 @@ OVERRIDES.update({"events_insert": {"kind": "campaign"}, "targets_import_by_sha2
 # Sign-in limits and credential versions (migration 0007), backups (museum.backup.load).
 PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2030, 1, 2), "sequence_name": "audit_id_seq",
                "steps": 1, "before": datetime(2030, 1, 1)})
+# Remembered sign-ins (migration 0017).
+PARAMS.update({"session_hash": "0" * 64, "expires_at": datetime(2030, 1, 8),
+               "revoked_at": datetime(2030, 1, 2)})
 # Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
 PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
 
