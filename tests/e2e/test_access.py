@@ -32,9 +32,15 @@ def access_server(e2e_db, tmp_path):
     running.stop()
 
 
+def sign_out(tab) -> None:
+    """The sidebar's 退出登录, and the remembered sign-in gone from the browser."""
+    tab.locator('[data-testid="stSidebar"]').get_by_role("button", name="退出登录").click()
+    tab.wait_for_function("() => !document.cookie.includes('museum_session=')", timeout=15_000)
+
+
 def request_page_in_session(tab, path: str, text: str) -> None:
     """Ask for a page by its URL path inside the running session, as a typed or bookmarked link
-    would (a full reload would start a new, signed-out session)."""
+    would (a full reload starts a new session, signed in again only by the remembered sign-in)."""
     tab.evaluate("p => { history.pushState({}, '', p); dispatchEvent(new PopStateEvent('popstate')); }", f"/{path}")
     wait_for_app(tab, text)
 
@@ -57,8 +63,7 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         assert "审计记录" not in tab.locator("body").inner_text()
         screenshot(tab, "access-signed-out-admin-url")
 
-        # A wrong password: refused with how many tries are left.
-        tab.get_by_role("link", name="前往登录").click()
+        # A wrong password, in the form on the page asked for: refused with how many tries are left.
         wait_for_app(tab, "用户名")
         tab.get_by_label("用户名").fill("vi")
         tab.get_by_label("密码").fill("not-the-password")
@@ -92,6 +97,7 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         assert "您当前的角色（浏览者）无权使用此页面，需要：管理员。" in body
         assert "审计记录" not in body
         screenshot(tab, "access-viewer-admin-refused")
+        sign_out(tab)  # the same browser: a sign-in survives reloads and new tabs until signed out
         tab.close()
 
         # Editor: signs in and reaches the data page from the menu; still no 系统管理.
@@ -101,6 +107,7 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
         open_from_menu(tab, "导入年度报告", "请粘贴报告文字或上传文件。")
         assert_no_exception(tab)
         screenshot(tab, "access-editor-report-import")
+        sign_out(tab)
         tab.close()
 
         # Admin: reaches 系统管理 through the menu; the audit trail shows the sign-ins.
