@@ -42,6 +42,12 @@ def run(args) -> int:
                          batches.sha256(content))
     finally:
         con.close()
-    print(t("targets.cli.wrote", args.lang, path=out, indicators=len(year_view.evaluation),
-            score=view.score_text(year_view.total.score, "exact", args.lang), grade=view.grade_label(year_view.total.grade, args.lang)))
+    score = view.score_text(year_view.total.score, "exact", args.lang)
+    if view.graded(year_view):
+        print(t("targets.cli.wrote", args.lang, path=out, indicators=len(year_view.evaluation), score=score,
+                grade=view.grade_label(year_view.total.grade, args.lang)))
+    else:
+        # an unassessed part is open, not zero: no grade until every part is in (issue 18)
+        print(t("targets.cli.wrote_open", args.lang, path=out, indicators=len(year_view.evaluation), score=score,
+                assessed=view.numbers.format_plain(round(year_view.total.assessed_weight, 2), "en")))
     return 0

@@ -15,7 +15,9 @@ The rules (issue 12; shown on the 目标 page):
   actual; `=` the full 分值 when met, else 0; qualitative as entered. Budget: 20 × min(1, 执行率),
   执行率 = 全年执行数 / 全年预算数 (年初预算数 when there is no 全年预算数).
 - Total = budget score + indicator scores; grade 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60. While
-  anything is pending the total counts only what is scored and says how many are pending.
+  anything is pending the total is read against what has been assessed (已评 55 分，得 49.36 分，
+  90%): an unscored part counts as open, never as zero, and no grade is given until every part is
+  assessed and the year is over (view.graded).
 - 序时进度: the share of the year elapsed — for the current calendar year at today's date
   (day of year / days in year), for a past year at the latest month with data (month / 12; a year
   with only annual figures is complete), 0 for a year not begun.
@@ -85,6 +87,21 @@ class Total:
     @property
     def provisional(self) -> bool:
         return self.pending > 0 or self.budget_pending
+
+    @property
+    def assessed_weight(self) -> float:
+        """The points of the parts that have a score: the budget's 20 once entered, each scored indicator's 分值."""
+        return (0.0 if self.budget_pending else BUDGET_WEIGHT) + self.weight_total - self.pending_weight
+
+    @property
+    def open_weight(self) -> float:
+        """The points still to be assessed (not zero: unknown)."""
+        return BUDGET_WEIGHT + self.weight_total - self.assessed_weight
+
+    @property
+    def rate_pct(self) -> float | None:
+        """得分率: the score as a share of the assessed points (None when nothing is assessed)."""
+        return self.score / self.assessed_weight * 100 if self.assessed_weight > 0 else None
 
 
 def _number(value) -> float | None:

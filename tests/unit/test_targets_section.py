@@ -30,11 +30,14 @@ def test_section_blocks_for_a_year_with_targets_and_events(con):
     assert [b.name for b in section.blocks if isinstance(b, (Chart, Table))] == [
         "targets_score_2024", "targets_bullets_2024", "targets_budget_2024", "targets_indicators_2024", "targets_events_2024"]
     sentences = next(b for b in section.blocks if isinstance(b, Sentences)).lines
-    assert sentences == ["2024年绩效自评得分 52.91 分（满分 100），等级：差（暂定）",
+    # the score on what is assessed: the 45 open points are neither zero nor graded (issue 18 item 1)
+    assert sentences == ["2024年绩效自评：已评 55 分，得 52.91 分（得分率 96.2%）；待评 45 分，未评部分不计为零",
+                         "尚有部分未评，全部评定后给出等级。",
                          "另有 5 项指标尚无实际值（分值 45 分），未计入得分。"]
+    assert not any("差" in line or "等级：" in line for line in sentences)
     score = section.tables[0].frame
     assert score.values.tolist() == [["预算执行率", "20", "19.09", ""], ["年度绩效目标", "80", "33.82", "5 项待评"],
-                                     ["合计", "100", "52.91", "差（暂定）"]]
+                                     ["合计", "100", "52.91", "已评 55 分，得分率 96.2%；待评 45 分；暂不评等级"]]
     indicators = section.tables[2].frame
     assert list(indicators.columns) == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
     assert indicators.iloc[5].tolist() == ["效益指标", "社会效益指标", "“三探五进”公益行科普活动", "不少于50场", "50+场", "10", "10", ""]
