@@ -98,7 +98,7 @@ def _definition_form(scope: Scope, key: str, row: dict | None) -> dict | None:
     cat, lang = catalog.load(), scope.lang
     operators = list(OPERATORS)
     metric_labels = links.options(cat, lang)
-    current_metric = links.label(row["metric_id"], cat, lang) if row and row.get("metric_id") else ""
+    current_metric = links.label(row["metric_id"], cat, lang) if row and row.get("metric_id") else links.no_link_label(lang)
     with st.form(key, clear_on_submit=row is None):
         left, right = st.columns(2)
         level1 = left.text_input(scope.t("targets.review.level1"), value=(row or {}).get("level1") or "")

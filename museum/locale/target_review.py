@@ -15,6 +15,7 @@ MESSAGES = {
     "targets.pace.line": ("按序时进度 {pct}：{parts}。", "Against {pct} of the year elapsed: {parts}."),
     "targets.pace.ahead": ("{count} 项领先或持平（{names}）", "{count} ahead or level ({names})"),
     "targets.pace.behind": ("{count} 项落后（{names}）", "{count} behind ({names})"),
+    "targets.review.no_link": ("不关联", "not linked"),
     "targets.cli.wrote_open": ("已写入 {path}：{indicators} 个指标，已评 {assessed} 分，得分 {score}，暂不评等级。",
                                "Wrote {path}: {indicators} indicators, {assessed} points assessed, score {score}, no grade yet."),
 }
