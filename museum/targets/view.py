@@ -49,8 +49,8 @@ def year_targets(scope, today: date | None = None) -> YearTargets:
         at_end = Progress(last / 12 * 100, "month", month=last)
         progress = at_end if at_end.pct <= progress.pct else progress
     targets = scope.frame("targets")
-    evaluation = scoring.evaluate(targets, values, scope.catalog, scope.year)
     budget = scoring.budget_for_year(scope.frame("target_budget"), scope.year)
+    evaluation = scoring.evaluate(targets, values, scope.catalog, scope.year, budget)
     return YearTargets(scope.year, evaluation, scoring.total(evaluation, budget), progress)
 
 

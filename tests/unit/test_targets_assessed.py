@@ -66,3 +66,17 @@ def test_no_pace_after_the_year():
 def test_nothing_assessed_says_so():
     year_view = _view(TABLE, None, scoring.Progress(10.0, "today", as_of=date(2025, 2, 6)), budget=(None, None, None))
     assert view.total_sentences(year_view, "zh")[0] == "2025年绩效自评：尚无已评部分（待评 100 分）"
+
+
+def test_a_cost_indicator_takes_the_budget_unless_entered():
+    cost = targets(("年度运行经费控制数", "<=", 120.0, "万元", 10.0, None, None, None, None),
+                   ("其他支出", "<=", 120.0, "万元", 10.0, None, None, None, None))
+    cost.loc[0, "level2"] = "成本指标"
+    cost.loc[1, "level2"] = "数量指标"
+    found = scoring.evaluate(cost, None, catalog.load(), 2025, scoring.budget(100, 110, 115))
+    assert list(found["actual"]) == [115.0, None] and list(found["actual_source"]) == ["budget", None]
+    assert (found.iloc[0]["met"], found.iloc[0]["score"]) == (True, 10.0)   # 115 within ≤120
+    cost.loc[0, "actual_value"] = 99.0
+    entered = scoring.evaluate(cost, None, catalog.load(), 2025, scoring.budget(100, 110, 115))
+    assert (entered.iloc[0]["actual"], entered.iloc[0]["actual_source"]) == (99.0, "entered")
+    assert scoring.evaluate(cost, None, catalog.load(), 2025).iloc[1]["actual"] is None

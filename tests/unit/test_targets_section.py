@@ -31,22 +31,24 @@ def test_section_blocks_for_a_year_with_targets_and_events(con):
         "targets_score_2024", "targets_bullets_2024", "targets_budget_2024", "targets_indicators_2024", "targets_events_2024"]
     sentences = next(b for b in section.blocks if isinstance(b, Sentences)).lines
     # the score on what is assessed: the 45 open points are neither zero nor graded (issue 18 item 1)
-    assert sentences == ["2024年绩效自评：已评 55 分，得 52.91 分（得分率 96.2%）；待评 45 分，未评部分不计为零",
+    assert sentences == ["2024年绩效自评：已评 65 分，得 62.91 分（得分率 96.8%）；待评 35 分，未评部分不计为零",
                          "尚有部分未评，全部评定后给出等级。",
-                         "另有 5 项指标尚无实际值（分值 45 分），未计入得分。"]
+                         "另有 4 项指标尚无实际值（分值 35 分），未计入得分。"]
     assert not any("差" in line or "等级：" in line for line in sentences)
     score = section.tables[0].frame
-    assert score.values.tolist() == [["预算执行率", "20", "19.09", ""], ["年度绩效目标", "80", "33.82", "5 项待评"],
-                                     ["合计", "100", "52.91", "已评 55 分，得分率 96.2%；待评 45 分；暂不评等级"]]
+    assert score.values.tolist() == [["预算执行率", "20", "19.09", ""], ["年度绩效目标", "80", "43.82", "4 项待评"],
+                                     ["合计", "100", "62.91", "已评 65 分，得分率 96.8%；待评 35 分；暂不评等级"]]
     indicators = section.tables[2].frame
     assert list(indicators.columns) == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+    # the cost indicator takes the budget's 全年执行数 (1050 of ≤1100万元) while nothing is entered (issue 18 item 14)
+    assert indicators.iloc[4].tolist()[2:7] == ["项目支出预算", "≤1100万元", "1050万元", "10", "10"]
     assert indicators.iloc[5].tolist() == ["效益指标", "社会效益指标", "“三探五进”公益行科普活动", "不少于50场", "50+场", "10", "10", ""]
     assert section.tables[3].frame.values.tolist() == [["2024-09-14", "2024-09-20", "全国科普日", "活动", ""]]
     chart = section.charts[0]
     assert list(chart.data.columns) == ["三级指标", "完成率", "实际完成值", "年度指标值"]
-    assert chart.data["完成率"].tolist() == ["92.1%", "待评", "至少111%", "待评", "待评", "至少100%", "待评"]
+    assert chart.data["完成率"].tolist() == ["92.1%", "待评", "至少111%", "待评", "100%", "至少100%", "待评"]
     bars = chart.figure.data[0]
-    assert [round(x, 1) for x in bars.x] == [92.1, 0, 111.1, 0, 0, 100.0, 0]
+    assert [round(x, 1) for x in bars.x] == [92.1, 0, 111.1, 0, 95.5, 100.0, 0]
     assert not any(isinstance(b, Notice) and b.level == "warning" for b in section.blocks)
 
 
