@@ -28,10 +28,10 @@ MESSAGES = {
     "targets.entries.source.entered": ("在此录入", "entered here"),
     "targets.entries.source.qualitative": ("定性：录入完成情况和得分", "qualitative: enter the result and score"),
     "targets.entries.stale": (
-        "未保存：{names} 在本表打开后已被修改（可能在另一个窗口或由他人）。表中已显示您的输入，上方列出现在保存的内容；"
+        "未保存：{names} 在本表打开后已被修改（可能在另一个窗口或由他人）。表中仍是您的输入，下方列出现在保存的内容；"
         "核对后再次点击“保存”将以您的输入为准。",
         "Not saved: {names_en} changed after this table was opened (in another window or by someone else). Your entries are "
-        "still in the table and what is stored now is listed above; check, then press Save again to keep yours.",
+        "still in the table and what is stored now is listed below; check, then press Save again to keep yours.",
     ),
     "targets.entries.problem": ("未保存：第 {row} 行“{indicator}”的“{column_zh}”：{problem_zh}",
                                 "Not saved: row {row} “{indicator}”, {column_en}: {problem_en}"),
