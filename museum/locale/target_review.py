@@ -49,6 +49,11 @@ MESSAGES = {
     "targets.entries.saved": ("已保存 {count} 项指标的修改（批次 #{batch_id}）。", "Saved changes to {count} indicators (batch #{batch_id})."),
     "targets.entries.stored_now": ("“{indicator}”现在保存的内容：实际完成值 {actual}；偏差原因 {deviation}",
                                    "“{indicator}” as stored now: actual {actual}; reason {deviation}"),
+    "targets.chart.status.ahead": ("领先或持平序时进度", "ahead of or level with the year"),
+    "targets.chart.status.behind": ("落后于序时进度", "behind the year"),
+    "targets.chart.status.met": ("已达成", "met"),
+    "targets.chart.status.missed": ("未达成", "not met"),
+    "targets.chart.status.pending": ("待评", "pending"),
     "targets.cli.wrote_open": ("已写入 {path}：{indicators} 个指标，已评 {assessed} 分，得分 {score}，暂不评等级。",
                                "Wrote {path}: {indicators} indicators, {assessed} points assessed, score {score}, no grade yet."),
 }

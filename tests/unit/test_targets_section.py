@@ -12,6 +12,7 @@ from museum.sections import Chart, Heading, Notice, Sentences, Table
 from museum.sections.scope import Scope
 from museum.sections.targets import targets_section
 from museum.targets import add_event_spans, importer, timeline, view
+from museum.targets import charts
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "targets"
 
@@ -47,8 +48,9 @@ def test_section_blocks_for_a_year_with_targets_and_events(con):
     chart = section.charts[0]
     assert list(chart.data.columns) == ["三级指标", "完成率", "实际完成值", "年度指标值"]
     assert chart.data["完成率"].tolist() == ["92.1%", "待评", "至少111%", "待评", "100%", "至少100%", "待评"]
-    bars = chart.figure.data[0]
-    assert [round(x, 1) for x in bars.x] == [92.1, 0, 111.1, 0, 95.5, 100.0, 0]
+    bars = {y: round(x, 1) for trace in chart.figure.data for x, y in zip(trace.x, trace.y)}
+    assert [bars[view_name] for view_name in [charts.wrapped(n, "zh") for n in chart.data["三级指标"]]] == [
+        92.1, 0, 111.1, 0, 95.5, 100.0, 0]
     assert not any(isinstance(b, Notice) and b.level == "warning" for b in section.blocks)
 
 
@@ -120,3 +122,22 @@ def test_a_year_to_date_actual_names_its_months_as_the_cards_do():
     row = {"actual": 30.0, "actual_qualifier": "exact", "metric_id": "posts", "actual_months": (1, 2, 5)}
     assert view.actual_text(row, catalog.load(), "zh") == "30篇（1–2、5月）"
     assert view.actual_text(row, catalog.load(), "en") == "30 posts (Jan–Feb, May)"
+
+
+def test_the_completion_chart_labels_its_lines_and_colours_by_schedule(con):
+    """序时进度 is a labelled line, bars are blue ahead / orange behind (never 红涨绿跌's green), values stand clear of the lines."""
+    importer.import_file(con, 1, (CORPUS / "good_merged.xlsx").read_bytes(), "t.xlsx", 2024, actor="t")
+    section = targets_section(_scope(con), today=date(2024, 10, 1))   # 75% of 2024 elapsed
+    figure = section.charts[0].figure
+    labels = [a.text for a in figure.layout.annotations]
+    assert "序时进度 75%" in labels and "目标" in labels
+    by_trace = {trace.name: [y.replace("<br>", "") for y in trace.y] for trace in figure.data}
+    assert by_trace["领先或持平序时进度"] == ["“科普西安”融媒体矩阵发布科普图文", "新媒体总访问量", "“三探五进”公益行科普活动"]
+    assert by_trace["待评"] and "落后于序时进度" not in by_trace
+    colours = {trace.marker.color for trace in figure.data}
+    assert colours <= set(charts.STATUS_COLORS.values()) and "#1E8449" not in colours
+    assert all(not trace.text for trace in figure.data)   # no value drawn on a bar, where a line could strike it
+    values = [a for a in figure.layout.annotations if a.x == charts.MAX_SHOWN_PCT + 3]
+    assert [a.text for a in values][:3] == ["92.1%", "待评", "至少111%"]
+    dashed = [shape for shape in figure.layout.shapes if shape.line.dash == "dash"]
+    assert [round(shape.x0) for shape in dashed] == [75]
