@@ -54,6 +54,13 @@ MESSAGES = {
     "targets.chart.status.met": ("已达成", "met"),
     "targets.chart.status.missed": ("未达成", "not met"),
     "targets.chart.status.pending": ("待评", "pending"),
+    "targets.track.line": ("{year}年绩效目标：{verdict}。", "Targets {year}: {verdict}. "),
+    "targets.track.on_track": ("各项均不落后于序时进度", "none behind the share of the year elapsed"),
+    "targets.track.behind": ("{count} 项落后于序时进度", "{count} behind the share of the year elapsed"),
+    "targets.track.after": ("{year}年绩效目标：{parts}。", "Targets {year}: {parts}."),
+    "targets.track.met": ("{count} 项已达成", "{count} met"),
+    "targets.track.missed": ("{count} 项未达成（{names}）", "{count} not met ({names})"),
+    "targets.track.pending": ("{count} 项待评", "{count} pending"),
     "targets.cli.wrote_open": ("已写入 {path}：{indicators} 个指标，已评 {assessed} 分，得分 {score}，暂不评等级。",
                                "Wrote {path}: {indicators} indicators, {assessed} points assessed, score {score}, no grade yet."),
 }
