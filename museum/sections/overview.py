@@ -13,9 +13,9 @@ from museum.targets.track import on_track_sentence
 def overview_section(scope: Scope) -> Section:
     section = Section("overview", scope.t("overview.headline"))
     found = present.headline(scope.kpis)
+    line = on_track_sentence(scope.year_targets, scope.lang)
+    if line:   # first: the one thing leadership asks of the year before reading the figures
+        section.blocks.append(Sentences([line], lead=True))
     if found:
         section.blocks.append(cards(scope, found))
-    line = on_track_sentence(scope.year_targets, scope.lang)
-    if line:
-        section.blocks.append(Sentences([line], lead=True))
     return section

@@ -113,7 +113,8 @@ def bullets(rows: pd.DataFrame, progress: Progress, lang: str, *, title: str, de
         fig.add_shape(type="line", x0=progress.pct, x1=progress.pct, y0=-0.5, y1=count - 0.5,
                       line={"color": "#7D3C98", "width": 2, "dash": "dash"})
         fig.add_annotation(x=progress.pct, y=-0.5, text=t("targets.chart.progress", lang, pct=f"{progress.pct:.0f}%"),
-                           showarrow=False, yanchor="bottom", xanchor="right" if progress.pct > 70 else "left",
+                           showarrow=False, yanchor="bottom", xanchor="right" if progress.pct > 50 else "left",
+                           yshift=16,   # a line above 目标's label: near 100% the two never overlap
                            font={"size": 11, "color": "#7D3C98"})
     # the values in their own column right of the bars' 150% edge: never crossed by a line
     for name, label in zip(names, rows["completion"]):
