@@ -105,7 +105,7 @@ def current_versions(con, institution: int, year: int) -> dict[str, int]:
     return {normalize_name(row["indicator"]): int(row["target_id"]) for row in store.year_targets(con, institution, year)}
 
 
-def _fields(row: dict, old: dict, changes: dict) -> dict:
+def _fields(row: dict, changes: dict) -> dict:
     """The stored fields the changes of one row give (refused with the inner reason)."""
     fields: dict = {}
     if "actual" in changes and row["operator"] == "qualitative":
@@ -151,10 +151,10 @@ def save_entries(con, institution: int, year: int, base: list[dict], edited: lis
         row = current[int(old["target_id"])]
         for key in changes:
             try:
-                _fields(row, old, {key: changes[key]})
+                _fields(row, {key: changes[key]})   # each field alone, so a refusal names its column
             except MuseumError as error:
                 raise _problem(number, old["indicator"], key, error) from error
-        plans.append((row, _fields(row, old, changes), sorted(changes)))
+        plans.append((row, _fields(row, changes), sorted(changes)))
     with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
                            note=f"targets:{year}:entries") as opened:
         for row, fields, keys in plans:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from museum.catalog import normalize_name
 from museum.errors import InputRejected
 from museum.sections.scope import Scope
 from museum.targets import edit, entries, importer, store, view
@@ -69,7 +70,7 @@ def test_a_second_save_built_on_an_older_version_is_refused_not_lost(imported):
     assert store.year_targets(imported, 1, 2024)[3]["deviation"] == "第一个窗口的原因"
     # the page refreshes the versions of the refused rows; the next save keeps the second window's text
     versions = entries.current_versions(imported, 1, 2024)
-    refreshed = [{**r, "target_id": versions[edit.normalize_name(r["indicator"])]} for r in second]
+    refreshed = [{**r, "target_id": versions[normalize_name(r["indicator"])]} for r in second]
     entries.save_entries(imported, 1, 2024, refreshed, late, actor="t")
     assert store.year_targets(imported, 1, 2024)[3]["deviation"] == "第二个窗口的原因"
 
