@@ -3,7 +3,7 @@
 import streamlit as st
 
 from museum import sections
-from museum.targets import workbook
+from museum.targets import report_docx, workbook
 from ui import access, blocks, context, target_forms
 
 selection = context.current()
@@ -39,3 +39,13 @@ if year_view and access.may("export"):
                        data=access.audited_download(f"{name} {selection.lang}", content), file_name=name,
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                        icon=":material/download:")
+
+    def report() -> bytes:  # the 绩效自评报告 in Word, from the same numbers
+        return report_docx.self_evaluation_docx(year_view, scope.catalog, institution=selection.institution_name,
+                                                lang=selection.lang)
+
+    report_name = selection.t("targets.ui.self_evaluation_docx_file", year=selection.year)
+    st.download_button(selection.t("targets.ui.download_self_evaluation_docx"), key="targets_self_evaluation_docx",
+                       data=access.audited_download(f"{report_name} {selection.lang}", report), file_name=report_name,
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", on_click="ignore",
+                       icon=":material/description:")

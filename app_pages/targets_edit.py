@@ -19,12 +19,16 @@ forms.show_saved()
 
 this_year = dt.date.today().year
 years = sorted(set(target_forms.plan_years(context.scope(selection))) | {this_year, this_year + 1}, reverse=True)
-year = st.selectbox(selection.t("targets.ui.year"), years, index=years.index(this_year), key="targets_edit_year",
+# the sidebar's year first (the box is keyed by it, so choosing another year there moves this one too)
+default = selection.year if selection.year in years else this_year
+year = st.selectbox(selection.t("targets.ui.year"), years, index=years.index(default), key=f"targets_edit_year_{default}",
                     format_func=lambda y: selection.t("ui.year_label", year=y))
 scope = context.scope(dataclasses.replace(selection, year=year))
 year_view = scope.year_targets
 
-tabs = st.tabs([selection.t(f"targets.ui.tab.{key}") for key in ("import", "indicators", "budget", "tasks", "events")])
+# a keyed, stateful tab bar: a save (which reruns the page) stays on the tab it was made on
+tabs = st.tabs([selection.t(f"targets.ui.tab.{key}") for key in ("import", "indicators", "budget", "tasks", "events")],
+               key="targets_edit_tab", on_change="rerun")
 with tabs[0]:
     target_forms.import_tab(scope)
 with tabs[1]:

@@ -20,7 +20,8 @@ KPI_JSON_KEYS = (
     "period", "previous_period", "previous_value", "previous_change_pct", "previous_reason",
 )
 HEADLINE_FILE = settings.ROOT / "data" / "headline.csv"
-HEADLINE_SIZE = (6, 8)
+HEADLINE_SIZE = (6, 9)   # ids listed; a listed metric without a value that year gives way to the next
+HEADLINE_SHOWN = 8
 # The order platforms are named in ("仅含 微信公众号、抖音"); a code not listed here follows them.
 PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao", "xiaohongshu")
 
@@ -288,9 +289,10 @@ def headline_ids(path: Path = HEADLINE_FILE) -> tuple[str, ...]:
 
 
 def headline(kpis: list[Kpi], ids: tuple[str, ...] | None = None) -> list[Kpi]:
-    """The year's headline KPIs in the chosen order (those without a value that year are left out)."""
+    """The year's headline KPIs in the chosen order, at most HEADLINE_SHOWN (those without a value
+    that year are left out, so 接待观众人次 leads when it has data and gives its place when not)."""
     by_id = {k.metric.metric_id: k for k in kpis}
-    return [by_id[m] for m in (ids or headline_ids()) if m in by_id]
+    return [by_id[m] for m in (ids or headline_ids()) if m in by_id][:HEADLINE_SHOWN]
 
 
 def has_prior(kpi: Kpi) -> bool:

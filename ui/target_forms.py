@@ -12,8 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from museum import catalog
+from museum.catalog import normalize_name
+from museum.errors import InputRejected
 from museum.sections import Scope
-from museum.targets import edit, importer, links, tasks, timeline, view, workbook
+from museum.targets import edit, entries, importer, links, tasks, timeline, view, workbook
 from museum.targets.values import OPERATORS
 from ui import access, blocks, data, forms
 
@@ -98,7 +100,7 @@ def _definition_form(scope: Scope, key: str, row: dict | None) -> dict | None:
     cat, lang = catalog.load(), scope.lang
     operators = list(OPERATORS)
     metric_labels = links.options(cat, lang)
-    current_metric = links.label(row["metric_id"], cat, lang) if row and row.get("metric_id") else ""
+    current_metric = links.label(row["metric_id"], cat, lang) if row and row.get("metric_id") else links.no_link_label(lang)
     with st.form(key, clear_on_submit=row is None):
         left, right = st.columns(2)
         level1 = left.text_input(scope.t("targets.review.level1"), value=(row or {}).get("level1") or "")
@@ -121,26 +123,24 @@ def _definition_form(scope: Scope, key: str, row: dict | None) -> dict | None:
 
 
 def indicators_tab(scope: Scope, year_view: view.YearTargets) -> None:
+    """The entry table of every indicator, then one indicator's definition (change or remove), then a new one."""
     lang, institution, actor = scope.lang, scope.institution_id, access.actor()
     if year_view:
-        rows = {int(r["target_id"]): r for r in year_view.evaluation.to_dict("records")}
-        chosen = st.selectbox(scope.t("targets.ui.choose_indicator"), list(rows), key="targets_choose",
-                              format_func=lambda i: f"{rows[i]['indicator']}（{view.target_text(rows[i], lang)}）")
+        entries_table(scope, year_view)
+        # keyed by name, not by version: a save makes a new version, and the choice must stay on it
+        rows = {normalize_name(r["indicator"]): r for r in year_view.evaluation.to_dict("records")}
+        chosen = st.selectbox(scope.t("targets.ui.choose_indicator"), list(rows), key=f"targets_choose_{scope.year}",
+                              format_func=lambda k: f"{rows[k]['indicator']}（{view.target_text(rows[k], lang)}）")
         row = rows[chosen]
+        target_id = int(row["target_id"])
         with st.expander(scope.t("targets.ui.definition"), expanded=False):
-            fields = _definition_form(scope, f"targets_definition_{chosen}", row)
-            if fields is not None and forms.write(lambda con: edit.edit_target(con, institution, chosen, fields, actor=actor),
+            fields = _definition_form(scope, f"targets_definition_{target_id}", row)
+            if fields is not None and forms.write(lambda con: edit.edit_target(con, institution, target_id, fields, actor=actor),
                                                   lang) is not None:
                 forms.saved(scope.t("targets.ui.saved"))
-        _actual_form(scope, row)
-        with st.form(f"targets_deviation_{chosen}"):
-            text = st.text_area(scope.t("targets.ui.deviation"), value=row.get("deviation") or "", height=90)
-            if st.form_submit_button(scope.t("targets.ui.save")) and forms.write(
-                    lambda con: edit.set_deviation(con, institution, chosen, text, actor=actor), lang) is not None:
-                forms.saved(scope.t("targets.ui.saved"))
-        confirm = st.checkbox(scope.t("targets.ui.confirm_remove", indicator=row["indicator"]), key=f"targets_confirm_{chosen}")
-        if st.button(scope.t("targets.ui.remove"), disabled=not confirm, key=f"targets_remove_{chosen}") and forms.write(
-                lambda con: edit.remove_target(con, institution, chosen, actor=actor), lang) is not None:
+        confirm = st.checkbox(scope.t("targets.ui.confirm_remove", indicator=row["indicator"]), key=f"targets_confirm_{target_id}")
+        if st.button(scope.t("targets.ui.remove"), disabled=not confirm, key=f"targets_remove_{target_id}") and forms.write(
+                lambda con: edit.remove_target(con, institution, target_id, actor=actor), lang) is not None:
             forms.saved(scope.t("targets.ui.removed"))
     st.subheader(scope.t("targets.ui.add_title"))
     fields = _definition_form(scope, "targets_add", None)
@@ -149,34 +149,66 @@ def indicators_tab(scope: Scope, year_view: view.YearTargets) -> None:
         forms.saved(scope.t("targets.ui.saved"))
 
 
-def _actual_form(scope: Scope, row: dict) -> None:
-    """The 实际完成值 of an unlinked indicator (a linked one reads its metric), or a qualitative result."""
-    lang, institution, actor, target_id = scope.lang, scope.institution_id, access.actor(), int(row["target_id"])
-    if row.get("metric_id"):
-        st.caption(scope.t("targets.ui.linked", metric=links.label(row["metric_id"], catalog.load(), lang),
-                           actual=view.actual_text(row, catalog.load(), lang)))
+def entries_table(scope: Scope, year_view: view.YearTargets) -> None:
+    """Every actual, 得分 and 偏差原因 of the year in one table and one save (museum.targets.entries).
+
+    The table is built once (a snapshot in the session) and kept until it is saved, so the
+    editor's typing survives reruns; each row carries the version it was built from, and a row
+    changed elsewhere since is refused by name with the typing kept (a second Save then keeps it)."""
+    lang, year, institution, actor = scope.lang, scope.year, scope.institution_id, access.actor()
+    st.subheader(scope.t("targets.entries.title"))
+    st.caption(scope.t("targets.entries.help"))
+    generation = st.session_state.setdefault(f"targets_entries_gen_{year}", 0)
+    base_key = f"targets_entries_base_{year}_{generation}"
+    if base_key not in st.session_state:
+        st.session_state[base_key] = entries.entry_rows(year_view, catalog.load(), lang)
+    base = st.session_state[base_key]
+    headers = entries.headers(lang)
+    edited = st.data_editor(
+        entries.table(base, lang), hide_index=True, key=f"targets_entries_{year}_{generation}",
+        disabled=[headers[key] for key in entries.COLUMNS if key not in entries.EDITABLE],
+        placeholder="",   # an empty cell stays empty (never "None")
+        column_config={headers["indicator"]: st.column_config.TextColumn(headers["indicator"], width="medium"),
+                       **{headers[key]: st.column_config.TextColumn(headers[key], width="small") for key in ("target", "note")},
+                       headers["deviation"]: st.column_config.TextColumn(headers["deviation"], width="large",
+                                                                         max_chars=edit.MAX_TEXT_CHARS),
+                       headers["score"]: st.column_config.NumberColumn(headers["score"], min_value=0.0, step=0.5,
+                                                                       width="small")},
+    )
+    if not st.button(scope.t("targets.entries.save"), type="primary", key=f"targets_entries_save_{year}"):
         return
-    with st.form(f"targets_actual_{target_id}"):
-        if row["operator"] == "qualitative":
-            left, right = st.columns([3, 1])
-            result = left.text_input(scope.t("targets.ui.result"), value=row.get("actual_text") or "")
-            score = right.number_input(scope.t("targets.ui.score"), min_value=0.0, max_value=float(row["weight"]), step=0.5,
-                                       value=None if row.get("score") is None else float(row["score"]))
-            note = st.text_input(scope.t("targets.ui.source_note"), value=row.get("actual_note") or "")
-            if st.form_submit_button(scope.t("targets.ui.save")) and forms.write(
-                    lambda con: edit.set_qualitative(con, institution, target_id, result, score, note=note, actor=actor),
-                    lang) is not None:
-                forms.saved(scope.t("targets.ui.saved"))
-            return
-        left, right = st.columns(2)
-        current = "" if row.get("actual") is None else view.actual_text(row, catalog.load(), lang)
-        text = left.text_input(scope.t("targets.ui.actual"), value="", placeholder=current,
-                               help=scope.t("targets.ui.actual_help"))
-        note = right.text_input(scope.t("targets.ui.source_note"), value=row.get("actual_note") or "")
-        if st.form_submit_button(scope.t("targets.ui.save")) and forms.write(
-                lambda con: edit.set_actual(con, institution, target_id, text or None, note=note, actor=actor),
-                lang) is not None:
-            forms.saved(scope.t("targets.ui.saved"))
+    stale: dict[str, int] = {}
+
+    def change(con):
+        try:
+            return entries.save_entries(con, institution, year, base, typed, actor=actor)
+        except InputRejected as refused:
+            if refused.key == "targets.entries.stale":
+                stale.update(entries.current_versions(con, institution, year))
+            raise
+
+    typed = entries.read_table(edited, lang)
+    saved = forms.write(change, lang)
+    if saved is not None:
+        st.session_state.pop(base_key, None)
+        st.session_state[f"targets_entries_gen_{year}"] = generation + 1
+        forms.saved(scope.t("targets.entries.saved", count=saved[1], batch_id=saved[0]))
+    elif stale:
+        _show_stored_now(scope, year_view, base, typed, stale)
+
+
+def _show_stored_now(scope: Scope, year_view: view.YearTargets, base: list[dict], typed: list[dict],
+                     current: dict[str, int]) -> None:
+    """After a stale refusal: what is stored now for each row the editor changed, and the table's versions moved to it."""
+    stored = {normalize_name(r["indicator"]): r for r in year_view.evaluation.to_dict("records")}
+    for _, row, _ in entries.changed_rows(base, typed):
+        name = normalize_name(row["indicator"])
+        if name in current and current[name] != row["target_id"]:
+            now = stored.get(name, {})
+            st.warning(blocks.plain(scope.t("targets.entries.stored_now", indicator=row["indicator"],
+                                            actual=view.actual_text(now, catalog.load(), scope.lang) if now else "—",
+                                            deviation=(now.get("deviation") or "—") if now else "—")))
+            row["target_id"] = current[name]
 
 
 # --- budget, key tasks, events ----------------------------------------------------------------

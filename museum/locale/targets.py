@@ -153,8 +153,6 @@ MESSAGES = {
     "targets.grade.good": ("良", "good"),
     "targets.grade.fair": ("中", "fair"),
     "targets.grade.poor": ("差", "poor"),
-    "targets.total.line": ("{year}年绩效自评得分 {score} 分（满分 100），等级：{grade}{provisional}", "{year} self-evaluation score {score} of 100, grade: {grade}{provisional}"),
-    "targets.total.provisional": ("（暂定）", " (provisional)"),
     "targets.total.pending": ("另有 {count} 项指标尚无实际值（分值 {weight} 分），未计入得分。", "{count} indicators have no actual yet ({weight} points) and are not scored."),
     "targets.total.budget_pending": ("尚未录入预算执行数，预算执行率（20 分）未计入。", "No budget figures yet: budget execution (20 points) is not scored."),
     "targets.progress.today": ("序时进度：截至 {date} 为 {pct}。", "Share of the year elapsed on {date}: {pct}."),
@@ -163,11 +161,14 @@ MESSAGES = {
     "targets.rule": (
         "评分规则：总分 = 预算执行率 20 分 + 年度绩效目标 80 分。预算执行率得分 = 20 × min(1, 全年执行数 ÷ 全年预算数)。"
         "“≥”指标得分 = 分值 × min(1, 实际 ÷ 目标)；“≤”指标达标得满分，否则 = 分值 × 目标 ÷ 实际；“=”指标相等得满分，否则 0 分；"
-        "定性指标按评定得分。尚无实际值的指标暂不计分。等级：优 ≥ 90，良 80–90，中 60–80，差 < 60。",
+        "定性指标按评定得分。尚无实际值的部分为待评，不计为零：得分按已评分值计（得分率 = 得分 ÷ 已评分值）。"
+        "成本指标未录入实际值时取全年执行数。全部评定且年度结束后给出等级：优 ≥ 90，良 80–90，中 60–80，差 < 60。",
         "Scoring: total = budget execution 20 points + annual targets 80 points. Budget score = 20 × min(1, spending ÷ full-year budget). "
         "A ≥ indicator scores points × min(1, actual ÷ target); a ≤ indicator scores full points when kept, else points × target ÷ actual; "
-        "an = indicator full points when equal, else 0; a qualitative one as assessed. Indicators without an actual are not scored yet. "
-        "Grades: excellent ≥ 90, good 80–90, fair 60–80, poor < 60.",
+        "an = indicator full points when equal, else 0; a qualitative one as assessed. A part without an actual is open, not zero: "
+        "the score is read against the points assessed (rate = score ÷ points assessed). A cost indicator without an entered actual "
+        "takes the full-year spending. The grade is given once every part is assessed and the year is over: excellent ≥ 90, "
+        "good 80–90, fair 60–80, poor < 60.",
     ),
     # tables
     "targets.table.level1": ("一级指标", "Level 1"),
@@ -187,10 +188,8 @@ MESSAGES = {
     "targets.part.pending_count": ("{count} 项待评", "{count} pending"),
     # chart
     "targets.chart.title": ("{year}年绩效指标完成情况", "Targets {year}: completion"),
-    "targets.chart.actual": ("完成率", "completion"),
     "targets.chart.target": ("目标", "target"),
     "targets.chart.progress": ("序时进度 {pct}", "year elapsed {pct}"),
-    "targets.chart.share": ("占目标的比例", "share of target"),
     "targets.chart.column.indicator": ("三级指标", "Indicator"),
     "targets.chart.column.completion": ("完成率", "Completion"),
     "targets.chart.column.actual": ("实际完成值", "Actual"),

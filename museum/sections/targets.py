@@ -27,7 +27,7 @@ def targets_section(scope: Scope, today: date | None = None) -> Section:
         section.blocks.append(Table(scope.name("targets_score"), scope.t("targets.section.score_table", year=year),
                                     view.score_table(year_view, lang)))
         section.blocks.append(Notice(view.rule_text(lang)))
-        rows = target_charts.bullet_rows(year_view.evaluation, scope.catalog, lang)
+        rows = target_charts.bullet_rows(year_view.evaluation, scope.catalog, lang, year_view.progress)
         if len(rows) >= MIN_BULLETS:
             title = scope.t("targets.chart.title", year=year)
             data = rows[["indicator", "completion", "actual", "target"]].copy()

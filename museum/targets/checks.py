@@ -113,7 +113,7 @@ def check_rows(rows: list[RowInput], cat: Catalog, columns: dict[str, str], *, e
         metric_id, matched = None, None
         metric_text = _clean(item.metric)
         metric_column = columns.get("metric", columns["indicator"])
-        if metric_text and normalize_name(metric_text) not in NO_LINK_MARKS:
+        if metric_text and normalize_name(metric_text) not in NO_LINK_MARKS and not links.is_no_link(metric_text):
             metric_id = links.resolve(metric_text, cat)
             if metric_id is None:
                 errors.append(Problem("targets.error.unknown_metric", item.row, metric_column, metric_text, {"value": metric_text}))

@@ -99,7 +99,7 @@ def remove_target(con, institution: int, target_id: int, *, actor: str) -> int:
     return opened.batch_id
 
 
-def _clean_text(text, key: str) -> str | None:
+def clean_text(text, key: str) -> str | None:
     if text is None:
         return None
     cleaned = str(text).strip()
@@ -108,30 +108,37 @@ def _clean_text(text, key: str) -> str | None:
     return cleaned or None
 
 
-def set_actual(con, institution: int, target_id: int, text: str | None, *, note: str | None = None, actor: str) -> int:
-    """Enter the 实际完成值 of an unlinked numeric indicator ("5,600", "超50", "约3000", "98%"),
-    with where it comes from; an empty text clears it. Returns the new target_id."""
-    row = _target_or_refuse(con, institution, target_id)
+def parsed_actual(row: dict, text: str | None) -> tuple[float | None, str | None]:
+    """The value and qualifier of an entered 实际完成值 for `row` ("5,600", "超50", "约3000", "98%",
+    "1,080万元"); (None, None) for an empty text; refused when `row` is linked, qualitative or the
+    text is not a figure in its unit."""
     if row["metric_id"]:
         raise InputRejected("targets.actual.linked", metric=catalog.load()[row["metric_id"]].name_zh if row["metric_id"] in catalog.load() else row["metric_id"])
     if row["operator"] == "qualitative":
         raise InputRejected("targets.actual.qualitative")
     unit = row["unit"] or ""
     if numbers.is_missing(text):
-        value = qualifier = None
-    else:
-        money = unit == "万元"
-        try:
-            quantity = numbers.parse_quantity(text, unit=unit if money or unit == "%" else "")
-        except numbers.NotANumber:
-            quantity = None
-        fits = quantity is not None and (quantity.unit in ("", unit) or (unit == "万元" and quantity.unit == "元"))
-        if not fits:
-            raise InputRejected("targets.actual.not_a_number", value=str(text), unit=unit or "—")
-        value, qualifier = quantity.value, quantity.qualifier
-        if unit == "万元" and quantity.unit == "元":
-            value = round(value / 10_000, 6)
-    changes = {"actual_value": value, "actual_qualifier": qualifier, "actual_note": _clean_text(note, "note")}
+        return None, None
+    money = unit == "万元"
+    try:
+        quantity = numbers.parse_quantity(text, unit=unit if money or unit == "%" else "")
+    except numbers.NotANumber:
+        quantity = None
+    fits = quantity is not None and (quantity.unit in ("", unit) or (unit == "万元" and quantity.unit == "元"))
+    if not fits:
+        raise InputRejected("targets.actual.not_a_number", value=str(text), unit=unit or "—")
+    value = quantity.value
+    if unit == "万元" and quantity.unit == "元":
+        value = round(value / 10_000, 6)
+    return value, quantity.qualifier
+
+
+def set_actual(con, institution: int, target_id: int, text: str | None, *, note: str | None = None, actor: str) -> int:
+    """Enter the 实际完成值 of an unlinked numeric indicator ("5,600", "超50", "约3000", "98%"),
+    with where it comes from; an empty text clears it. Returns the new target_id."""
+    row = _target_or_refuse(con, institution, target_id)
+    value, qualifier = parsed_actual(row, text)
+    changes = {"actual_value": value, "actual_qualifier": qualifier, "actual_note": clean_text(note, "note")}
     return _new_version(con, institution, row, changes, actor=actor, detail=f"actual = {text or '—'}")
 
 
@@ -144,15 +151,15 @@ def set_qualitative(con, institution: int, target_id: int, result: str | None, s
     if score is not None and not 0 <= float(score) <= float(row["weight"]):
         raise InputRejected("targets.actual.score_range", score=numbers.format_plain(float(score), "en"),
                             weight=numbers.format_plain(float(row["weight"]), "en"))
-    changes = {"actual_text": _clean_text(result, "result"), "actual_score": None if score is None else float(score),
-               "actual_note": _clean_text(note, "note")}
+    changes = {"actual_text": clean_text(result, "result"), "actual_score": None if score is None else float(score),
+               "actual_note": clean_text(note, "note")}
     return _new_version(con, institution, row, changes, actor=actor, detail=f"result = {result or '—'}, score = {score}")
 
 
 def set_deviation(con, institution: int, target_id: int, text: str | None, *, actor: str) -> int:
     """Store the 偏差原因分析及改进措施 of one indicator (empty clears it). Returns the new target_id."""
     row = _target_or_refuse(con, institution, target_id)
-    cleaned = _clean_text(text, "deviation")
+    cleaned = clean_text(text, "deviation")
     if cleaned == row.get("deviation"):
         raise InputRejected("targets.edit.unchanged")
     return _new_version(con, institution, row, {"deviation": cleaned}, actor=actor, detail="deviation")
@@ -171,6 +178,6 @@ def set_budget(con, institution: int, year: int, *, initial_budget: float | None
         raise InputRejected("targets.edit.unchanged")
     with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
                            note=f"budget:{year}") as opened:
-        store.write_budget(con, institution, year, opened.batch_id, figures, note=_clean_text(note, "note"))
+        store.write_budget(con, institution, year, opened.batch_id, figures, note=clean_text(note, "note"))
         opened.counts.updated, opened.detail = 1, f"budget {year}: {figures}"
     return opened.batch_id

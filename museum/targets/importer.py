@@ -26,7 +26,8 @@ from museum.targets.checks import Checked, RowInput, check_rows
 from museum.targets.sheet import Sheet, read_sheet
 from museum.targets.values import OPERATORS, operator_text
 
-REVIEW_COLUMNS = ["row", "level1", "level2", "indicator", "target", "operator", "value", "weight", "metric", "suggestion"]
+# the link beside the indicator it belongs to: at 1366 px the editor sees both without scrolling
+REVIEW_COLUMNS = ["row", "indicator", "metric", "suggestion", "target", "operator", "value", "weight", "level1", "level2"]
 REVIEW_EDITABLE = ["level1", "level2", "indicator", "target", "operator", "weight", "metric"]
 BUDGET_KEYS = ("initial_budget", "full_year_budget", "executed")
 
@@ -142,7 +143,7 @@ def operator_options(lang: str = "zh") -> list[str]:
 
 
 def metric_options(lang: str = "zh") -> list[str]:
-    """The review's 关联指标 choices: "" (not linked) then every metric as 科普图文（posts）."""
+    """The review's 关联指标 choices: 不关联 (not linked) then every metric by its name."""
     return links.options(catalog.load(), lang)
 
 
@@ -164,7 +165,7 @@ def review_table(parsed: Parsed, lang: str = "zh") -> pd.DataFrame:
             "operator": operator_label(record["operator"], lang),
             "value": operator_text(record["operator"], record["target_value"], record["unit"] or "", lang) or record["target_text"],
             "weight": float(record["weight"]),
-            "metric": links.label(record["metric_id"], cat, lang) if record["metric_id"] else "",
+            "metric": links.label(record["metric_id"], cat, lang) if record["metric_id"] else links.no_link_label(lang),
             "suggestion": suggestion,
         })
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)

@@ -4,6 +4,8 @@ The rules (issue 12; shown on the 目标 page):
 - Actual: a linked indicator's actual is its metric's value for the year (year-to-date during
   the year, `kpis.year_value`) with the metric's qualifier; an unlinked one uses the entered
   实际完成值; a qualitative one its entered 得分. No actual: no completion and no score (None).
+  A cost indicator (unlinked, `<=` in 万元, a 成本 indicator or one about 经费/预算) without an
+  entered actual takes the budget's 全年执行数 once it is entered.
 - Completion: `>=` is actual / target (uncapped, 110% shows as 110%); `<=` is 100% when actual
   ≤ target, else target / actual; `=` is met only when equal (completion actual / target, shown
   for information); qualitative is the entered 得分 / 分值.
@@ -15,7 +17,9 @@ The rules (issue 12; shown on the 目标 page):
   actual; `=` the full 分值 when met, else 0; qualitative as entered. Budget: 20 × min(1, 执行率),
   执行率 = 全年执行数 / 全年预算数 (年初预算数 when there is no 全年预算数).
 - Total = budget score + indicator scores; grade 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60. While
-  anything is pending the total counts only what is scored and says how many are pending.
+  anything is pending the total is read against what has been assessed (已评 55 分，得 49.36 分，
+  90%): an unscored part counts as open, never as zero, and no grade is given until every part is
+  assessed and the year is over (view.graded).
 - 序时进度: the share of the year elapsed — for the current calendar year at today's date
   (day of year / days in year), for a past year at the latest month with data (month / 12; a year
   with only annual figures is complete), 0 for a year not begun.
@@ -36,6 +40,7 @@ BUDGET_WEIGHT = 20.0
 INDICATOR_WEIGHT = 80.0
 GRADES = (("excellent", 90.0), ("good", 80.0), ("fair", 60.0), ("poor", -math.inf))
 _EPSILON = 1e-9
+COST_WORDS = ("成本", "经费", "预算")
 
 EVALUATION_COLUMNS = [
     "target_id", "position", "level1", "level2", "indicator", "operator", "target_value", "target_text", "unit",
@@ -85,6 +90,21 @@ class Total:
     @property
     def provisional(self) -> bool:
         return self.pending > 0 or self.budget_pending
+
+    @property
+    def assessed_weight(self) -> float:
+        """The points of the parts that have a score: the budget's 20 once entered, each scored indicator's 分值."""
+        return (0.0 if self.budget_pending else BUDGET_WEIGHT) + self.weight_total - self.pending_weight
+
+    @property
+    def open_weight(self) -> float:
+        """The points still to be assessed (not zero: unknown)."""
+        return BUDGET_WEIGHT + self.weight_total - self.assessed_weight
+
+    @property
+    def rate_pct(self) -> float | None:
+        """得分率: the score as a share of the assessed points (None when nothing is assessed)."""
+        return self.score / self.assessed_weight * 100 if self.assessed_weight > 0 else None
 
 
 def _number(value) -> float | None:
@@ -187,8 +207,16 @@ def time_progress(year: int, values: pd.DataFrame | None, today: date) -> Progre
     return Progress(100.0, "year")
 
 
-def actual_of(row, values: pd.DataFrame | None, cat: Catalog, year: int) -> dict:
-    """actual, actual_qualifier, actual_text, actual_source (metric | entered | None), actual_months."""
+def is_cost(row) -> bool:
+    """A cost indicator whose actual the budget's 全年执行数 gives (年度运行经费控制数 ≤120万元)."""
+    words = "".join(str(row.get(key)) for key in ("level2", "indicator") if isinstance(row.get(key), str))
+    linked = isinstance(row.get("metric_id"), str) and bool(row.get("metric_id"))
+    return (row.get("operator") == "<=" and row.get("unit") == "万元" and not linked
+            and any(word in words for word in COST_WORDS))
+
+
+def actual_of(row, values: pd.DataFrame | None, cat: Catalog, year: int, budget_figures: Budget | None = None) -> dict:
+    """actual, actual_qualifier, actual_text, actual_source (metric | entered | budget | None), actual_months."""
     metric_id = row.get("metric_id")
     if isinstance(metric_id, str) and metric_id:
         found = None
@@ -203,6 +231,9 @@ def actual_of(row, values: pd.DataFrame | None, cat: Catalog, year: int) -> dict
     value = _number(row.get("actual_value"))
     text = row.get("actual_text")
     text = text if isinstance(text, str) and text.strip() else None
+    if value is None and text is None and budget_figures is not None and budget_figures.executed is not None and is_cost(row):
+        return {"actual": float(budget_figures.executed), "actual_qualifier": "exact", "actual_text": None,
+                "actual_source": "budget", "actual_months": ()}
     if value is None and text is None and _number(row.get("actual_score")) is None:
         return {"actual": None, "actual_qualifier": None, "actual_text": None, "actual_source": None, "actual_months": ()}
     qualifier = row.get("actual_qualifier")
@@ -210,13 +241,14 @@ def actual_of(row, values: pd.DataFrame | None, cat: Catalog, year: int) -> dict
             "actual_text": text, "actual_source": "entered", "actual_months": ()}
 
 
-def evaluate(targets: pd.DataFrame, values: pd.DataFrame | None, cat: Catalog, year: int) -> pd.DataFrame:
+def evaluate(targets: pd.DataFrame, values: pd.DataFrame | None, cat: Catalog, year: int,
+             budget_figures: Budget | None = None) -> pd.DataFrame:
     """One row per target of `year` (EVALUATION_COLUMNS): its actual, completion and score."""
     rows = []
     year_targets = targets[targets["year"] == year] if not targets.empty else targets
     for _, target in year_targets.sort_values(["position", "target_id"]).iterrows():
         record = target.to_dict()
-        actual = actual_of(record, values, cat, year)
+        actual = actual_of(record, values, cat, year, budget_figures)
         result = outcome(
             str(record["operator"]), _number(record["target_value"]), _number(record["weight"]) or 0.0,
             actual["actual"], actual["actual_qualifier"], _number(record.get("actual_score")),

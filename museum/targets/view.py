@@ -49,8 +49,8 @@ def year_targets(scope, today: date | None = None) -> YearTargets:
         at_end = Progress(last / 12 * 100, "month", month=last)
         progress = at_end if at_end.pct <= progress.pct else progress
     targets = scope.frame("targets")
-    evaluation = scoring.evaluate(targets, values, scope.catalog, scope.year)
     budget = scoring.budget_for_year(scope.frame("target_budget"), scope.year)
+    evaluation = scoring.evaluate(targets, values, scope.catalog, scope.year, budget)
     return YearTargets(scope.year, evaluation, scoring.total(evaluation, budget), progress)
 
 
@@ -158,12 +158,72 @@ def grade_label(grade: str, lang: str = "zh") -> str:
     return t(f"targets.grade.{grade}", lang)
 
 
-def total_sentences(view: YearTargets, lang: str = "zh") -> list[str]:
-    """The score so far in words: total, grade, what is pending, and the 序时进度."""
+def graded(view: YearTargets) -> bool:
+    """A grade is given only when every part is assessed and the year is over (序时进度 100%)."""
+    return not view.total.provisional and (view.progress.basis == "year" or view.progress.pct >= 100)
+
+
+def year_running(progress: Progress) -> bool:
+    return progress.basis in ("today", "month") and progress.pct < 100
+
+
+def pace(view: YearTargets) -> tuple[list[str], list[str]]:
+    """While the year runs: the `>=` indicators with an actual at or ahead of 序时进度, and those behind."""
+    ahead, behind = [], []
+    if not year_running(view.progress):
+        return ahead, behind
+    for row in view.evaluation.to_dict("records"):
+        if row["operator"] != ">=" or row["completion_pct"] is None:
+            continue
+        (ahead if round(float(row["completion_pct"])) >= round(view.progress.pct) else behind).append(str(row["indicator"]))
+    return ahead, behind
+
+
+def names_text(names: list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else "; ").join(names)
+
+
+def pace_sentence(view: YearTargets, lang: str = "zh") -> str | None:
+    """按序时进度 33%：3 项领先或持平（…），2 项落后（…） — None when the year is not running or nothing is measured."""
+    ahead, behind = pace(view)
+    if not ahead and not behind:
+        return None
+    parts = []
+    if ahead:
+        parts.append(t("targets.pace.ahead", lang, count=len(ahead), names=names_text(ahead, lang)))
+    if behind:
+        parts.append(t("targets.pace.behind", lang, count=len(behind), names=names_text(behind, lang)))
+    return t("targets.pace.line", lang, pct=progress_text(view.progress, lang), parts=("；" if lang == "zh" else "; ").join(parts))
+
+
+def assessed_sentence(view: YearTargets, lang: str = "zh") -> str:
+    """2024年绩效自评：已评 55 分，得 49.36 分（90%）；待评 45 分 — the score on what has been assessed."""
     total = view.total
-    lines = [t("targets.total.line", lang, year=view.year, score=score_text(total.score, "exact", lang),
-               grade=grade_label(total.grade, lang),
-               provisional=t("targets.total.provisional", lang) if total.provisional else "")]
+    plain = lambda value: numbers.format_plain(round(value, 2), "en")  # noqa: E731
+    if total.assessed_weight <= 0:
+        return t("targets.assessed.none", lang, year=view.year, open=plain(total.open_weight))
+    line = t("targets.assessed.line", lang, year=view.year, assessed=plain(total.assessed_weight),
+             score=score_text(total.score, "exact", lang), rate=pct_text(total.rate_pct, "exact", lang))
+    if total.open_weight > 0:
+        line += t("targets.assessed.open", lang, open=plain(total.open_weight))
+    return line
+
+
+def grade_sentence(view: YearTargets, lang: str = "zh") -> str:
+    """总分 and 等级 once every part is assessed after the year; else why there is no grade yet."""
+    if graded(view):
+        full = numbers.format_plain(scoring.BUDGET_WEIGHT + view.total.weight_total, "en")
+        return t("targets.assessed.graded", lang, score=score_text(view.total.score, "exact", lang), full=full,
+                 grade=grade_label(view.total.grade, lang))
+    if view.total.provisional:
+        return t("targets.assessed.no_grade_open", lang)
+    return t("targets.assessed.no_grade_running", lang)
+
+
+def total_sentences(view: YearTargets, lang: str = "zh") -> list[str]:
+    """The score on what has been assessed, what is open, the grade (or why none), 序时进度 and the pace."""
+    total = view.total
+    lines = [assessed_sentence(view, lang), grade_sentence(view, lang)]
     if total.pending:
         lines.append(t("targets.total.pending", lang, count=total.pending,
                        weight=numbers.format_plain(total.pending_weight, "en")))
@@ -175,7 +235,22 @@ def total_sentences(view: YearTargets, lang: str = "zh") -> list[str]:
         lines.append(t("targets.progress.month", lang, month=view.progress.month, pct=progress_text(view.progress, lang)))
     elif view.progress.basis == "not_started":
         lines.append(t("targets.progress.not_started", lang, year=view.year))
+    pace_line = pace_sentence(view, lang)
+    if pace_line:
+        lines.append(pace_line)
     return lines
+
+
+def total_note(view: YearTargets, lang: str = "zh") -> str:
+    """The 合计 row's note (page, pack, 自评表): the grade, or 已评/待评 points and why there is no grade."""
+    total = view.total
+    if graded(view):
+        return grade_label(total.grade, lang)
+    plain = lambda value: numbers.format_plain(round(value, 2), "en")  # noqa: E731
+    note = t("targets.assessed.note", lang, assessed=plain(total.assessed_weight), rate=pct_text(total.rate_pct, "exact", lang))
+    if total.open_weight > 0:
+        note += t("targets.assessed.note_open", lang, open=plain(total.open_weight))
+    return note + t("targets.assessed.note_no_grade", lang)
 
 
 def rule_text(lang: str = "zh") -> str:
@@ -235,8 +310,7 @@ def score_table(view: YearTargets, lang: str = "zh") -> pd.DataFrame:
          score_text(total.indicator_score, "exact", lang),
          t("targets.part.pending_count", lang, count=total.pending) if total.pending else ""],
         [t("targets.part.total", lang), numbers.format_plain(scoring.BUDGET_WEIGHT + total.weight_total, "en"),
-         score_text(total.score, "exact", lang),
-         grade_label(total.grade, lang) + (t("targets.total.provisional", lang) if total.provisional else "")],
+         score_text(total.score, "exact", lang), total_note(view, lang)],
     ]
     headers = [t("targets.part.part", lang), t("targets.table.weight", lang), t("targets.table.score", lang), t("targets.part.note", lang)]
     return pd.DataFrame(rows, columns=headers)

@@ -142,8 +142,8 @@ def self_evaluation_xlsx(year_view: view.YearTargets, cat, *, institution: str, 
         _cell(sheet, total_row, column, None, header=True)
     _cell(sheet, total_row, 6, scoring.BUDGET_WEIGHT + total.weight_total, header=True)
     _cell(sheet, total_row, 7, round(total.score, 2), header=True)
-    grade = view.grade_label(total.grade, lang) + (t("targets.total.provisional", lang) if total.provisional else "")
-    note = t("targets.xlsx.grade", lang, grade=grade)
+    note = t("targets.xlsx.grade", lang, grade=view.grade_label(total.grade, lang)) if view.graded(year_view) \
+        else view.total_note(year_view, lang)
     if total.pending:
         note += t("targets.xlsx.pending", lang, count=total.pending)
     _cell(sheet, total_row, 8, note, header=True)

@@ -228,18 +228,28 @@ def test_sentences_of_ratios_counts_and_missing_changes():
 
 
 def test_the_headline_row_comes_from_its_data_file():
-    assert present.headline_ids() == ("posts", "short_videos", "online_visits", "follower_growth", "outreach_events",
-                                      "awards_total", "assets_year_end", "headcount")
+    assert present.headline_ids() == ("onsite_visitors", "posts", "short_videos", "online_visits", "follower_growth",
+                                      "outreach_events", "awards_total", "assets_year_end", "headcount")
     frame = values(("headcount", 2024, None, 31, "exact"), ("posts", 2024, None, 5528, "exact"), ("livestreams", 2024, None, 7, "exact"))
     year_kpis = kpis.kpis_for_year(frame, CAT, 2024)
     assert [k.metric.metric_id for k in present.headline(year_kpis)] == ["posts", "headcount"]
     assert [k.metric.metric_id for k in present.headline(year_kpis, ("livestreams", "posts"))] == ["livestreams", "posts"]
 
 
+def test_on_site_visitors_lead_the_headline_when_they_have_data():
+    """A science museum's first figure is 接待观众人次 (issue 18 item 8); without it the row is as before, eight at most."""
+    listed = present.headline_ids()
+    full = values(*[(metric_id, 2024, None, 100, "exact") for metric_id in listed])
+    shown = [k.metric.metric_id for k in present.headline(kpis.kpis_for_year(full, CAT, 2024))]
+    assert shown == list(listed[:8]) and shown[0] == "onsite_visitors"
+    without = values(*[(metric_id, 2024, None, 100, "exact") for metric_id in listed[1:]])
+    assert [k.metric.metric_id for k in present.headline(kpis.kpis_for_year(without, CAT, 2024))] == list(listed[1:])
+
+
 @pytest.mark.parametrize("content,message", [
     ("metric_id\nposts\nno_such_metric\n", "bad.csv row 3: 'no_such_metric' is not a metric id of data/metrics.csv"),
     ("metric_id\nposts\nposts\n", "bad.csv row 3: 'posts' is listed twice"),
-    ("metric_id\nposts\nheadcount\n", "bad.csv lists 2 metrics; the headline row takes 6–8"),
+    ("metric_id\nposts\nheadcount\n", "bad.csv lists 2 metrics; the headline row takes 6–9"),
 ])
 def test_a_bad_headline_file_is_refused_with_its_row(tmp_path, content, message):
     path = tmp_path / "bad.csv"

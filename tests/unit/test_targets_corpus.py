@@ -182,7 +182,12 @@ def test_self_evaluation_cli_writes_the_workbook(db_path, tmp_path, capsys):
     capsys.readouterr()
     out = tmp_path / "自评表.xlsx"
     assert main(["self-evaluation", "--year", "2024", "--out", str(out), "--lang", "en"]) == 0
-    assert capsys.readouterr().out == f"Wrote {out}: 8 indicators, score 52.91, grade poor.\n"
+    assert capsys.readouterr().out == f"Wrote {out}: 8 indicators, 65 points assessed, score 62.91, no grade yet.\n"
     assert out.read_bytes().startswith(b"PK")
+    report = tmp_path / "自评报告.docx"   # the Word 自评报告 by the file's suffix (issue 18 item 26)
+    assert main(["self-evaluation", "--year", "2024", "--out", str(report)]) == 0
+    capsys.readouterr()
+    from docx import Document
+    assert Document(str(report)).paragraphs[0].text == "2024年度部门整体支出绩效自评报告"
     assert main(["self-evaluation", "--year", "2023", "--out", str(out)]) == 1
     assert capsys.readouterr().err == "2023 年没有绩效目标，无法生成自评表：请先导入绩效目标表。\n"

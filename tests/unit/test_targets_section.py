@@ -12,6 +12,7 @@ from museum.sections import Chart, Heading, Notice, Sentences, Table
 from museum.sections.scope import Scope
 from museum.sections.targets import targets_section
 from museum.targets import add_event_spans, importer, timeline, view
+from museum.targets import charts
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "targets"
 
@@ -30,20 +31,26 @@ def test_section_blocks_for_a_year_with_targets_and_events(con):
     assert [b.name for b in section.blocks if isinstance(b, (Chart, Table))] == [
         "targets_score_2024", "targets_bullets_2024", "targets_budget_2024", "targets_indicators_2024", "targets_events_2024"]
     sentences = next(b for b in section.blocks if isinstance(b, Sentences)).lines
-    assert sentences == ["2024年绩效自评得分 52.91 分（满分 100），等级：差（暂定）",
-                         "另有 5 项指标尚无实际值（分值 45 分），未计入得分。"]
+    # the score on what is assessed: the 45 open points are neither zero nor graded (issue 18 item 1)
+    assert sentences == ["2024年绩效自评：已评 65 分，得 62.91 分（得分率 96.8%）；待评 35 分，未评部分不计为零",
+                         "尚有部分未评，全部评定后给出等级。",
+                         "另有 4 项指标尚无实际值（分值 35 分），未计入得分。"]
+    assert not any("差" in line or "等级：" in line for line in sentences)
     score = section.tables[0].frame
-    assert score.values.tolist() == [["预算执行率", "20", "19.09", ""], ["年度绩效目标", "80", "33.82", "5 项待评"],
-                                     ["合计", "100", "52.91", "差（暂定）"]]
+    assert score.values.tolist() == [["预算执行率", "20", "19.09", ""], ["年度绩效目标", "80", "43.82", "4 项待评"],
+                                     ["合计", "100", "62.91", "已评 65 分，得分率 96.8%；待评 35 分；暂不评等级"]]
     indicators = section.tables[2].frame
     assert list(indicators.columns) == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+    # the cost indicator takes the budget's 全年执行数 (1050 of ≤1100万元) while nothing is entered (issue 18 item 14)
+    assert indicators.iloc[4].tolist()[2:7] == ["项目支出预算", "≤1100万元", "1050万元", "10", "10"]
     assert indicators.iloc[5].tolist() == ["效益指标", "社会效益指标", "“三探五进”公益行科普活动", "不少于50场", "50+场", "10", "10", ""]
     assert section.tables[3].frame.values.tolist() == [["2024-09-14", "2024-09-20", "全国科普日", "活动", ""]]
     chart = section.charts[0]
     assert list(chart.data.columns) == ["三级指标", "完成率", "实际完成值", "年度指标值"]
-    assert chart.data["完成率"].tolist() == ["92.1%", "待评", "至少111%", "待评", "待评", "至少100%", "待评"]
-    bars = chart.figure.data[0]
-    assert [round(x, 1) for x in bars.x] == [92.1, 0, 111.1, 0, 0, 100.0, 0]
+    assert chart.data["完成率"].tolist() == ["92.1%", "待评", "至少111%", "待评", "100%", "至少100%", "待评"]
+    bars = {y: round(x, 1) for trace in chart.figure.data for x, y in zip(trace.x, trace.y)}
+    assert [bars[view_name] for view_name in [charts.wrapped(n, "zh") for n in chart.data["三级指标"]]] == [
+        92.1, 0, 111.1, 0, 95.5, 100.0, 0]
     assert not any(isinstance(b, Notice) and b.level == "warning" for b in section.blocks)
 
 
@@ -115,3 +122,22 @@ def test_a_year_to_date_actual_names_its_months_as_the_cards_do():
     row = {"actual": 30.0, "actual_qualifier": "exact", "metric_id": "posts", "actual_months": (1, 2, 5)}
     assert view.actual_text(row, catalog.load(), "zh") == "30篇（1–2、5月）"
     assert view.actual_text(row, catalog.load(), "en") == "30 posts (Jan–Feb, May)"
+
+
+def test_the_completion_chart_labels_its_lines_and_colours_by_schedule(con):
+    """序时进度 is a labelled line, bars are blue ahead / orange behind (never 红涨绿跌's green), values stand clear of the lines."""
+    importer.import_file(con, 1, (CORPUS / "good_merged.xlsx").read_bytes(), "t.xlsx", 2024, actor="t")
+    section = targets_section(_scope(con), today=date(2024, 10, 1))   # 75% of 2024 elapsed
+    figure = section.charts[0].figure
+    labels = [a.text for a in figure.layout.annotations]
+    assert "序时进度 75%" in labels and "目标" in labels
+    by_trace = {trace.name: [y.replace("<br>", "") for y in trace.y] for trace in figure.data}
+    assert by_trace["领先或持平序时进度"] == ["“科普西安”融媒体矩阵发布科普图文", "新媒体总访问量", "“三探五进”公益行科普活动"]
+    assert by_trace["待评"] and "落后于序时进度" not in by_trace
+    colours = {trace.marker.color for trace in figure.data}
+    assert colours <= set(charts.STATUS_COLORS.values()) and "#1E8449" not in colours
+    assert all(not trace.text for trace in figure.data)   # no value drawn on a bar, where a line could strike it
+    values = [a for a in figure.layout.annotations if a.x == charts.MAX_SHOWN_PCT + 3]
+    assert [a.text for a in values][:3] == ["92.1%", "待评", "至少111%"]
+    dashed = [shape for shape in figure.layout.shapes if shape.line.dash == "dash"]
+    assert [round(shape.x0) for shape in dashed] == [75]

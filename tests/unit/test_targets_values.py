@@ -68,6 +68,10 @@ def test_units_fit():
     ("服务对象满意度", "%", "visitor_satisfaction", "服务对象满意度"),
     ("志愿者服务人次", "人次", "volunteer_person_times", "志愿者服务人次"),
     ("直播活动", "场", "livestreams", "直播活动"),
+    # two catalog names: the head of the phrase (the last in Chinese) wins (issue 18 item 2)
+    ("职工参加行业竞赛获奖总数", "项", "awards_total", "获奖总数"),
+    ("参加行业竞赛项目", "项", "competitions_entered", "参加行业竞赛"),
+    ("国家级获奖", "项", "awards_national", "国家级获奖"),
 ])
 def test_link_suggested_when_a_name_appears_and_the_unit_fits(indicator, unit, metric_id, matched):
     assert links.suggest(indicator, unit, catalog.load()) == links.Suggestion(metric_id, matched)

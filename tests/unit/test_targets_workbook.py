@@ -39,7 +39,7 @@ def test_self_evaluation_layout(con):
     assert cells[9] == [None, "质量指标", "免费开放天数", "=300天", "待评", 10, "待评", "设备检修闭馆 2 天；已调整检修安排。"]
     assert cells[10] == [None, "成本指标", "项目支出预算", "≤1100万元", "1080万元", 10, 10, None]
     assert cells[12][2:] == ["科普服务社会影响", "达到预期", "待评", 5, "待评", None]
-    assert cells[14] == ["总分", None, None, None, None, 100, 62.91, "自评等级：中（暂定）；4 项指标待评"]
+    assert cells[14] == ["总分", None, None, None, None, 100, 62.91, "已评 65 分，得分率 96.8%；待评 35 分；暂不评等级；4 项指标待评"]
     merged = sorted(str(r) for r in sheet.merged_cells.ranges)
     assert merged == sorted(["A1:H1", "A2:H2", "A3:B4", "A5:H5", "A7:A11", "B7:B9", "A12:A13", "B12:B13", "A15:E15"])
     assert (sheet.page_setup.orientation, sheet.page_setup.paperSize) == ("landscape", 9)  # 9: A4
@@ -54,7 +54,7 @@ def test_self_evaluation_in_english(con):
     assert cells[0][0] == "Performance self-evaluation 2024"
     assert cells[5] == ["Level 1", "Level 2", "Indicator", "Annual target", "Actual", "Points", "Score",
                         "Reasons for deviation and improvements"]
-    assert cells[-1][-1] == "Grade: poor (provisional); 5 indicators pending"
+    assert cells[-1][-1] == "65 points assessed, 96.8% earned; 35 points open; no grade yet; 4 indicators pending"
 
 
 def test_blank_template_imports_as_its_examples():

@@ -1,0 +1,85 @@
+"""目标管理 in Chromium: 偏差原因 typed into the entry table and saved at once, the page stays on its tab, and a second
+window's save built on the older version is refused with the typing kept (issue 18 items 9 and 14).
+Screenshots: tests/e2e/screenshots/targets-edit-*.png."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from museum.store import db
+from museum.targets import importer, store
+from tests.e2e.conftest import Server, add_accounts, assert_no_exception, screenshot, sign_in, wait_for_app
+
+pytestmark = pytest.mark.e2e
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "targets"
+
+
+@pytest.fixture
+def targets_server(e2e_db, tmp_path):
+    with db.session(e2e_db) as con:
+        importer.import_file(con, 1, (CORPUS / "good_merged.xlsx").read_bytes(), "t.xlsx", 2024, actor="t")
+    add_accounts(e2e_db, {"ed": "editor"})
+    running = Server(e2e_db, tmp_path / "streamlit.log")
+    yield running
+    running.stop()
+
+
+def open_entries(tab, server) -> None:
+    sign_in(tab, server, "ed")
+    tab.locator('[data-testid="stSidebarNav"]').get_by_text("目标管理", exact=True).click()
+    wait_for_app(tab, "目标年度")
+    tab.get_by_role("tab", name="指标与完成值").click()
+    wait_for_app(tab, "完成值与偏差原因")
+    tab.locator(".st-key-targets_entries_2024_0 canvas").first.wait_for()
+    tab.wait_for_timeout(800)
+
+
+def type_deviation(tab, row: int, text: str) -> None:
+    """Select the row's first cell, move to the last column (偏差原因), open its editor, type, commit."""
+    grid = tab.locator(".st-key-targets_entries_2024_0 [data-testid='stDataFrame']").first
+    box = grid.bounding_box()
+    tab.mouse.click(box["x"] + 60, box["y"] + 35 * row + 18)
+    tab.keyboard.press("End")
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(300)
+    tab.keyboard.type(text)
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(1500)  # the edit reruns the page
+
+
+def deviations(db_path) -> dict[str, str | None]:
+    with db.session(db_path) as con:
+        return {r["indicator"]: r["deviation"] for r in store.year_targets(con, 1, 2024)}
+
+
+def test_deviations_in_one_table_and_a_stale_save_refused(targets_server, browser):
+    first = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN").new_page()
+    second = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN").new_page()
+    open_entries(first, targets_server)
+    open_entries(second, targets_server)
+    type_deviation(first, 1, "春节假期发布减少")
+    type_deviation(first, 4, "设备检修闭馆两天")
+    screenshot(first, "targets-edit-1-typed")
+    first.get_by_role("button", name="保存全部修改").click()
+    wait_for_app(first, "已保存 2 项指标的修改")
+    assert_no_exception(first)
+    # the page stays on the tab the save was made on
+    assert first.get_by_role("tab", name="指标与完成值").get_attribute("aria-selected") == "true"
+    screenshot(first, "targets-edit-2-saved")
+    stored = deviations(targets_server.db_path)
+    assert (stored["“科普西安”融媒体矩阵发布科普图文"], stored["免费开放天数"]) == ("春节假期发布减少", "设备检修闭馆两天")
+
+    # the second window was opened before that save: its 偏差原因 is refused, not silently lost or written over
+    type_deviation(second, 4, "第二个窗口的原因")
+    second.get_by_role("button", name="保存全部修改").click()
+    wait_for_app(second, "在本表打开后已被修改")
+    shown = second.locator("body").inner_text()
+    assert "“免费开放天数”现在保存的内容" in shown and "设备检修闭馆两天" in shown
+    assert "“科普西安”融媒体矩阵发布科普图文”现在保存的内容" not in shown   # only the rows this window changed
+    screenshot(second, "targets-edit-3-stale")
+    assert deviations(targets_server.db_path)["免费开放天数"] == "设备检修闭馆两天"
+    second.get_by_role("button", name="保存全部修改").click()   # seen and confirmed: the typing is still there
+    wait_for_app(second, "已保存 1 项指标的修改")
+    assert deviations(targets_server.db_path)["免费开放天数"] == "第二个窗口的原因"
