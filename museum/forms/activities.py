@@ -137,7 +137,7 @@ def benefit_sentences(awards: pd.DataFrame, honors: pd.DataFrame) -> list[str]:
 def plan_text(tasks: pd.DataFrame) -> str:
     """四、下一步打算 from next year's key tasks, under their headings as the report numbers them."""
     if tasks.empty:
-        return placeholder("下一年度重点任务（在 目标管理 中添加）")
+        return placeholder("下一年度重点任务（在“目标管理”中添加）")
     out, heading = [], object()
     number = 0
     for row in tasks.sort_values("position").itertuples():
