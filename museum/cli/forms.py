@@ -6,7 +6,7 @@ from pathlib import Path
 
 from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
 from museum.forms import draft as draft_module
-from museum.forms import edits, files
+from museum.forms import files
 from museum.i18n import t
 from museum.sections.scope import Scope
 from museum.store import audit, batches, db
@@ -33,7 +33,7 @@ def run_draft(args) -> int:
         actor = acting_user(con, args)
         institution, name = choose_institution(con, args.institution)
         scope = Scope.from_connection(con, institution, name, args.year, args.lang)
-        draft = draft_module.build(scope, edits.current(con, institution, args.year))
+        draft = draft_module.build(scope)
         written = [files.write(out / file_name, content) for file_name, content in files.draft_bytes(draft).items()]
         with db.transaction(con):
             for path in written:

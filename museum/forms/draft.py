@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from museum import kpis as kpis_module
-from museum.forms import activities, fields
+from museum.forms import activities, edits, fields
 from museum.forms.fields import placeholder
 
 DRAFT_JSON_KEYS = ("year", "fields", "figures", "missing", "files")
@@ -115,8 +115,8 @@ def _of_year(frame, year: int):
     return frame[frame["year"] == year].reset_index(drop=True)
 
 
-def build(scope, edits: dict[str, tuple[str, int]] | None = None) -> Draft:
-    """The draft of the scope's year (the scope's period is taken as its whole year)."""
+def build(scope) -> Draft:
+    """The draft of the scope's (whole) year, with the editor's texts where a field has one."""
     if not scope.period.is_year:
         raise ValueError("a report draft covers a whole year")
     year, values, missing = scope.year, scope.values, []
@@ -146,7 +146,7 @@ def build(scope, edits: dict[str, tuple[str, int]] | None = None) -> Draft:
         missing.append(f"{year}年业务活动情况")
     ordered = {key: texts[key] for key, _label in fields.FIELDS}
     draft = Draft(year, name, ordered, figures, missing)
-    for key, (text, batch_id) in (edits or {}).items():
+    for key, (text, batch_id) in edits.of_year(scope.frame("draft_fields"), year).items():
         if key in draft.fields:
             draft.fields[key], draft.edited[key] = text, batch_id
     return draft
