@@ -39,7 +39,7 @@ def save(con, institution: int, year: int, key: str, text: str, *, actor: str) -
     with batches.one_batch(con, "draft_edit", institution=institution, actor=actor, action="draft_edit") as opened:
         replaced = db.rows(con, "draft_field_retire", batch_id=opened.batch_id, institution_id=institution,
                            year=year, field=key)
-        db.execute(con, "draft_field_insert", institution_id=institution, year=year, field=key, text=cleaned,
+        db.execute(con, "draft_field_insert", institution_id=institution, year=year, field=key, value=cleaned,
                    batch_id=opened.batch_id)
         opened.counts = batches.Counts(inserted=0 if replaced else 1, updated=1 if replaced else 0)
         opened.detail = f"draft {year} {label}"

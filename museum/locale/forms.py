@@ -62,7 +62,7 @@ MESSAGES = {
     "forms.calendar.col.drafted_on": ("草稿所在页面", "Drafted on"),
     "forms.calendar.drafts": ("草稿所在页面：", "Where the drafts are:"),
     "forms.calendar.status.ready": ("草稿已就绪", "draft ready"),
-    "forms.calendar.status.missing": ("缺 {n} 项", "{n} items missing"),
+    "forms.calendar.status.missing": ("缺 {n} 项", "{n} item(s) missing"),
     "forms.calendar.status.overdue": ("已过截止日期", "overdue"),
     "forms.calendar.next_due": ("下一项报送：{report}（{period}），{due} 截止，还有 {days} 天。",
                                 "Next filing: {report} ({period}), due {due}, in {days} days."),
