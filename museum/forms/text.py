@@ -48,10 +48,12 @@ def _row(table, label: str, value: str) -> None:
 
 
 def _paragraphs(value: str) -> list[str]:
-    """开展业务活动情况 broken before its 一、二、三、四、 headings, as the report reads on paper."""
+    """开展业务活动情况 broken before its 一、 and （一） headings, as the report reads on paper."""
     out, current = [], ""
     for index, char in enumerate(value):
-        if char in "一二三四" and value[index + 1: index + 2] == "、" and current:
+        heading = (char in "一二三四" and value[index + 1: index + 2] == "、") or (
+            char == "（" and value[index + 1: index + 2] in "一二三四五六七八九十" and value[index + 2: index + 3] == "）")
+        if heading and current:
             out.append(current)
             current = ""
         current += char
