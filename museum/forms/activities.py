@@ -29,6 +29,8 @@ VERBS = {"posts": "共发布", "short_videos": "发布", "livestreams": "开展"
          "partnership_agreements": "", "onsite_visitors": "", "exhibits_updated": ""}
 # How a sentence names a metric where its catalog name carries a note the prose does not.
 NAMES = {"followers_total": "粉丝总量", "outreach_events": "“三探五进”公益行科普活动"}
+# Units a report spells out in words ("展厅面积5200平方米").
+PROSE_UNITS = {"m²": "平方米"}
 # The registration form's own fields are fields, not sentences.
 FORM_FIELDS = {"headcount", "assets_year_start", "assets_year_end", "startup_capital"}
 CHINESE_NUMBERS = "一二三四五六七八九十"
@@ -51,11 +53,13 @@ class Figure:
 
 def amount_words(kpi: Kpi) -> str:
     """The value as the report writes it; an exact value that 万 would round is written in full."""
+    unit = kpi.metric.unit_zh
     if kpi.qualifier == "exact":
         plain = numbers.format_plain(kpi.value, "zh")
         if numbers.parse_quantity(plain).value != kpi.value:
-            return f"{kpi.value:.10g}{kpi.metric.unit_zh}"
-    return present.value_words(kpi, "zh")
+            return f"{kpi.value:.10g}{PROSE_UNITS.get(unit, unit)}"
+    words = present.value_words(kpi, "zh")
+    return words[: -len(unit)] + PROSE_UNITS[unit] if unit in PROSE_UNITS and words.endswith(unit) else words
 
 
 def change_words(kpi: Kpi) -> str | None:
