@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "museum.cli.targets",
     "museum.cli.self_evaluation",
     "museum.cli.forms",
+    "museum.cli.sheets",
     "museum.cli.users",
     "museum.cli.audit",
     "museum.cli.backup",

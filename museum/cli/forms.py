@@ -1,4 +1,4 @@
-"""`python -m museum draft-report` and `stats-sheet`: the 年度报告 draft and the 科普统计 / 科协统计 sheets."""
+"""`python -m museum draft-report --year Y --out DIR [--json]`: the year's 事业单位法人年度报告 draft."""
 
 from __future__ import annotations
 
@@ -21,9 +21,6 @@ def register(subparsers, common) -> None:
     parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true", help="print year, fields, figures, missing, files")
     parser.set_defaults(handler=run_draft)
-    from museum.cli import sheets  # the sheet command shares this module's place in --help
-
-    sheets.register(subparsers, common)
 
 
 def run_draft(args) -> int:
