@@ -25,7 +25,7 @@ MINUS = "\u2212"  # one minus sign everywhere a number is shown (never the ASCII
 
 MISSING_MARKS = {"", "-", "—", "–", "--", "——", "/", "\\", "n/a", "na", "null", "none", "无数据", "不适用", "未填报"}
 
-_AT_LEAST_PREFIXES = ("超过", "多于", "大于", "不少于", "不低于", "超", "逾", ">=", "≥", ">")
+_AT_LEAST_PREFIXES = ("超过", "多于", "大于", "不少于", "不低于", "突破", "超", "逾", ">=", "≥", ">")
 _APPROX_PREFIXES = ("将近", "接近", "大约", "约", "近", "≈", "~", "～")
 _AT_LEAST_SUFFIXES = ("以上", "余", "多", "+")
 _APPROX_SUFFIXES = ("左右", "上下")
@@ -281,10 +281,10 @@ def format_value(value: float | None, qualifier: str = "exact", lang: str = "zh"
 
 # The qualifier words of a report and where they stand: before the number (超500万次), between
 # the number and the unit (2万余人), or after the unit (50场以上, 3000人左右).
-_WORDS_BEFORE = ("超过", "不少于", "将近", "接近", "大约", "超", "逾", "近", "约")
+_WORDS_BEFORE = ("超过", "不少于", "突破", "将近", "接近", "大约", "超", "逾", "近", "约")
 _WORDS_INSIDE = ("余", "多")
 _WORDS_AFTER = ("以上", "左右", "上下")
-QUALIFIER_WORDS = {"at_least": ("超过", "不少于", "超", "逾", "余", "多", "以上"),
+QUALIFIER_WORDS = {"at_least": ("超过", "不少于", "突破", "超", "逾", "余", "多", "以上"),
                    "approx": ("将近", "接近", "大约", "近", "约", "左右", "上下")}
 
 

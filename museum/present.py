@@ -22,7 +22,7 @@ KPI_JSON_KEYS = (
 HEADLINE_FILE = settings.ROOT / "data" / "headline.csv"
 HEADLINE_SIZE = (6, 8)
 # The order platforms are named in ("仅含 微信公众号、抖音"); a code not listed here follows them.
-PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao")
+PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao", "xiaohongshu")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -75,6 +75,12 @@ BACKUP_KEY = Setting(
 SECRETS_FILE = Setting(
     "MUSEUM_SECRETS_FILE", str(ROOT / ".streamlit" / "secrets.toml"), "The server's secrets file (never committed)."
 )
+PEOPLE_KEY = Setting(
+    "MUSEUM_PEOPLE_KEY",
+    "",
+    "Secret that turns a volunteer's ID number into a keyed hash (HMAC-SHA256), at least 16 characters; else [museum_people] "
+    "key in the secrets file, else a key generated once into people.key beside the secrets file.",
+)
 FAULT_KILL_AT = Setting(
     "MUSEUM_FAULT_KILL_AT",
     "",
@@ -98,6 +104,7 @@ ALL = [
     TRUSTED_PROXY_HEADER,
     BACKUP_KEY,
     SECRETS_FILE,
+    PEOPLE_KEY,
     FAULT_KILL_AT,
 ]
 
@@ -183,6 +190,47 @@ def backup_key() -> str | None:
     section = secrets().get("museum_backup", {})
     found = section.get("key") if isinstance(section, dict) else None
     return found.strip() if isinstance(found, str) and found.strip() else None
+
+
+def people_key() -> bytes:
+    """The per-install key of people's hashes: MUSEUM_PEOPLE_KEY, else `[museum_people] key` in the
+    secrets file, else people.key beside the secrets file, generated (owner-only) on first use.
+    Kept out of the database: a copy of the database alone cannot test ID numbers against the hashes."""
+    key = PEOPLE_KEY.get()
+    if not key:
+        section = secrets().get("museum_people", {})
+        found = section.get("key") if isinstance(section, dict) else None
+        key = found.strip() if isinstance(found, str) else ""
+    if key:
+        if len(key) < 16:  # a short key is guessed with the ID numbers; refuse it rather than hash with it
+            from museum.errors import UsageError
+
+            raise UsageError("settings.people_key_short", length=len(key))
+        return key.encode("utf-8")
+    return _generated_key(Path(SECRETS_FILE.get()).with_name("people.key"))
+
+
+def _generated_key(path: Path) -> bytes:
+    import secrets as random_source
+
+    from museum.errors import UsageError
+
+    try:
+        try:
+            return path.read_bytes().strip()
+        except FileNotFoundError:
+            pass
+        key = random_source.token_hex(32).encode("ascii")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:  # exclusive creation: of two processes creating it at once, both end with the one written
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_bytes().strip()
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(key)
+        return key
+    except OSError as exc:
+        raise UsageError("settings.people_key_unwritable", path=str(path), detail=exc.strerror or str(exc)) from exc
 
 
 def fault_kill_at() -> str:

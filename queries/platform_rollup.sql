@@ -6,13 +6,13 @@
 with
 
 stored_items as (
-    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows
+    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows, is_public
     from platform_item
     where institution_id = $institution_id and platform = $platform and retired_by_batch is null
 ),
 
 staged_items as (
-    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows
+    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows, is_public
     from items
 ),
 
@@ -55,7 +55,8 @@ item_values as (
         r.metric_id,
         year(i.published_at) as year,
         month(i.published_at) as month,
-        case when r.rule = 'count' then count(*)::double
+        -- a work that is not public (自见, 私密, 已删除) is kept but is not a published work
+        case when r.rule = 'count' then (count(*) filter (where coalesce(i.is_public, true)))::double
              else sum(case r.field
                           when 'views' then i.views when 'likes' then i.likes when 'comments' then i.comments
                           when 'shares' then i.shares when 'favorites' then i.favorites when 'follows' then i.follows

@@ -40,3 +40,9 @@ def empty_db_path(tmp_path, monkeypatch):
     path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("MUSEUM_DB", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def people_key(monkeypatch):
+    """A fixed key for people's hashes: no test writes a key file into the checkout (settings.people_key)."""
+    monkeypatch.setenv("MUSEUM_PEOPLE_KEY", "tests-people-key-0123456789")

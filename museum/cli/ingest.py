@@ -1,7 +1,8 @@
 """`python -m museum ingest FILE [--year Y] [--map COLUMN=METRIC ...] [--allow-implausible] [--dry-run] [--user NAME] [--json]`.
 
-Validates and imports one file: an office sheet (CSV/TSV/TXT, xlsx, xls, ods) or a platform
-export (微信公众号, 抖音, 视频号, 头条号). `--map` applies a column mapping for this run and, when
+Validates and imports one file: an office sheet (CSV/TSV/TXT, xlsx, xls, ods), a platform
+export (微信公众号, 抖音, 视频号, 头条号, 小红书) or a volunteer roster / service-hour export (its
+names, ID and phone numbers never kept). `--map` applies a column mapping for this run and, when
 the import commits, remembers it for the institution (as the upload page's mapping step does);
 a dry run or a refused file remembers nothing.
 """

@@ -23,14 +23,17 @@ from museum.errors import DatabaseError, InputRejected
 from museum.intake import aliases as column_aliases
 from museum.intake.checks import context_notices, over_total_notices
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
+from museum.intake.people import redacted
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_book
 from museum.intake.validate import MAX_PROBLEMS
 from museum.sources import store as source_store
+from museum.sources import volunteer_months, volunteer_store, volunteers
 
 STATUSES = ("committed", "valid", "rejected", "duplicate")
 SOURCE_FORMATS = ("office_long", "office_wide", "office_month_rows", "wechat_tendency", "wechat_tendency_legacy",
-                  "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works")
+                  "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works", "xiaohongshu_notes",
+                  "volunteer_records")
 
 
 @dataclass
@@ -52,13 +55,14 @@ class Analysis:
     batch_id: int | None = None
     duplicate_of: int | None = None
     source_format: str | None = None          # SOURCE_FORMATS
-    platform: str | None = None               # wechat | douyin | channels | toutiao; None for the total
+    platform: str | None = None               # wechat | douyin | channels | toutiao | xiaohongshu; None for the total
     year_from: str | None = None              # column | month | title | sheet | file_name | option
     sheets: list[SheetResult] = field(default_factory=list)
     hidden_sheets: list[str] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)   # this upload's explicit map (remembered on commit)
     export: sources.PlatformExport | None = field(default=None, repr=False)
+    volunteers: pd.DataFrame | None = field(default=None, repr=False)   # a volunteer export's keyed records
     allow_implausible: bool = False
     more_problems: int = 0                    # problems found beyond the ones listed
 
@@ -124,11 +128,16 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
         return analysis
     analysis.encoding, analysis.sheet_names, analysis.hidden_sheets = book.encoding, book.names, book.hidden
     analysis.sheet = book.sheets[0].name if book.sheets else None
-    found = sources.recognise(book.sheets)
-    if found is not None:
+    roster = volunteers.recognise(book.sheets)
+    found = sources.recognise(book.sheets) if roster is None else None
+    if roster is not None:
+        _volunteers(analysis, roster)
+    elif found is not None:
         _platform(analysis, *found)
     else:
         _office(analysis, book, cat, year, aliases)
+    # an ID or phone number typed into any cell is never echoed back (DESIGN §14)
+    analysis.errors = [redacted(problem) for problem in analysis.errors]
     if len(analysis.errors) > MAX_PROBLEMS or analysis.more_problems:
         more = max(0, len(analysis.errors) - MAX_PROBLEMS) + analysis.more_problems
         analysis.more_problems = more
@@ -140,16 +149,35 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
 
 def _platform(analysis: Analysis, sheet, found) -> None:
     analysis.layout, analysis.sheet = "platform", sheet.name
-    analysis.source_format, analysis.platform = found.fmt.name, found.fmt.platform
     if not isinstance(found, sources.Match) or not found.fmt.supported:
         analysis.errors = [sources.refusal(found)]
-        analysis.source_format = analysis.platform = None
         return
+    analysis.source_format, analysis.platform = found.fmt.name, found.fmt.platform
     export = sources.read_export(sheet, found)
     analysis.export = export
     analysis.errors = sorted(export.errors, key=lambda p: p.row or 0)
     analysis.notices = list(export.notices)
     analysis.sheets = [SheetResult(sheet.name, "rejected" if export.errors else "read", "platform", export.rows)]
+
+
+def _volunteers(analysis: Analysis, found: volunteers.Found) -> None:
+    """A volunteer roster or service export: monthly metrics; the bytes kept are a copy without
+    names, ID numbers and phone numbers (the upload itself is never stored)."""
+    analysis.layout, analysis.sheet, analysis.source_format = "volunteers", found.sheet.name, "volunteer_records"
+    read = volunteers.read(found)
+    analysis.errors = read.errors
+    if read.errors:
+        analysis.sheets = [SheetResult(found.sheet.name, "rejected", "volunteers")]
+        return
+    analysis.volunteers = volunteer_months.keyed(read.records, roster="registered" in found.columns)
+    # the file's own figures; preview and commit count them with the stored records
+    analysis.observations = volunteer_months.monthly(analysis.volunteers, volunteer_months.touched(analysis.volunteers))
+    analysis.content = volunteers.stored_copy(found, read.records)
+    analysis.sha256 = batches.sha256(analysis.content)
+    removed = [found.headers[name] for name in volunteers.PERSONAL if name in found.headers]
+    analysis.notices = [Notice("volunteers.notice.stored_copy", {"columns": "、".join(f"「{c}」" for c in removed) or "—",
+                                                                "people": len({r.person for r in read.records})})]
+    analysis.sheets = [SheetResult(found.sheet.name, "read", "volunteers", len(analysis.observations))]
 
 
 def _office(analysis: Analysis, book, cat: Catalog, year: int | None, aliases) -> None:
@@ -195,6 +223,13 @@ def _platform_observations(con, institution: int, analysis: Analysis, *, notices
     analysis.observations = found.drop(columns=["days"])
 
 
+def _volunteer_observations(con, institution: int, analysis: Analysis, *, notices: bool = True) -> None:
+    """A volunteer export's months counted over every current record, its own in place of the ones it repeats."""
+    analysis.observations, replaced = volunteer_store.rollup(con, institution, analysis.volunteers)
+    if notices and replaced:
+        analysis.notices.append(Notice("volunteers.notice.replaced", {"count": replaced}))
+
+
 def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:
     """Compare a valid file with the stored values: new / changed (old -> new) / unchanged."""
     if analysis.status == "rejected":
@@ -206,6 +241,8 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
         return analysis
     if analysis.export is not None:
         _platform_observations(con, institution, analysis)
+    if analysis.volunteers is not None:
+        _volunteer_observations(con, institution, analysis)
     frame = batches.observation_table(analysis.observations)
     _add_context_warnings(con, institution, analysis, cat, frame)
     analysis.compared = batches.compare_observations(con, institution, frame)
@@ -251,6 +288,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             return analysis
         if analysis.export is not None:  # again inside the transaction: the stored rows decide
             _platform_observations(con, institution, analysis, notices=analysis.compared is None)
+        if analysis.volunteers is not None:
+            _volunteer_observations(con, institution, analysis, notices=analysis.compared is None)
         if warn and analysis.compared is None:
             _add_context_warnings(con, institution, analysis, cat)
         batch_id = batches.create_batch(
@@ -258,12 +297,15 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             digest=analysis.sha256,
         )
         rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
+        if analysis.volunteers is not None:
+            rows = volunteer_store.write(con, batch_id, institution, analysis.volunteers)
         counts = batches.write_observations(con, batch_id, institution, analysis.observations)
         counts.skipped = analysis.skipped
         remembered = column_aliases.write(con, batch_id, institution, analysis.mapping) if analysis.mapping else 0
         batches.finish_batch(con, batch_id, counts)
         detail = f"{analysis.file_name} → batch #{batch_id} ({counts.inserted} new, {counts.updated} changed"
         detail += (f", {rows} platform rows ({analysis.source_format})" if analysis.export is not None else "")
+        detail += (f", {rows} volunteer records (keyed hashes)" if analysis.volunteers is not None else "")
         detail += (f", {remembered} column aliases" if remembered else "") + ")"
         audit.record(con, "upload_accepted", actor, detail, analysis.sha256)
     analysis.status, analysis.batch_id, analysis.counts = "committed", batch_id, counts

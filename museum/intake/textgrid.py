@@ -2,14 +2,17 @@
 
 pyarrow's reader takes regular files; anything else goes through Python's csv module one record
 at a time, so the caps (columns, rows, cell length) stop the work as soon as a file passes them.
-A quoted field that runs over a line end or past Excel's cell limit is an error naming the row
-where the quote opened: one stray quote must not swallow the rest of the file into one note.
+A quoted field may run over line ends (Excel writes a note typed with Alt+Enter so, platforms
+their captions): it is read with its line breaks when it closes within MAX_SPAN_LINES lines and
+its record has as many cells as the file's one-line records. Anything else is an error naming the
+row where the quote opened: one stray quote must not swallow the rest of the file into one note.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
 import pandas as pd
 import pyarrow as pa
@@ -21,6 +24,7 @@ from museum.intake.problems import FileRejected
 from museum.intake.workbook import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 MAX_FIELD_CHARS = 32_767  # Excel's limit for one cell
+MAX_SPAN_LINES = 100      # a note or a caption runs over a few lines; a stray quote over many more
 
 
 def normalise_line_ends(decoded: Decoded) -> Decoded:
@@ -95,12 +99,16 @@ def _read_exact(text: str, delimiter: str) -> pd.DataFrame:
     """Python's csv module: every record (blank ones included) is one Excel row."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records, width, cells = [], 0, 0
+    spanning: list[tuple[int, int, int, int]] = []  # (row, first line, lines, cells) of records over line ends
     line = 1  # the physical line where the next record starts
     try:
         for record in reader:
             row = len(records) + 1
             if reader.line_num > line:
-                raise FileRejected("intake.error.quote_spans_lines", row=row, line=line, lines=reader.line_num - line + 1)
+                lines = reader.line_num - line + 1
+                if lines > MAX_SPAN_LINES:
+                    raise FileRejected("intake.error.quote_spans_lines", row=row, line=line, lines=lines)
+                spanning.append((row, line, lines, len(record)))
             line = reader.line_num + 1
             if len(record) > MAX_COLUMNS:
                 raise FileRejected("intake.error.too_many_columns", sheet="—", columns=f"{len(record):,}", limit=MAX_COLUMNS)
@@ -118,7 +126,23 @@ def _read_exact(text: str, delimiter: str) -> pd.DataFrame:
             # the reader stopped at its limit: the quote runs on over at least this many lines
             raise FileRejected("intake.error.quote_spans_lines", row=len(records) + 1, line=line, lines=f"{reader.line_num - line + 1:,}+") from exc
         raise FileRejected("intake.error.field_too_long", row=len(records) + 1, chars=f"> {csv.field_size_limit():,}", limit=f"{MAX_FIELD_CHARS:,}") from exc
+    _check_spanning(records, spanning)
     padded = [r + [None] * (width - len(r)) for r in records]
     frame = pd.DataFrame(padded, columns=[f"c{i}" for i in range(width)], dtype="str")
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     return frame
+
+
+def _check_spanning(records: list[list], spanning: list[tuple[int, int, int, int]]) -> None:
+    """A record over line ends is a cell with line breaks when it has the header's cell count: the
+    count most one-line records have (the header's, with its data rows). A stray quote that closes
+    at a later stray quote merges rows and leaves a record of another count: refused where it opened."""
+    if not spanning:
+        return
+    multi = {row for row, *_ in spanning}
+    counts = Counter(len(r) for k, r in enumerate(records, start=1) if k not in multi and any(c is not None for c in r))
+    header = counts.most_common(1)[0][0] if counts else None
+    for row, line, lines, found in spanning:
+        if found != header:
+            raise FileRejected("intake.error.quote_spans_lines_width", row=row, line=line, lines=lines,
+                               cells=found, header=header if header is not None else "?")

@@ -47,6 +47,10 @@ MESSAGES = {
         "第 {row} 行（文件第 {line} 行）有一个引号（\"）开始的单元格跨越了 {lines} 行：很可能少了一个闭合引号，后面的行会被并入这一格。请检查该行的引号后重新保存。",
         "Row {row} (line {line} of the file) has a cell that opens a quote (\") and runs over {lines} lines: probably a closing quote is missing, and the rows after it would be swallowed into one cell. Check the quotes on that row and save again.",
     ),
+    "intake.error.quote_spans_lines_width": (
+        "第 {row} 行（文件第 {line} 行）有一个引号（\"）开始的单元格跨越了 {lines} 行，合并后的这一行有 {cells} 格，而表头有 {header} 格：很可能少了一个闭合引号，几行被并成了一行。请检查该行的引号后重新保存。",
+        "Row {row} (line {line} of the file) has a cell that opens a quote (\") and runs over {lines} lines; the merged row has {cells} cells where the header has {header}: probably a closing quote is missing and several rows were merged into one. Check the quotes on that row and save again.",
+    ),
     "intake.error.field_too_long": (
         "第 {row} 行有一个单元格长达 {chars} 个字符，超过 Excel 单元格的上限 {limit}：可能少了一个闭合引号，或文件没有换行。请检查该行后重新保存。",
         "Row {row} has a cell of {chars} characters, beyond Excel's cell limit of {limit}: perhaps a closing quote is missing, or the file has no line breaks. Check that row and save again.",
@@ -310,9 +314,10 @@ MESSAGES = {
     "intake.page.upload": ("数据上传", "Data upload"),
     "intake.page.history": ("上传记录", "Upload history"),
     "intake.upload.intro": (
-        "上传办公室的月度/年度表格（CSV、XLSX、XLS、ODS，可有标题行、合计行、多个工作表），或微信公众号、抖音、视频号、头条号后台下载的数据文件。先预览将要发生的变化，确认后才写入；写入后可在“上传记录”中回滚。",
+        "上传办公室的月度/年度表格（CSV、XLSX、XLS、ODS，可有标题行、合计行、多个工作表），或微信公众号、抖音、视频号、头条号、小红书后台下载的数据文件，或志愿者名册、服务时长记录（姓名、证件号码、手机号不保存）。先预览将要发生的变化，确认后才写入；写入后可在“上传记录”中回滚。",
         "Upload the office's monthly or yearly sheets (CSV, XLSX, XLS, ODS; title rows, 合计 rows and several sheets are "
-        "fine) or the downloads of the WeChat, Douyin, Channels and Toutiao back offices. You see every change before "
+        "fine), the downloads of the WeChat, Douyin, Channels, Toutiao and Xiaohongshu back offices, or volunteer rosters "
+        "and service-hour records (names, ID and phone numbers are not kept). You see every change before "
         "anything is written, and can roll it back later under “Upload history”.",
     ),
     "intake.upload.file": ("选择文件", "Choose a file"),

@@ -71,6 +71,7 @@ MESSAGES = {
     "kpi.platform.douyin": ("抖音", "Douyin"),
     "kpi.platform.channels": ("视频号", "WeChat Channels"),
     "kpi.platform.toutiao": ("头条号", "Toutiao"),
+    "kpi.platform.xiaohongshu": ("小红书", "Xiaohongshu (RED)"),
     "kpi.platforms.only": ("仅含 {platforms}", "{platforms} only"),
     "kpi.platforms.some_months": ("部分月份仅含 {platforms}", "some months {platforms} only"),
     "kpi.platforms.separator": ("、", ", "),

@@ -5,6 +5,7 @@ MESSAGES = {
     "platform.douyin": ("抖音", "Douyin"),
     "platform.channels": ("微信视频号", "WeChat Channels"),
     "platform.toutiao": ("头条号", "Toutiao"),
+    "platform.xiaohongshu": ("小红书", "Xiaohongshu (RED)"),
     "platform.weibo": ("微博", "Weibo"),
     "platform.bilibili": ("B站", "Bilibili"),
     "platform.total": ("全矩阵合计", "whole matrix (total)"),
@@ -17,6 +18,7 @@ MESSAGES = {
     "sources.format.douyin_works": ("抖音 投稿作品数据", "Douyin works export"),
     "sources.format.channels_videos": ("微信视频号 视频数据", "WeChat Channels videos export"),
     "sources.format.toutiao_works": ("头条号 作品数据", "Toutiao works export"),
+    "sources.format.xiaohongshu_notes": ("小红书 笔记列表明细", "Xiaohongshu notes export"),
     "sources.format.weibo_posts": ("微博 博文数据", "Weibo posts export"),
     "sources.format.bilibili_videos": ("B站 稿件数据", "Bilibili videos export"),
     "sources.error.missing_columns": (
@@ -27,6 +29,14 @@ MESSAGES = {
         "这是{platform_zh}的导出文件，目前还不能读取。请把需要的数字填入办公表格（按月表）上传。",
         "This is a {platform_en} export, which cannot be read yet. Put the figures you need into an office sheet (month rows) and upload that.",
     ),
+    "sources.error.unfamiliar": (
+        "这个文件像是一份逐条作品的明细（表头有{columns}），但不是本系统能读取的平台导出，也无法判断来自哪个平台（可能是第三方数据工具的导出）。"
+        "能读取的是这些平台创作者后台的原始导出：{known_zh}。请从平台后台重新导出后上传；或把需要的月度数字填入办公表格（按月表）上传。",
+        "This file looks like a list of works (its header has {columns}) but is no platform export this product reads, and its platform "
+        "cannot be told (perhaps a third-party data tool's export). The exports read are those of the creator centres of {known_en}. "
+        "Export the file from the platform itself and upload that, or put the monthly figures you need into an office sheet (month rows).",
+    ),
+    "sources.list_separator": ("、", ", "),
     "sources.error.no_rows": ("{format_zh}导出中表头下面没有数据行。", "The {format_en} export has no data rows below its header."),
     "sources.error.not_a_figure": (
         "不是数字（平台导出中应为数字、“-”或留空）。表头可能与数据不符（例如把另一个平台的表头贴在了上面）。",
@@ -46,6 +56,10 @@ MESSAGES = {
     "sources.warning.over_total": (
         "{count} 个月份的各平台之和超过了全矩阵合计，请核对（指标 期间：平台之和 / 合计）：{items}",
         "In {count} months the platforms add up to more than the matrix total; please check (metric period: platforms / total): {items}",
+    ),
+    "sources.warning.not_public": (
+        "{count} 条作品不是公开状态（{states}），没有计入发布的图文/短视频条数；它们的播放、点赞等数字照常保留。",
+        "{count} works are not public ({states}) and are left out of the posts / short videos published; their plays, likes and other figures are kept.",
     ),
     "sources.warning.replaced_items": (
         "本次导出中有 {count} 条作品/日数据此前已导入，以本次（最新）数据为准，不重复计算。",

@@ -18,7 +18,7 @@ from museum.charts import _layout
 from museum.sections.blocks import Block, Chart, Notice, Section, Table
 from museum.sections.scope import Scope
 
-PLATFORM_COLORS = {"wechat": "#1AAD19", "douyin": "#1F1F1F", "channels": "#FA9D3B", "toutiao": "#E8382F"}
+PLATFORM_COLORS = {"wechat": "#1AAD19", "douyin": "#1F1F1F", "channels": "#FA9D3B", "toutiao": "#E8382F", "xiaohongshu": "#FF2442"}
 VIEW_METRICS = ("platform_reads", "video_plays")
 TOP_ITEMS = 10
 

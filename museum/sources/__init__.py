@@ -1,4 +1,4 @@
-"""Platform exports (微信公众号, 抖音, 视频号, 头条号): recognise, parse, keep every row, roll up.
+"""Platform exports (微信公众号, 抖音, 视频号, 头条号, 小红书): recognise, parse, keep every row, roll up.
 
 `recognise(book)` tells a platform export from an office sheet by its header signature (after
 museum.intake.decode.file_kind has told the bytes apart); `read_export` parses its rows;
@@ -18,9 +18,9 @@ from museum.i18n import t
 from museum.intake.problems import Notice, Problem
 from museum.intake.workbook import SheetGrid
 from museum.sources import formats, parsers
-from museum.sources.formats import Match, Resemblance
+from museum.sources.formats import Match, Resemblance, Unfamiliar
 
-PLATFORMS = ("wechat", "douyin", "channels", "toutiao")
+PLATFORMS = ("wechat", "douyin", "channels", "toutiao", "xiaohongshu")
 
 
 @dataclass
@@ -48,6 +48,7 @@ class PlatformExport:
             **{name: pa.array([None if pd.isna(v) else float(v) for v in items[name]], pa.float64())
                for name in ("views", "likes", "comments", "shares", "favorites", "follows")},
             "figures": pa.array(items["figures"].astype(str).tolist(), pa.string()),
+            "is_public": pa.array([not isinstance(h, str) for h in items["hidden"]], pa.bool_()),
         })
 
     @cached_property
@@ -72,16 +73,19 @@ class PlatformExport:
         return {"from": min(days).isoformat(), "to": max(days).isoformat()}
 
 
-def recognise(sheets: list[SheetGrid]) -> tuple[SheetGrid, Match | Resemblance] | None:
-    """The first sheet that is (or resembles) a platform export, with what it matched."""
-    near = None
+def recognise(sheets: list[SheetGrid]) -> tuple[SheetGrid, Match | Resemblance | Unfamiliar] | None:
+    """The first sheet that is a platform export, with what it matched; else the first that
+    resembles one; else the first that is a list of works of no format we know."""
+    near = unfamiliar = None
     for sheet in sheets:
         found = formats.detect(sheet.cells)
         if isinstance(found, Match):
             return sheet, found
-        if found is not None and near is None:
+        if isinstance(found, Resemblance) and near is None:
             near = (sheet, found)
-    return near
+        if isinstance(found, Unfamiliar) and unfamiliar is None:
+            unfamiliar = (sheet, found)
+    return near or unfamiliar
 
 
 def labels(source_format: str | None = None, platform: str | None = None) -> dict:
@@ -94,13 +98,33 @@ def labels(source_format: str | None = None, platform: str | None = None) -> dic
     return found
 
 
-def refusal(found: Resemblance | Match) -> Problem:
-    """Why a sheet that resembles an export (or is one we do not read yet) is refused."""
+def readable_platforms(lang: str) -> str:
+    """The platforms whose exports are read, named in `lang`."""
+    codes = dict.fromkeys(f.platform for f in formats.formats().values() if f.supported)
+    return t("sources.list_separator", lang).join(t(f"platform.{code}", lang) for code in codes)
+
+
+def refusal(found: Resemblance | Match | Unfamiliar) -> Problem:
+    """Why a sheet that resembles an export (or is one we do not read yet, or a list of works of
+    no format we know) is refused."""
+    if isinstance(found, Unfamiliar):
+        return Problem("sources.error.unfamiliar", found.header_row, None, None,
+                       {"columns": "、".join(f"「{c}」" for c in found.columns),
+                        "known_zh": readable_platforms("zh"), "known_en": readable_platforms("en")})
     fmt = found.fmt
     if not fmt.supported:
         return Problem("sources.error.unsupported", found.header_row, None, None, labels(platform=fmt.platform))
     return Problem("sources.error.missing_columns", found.header_row, None, None,
                    labels(fmt.name, fmt.platform) | {"columns": "、".join(f"「{c}」" for c in found.missing)})
+
+
+def _hidden_notices(items: pd.DataFrame) -> list[Notice]:
+    """How many works were left out of the published counts, and why (自见 2、已删除 1)."""
+    states = items["hidden"].dropna().value_counts(sort=False) if not items.empty else pd.Series(dtype=int)
+    if states.empty:
+        return []
+    text = "、".join(f"{state} {count}" for state, count in sorted(states.items(), key=lambda kv: (-kv[1], kv[0])))
+    return [Notice("sources.warning.not_public", {"count": int(states.sum()), "states": text})]
 
 
 def read_export(sheet: SheetGrid, match: Match) -> PlatformExport:
@@ -109,7 +133,7 @@ def read_export(sheet: SheetGrid, match: Match) -> PlatformExport:
     items = parsed.items.drop_duplicates(["item_key", "channel"], keep="last")
     daily = parsed.daily.drop_duplicates(["day", "channel", "measure"], keep="last")
     export = PlatformExport(match.fmt.name, match.fmt.platform, sheet.name, items, daily,
-                            parsed.errors, parsed.notices, parsed.rows)
+                            parsed.errors, parsed.notices + _hidden_notices(items), parsed.rows)
     if not export.errors and export.items.empty and export.daily.empty:
         export.errors.append(Problem("sources.error.no_rows", match.header_row + 1, None, None, labels(match.fmt.name)))
     return export

@@ -2,7 +2,8 @@
 
 Each platform writes them its own way: 抖音 writes "-" for a figure it has not computed, 头条号 "-1";
 视频号 writes rates as "4.41%" and durations as "14.73秒"; times come as `2025-03-27 14:47:18`,
-`2025/03/25`, `2025-06-10 12:34`, `2025年06月10日`, `2025/6/10` or `20250301`.
+`2025/03/25`, `2025-06-10 12:34`, `2025年06月10日`, `2025/6/10`, `20250301` or (小红书)
+`2025年09月26日19时30分52秒`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from museum.numbers import MISSING_MARKS, NotANumber, parse_quantity
 MISSING = MISSING_MARKS | {"nan"}  # the marks of an office sheet, and what a platform writes for a blank figure
 _TIME = re.compile(
     r"^(?P<y>\d{4})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[\sT]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?$"
+    r"(?:(?:[\sT]+|(?<=日))(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})\s*分?(?:\s*:?\s*(?P<S>\d{2})(?:\.\d+)?\s*秒?)?)?$"
 )
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:\.0+)?$")
 _DURATION = re.compile(r"^(?P<n>[0-9.]+)\s*(?:秒|s|sec)$")

@@ -15,10 +15,10 @@ import pandas as pd
 
 from museum.intake.problems import Notice, Problem
 from museum.sources import cells
-from museum.sources.formats import Match
+from museum.sources.formats import Match, hidden_state
 
 ITEM_FIGURES = ("views", "likes", "comments", "shares", "favorites", "follows")
-ITEM_COLUMNS = ["item_key", "channel", "item_type", "title", "published_at", *ITEM_FIGURES, "figures", "row"]
+ITEM_COLUMNS = ["item_key", "channel", "item_type", "title", "published_at", *ITEM_FIGURES, "figures", "hidden", "row"]
 DAILY_COLUMNS = ["day", "channel", "measure", "value", "row"]
 ALL_CHANNELS = "全部"
 TEXT_FIELDS = {"title", "key", "genre", "review_status", "link", "channel", "published", "day"}
@@ -39,6 +39,7 @@ class _Reader:
     def __init__(self, grid: pd.DataFrame, match: Match, table: str, headers: dict[str, str], errors: list[Problem],
                  minus_one_missing: bool = False):
         self.grid, self.columns, self.errors = grid, match.tables[table], errors
+        self.platform = match.fmt.platform
         self.headers = headers
         self.minus_one_missing = minus_one_missing
         start = grid.index.get_loc(match.header_row) + 1
@@ -94,6 +95,7 @@ def _item(reader: _Reader, row: int, key: str, item_type: str, title: str | None
     for name in ITEM_FIGURES:
         record[name] = reader.figure(row, name) if name in reader.columns else None
     record["figures"] = json.dumps(figures, ensure_ascii=False, sort_keys=True, default=str)
+    record["hidden"] = hidden_state(reader.platform, figures)  # 自见, 私密 …: kept, not a published work
     return record
 
 
@@ -111,6 +113,7 @@ def parse(grid: pd.DataFrame, match: Match) -> Parsed:
         "douyin_works": _douyin,
         "channels_videos": _channels,
         "toutiao_works": _toutiao,
+        "xiaohongshu_notes": _xiaohongshu,
     }[match.fmt.name]
     return parser(grid, match)
 
@@ -228,4 +231,16 @@ def _toutiao(grid, match) -> Parsed:
     item_type = "video" if table == "items_video" else "post"
     items = [_item(reader, row, key.removesuffix(".0"), item_type, reader.text(row, "title"), published)
              for row, key, published in _dated_rows(reader, errors, "key", "sources.error.no_key")]
+    return _items_parsed(reader, errors, items)
+
+
+def _xiaohongshu(grid, match) -> Parsed:
+    """小红书 创作者中心 笔记列表明细: no note id, so a note is its first publish time and title;
+    体裁 视频 is a video, 图文 a post."""
+    errors: list[Problem] = []
+    reader = _Reader(grid, match, "items", _headers(match, "items"), errors)
+    items = []
+    for row, title, published in _dated_rows(reader, errors, "title", "sources.error.no_title"):
+        item_type = "video" if "视频" in (reader.text(row, "genre") or "") else "post"
+        items.append(_item(reader, row, f"{published:%Y%m%d%H%M%S}|{title}", item_type, title, published))
     return _items_parsed(reader, errors, items)

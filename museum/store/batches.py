@@ -28,8 +28,9 @@ _STORED_SIZE_LIMIT = 4 << 30  # far above any upload limit (MUSEUM_MAX_UPLOAD_MB
 EVENT_TABLES = ("award", "honor", "research", "profile_field")
 # Plans and targets (migration 0006, museum.targets): rolled back like every other table.
 PLAN_TABLES = ("target", "budget_figure", "key_task", "timeline_event")
-# Rows of platform exports and remembered column names (migration 0005), rolled back alike.
-INTAKE_TABLES = ("platform_item", "platform_daily", "column_alias")
+# Rows of platform exports and remembered column names (migration 0005) and volunteer records
+# (0011), rolled back alike.
+INTAKE_TABLES = ("platform_item", "platform_daily", "column_alias", "volunteer_record")
 # An editor's texts of the report draft (migration 0013, museum.forms.edits), rolled back alike.
 FORM_TABLES = ("draft_field",)
 # What wrote a batch. Checked here, not by the schema (migration 0004), so a new kind of write

@@ -190,3 +190,21 @@ def test_correction_form(app_db):
     assert "已保存：批次 #2。" in [s.value for s in at.success]
     assert "当前数值：4870篇（批次 #2）" in texts(at)
     assert batch_rows(app_db)[-1] == (2, "correction", None, 1, None)
+
+
+def test_a_volunteer_export_says_what_is_not_kept_and_stores_the_copy_without_it(app_db):
+    at = open_page(UPLOAD, "zh")
+    name = "volunteer_service_2021.xlsx"
+    at.file_uploader(key="intake_file").upload(name, (CORPUS.parent / "sources" / name).read_bytes(), "application/octet-stream")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert source(at)["识别的格式"] == "志愿者名册 / 服务时长记录"
+    assert [w.value for w in at.warning] == [
+        "已按 8 名志愿者计算月度数字。个人信息不保存：保存的文件是去掉了「姓名」、「证件号码」、「手机号」列的副本，每人以加密哈希代替（原文件不保存）。"]
+    at.button(key="intake_commit").click()
+    at.run()
+    with db.session(app_db) as con:
+        sha = con.execute("select file_sha256 from batch order by batch_id desc limit 1").fetchall()[0][0]
+        kept = ingest.stored_file(con, sha).decode("utf-8-sig")
+    assert kept.splitlines()[0] == "志愿者（密钥哈希）,序号,性别,所属队伍,活动名称,服务日期,服务时长（小时）"
+    assert "61010219850314002X" not in kept and "13912345678" not in kept

@@ -113,3 +113,16 @@ def test_a_period_in_the_url_is_chosen_and_a_bad_one_is_said(demo_db):
     at.query_params["period"] = "2025-11"  # a month of a year with data, but without data itself
     at.run()
     assert any(i.value == "2025年11月没有数据：在侧栏选择其他期间，或在“数据上传”导入这几个月的数据。" for i in at.info)
+
+
+DATA_PAGES = ["app_pages/upload.py", "app_pages/history.py", "app_pages/targets_edit.py", "app_pages/report_import.py",
+              "app_pages/admin.py"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("period_text", ["2025-04", "2025-Q2"])
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_the_data_pages_run_under_any_period(demo_db, page, period_text, lang):
+    """Pages that change data keep their own year boxes; a month or a quarter in the sidebar breaks none."""
+    at = open_page(page, lang, session={**chosen(period_text), **signed_in("admin")})
+    assert at.title and next(s for s in at.selectbox if s.key == "period_1_2025").value == period_text

@@ -52,7 +52,8 @@ def test_no_sql_built_from_formatted_strings():
 # that names it; a module no prefix names fails the test until someone places it.
 LAYERS = [
     ("base", ["museum", "museum.errors", "museum.settings", "museum.i18n", "museum.locale", "museum.numbers",
-              "museum.tabular", "museum.safe_csv", "museum.profile", "museum.assets", "museum.events"]),
+              "museum.tabular", "museum.safe_csv", "museum.profile", "museum.assets", "museum.events",
+              "museum.period"]),
     ("store", ["museum.store"]),
     ("access", ["museum.access"]),
     ("domain", ["museum.catalog", "museum.kpis", "museum.present", "museum.charts", "museum.institutions"]),

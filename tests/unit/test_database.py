@@ -79,6 +79,9 @@ def _register_platform_relations(con) -> None:
     con.register("items", export.items_table)
     con.register("daily", export.daily_table)
     con.register("rules", store.rules())
+    from museum.sources import volunteer_months, volunteer_store
+
+    con.register("records", volunteer_store.records_table(pd.DataFrame(columns=volunteer_months.COLUMNS)))
 
 
 @pytest.fixture(scope="module")

@@ -69,6 +69,7 @@ BAD = {
     "bad_truncated.xlsx": [(None, None, "safety.xlsx_not_zip")],
     "bad_unit_mismatch.csv": [(2, "数值", "intake.error.unit_mismatch")],
     "bad_unknown_metric.csv": [(2, "指标", "intake.error.unknown_metric"), (3, "指标", "intake.error.unknown_metric_plain")],
+    "bad_quote_merges_rows.csv": [(None, None, "intake.error.quote_spans_lines_width")],
     "bad_utf16_errors.txt": [(2, "数值", "intake.error.not_a_number")],
     "bad_wide_header.csv": [(1, "2023年13月", "intake.error.month_range"), (1, "1999年", "intake.error.year_range")],
     "bad_xlsx_errors.xlsx": [(3, "指标", "intake.error.unknown_metric_plain"), (4, "月份", "intake.error.month_range")],

@@ -77,9 +77,12 @@ def test_unclosed_quote_names_the_row_where_it_opened():
     result = ingest.analyse((HOSTILE / "unclosed_quote.csv").read_bytes(), "x.csv")
     assert [p.message("zh") for p in result.errors] == [
         "第 2 行（文件第 2 行）有一个引号（\"）开始的单元格跨越了 5,280+ 行：很可能少了一个闭合引号，后面的行会被并入这一格。请检查该行的引号后重新保存。"]
+    # a note over two lines is a cell (issue 20 item 7); a quote that closes only 150 lines later is not
     short = "年份,指标,数值,备注\r\n2021,科普图文,1,\"两行\r\n的备注\"\r\n2021,直播活动,2,\r\n".encode()
-    assert [p.message("en") for p in ingest.analyse(short, "s.csv").errors] == [
-        "Row 2 (line 2 of the file) has a cell that opens a quote (\") and runs over 2 lines: probably a closing quote is missing, "
+    assert ingest.analyse(short, "s.csv").observations["note"].tolist()[0] == "两行\r\n的备注"
+    late = "年份,指标,数值,备注\r\n2021,科普图文,1,\"备注\r\n" + "第几行\r\n" * 149 + "结束\"\r\n"
+    assert [p.message("en") for p in ingest.analyse(late.encode(), "s.csv").errors] == [
+        "Row 2 (line 2 of the file) has a cell that opens a quote (\") and runs over 151 lines: probably a closing quote is missing, "
         "and the rows after it would be swallowed into one cell. Check the quotes on that row and save again."]
 
 

@@ -138,7 +138,7 @@ def test_changes_against_stored_figures_and_rollback(con):
     outcome = report_import.commit(con, parsed, dataset, edited=True, actor="test")
     # 19 other values, 16 profile fields, 8 awards, 8 honours and 9 research items are already there as they are
     assert (outcome["status"], outcome["inserted"], outcome["updated"], outcome["unchanged"]) == ("committed", 0, 1, 60)
-    assert outcome["warnings"] == ["2 个数字未能归类，不会导入：两个、两项。请在审核表中补录。"]
+    assert outcome["warnings"] == ["5 个数字未能归类，不会导入：两个、十八部、十六部、百名、两项。请在审核表中补录。"]
     assert current(con, "posts", 2024, "西安市科学技术馆") == 5600
     batches.rollback(con, outcome["batch_id"])
     assert current(con, "posts", 2024, "西安市科学技术馆") == 5528

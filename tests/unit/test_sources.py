@@ -155,6 +155,9 @@ BAD = {
     "bad_html_not_a_table.xls": "这是一个网页（HTML）文件，但其中没有表格，无法读取数据。请从平台重新下载“导出数据”表格，或另存为 Excel/CSV 后上传。",
     "bad_weibo_export.csv": "这是微博的导出文件，目前还不能读取。请把需要的数字填入办公表格（按月表）上传。",
     "bad_bilibili_export.xlsx": "这是B站的导出文件，目前还不能读取。请把需要的数字填入办公表格（按月表）上传。",
+    "bad_douyin_scrape.csv": "这个文件像是一份逐条作品的明细（表头有「发布时间」、「点赞数」、「评论数」、「分享数」、「收藏数」、「转发数」），"
+                             "但不是本系统能读取的平台导出，也无法判断来自哪个平台（可能是第三方数据工具的导出）。能读取的是这些平台创作者后台的原始导出："
+                             "微信公众号、抖音、微信视频号、头条号、小红书。请从平台后台重新导出后上传；或把需要的月度数字填入办公表格（按月表）上传。",
 }
 
 
@@ -178,7 +181,8 @@ def test_a_header_over_another_platforms_data_lists_every_cell(con):
 
 def test_every_bad_export_has_an_expectation():
     names = sorted(p.name for p in SOURCES.iterdir() if p.name.startswith("bad_"))
-    assert names == sorted([*BAD, "bad_header_over_other_data.csv"])
+    # the volunteer files are refused with their rows in tests/unit/test_volunteers.py
+    assert names == sorted([*BAD, "bad_header_over_other_data.csv", "bad_volunteer_cells.csv", "bad_volunteer_undated.csv"])
 
 
 def test_cli_json_of_a_platform_export_and_values_per_platform(db_path, capsys):

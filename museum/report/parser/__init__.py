@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from museum import catalog as catalog_module
 from museum import numbers
 from museum.errors import InputRejected
-from museum.report.parser import layout, records
+from museum.report.parser import layout, records, residual, script
 from museum.report.parser.inputs import read_report_bytes
 from museum.report.parser.metrics import MetricReader, list_counts
 from museum.report.parser.sentences import clauses, figures, split_sentences
@@ -31,6 +31,9 @@ INSTITUTION_KEYS = (
     "sponsor", "assets_year_start_wan", "assets_year_end_wan", "website", "headcount",
 )
 PROSE_FIELDS = ("activities", "performance_and_litigation", "donations", "qualifications")
+# Fields that name someone or somewhere: a placeholder there ("—", "-", "无") means the field is empty.
+NAMING_FIELDS = ("name", "address", "legal_representative", "sponsor", "funding_source")
+PLACEHOLDERS = {"无", "暂无", "空"}
 
 
 @dataclass
@@ -131,7 +134,8 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
     name = file_name or "—"
     if not text or not text.strip():
         raise InputRejected("report.empty", name=name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    original = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = script.simplified(original)  # 觀眾/萬 are read as 观众/万; quotes are cut from the original
     form = layout.read_form(text)
     if form.labels_found < MIN_LABELS:
         raise InputRejected("report.not_a_report", name=name, found=form.labels_found, needed=MIN_LABELS)
@@ -139,9 +143,10 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
     year = layout.report_year(text, activities.value if activities else None)
     if year is None:
         raise InputRejected("report.no_year", name=name)
-    fields = {key: FieldFigure(key, v.value, v.sentence, v.confidence) for key, v in form.values.items()}
+    fields = {key: FieldFigure(key, v.value, v.sentence, v.confidence) for key, v in form.values.items()
+              if not (key in NAMING_FIELDS and _placeholder(v.value))}
     parsed = ParsedReport(year=year, fields=fields, layout=form.layout, encoding="text", source_name=file_name,
-                          source_bytes=text.encode("utf-8"))
+                          source_bytes=original.encode("utf-8"))
     parsed.unplaced.extend({"text": t, "sentence": s} for t, s in form.orphans)
     _form_metrics(parsed)
     places = records.Places.of(parsed.fields["address"].value if "address" in parsed.fields else None, parsed.institution)
@@ -151,7 +156,24 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
             start, end = form.long_spans[key]
             for sentence in split_sentences(text, start, end):
                 _read_sentence(parsed, sentence, places, reader)
+    _as_written(parsed, script.restorer(original, text))
     return parsed
+
+
+def _placeholder(value: str) -> bool:
+    return numbers.is_missing(value) or value.strip() in PLACEHOLDERS
+
+
+def _as_written(parsed: ParsedReport, restore) -> None:
+    """Values and quotes in the report's own script (they were read in simplified script)."""
+    for figure in parsed.fields.values():
+        figure.value, figure.sentence = restore(figure.value), restore(figure.sentence)
+    for metric in parsed.metrics:
+        metric.sentence, metric.text = restore(metric.sentence), restore(metric.text)
+    for record in (*parsed.awards, *parsed.honors, *parsed.research, *parsed.unplaced):
+        for key in ("sentence", "text", "competition", "title", "subject", "awarded_by", "description"):
+            if isinstance(record.get(key), str):
+                record[key] = restore(record[key])
 
 
 def _form_metrics(parsed: ParsedReport) -> None:
@@ -200,11 +222,14 @@ def _read_sentence(parsed: ParsedReport, sentence, places, reader: MetricReader)
             parsed.metrics.append(MetricFigure(metric_id, float(count), "exact", reader.catalog[metric_id].unit_zh, sentence.quote, 0.6, _written))
             taken.add(metric_id)
     view = sentence.view
+    since = residual.cumulative_spans(view, parsed.year)  # figures since the opening are not the year's
+    covered = [span for span in found.used if span not in found.named]
     for clause_start, clause_end, clause_figures in by_clause:
         for index, figure in enumerate(clause_figures):
             if any(a <= figure.start < b for a, b in found.used):
                 continue
-            if figure.start >= sentence.plan_from:
+            covered.append((figure.start, figure.end))
+            if figure.start >= sentence.plan_from or any(a <= figure.start < b for a, b in since):
                 parsed.unplaced.append({"text": figure.text, "sentence": sentence.quote})
                 continue
             before_start = clause_figures[index - 1].end if index else clause_start
@@ -221,3 +246,4 @@ def _read_sentence(parsed: ParsedReport, sentence, places, reader: MetricReader)
             for item in results:
                 parsed.metrics.append(MetricFigure(item.metric_id, item.value, item.qualifier, reader.catalog[item.metric_id].unit_zh, sentence.quote, item.confidence, item.text))
                 taken.add(item.metric_id)
+    parsed.unplaced.extend({"text": text, "sentence": sentence.quote} for text in residual.leftovers(view, covered))

@@ -265,14 +265,22 @@ def read_form(text: str) -> FormReading:
     return FormReading(values, orphans, layout, len({h.field for h in hits if FIELD_KINDS[h.field] != "ignored"}), long_spans)
 
 
+_SINCE_YEAR = re.compile(r"^\s*年[^，,；;。]{0,12}?(?:以来|开馆|建馆|成立|落成|建成)")
+
+
 def report_year(text: str, activities: str | None) -> int | None:
-    """The report year: "( 2021 年度)", else "2023年度", else the first "20XX年" of the activities."""
+    """The report year: "( 2021 年度)", else "2023年度", else the first "20XX年" of the activities
+    that is not a date since when or until when ("自2016年7月开馆以来", "截至2021年8月")."""
     for pattern, source in (
         (r"[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]", text),
         (r"((?:19|20)\d{2})\s*年度", text),
-        (r"((?:19|20)\d{2})\s*年", activities or ""),
     ):
         match = re.search(pattern, source)
         if match:
             return int(match.group(1))
+    for match in re.finditer(r"((?:19|20)\d{2})\s*年", activities or ""):
+        before = (activities or "")[max(0, match.start() - 3): match.start()]
+        if re.search(r"(自|从|截至|截止|至)$", before) or _SINCE_YEAR.match(activities, match.end(1)):
+            continue
+        return int(match.group(1))
     return None

@@ -18,7 +18,7 @@ EXTRA_KEYWORDS = {
     "posts": ("科普文章", "推文", "图文"),
     "short_videos": ("短视频", "视频"),
     "livestreams": ("直播",),
-    "online_visits": ("访问量", "点击量", "浏览量", "阅读量", "播放量"),
+    "online_visits": ("访问量", "点击量", "浏览量", "阅读量"),  # 播放量 is video_plays' own alias
     "follower_growth": ("粉丝增长", "新增粉丝", "增粉"),
     "outreach_events": ("公益行", "三探五进"),
     "education_sessions": ("教育活动", "研学活动", "科学课"),
@@ -32,9 +32,13 @@ EXTRA_KEYWORDS = {
     "volunteer_teams": ("志愿者队伍", "志愿服务队"),
     "partner_colleges": ("院校", "高校"),
     "volunteer_person_times": ("志愿服务", "志愿者服务"),
-    "onsite_visitors": ("接待观众", "接待游客", "参观人次", "观众", "游客", "参观"),
-    "open_days": ("开放",),
-    "exhibits_updated": ("展品",),
+    "onsite_visitors": ("接待观众", "接待游客", "参观人次", "观众", "游客", "参观", "服务公众", "服务群众", "团体及个人",
+                        "接待量", "客流量", "参观量", "入馆"),
+    "open_days": ("开放", "开馆"),
+    # only an area fits exhibition_area, so 展厅 alone ("展厅总面积3000㎡") names it only before an area
+    "exhibition_area": ("展厅面积", "展览面积", "展教面积", "展示面积", "展区面积", "布展面积", "展陈面积", "展厅", "展区"),
+    # exhibits on show ("展出展品约200余件") are not exhibits updated: a verb of updating must be said
+    "exhibits_updated": ("更新展品", "维护展品", "维修展品", "新增展品", "研发展品", "改造展品", "展品更新", "展品维护", "展品研发"),
     "popsci_funding_raised": ("筹集",),
     "popsci_funding_used": ("使用经费",),
 }
@@ -43,8 +47,12 @@ FORM_METRICS = {"headcount", "assets_year_start", "assets_year_end", "startup_ca
 # Which metric units a figure's unit can stand for.
 UNIT_FITS = {
     "场次": ("场次", "场", "次"), "场": ("场", "场次", "次"), "次": ("次", "场次", "场"), "份": ("项",), "个": ("个", "项"),
-    "项": ("项",), "人次": ("人次",), "万元": ("万元",), "元": ("万元",), "名": ("人",),
+    "项": ("项",), "人次": ("人次",), "万元": ("万元",), "元": ("万元",), "名": ("人", "人次"), "人": ("人", "人次"),
+    "期": ("场", "场次", "次"), "平方米": ("m²",),
 }
+# A number written without a unit ("播放量超30万") takes the unit of the metric named right before it.
+UNITLESS_DISTANCE = 2
+NOT_COUNTS = ("%", "万元", "m²")
 DERIVED_CONFIDENCE = 0.6
 
 
@@ -71,6 +79,8 @@ class MetricReader:
         self.keywords.sort(key=lambda pair: len(pair[0]), reverse=True)
 
     def fits(self, metric_id: str, unit: str) -> bool:
+        if unit == "":
+            return self.catalog[metric_id].unit_zh not in NOT_COUNTS
         return self.catalog[metric_id].unit_zh in UNIT_FITS.get(unit, (unit,))
 
     def _nearest(self, text: str, unit: str, before: bool) -> tuple[str, int] | None:
@@ -92,6 +102,8 @@ class MetricReader:
         unit = "万元" if figure.unit == "元" else figure.unit
         for side, text in ((True, before), (False, after)):
             nearest = self._nearest(text, figure.unit, side)
+            if nearest and figure.unit == "" and not (side and nearest[1] <= UNITLESS_DISTANCE):
+                return None
             if nearest:
                 metric_id, distance = nearest
                 confidence = (0.95 if distance <= 2 else 0.8) if side else (0.85 if distance <= 4 else 0.7)

@@ -47,6 +47,7 @@ class Found:
     research: list[dict] = field(default_factory=list)
     unplaced: list[tuple[str, str]] = field(default_factory=list)
     used: list[tuple[int, int]] = field(default_factory=list)
+    named: list[tuple[int, int]] = field(default_factory=list)  # honour clauses: their numbers are names, not read
 
 
 def level_of(text: str, places: Places) -> tuple[str | None, float]:
@@ -266,6 +267,10 @@ def honors(sentence: Sentence, places: Places, institution: str | None, found: F
             continue
         subjects = _subjects(clause[: verb.start()], institution)
         titled = _titles(clause[verb.end():])
+        if _personal(subjects, clause[verb.end():]):
+            found.unplaced.append((clause.strip(), sentence.quote))
+            found.used.append((start, end))
+            continue
         if not titled:
             continue
         if len(subjects) > 1 and len(subjects) == len(titled):
@@ -286,6 +291,16 @@ def honors(sentence: Sentence, places: Places, institution: str | None, found: F
                     }
                 )
         found.used.append((start, end))
+        found.named.append((start, end))
+
+
+_PERSON = re.compile(r"(老师|同志|馆长|主任|书记|辅导员|讲解员|教师|职工|员工|先生|女士|博士|研究员|工程师)$")
+_PERSONAL_TITLE = re.compile(r"(辅导员|讲解员|工作者|先进个人|能手|标兵|劳动模范|教师|之星)[”\"」]?(?:荣誉)?(?:称号)?$")
+
+
+def _personal(subjects: list[str | None], titled_text: str) -> bool:
+    """"余斌老师荣获“全国高级科技辅导员”称号": a person's title, not an honour of the unit."""
+    return any(s and _PERSON.search(s) for s in subjects) or bool(_PERSONAL_TITLE.search(titled_text.strip()))
 
 
 def _subjects(text: str, institution: str | None) -> list[str | None]:

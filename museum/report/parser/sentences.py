@@ -9,16 +9,21 @@ from museum import numbers
 
 # Counting units a figure may carry; a bare number (a year, a date, "top50") is not a figure.
 UNITS = (
-    "万人次", "人次", "场次", "万元", "平方米", "小时", "课时", "篇", "条", "场", "次", "项", "人", "所",
+    "万人次", "人次", "场次", "万元", "平方米", "平米", "㎡", "小时", "课时", "篇", "条", "场", "次", "项", "人", "所",
     "支", "个", "件", "天", "家", "名", "份", "部", "期", "批", "册", "套", "种", "门", "元", "%", "％",
 )
+AREA_UNITS = ("平方米", "平米", "㎡")
 _UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _CN_UNITS = "项个场次篇条支所家名人件批期份种"
+# "15余万人" (余 before 万) is as common as "15万余人"; "突破800万人次" is at least 800万.
 FIGURE = re.compile(
-    r"(?P<pre>超过|不少于|将近|接近|大约|超|逾|近|约)?"
-    r"(?:(?P<arabic>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万|亿|千)?)|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*)(?=[" + _CN_UNITS + r"]))"
-    r"(?P<post>余|多)?(?P<unit>" + _UNIT_RE + r")(?P<post2>以上|左右|余|多)?"
+    r"(?P<pre>突破|超过|不少于|将近|接近|大约|超|逾|近|约)?"
+    r"(?:(?P<arabic>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[余多]?(?P<multiplier>万|亿|千))?)"
+    r"|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:[余多]?[万亿])?)(?=[余多]?[" + _CN_UNITS + r"]))"
+    r"(?P<post>余|多)?(?P<unit>" + _UNIT_RE + r")?(?P<post2>以上|左右|余|多)?"
 )
+# Before a numeral these make it a number without digits ("数十场", "上千场"): kept for review.
+_DIGITLESS_BEFORE = "数几上成"
 _PLAN_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*[^,，。、]{0,10}?(问题|不足|打算|计划|思路|展望|安排)")
 _OTHER_HEADING = re.compile(r"[一二三四五六七八九十]+、")
 _SENTENCE_END = "。！？!?"
@@ -103,7 +108,10 @@ def masked(view: str) -> str:
 
 
 def figures(view: str, start: int = 0, end: int | None = None) -> list[Figure]:
-    """Every counted quantity in view[start:end] (not ordinals 第三届, years, or names in 《》)."""
+    """Every counted quantity in view[start:end] (not ordinals 第三届, years, or names in 《》).
+
+    A number without a unit counts only with a multiplier or a qualifier ("播放量超30万").
+    """
     scan = masked(view)
     end = len(view) if end is None else end
     found = []
@@ -113,24 +121,35 @@ def figures(view: str, start: int = 0, end: int | None = None) -> list[Figure]:
             continue
         if first > 0 and (scan[first - 1].isdigit() or scan[first - 1].isascii() and scan[first - 1].isalpha()):
             continue
-        written = view[match.start(): match.end()]
-        try:
-            quantity = numbers.parse_quantity(written.replace("％", "%"))
-        except numbers.NotANumber:
+        if match.group("chinese") and first > 0 and scan[first - 1] in _DIGITLESS_BEFORE:
             continue
+        if not match.group("unit") and not (match.group("multiplier") or match.group("pre")):
+            continue
+        written = view[match.start(): match.end()]
+        quantity = _quantity(written)
         if quantity is None:
             continue
-        unit = match.group("unit").replace("％", "%")
-        if unit == "万人次":
-            unit = "人次"
+        unit = (match.group("unit") or "").replace("％", "%")
+        unit = {"万人次": "人次", **{area: "平方米" for area in AREA_UNITS}}.get(unit, unit)
         found.append(Figure(written, match.start(), match.end(), quantity.value, quantity.qualifier, unit))
     return found
+
+
+def _quantity(written: str) -> numbers.Quantity | None:
+    """"15余万人" is read as "15万余人", "十余万人次" as "十万余人次"; "80.15万人次" as 801,500."""
+    text = re.sub(r"([\d一二两三四五六七八九十百千])([余多])([万亿千])", r"\1\3\2", written.replace("％", "%"))
+    text = re.sub("(" + "|".join(AREA_UNITS) + ")$", "", text)
+    try:
+        return numbers.parse_quantity(text)
+    except numbers.NotANumber:
+        return None
 
 
 def clauses(view: str) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence, split at ，,；; and ：:."""
     spans, cursor = [], 0
-    for match in re.finditer(r"(?<!\d),|,(?!\d{3}(?!\d))|[，;；:：]", view):  # "12,000" is one number
+    # "12,000" is one number; "每年服务公众人次:104万人次": a colon before a figure does not end the clause
+    for match in re.finditer(r"(?<!\d),|,(?!\d{3}(?!\d))|[，;；]|[:：](?!(?:突破|超过|超|逾|近|约)?\d)", view):
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, len(view)))

@@ -354,6 +354,12 @@ def build() -> list[str]:
                                               "数据": [LONG, [2021, None, "科普图文", 3980, None]]}, hidden=("旧数据",)))
     add("bad_header_unit.csv", utf8([["月份", "科普图文（万元）", "科普短视频（条）"], ["2021年1月", 3, 4]]))
     add("bad_month_rows_no_year.csv", utf8([["月份", "科普图文"], ["1月", 3], ["2月", 4]]))
+    # --- cells over line ends (issue 20 item 7): a note typed with Alt+Enter is one quoted cell --------
+    add("good_multiline_note.csv", utf8([LONG, [2021, None, "科普图文", 4870, "全年\n含转载"],
+                                          [2021, 3, "直播活动", 2, "线上\n线下各一场\n（含彩排）"]]))
+    # a stray quote that closes at the next stray quote: three rows merged into one of 7 cells
+    add("bad_quote_merges_rows.csv", ("\r\n".join([",".join(LONG), '2021,,科普图文,4870,"全年', "2021,3,直播活动,2,",
+                                                     '2021,4,"直播活动,3,线下', "2021,5,直播活动,1,"]) + "\r\n").encode("utf-8"))
     add("warn_month_rows_total.csv", utf8([["月份", "科普图文"], ["2021年1月", 3], ["2021年2月", 4], ["合计", 9]]))
     return made
 

@@ -31,6 +31,12 @@ TOUTIAO_POST_HEADER = ["标题", "发布时间", "ID", "链接", "展现量", "�
                        "平均阅读时长", "点赞量", "评论量", "转发量", "分享量", "收藏量"]
 TOUTIAO_VIDEO_HEADER = ["标题", "发布时间", "ID", "链接", "展现量", "粉丝展现量", "播放量", "粉丝播放量", "点击率", "平均播放完成率",
                         "平均播放时长", "点赞量", "评论量", "转发量", "分享量", "收藏量"]
+XIAOHONGSHU_HEADER = ["笔记标题", "首次发布时间", "体裁", "曝光", "观看量", "封面点击率", "点赞", "评论", "收藏", "涨粉", "分享",
+                      "人均观看时长", "弹幕"]
+XIAOHONGSHU_NOTICE = "最多导出排序后前1000条笔记"
+# planted in the volunteer files: a test greps the database, the output and the exports for them
+PLANTED_ID = "61010219850314002X"
+PLANTED_PHONE = "13912345678"
 
 
 def write(name: str, content: bytes) -> None:
@@ -128,6 +134,70 @@ def channels_csv(count: int, rng: random.Random, *, columns: int = 19) -> bytes:
     return make_corpus.utf8_bom(rows)
 
 
+def channels_multiline(count: int, rng: random.Random) -> bytes:
+    """视频号 as it downloads: CRLF records, LF line breaks inside quoted 视频描述 cells, no final line end."""
+    rows = [CHANNELS_HEADER]
+    for k in range(count):
+        plays = rng.randint(300, 20_000)
+        description = f"科学小实验{k + 1}：会跳舞的盐\n#科学实验 #科普\n一起动手试试吧" if k % 2 == 0 else f"科学小实验{k + 1}：纸桥承重"
+        rows.append([description, f"export/{15000000000000000 + k * 7919}", f"2021/05/{1 + k:02d}", f"{rng.uniform(3, 30):.2f}%",
+                     f"{rng.uniform(5, 40):.2f}秒", plays, int(plays * 0.2), int(plays * 0.03), int(plays * 0.004),
+                     int(plays * 0.006), int(plays * 0.002), int(plays * 0.005), 0, 0, 0, 0, 0, 0, 0])
+    return b"\xef\xbb\xbf" + make_corpus.excel_csv(rows).removesuffix("\r\n").encode("utf-8")
+
+
+def xiaohongshu_notes(count: int, rng: random.Random, *, growth: float = 1.0, notice: bool = True) -> list[list]:
+    """创作者中心 → 笔记数据 → 导出 (笔记列表明细表.xlsx): a notice repeated over the columns, then one
+    row per note with its figures at export time; 封面点击率 a fraction."""
+    rows = [[XIAOHONGSHU_NOTICE] * len(XIAOHONGSHU_HEADER)] if notice else []
+    rows.append(XIAOHONGSHU_HEADER)
+    for k in range(count):
+        published = dt.datetime(2021, 5, 3, 19, 30, 52) + dt.timedelta(days=4 * k, minutes=7 * k)
+        video = k % 3 != 2
+        views = int(rng.randint(200, 9_000) * growth)
+        rows.append([f"科技馆周末去哪儿｜第{k + 1}站", published.strftime("%Y年%m月%d日%H时%M分%S秒"), "视频" if video else "图文",
+                     views * 6, views, round(rng.uniform(0.02, 0.15), 4), int(views * 0.06), int(views * 0.01), int(views * 0.02),
+                     int(views * 0.004 * growth), int(views * 0.005), rng.randint(8, 60) if video else 0, rng.randint(0, 9) if video else 0])
+    return rows
+
+
+def resident_id(k: int) -> str:
+    """A made-up 18-character ID number of the right shape (region 610102, born 1990–1999)."""
+    body = f"610102199{k % 10}{1 + k % 12:02d}{1 + k % 28:02d}{100 + k:03d}"
+    return body + "0123456789X"[k % 11]
+
+
+def volunteer_service(rng: random.Random) -> list[list]:
+    """志愿汇-style service-hour export: a title row, then one row per service (sign-in), a 合计 row."""
+    teams = ["科普讲解队", "青少年科学营", "银发志愿队"]
+    people = [(f"志愿者{k + 1}", "女" if k % 2 else "男", PLANTED_ID if k == 0 else resident_id(k),
+               PLANTED_PHONE if k == 0 else f"139{29000000 + k * 7:08d}", teams[k % 3]) for k in range(8)]
+    rows = [["西安市科学技术馆志愿服务时长明细（2021年3月—4月）"],
+            ["序号", "姓名", "性别", "证件号码", "手机号", "所属队伍", "活动名称", "服务日期", "服务时长（小时）"]]
+    services = []
+    for k in range(24):
+        person = people[(k * 5) % 8]
+        day = dt.date(2021, 3, 6) + dt.timedelta(days=7 * (k // 4))
+        services.append([*person, "周末展厅讲解" if k % 3 else "科普进校园", day.isoformat(), rng.choice(["2", "2.5", "3", "4"])])
+    services.append(list(services[0][:-1]) + ["1.5"])   # the same person, day and activity again: one 人次, more hours
+    services.append(list(services[1][:-2]) + ["2021/04/17", "90分钟"])
+    for n, (name, gender, id_number, phone, team, activity, day, hours) in enumerate(services, start=1):
+        rows.append([n, name, gender, id_number, phone, team, activity, day, hours])
+    rows.append(["合计", None, None, None, None, None, None, None, None])
+    return rows
+
+
+def volunteer_roster() -> list[list]:
+    """全国志愿服务信息系统-style roster: 注册时间 per person, 所属团体."""
+    rows = [["志愿者编号", "姓名", "身份证号", "手机号码", "性别", "所属团体", "注册时间"]]
+    for k in range(10):
+        registered = dt.date(2020, 11, 3) + dt.timedelta(days=23 * k)
+        rows.append([f"V{2020000 + k}", f"志愿者{k + 1}", PLANTED_ID if k == 0 else resident_id(k),
+                     PLANTED_PHONE if k == 0 else f"139{29000000 + k * 7:08d}", "女" if k % 2 else "男",
+                     ["科普讲解队", "青少年科学营", "银发志愿队", "周末亲子队"][min(k // 3, 3)], registered.strftime("%Y-%m-%d %H:%M:%S")])
+    return rows
+
+
 def toutiao_rows(header: list[str], count: int, rng: random.Random, *, video: bool) -> list[list]:
     rows = [header]
     formats = ["%Y-%m-%d %H:%M", "%Y年%m月%d日", "{y}/{m}/{d}"]
@@ -172,8 +242,18 @@ def build() -> list[str]:
     # a later export of the same works (figures grown) and two newer ones: the newest snapshot wins
     later = douyin_works(14, random.Random(SEED + 1), start=dt.datetime(2021, 3, 2, 18, 0), growth=1.5)
     add("douyin_works_20210501.xlsx", make_corpus.xlsx({"Sheet1": later}))
+    # works that are not public (自见, 已删除, 私密) are kept but are not published works
+    hidden = douyin_works(8, random.Random(SEED + 6), start=dt.datetime(2021, 6, 1, 18, 0))
+    for row, state in zip(hidden[1:], ["已发布", "自见", "已发布", "已删除", "已发布", "自见", "私密", "已发布"]):
+        row[3] = state
+    add("douyin_works_not_public.xlsx", make_corpus.xlsx({"Sheet1": hidden}))
     add("channels_videos_20210430.csv", channels_csv(20, rng))
     add("channels_videos_15_columns.csv", channels_csv(5, random.Random(SEED + 2), columns=15))
+    add("channels_videos_multiline.csv", channels_multiline(6, random.Random(SEED + 3)))
+    add("xiaohongshu_notes_20210520.xlsx", make_corpus.xlsx({"Sheet1": xiaohongshu_notes(5, random.Random(SEED + 4))}))
+    # a later export of the same notes (figures grown) and two newer ones, without the notice row
+    add("xiaohongshu_notes_20210601.xlsx", make_corpus.xlsx({"Sheet1": xiaohongshu_notes(7, random.Random(SEED + 4), growth=1.4,
+                                                                                       notice=False)}))
     post_book = make_corpus.xlsx({"Sheet1": toutiao_rows(TOUTIAO_POST_HEADER, 9, rng, video=False)})
     add("toutiao_posts_20210430.xlsx", broken_stylesheet(post_book))
     video_book = make_corpus.xlsx({"Sheet1": toutiao_rows(TOUTIAO_VIDEO_HEADER, 6, rng, video=True)})
@@ -197,6 +277,24 @@ def build() -> list[str]:
                                                       ["春天来了", "2021-03-01 10:00", 1200, 3, 4, 50]]))
     add("bad_bilibili_export.xlsx", make_corpus.xlsx({"Sheet1": [["稿件标题", "BV号", "播放", "弹幕", "投币", "发布时间"],
                                                                  ["科学实验", "BV1xx411c7mD", 3400, 20, 11, "2021-03-02"]]}))
+    # a third-party scrape of a 抖音 account: not an export of the platform; it was called 微博's
+    scrape = [["达人UID", "抖音号", "达人昵称", "粉丝数", "视频ID", "视频描述", "发布时间", "视频时长", "点赞数", "评论数", "分享数",
+               "收藏数", "转发数", "视频链接"]]
+    for k in range(4):
+        scrape.append([f"MS4wLjABAAAA{k:04d}", "xakjg_kepu", "西安科技馆科普", 123456 + k, f"{6950000000000000000 + k * 4099}",
+                       f"会飞的种子{k + 1}", f"2021-03-{2 + 3 * k:02d} 18:00:00", "00:58", 320 + 11 * k, 12 + k, 5 + k, 9, 3,
+                       f"https://www.douyin.com/video/{6950000000000000000 + k * 4099}"])
+    add("bad_douyin_scrape.csv", make_corpus.utf8_bom(scrape))
+
+    # --- volunteers: service hours and a roster; personal data must never be kept ------------------
+    add("volunteer_service_2021.xlsx", make_corpus.xlsx({"服务时长": volunteer_service(random.Random(SEED + 7))}))
+    add("volunteer_roster_2021.csv", make_corpus.gbk(volunteer_roster()))
+    bad_rows = volunteer_service(random.Random(SEED + 8))[:6]
+    bad_rows[3][8] = PLANTED_PHONE          # a phone number pasted into the hours column
+    bad_rows[4][7] = "下周六"
+    bad_rows[5][1] = bad_rows[5][3] = bad_rows[5][4] = None
+    add("bad_volunteer_cells.csv", make_corpus.utf8_bom(bad_rows))
+    add("bad_volunteer_undated.csv", make_corpus.utf8_bom([["姓名", "身份证号", "所属队伍"], ["志愿者1", PLANTED_ID, "科普讲解队"]]))
     return made
 
 

@@ -1,0 +1,214 @@
+"""Volunteer rosters and service-hour exports (志愿汇, 全国志愿服务信息系统 …) read without keeping personal data.
+
+No fixed format: the header is the first of a sheet's first rows that holds a person column
+(姓名, 证件号码, 手机号, 志愿者编号) and service dates with hours, or registration dates; which
+header text is which field lives in data/sources/volunteer_columns.csv. A person is a keyed hash
+of the best identity the row has (museum.intake.people.person_key); names, ID numbers and phone
+numbers are read only to make that hash and never leave this module: problems are redacted, and
+the copy of the file that is stored (`stored_copy`) has those columns removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from museum import safe_csv, settings
+from museum.catalog import normalize_name
+from museum.intake.people import person_key, redacted
+from museum.intake.problems import Notice, Problem
+from museum.intake.values import year_bounds
+from museum.intake.workbook import SheetGrid
+from museum.sources import cells
+
+COLUMNS_FILE = settings.ROOT / "data" / "sources" / "volunteer_columns.csv"
+SEARCH_ROWS = 20
+PERSONAL = ("name", "id_number", "phone")                       # never stored, logged or shown
+IDENTITIES = ("id_number", "volunteer_id", "phone", "name")      # a person's key, best first
+HASH_HEADER = "志愿者（密钥哈希）"                                   # the stored copy's column in their place
+TOTAL_MARKS = ("合计", "总计", "小计")
+MAX_HOURS = 24                                                  # one service (one row) within one day
+_LEADING_DAY = re.compile(r"^\s*\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?")  # "2021-03-06 09:00-11:00"
+_HOURS = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>小时|时|h|hr|hrs|分钟|分|min)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def header_fields() -> dict[str, str]:
+    """Normalised header text -> field."""
+    with COLUMNS_FILE.open(encoding="utf-8", newline="") as handle:
+        return {normalize_name(row["header"]): row["field"] for row in csv.DictReader(handle)}
+
+
+@dataclass
+class Found:
+    sheet: SheetGrid
+    header_row: int                      # the grid's row number (as Excel shows it)
+    columns: dict[str, int]              # field -> position
+    headers: dict[str, str]              # field -> the header text as the file has it
+
+
+@dataclass
+class Record:
+    row: int
+    person: str
+    team: str | None
+    activity: str | None
+    day: object | None                   # datetime.date of the service
+    hours: float | None
+    registered: object | None            # datetime.date of registration
+
+
+@dataclass
+class Read:
+    records: list[Record] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def _fields_of(cells_in_row: list) -> tuple[dict[str, int], dict[str, str]]:
+    columns, headers = {}, {}
+    for position, cell in enumerate(cells_in_row):
+        if cell is None or (isinstance(cell, float) and pd.isna(cell)):
+            continue
+        found = header_fields().get(normalize_name(cell))
+        if found and found not in columns:
+            columns[found], headers[found] = position, str(cell).strip()
+    return columns, headers
+
+
+def is_volunteer_header(columns: dict[str, int]) -> bool:
+    """A person column, and service dates with hours or registration dates; or an ID or phone
+    column at all (a list of people is read here, where its numbers are never echoed)."""
+    has_person = any(name in columns for name in IDENTITIES)
+    dated = ("date" in columns and "hours" in columns) or "registered" in columns
+    return (has_person and dated) or "id_number" in columns or "phone" in columns
+
+
+def recognise(sheets: list[SheetGrid]) -> Found | None:
+    """The first sheet with a volunteer header in its first rows."""
+    for sheet in sheets:
+        head = sheet.cells.head(SEARCH_ROWS)
+        for row_number, row_cells in zip(head.index, head.values.tolist()):
+            columns, headers = _fields_of(row_cells)
+            if is_volunteer_header(columns):
+                return Found(sheet, int(row_number), columns, headers)
+    return None
+
+
+def _text(found: Found, values: list, name: str) -> str | None:
+    if name not in found.columns:
+        return None
+    value = values[found.columns[name]]
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def hours_of(text: str) -> float:
+    """Service hours from a cell ("2", "2.5小时", "90分钟"); ValueError when it is none."""
+    match = _HOURS.match(cells.fold(text))
+    if not match:
+        raise ValueError(text)
+    value = float(match["n"])
+    return value / 60 if (match["unit"] or "").lower() in ("分钟", "分", "min") else value
+
+
+def _person(found: Found, values: list) -> str | None:
+    for name in IDENTITIES:
+        text = _text(found, values, name)
+        if text:
+            return person_key(f"{name}:{text}")
+    return None
+
+
+def _day(found: Found, values: list, name: str, row: int, errors: list[Problem], required: bool):
+    text = _text(found, values, name)
+    if text is None:
+        if required:
+            errors.append(Problem("volunteers.error.no_date", row, found.headers[name], None))
+        return None
+    try:
+        moment = cells.moment(text)
+    except cells.BadCell:  # a service time is often a span ("2021-03-06 09:00-11:00"): its day is the date
+        leading = _LEADING_DAY.match(cells.fold(text))
+        try:
+            moment = cells.moment(leading.group(0)) if leading else None
+        except cells.BadCell:
+            moment = None
+    first, last = year_bounds()
+    if moment is None or not first <= moment.year <= last:
+        errors.append(Problem("volunteers.error.not_a_date", row, found.headers[name], text, {"first": first, "last": last}))
+        return None
+    return moment.date()
+
+
+def _hours(found: Found, values: list, row: int, errors: list[Problem]) -> float | None:
+    if "hours" not in found.columns:
+        return None
+    text = _text(found, values, "hours")
+    if text is None:
+        errors.append(Problem("volunteers.error.no_hours", row, found.headers["hours"], None))
+        return None
+    try:
+        hours = hours_of(text)
+    except ValueError:
+        errors.append(Problem("volunteers.error.not_hours", row, found.headers["hours"], text))
+        return None
+    if hours > MAX_HOURS:  # more than a day: another column's number (a phone, an id) in the hours column
+        errors.append(Problem("volunteers.error.hours_over_day", row, found.headers["hours"], text, {"limit": MAX_HOURS}))
+        return None
+    return hours
+
+
+def _skipped(found: Found, values: list) -> bool:
+    """A row with none of the read fields (a template's numbered empty row), or a 合计 row."""
+    texts = [_text(found, values, name) for name in found.columns]
+    if not any(texts):
+        return True
+    return any(str(v).strip().replace(" ", "") in TOTAL_MARKS for v in values if v is not None and not (isinstance(v, float) and pd.isna(v)))
+
+
+def read(found: Found) -> Read:
+    """Every data row below the header as a record; problems redacted (no ID or phone number in them)."""
+    result, grid = Read(), found.sheet.cells
+    service = "date" in found.columns and "hours" in found.columns
+    if not service and "registered" not in found.columns:
+        result.errors.append(Problem("volunteers.error.undated", found.header_row, None, None))
+        return result
+    start = grid.index.get_loc(found.header_row) + 1
+    for row, values in zip(grid.index[start:], grid.iloc[start:].values.tolist()):
+        row = int(row)
+        if _skipped(found, values):
+            continue
+        person = _person(found, values)
+        if person is None:
+            result.errors.append(Problem("volunteers.error.no_person", row, None, None))
+            continue
+        day = _day(found, values, "date", row, result.errors, required=service) if service else None
+        hours = _hours(found, values, row, result.errors) if service else None
+        registered = _day(found, values, "registered", row, result.errors, required=False) if "registered" in found.columns else None
+        result.records.append(Record(row, person, _text(found, values, "team"), _text(found, values, "activity"), day, hours, registered))
+    result.errors = [redacted(problem) for problem in result.errors]
+    if not result.errors and not result.records:
+        result.errors.append(Problem("volunteers.error.no_rows", found.header_row + 1, None, None))
+    return result
+
+
+def stored_copy(found: Found, records: list[Record]) -> bytes:
+    """The sheet from its header down as CSV, without the personal columns; each row's person as
+    its keyed hash in their place (so a later reader can still count people)."""
+    grid = found.sheet.cells
+    start = grid.index.get_loc(found.header_row)
+    personal = {found.columns[name] for name in PERSONAL if name in found.columns}
+    kept = [k for k in range(grid.shape[1]) if k not in personal]
+    header = [grid.iat[start, k] for k in kept]
+    by_row = {record.row: record.person for record in records}
+    rows = [[by_row.get(int(row))] + [values[k] for k in kept]
+            for row, values in zip(grid.index[start + 1:], grid.iloc[start + 1:].values.tolist())]
+    frame = pd.DataFrame(rows, columns=[HASH_HEADER] + [h if h is not None else "" for h in header], dtype=object)
+    return safe_csv.to_csv_bytes(frame)
