@@ -31,8 +31,9 @@ VERBS = {"posts": "共发布", "short_videos": "发布", "livestreams": "开展"
 NAMES = {"followers_total": "粉丝总量", "outreach_events": "“三探五进”公益行科普活动"}
 # Units a report spells out in words ("展厅面积5200平方米").
 PROSE_UNITS = {"m²": "平方米"}
-# The registration form's own fields are fields, not sentences.
-FORM_FIELDS = {"headcount", "assets_year_start", "assets_year_end", "startup_capital"}
+# The registration form's own fields are fields, not sentences; a month's count of who served is
+# no figure of a year.
+FORM_FIELDS = {"headcount", "assets_year_start", "assets_year_end", "startup_capital", "volunteers_active"}
 CHINESE_NUMBERS = "一二三四五六七八九十"
 _HEADINGS = re.compile(r"^(?:[一二三四五六七八九十]+、取得社会效益)?(?:[（(][一二三四五六七八九十]+[)）])?")
 GRADES = {"first": "一等奖", "second": "二等奖", "third": "三等奖", "excellence": "优秀奖"}

@@ -161,8 +161,17 @@ def test_venue_funding_volunteer_and_area_figures_read_back_too(with_form_values
     text = (tmp_path / f"事业单位法人年度报告-{year}-草稿.txt").read_text(encoding="utf-8")
     _year, values, _profile, _awards = imported(tmp_path, text)
     stored = {r.metric_id: (r.value, r.qualifier) for r in values[(values["year"] == year) & values["month"].isna()].itertuples()}
-    assert {"onsite_visitors", "open_days", "popsci_funding_used", "volunteer_hours", "exhibition_area"} <= {
+    assert {"onsite_visitors", "open_days", "popsci_funding_used", "volunteer_hours", "exhibition_area",
+            "volunteers_registered"} <= {
         f["metric"] for f in found["figures"]}
     for figure in found["figures"]:
         assert stored.get(figure["metric"]) == (pytest.approx(figure["value"]), figure["qualifier"]), figure["metric"]
     assert "展厅面积5200平方米" in found["fields"]["开展业务活动情况"]
+
+
+def test_every_category_of_figures_has_its_part_of_the_activities():
+    from museum.forms import activities
+
+    parts = {category for category, _title in activities.PARTS}
+    wanted = {m.category for m in catalog.load() if m.kind != "event" and m.metric_id not in activities.FORM_FIELDS}
+    assert wanted - {"assets"} <= parts

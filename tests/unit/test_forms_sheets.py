@@ -81,6 +81,7 @@ def test_kepu_fills_what_the_data_holds_zero_as_0_and_missing_as_dash(with_value
     assert rows["科技馆参观人次"]["value"] == "144000"
     assert rows["年度科普经费使用额"]["value"] == "150"
     assert rows["科技馆展厅面积"]["value"] == "5200"
+    assert rows["注册科普志愿者"]["value"] == "860" and rows["注册科普志愿者"]["metric"] == "volunteers_registered"
     assert rows["科普(技)专题展览次数"]["value"] == "0" and rows["科普(技)专题展览次数"]["actual"] == 0
     assert rows["线上线下科普(技)讲座参加人次"]["value"] == "-" and rows["线上线下科普(技)讲座参加人次"]["actual"] is None
     assert rows["科普专职人员"]["value"] == "-" and rows["科普专职人员"]["metric"] is None
@@ -132,7 +133,11 @@ def test_the_xlsx_shows_the_lines_planned_numbers_labelled_and_what_to_collect(w
     main_rows = {r[1]: r for r in book["统计表"].iter_rows(min_row=3, values_only=True)}
     assert main_rows["举办科普讲座"][3] == "36" and main_rows["举办科普讲座"][5] == "计划 6"
     assert main_rows["科普讲座参加人次"][3] == "-"
-    assert "科普志愿者" in {r[1] for r in book["待收集"].iter_rows(min_row=3, values_only=True)}
+    assert main_rows["注册科普志愿者"][3] == "860" and main_rows["注册科普志愿者"][5] is None
+    assert list(book["待收集"].iter_rows(min_row=3, values_only=True)) == []   # every 科协 line is mapped
+    sheet(with_values, "kepu", 2024, tmp_path / "kepu.xlsx", capsys)
+    collect = {r[1] for r in openpyxl.load_workbook(tmp_path / "kepu.xlsx")["待收集"].iter_rows(min_row=3, values_only=True)}
+    assert {"科普专职人员", "科普兼职人员", "科普类网站", "科普(技)竞赛次数"} <= collect
     assert "科普短视频" in {r[1] for r in book["本馆补充"].iter_rows(min_row=3, values_only=True)}
 
 
