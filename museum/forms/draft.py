@@ -55,7 +55,7 @@ def _wan(value: float) -> str:
     return f"{value:.2f}万元"
 
 
-def _assets(values, year: int, missing: list[str]) -> tuple[str, str]:
+def _assets(values, year: int, missing: list) -> tuple[str, str]:
     """年初数 and 年末数 (净资产, 万元, two decimals); 年初数 is last year's 年末数 when not stored."""
     start = _year_value(values, "assets_year_start", year)
     end = _year_value(values, "assets_year_end", year)
@@ -63,32 +63,32 @@ def _assets(values, year: int, missing: list[str]) -> tuple[str, str]:
     if start is None and prior_end is not None:
         start = prior_end
     if start is not None and prior_end is not None and round(start.value, 2) != round(prior_end.value, 2):
-        missing.append(f"资产年初数{_wan(start.value)}与{year - 1}年年末数{_wan(prior_end.value)}不一致，请核对")
+        missing.append((None, f"资产年初数{_wan(start.value)}与{year - 1}年年末数{_wan(prior_end.value)}不一致，请核对"))
     texts = []
-    for found, what in ((start, "年初数(净资产，万元)"), (end, "年末数(净资产，万元)")):
+    for found, key, what in ((start, "assets_year_start", "年初数(净资产，万元)"), (end, "assets_year_end", "年末数(净资产，万元)")):
         if found is None:
             texts.append(placeholder(what))
-            missing.append(what)
+            missing.append((key, what))
         else:
             texts.append(_wan(found.value))
     return texts[0], texts[1]
 
 
-def _number_field(values, metric: str, year: int, unit: str, what: str, missing: list[str], latest: bool = False) -> str:
+def _number_field(values, metric: str, year: int, unit: str, what: str, missing: list, latest: bool = False) -> str:
     found = _year_value(values, metric, year)
     if found is None and latest:
         earlier = values[(values["metric_id"] == metric) & (values["year"] <= year)]
         found = _year_value(earlier, metric, int(earlier["year"].max())) if not earlier.empty else None
     if found is None:
-        missing.append(what)
+        missing.append((metric, what))
         return placeholder(what)
     return f"{found.value:g}{unit}"
 
 
-def _from_report(report: dict, key: str, year: int, missing: list[str]) -> str:
+def _from_report(report: dict, key: str, year: int, missing: list) -> str:
     text = report.get(key)
     if text is None or not text.strip():
-        missing.append(fields.LABELS[key])
+        missing.append((key, fields.LABELS[key]))
         return placeholder(fields.LABELS[key])
     return fields.for_year(text, year) if key == "compliance_statement" else text
 
@@ -125,7 +125,7 @@ def build(scope) -> Draft:
     start, end = _assets(values, year, missing)
     parts, figures, months = _parts(scope)
     if months and len(months) < 12:
-        missing.append(f"{year}年全年数据（库中只有{activities.year_lead(year, months)[len(str(year)) + 1:]}）")
+        missing.append((None, f"{year}年全年数据（库中只有{activities.year_lead(year, months)[len(str(year)) + 1:]}）"))
     benefits = activities.benefit_sentences(_of_year(scope.records("awards"), year), _of_year(scope.records("honors"), year))
     tasks = _of_year(scope.frame("key_tasks"), year + 1)
     texts = {
@@ -138,16 +138,27 @@ def build(scope) -> Draft:
     for key in fields.FROM_REPORT:
         texts[key] = _from_report(report, key, year, missing)
     texts["name"] = name
-    if "【待填写】" in texts["activities"]:
-        missing.append("存在问题")
+    missing.append(("activities", "存在问题"))
     if tasks.empty:
-        missing.append("下一步打算（下一年度重点任务）")
+        missing.append(("activities", "下一步打算（下一年度重点任务）"))
     if not parts:
-        missing.append(f"{year}年业务活动情况")
+        missing.append(("activities", f"{year}年业务活动情况"))
     ordered = {key: texts[key] for key, _label in fields.FIELDS}
-    draft = Draft(year, name, ordered, figures, missing)
+    draft = Draft(year, name, ordered, figures, [])
     for key, (text, batch_id) in edits.of_year(scope.frame("draft_fields"), year).items():
         if key in draft.fields:
             draft.fields[key], draft.edited[key] = text, batch_id
+    draft.missing = _still_missing(missing, draft)
     return draft
+
+
+def _still_missing(missing: list[tuple[str | None, str]], draft: Draft) -> list[str]:
+    """What is still to fill in: an item of a field the editor rewrote without any 【待填…】 is done;
+    an item of no field (a mismatch to check, a year not complete) stays."""
+    still = []
+    for key, text in missing:   # a metric's field has the metric's name (startup_capital, headcount)
+        if key in draft.edited and not fields.has_placeholder(draft.fields[key]):
+            continue
+        still.append(text)
+    return still
 

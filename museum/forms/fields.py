@@ -39,6 +39,11 @@ def placeholder(what: str) -> str:
     return PLACEHOLDER.format(what=what)
 
 
+def has_placeholder(text: str) -> bool:
+    """Whether a field's text still holds a 【待填：…】 or 【待填写】 mark."""
+    return "【待填" in text
+
+
 def latest_report(profile: pd.DataFrame, year: int) -> dict[str, str]:
     """field -> value of the latest imported report of `year` or before (else the latest of any year)."""
     if profile.empty:

@@ -121,6 +121,7 @@ def test_an_editors_text_is_a_batch_the_draft_uses_and_a_rollback_undoes(db_path
     found = draft_json(db_path, 2024, tmp_path, capsys)
     assert found["fields"]["开展业务活动情况"] == "2024年，本馆…三、存在问题场地不足。"
     assert found["fields"]["住所"] == "西安市新地址1号"
+    assert found["missing"] == []   # 存在问题 was written by the editor
     with db.session(db_path) as con:
         kinds = db.query(con, "batches")
         assert "draft_edit" in set(kinds["kind"])
