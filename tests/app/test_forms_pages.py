@@ -54,3 +54,16 @@ def test_the_calendar_lists_the_years_obligations(db_path, lang, title, status):
 def test_the_overview_names_the_next_filing_due(db_path):
     at = open_first_run(None, "zh")
     assert any(label.startswith("下一项报送：") for label in labels(at, "page_link"))
+
+
+@pytest.mark.parametrize("page", ["report_draft", "calendar"])
+def test_signed_out_visitors_are_refused_the_forms_pages(accounts, page):  # noqa: F811
+    from tests.app.test_access_pages import SIGN_IN_FIRST, texts
+
+    at = open_page(app(), page)
+    assert texts(at.warning) == [SIGN_IN_FIRST] and texts(at.title) == []
+
+
+def test_the_calendar_for_an_editor_links_to_the_drafts(accounts):  # noqa: F811
+    at = open_page(app("editor"), "calendar")
+    assert {"年报草稿", "目标", "导出"} <= set(labels(at, "page_link"))
