@@ -27,6 +27,8 @@ PAGES = {
         ("app_pages/people.py", "page.people", ":material/groups:", "people"),
         ("app_pages/profile.py", "page.profile", ":material/badge:", "profile"),
         ("app_pages/export.py", "page.export", ":material/download:", "export"),
+        ("app_pages/report_draft.py", "page.report_draft", ":material/article:", "report_draft"),
+        ("app_pages/calendar.py", "page.calendar", ":material/event:", "calendar"),
     ],
     "ui.section.data": [
         ("app_pages/report_import.py", "page.report_import", ":material/description:", "report_import"),

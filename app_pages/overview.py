@@ -1,12 +1,17 @@
 """总览 Overview: the headline KPIs first, then every category's cards (folded after the first row)."""
 
+import datetime as dt
+
 import streamlit as st
 
 from museum import catalog, sections
+from museum.forms import calendar
 from museum.sections.common import category_cards
 from ui import blocks, context
 
 selection, scope = context.view_page("page.overview")
+if (due_soon := calendar.next_due_line(dt.date.today(), selection.lang)) is not None:
+    st.page_link("app_pages/calendar.py", label=due_soon, icon=":material/event:")
 
 blocks.render(sections.build("overview", scope), scope, heading=True)
 if not scope.kpis and scope.whole_year:  # a part of a year without data: the header said so

@@ -27,6 +27,8 @@ written_then_retired as (
     union all
     select retired_by_batch from column_alias where batch_id = $target and retired_by_batch is not null
     union all
+    select retired_by_batch from draft_field where batch_id = $target and retired_by_batch is not null
+    union all
     select retired_by_batch from volunteer_record where batch_id = $target and retired_by_batch is not null
 ),
 

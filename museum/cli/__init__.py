@@ -30,6 +30,8 @@ COMMAND_MODULES = [
     "museum.cli.export",
     "museum.cli.targets",
     "museum.cli.self_evaluation",
+    "museum.cli.forms",
+    "museum.cli.sheets",
     "museum.cli.users",
     "museum.cli.audit",
     "museum.cli.backup",

@@ -45,6 +45,7 @@ FRAMES: dict[str, Callable] = {
     "timeline_events": _query("events_current"),
     "platform_values": _query("platform_values"),   # per-platform monthly values (museum.sections.platforms)
     "platform_items": _query("platform_items"),     # posts and videos of platform exports
+    "draft_fields": _query("draft_fields_current"),  # an editor's texts of the report draft (museum.forms)
 }
 
 

@@ -31,10 +31,12 @@ PLAN_TABLES = ("target", "budget_figure", "key_task", "timeline_event")
 # Rows of platform exports and remembered column names (migration 0005) and volunteer records
 # (0011), rolled back alike.
 INTAKE_TABLES = ("platform_item", "platform_daily", "column_alias", "volunteer_record")
+# An editor's texts of the report draft (migration 0013, museum.forms.edits), rolled back alike.
+FORM_TABLES = ("draft_field",)
 # What wrote a batch. Checked here, not by the schema (migration 0004), so a new kind of write
 # adds its name to this tuple and needs no table rebuild.
 KINDS = ("seed", "upload", "report", "correction", "rollback", "demo", "targets", "target_edit", "task_edit", "timeline",
-         "column_alias")
+         "column_alias", "draft_edit")
 
 
 @dataclass
@@ -271,7 +273,7 @@ def rollback(con, target: int, *, user: str = "system") -> int:
         con, "rollback", institution=institution, user=user, rolls_back=target
     )
     restored = 0
-    for table in ("observation", *EVENT_TABLES, *PLAN_TABLES, *INTAKE_TABLES):
+    for table in ("observation", *EVENT_TABLES, *PLAN_TABLES, *INTAKE_TABLES, *FORM_TABLES):
         # an UPDATE answers with the number of rows it changed (retired or revived)
         restored += sum(row[0] for row in db.rows(con, f"rollback_{table}", target=target, rollback_batch=rollback_batch))
     db.execute(con, "batch_mark_rolled_back", target=target, rollback_batch=rollback_batch)

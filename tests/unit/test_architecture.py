@@ -60,7 +60,7 @@ LAYERS = [
     ("data", ["museum.intake", "museum.sources", "museum.report", "museum.targets", "museum.backup",
               "museum.seed", "museum.demo"]),
     ("sections", ["museum.sections"]),
-    ("export", ["museum.export"]),
+    ("export", ["museum.export", "museum.forms"]),
     ("cli", ["museum.cli", "museum.__main__"]),
     ("ui", ["ui"]),
     ("pages", ["app_pages", "dashboard"]),
