@@ -33,9 +33,13 @@ class Report:
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)
     data_sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
     data_long: pd.DataFrame = field(default_factory=pd.DataFrame)
+    title: str | None = None    # "institution\nsubtitle"; None: the annual pack's title for the year
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
+
+    def title_text(self) -> str:
+        return self.title or self.t("doc.title", institution=self.institution, year=self.year)
 
     @property
     def charts(self) -> list[Chart]:

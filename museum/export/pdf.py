@@ -107,7 +107,7 @@ def build_html(report: Report, svg: dict[str, bytes]) -> str:
     )
     demo_box = f"@top-right {{ content: {_css_string(report.t('demo.banner'))}; color: #C0392B; font-size: 9pt; }}" if report.demo else ""
     css = CSS % {"page": page_css, "demo_box": demo_box}
-    institution, subtitle = report.t("doc.title", institution=report.institution, year=report.year).split("\n", 1)
+    institution, subtitle = report.title_text().split("\n", 1)
     parts = [
         f'<!DOCTYPE html><html lang="{"zh-CN" if report.lang == "zh" else "en"}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">',

@@ -35,6 +35,7 @@ ACTIONS = (
     "task_edit",
     "event_edit",
     "column_alias",
+    "digest_sent",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000
