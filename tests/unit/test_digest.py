@@ -225,3 +225,13 @@ def test_cli_send_without_channels_is_a_message(corpus_db, tmp_path, monkeypatch
     monkeypatch.setenv("MUSEUM_SECRETS_FILE", str(tmp_path / "missing.toml"))
     assert main(["digest", "--period", "2023-04", "--db", str(corpus_db), "--send"]) == 2
     assert "没有配置任何简报渠道" in capsys.readouterr().err
+
+
+def test_the_example_secrets_file_configures_every_channel():
+    import tomllib
+
+    from museum import settings
+
+    example = tomllib.loads((settings.ROOT / ".streamlit" / "secrets.example.toml").read_text(encoding="utf-8"))
+    found = deliver.channels(example)
+    assert [(c.kind, len(c.recipients)) for c in found] == [("email", 2), ("wecom", 1), ("dingtalk", 1)]
