@@ -27,6 +27,7 @@ PAGES = {
         ("app_pages/people.py", "page.people", ":material/groups:", "people"),
         ("app_pages/profile.py", "page.profile", ":material/badge:", "profile"),
         ("app_pages/export.py", "page.export", ":material/download:", "export"),
+        ("app_pages/report.py", "page.report", ":material/summarize:", "report"),
     ],
     "ui.section.data": [
         ("app_pages/report_import.py", "page.report_import", ":material/description:", "report_import"),

@@ -6,11 +6,8 @@ from __future__ import annotations
 import sys
 
 from museum import settings
-from museum.errors import UsageError
-from museum.export import deliver, push
 from museum.export.digest import digest_text
-from museum.export.monthly_files import file_name, render_files
-from museum.i18n import t
+from museum.export.push import send_digest
 
 
 def register(subparsers, common) -> None:
@@ -24,26 +21,12 @@ def register(subparsers, common) -> None:
     parser.set_defaults(handler=run)
 
 
-def send(monthly, text: str, db_path, actor: str, *, force: bool = False) -> list[push.Delivery]:
-    """Push the digest to every configured channel (the report PDF rendered only when an e-mail attaches it)."""
-    path = str(settings.SECRETS_FILE.get())
-    found = deliver.channels(settings.secrets(), path)
-    if not found:
-        raise UsageError("digest.no_channels", path=path)
-    pdf = None
-    if any(c.kind == "email" and c.config.get("attach_pdf") for c in found):
-        name = file_name("pdf", monthly.period, monthly.lang)
-        pdf = (name, render_files(monthly).files[name])
-    subject = t("digest.subject", monthly.lang, institution=monthly.report.institution, period=monthly.period.label(monthly.lang))
-    return push.push(db_path, actor, monthly.period.text, subject, text, found, pdf=pdf, force=force)
-
-
 def run(args) -> int:
     from museum.cli.monthly import load  # the report's builder, shared with `report`
 
     monthly, actor = load(args)
     text = digest_text(monthly)
-    deliveries = send(monthly, text, settings.db_path(args.db), actor, force=args.force) if args.send else []
+    deliveries = send_digest(monthly, text, settings.db_path(args.db), actor, force=args.force) if args.send else []
     if args.json:
         from museum.cli.common import print_json
 

@@ -32,6 +32,7 @@ class Monthly:
     tasks_done: list[str]
     tasks_next: list[str]
     score: list[str] = field(default_factory=list)   # the 绩效 score so far, in words
+    scope: object = field(default=None, repr=False)  # the sections' scope (a page renders the blocks with it)
 
     @property
     def lang(self) -> str:
@@ -169,4 +170,4 @@ def build_monthly(con, period: Period | str, lang: str = "zh", *, institution: s
                     generated=datetime.now().strftime("%Y-%m-%d %H:%M"), kpis=scope.kpis,
                     sections=[part for part in parts if part], sources=sources_table(scope.kpis, lang), title=title)
     score = view.total_sentences(scope.year_targets, lang) if scope.year_targets else []
-    return Monthly(period, report, findings, present.headline(scope.kpis), done, planned, score)
+    return Monthly(period, report, findings, present.headline(scope.kpis), done, planned, score, scope)

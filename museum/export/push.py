@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from museum import settings
+from museum.errors import UsageError
 from museum.export import deliver
 from museum.export.deliver import Channel, DeliveryFailed, RateLimit
+from museum.export.monthly import Monthly
+from museum.export.monthly_files import file_name, render_files
 from museum.i18n import t
 from museum.store import audit, db
 
@@ -81,3 +85,18 @@ def _only(channel: Channel, names: list[str]) -> Channel:
         return channel
     addresses = [a for a, n in zip(channel.config["recipients"], channel.recipients) if n in names]
     return Channel("email", {**channel.config, "recipients": addresses}, names)
+
+
+def send_digest(monthly: Monthly, text: str, db_path, actor: str, *, force: bool = False) -> list[Delivery]:
+    """Push the digest to every channel of the secrets file (the command and the page's 立即推送); the
+    report's PDF is rendered only when an e-mail attaches it. UsageError when no channel is configured."""
+    path = str(settings.SECRETS_FILE.get())
+    found = deliver.channels(settings.secrets(), path)
+    if not found:
+        raise UsageError("digest.no_channels", path=path)
+    pdf = None
+    if any(c.kind == "email" and c.config.get("attach_pdf") for c in found):
+        name = file_name("pdf", monthly.period, monthly.lang)
+        pdf = (name, render_files(monthly).files[name])
+    subject = t("digest.subject", monthly.lang, institution=monthly.report.institution, period=monthly.period.label(monthly.lang))
+    return push(db_path, actor, monthly.period.text, subject, text, found, pdf=pdf, force=force)

@@ -85,3 +85,23 @@ MESSAGES.update({
     "digest.channel.dingtalk": ("钉钉", "DingTalk"),
     "audit.action.digest_sent": ("推送简报", "digest sent"),
 })
+
+MESSAGES.update({
+    # the 报告 page
+    "page.report": ("报告", "Report"),
+    "monthly.page.intro": (
+        "所选期间的运营报告：例外事项、主要数据（同比、环比）、绩效目标与序时进度、重点工作、活动与图表，内容与各页面一致。可下载 Word、PDF 和工作简报，或把简报推送给馆领导。",
+        "The operations report of the chosen period: exceptions, headline figures (YoY and vs the previous period), targets against the schedule, key tasks, events and charts, the same as the pages show. Download it as Word, PDF and a work brief, or push the digest to leadership."),
+    "monthly.page.language": ("文件语言", "Language of the files"),
+    "monthly.page.build": ("生成报告文件", "Build the report files"),
+    "monthly.page.building": ("正在生成{period}报告…", "Building the report for {period}…"),
+    "monthly.page.built": ("已生成{period}报告：{files} 个文件，{charts} 张图表，用时 {seconds} 秒。",
+                           "Built the report for {period}: {files} files, {charts} charts, {seconds} s."),
+    "monthly.page.download": ("下载 {name}", "Download {name}"),
+    "monthly.page.brief": ("工作简报（可直接粘贴）", "Work brief (ready to paste)"),
+    "monthly.page.digest": ("推送给馆领导的简报", "The digest for leadership"),
+    "monthly.page.send": ("立即推送", "Send now"),
+    "monthly.page.force": ("已推送过的也重新推送", "Send again to those who already had it"),
+    "monthly.page.send_admin_only": ("推送由管理员操作；定时推送见部署文档（cron 或 systemd 定时器）。",
+                                     "An admin sends the digest; scheduled sending is set up with cron or a systemd timer (see the deployment notes)."),
+})
