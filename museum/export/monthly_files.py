@@ -4,10 +4,10 @@ operations-report-2025-04.pdf …), printed by the annual pack's Word and PDF wr
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from museum.export import images
 from museum.export.monthly import Monthly
 from museum.export.pdf import build_pdf
 from museum.export.render import Renderer, default_renderer
@@ -59,16 +59,12 @@ class ReportFiles:
         return written
 
 
-def render_files(monthly: Monthly, renderer: Renderer | None = None) -> ReportFiles:
-    """The .docx, the .pdf and the .txt of the report; each chart rendered once per format in one batch."""
+def render_files(monthly: Monthly, renderer: Renderer | None = None, png_from: str = "svg") -> ReportFiles:
+    """The .docx, the .pdf and the .txt of the report: each chart rendered once to SVG, its PNG rasterised from it."""
     started = time.perf_counter()
-    renderer = renderer or default_renderer()
     report, period, lang = monthly.report, monthly.period, monthly.lang
     figures = {item.name: item.figure for item in report.charts}
-    svg = {name: content for (name, _), content in renderer.render_many(figures, ("svg",)).items()}
-    with ThreadPoolExecutor(max_workers=1) as printer:  # Chromium prints the PDF while kaleido renders the PNGs
-        pdf = printer.submit(build_pdf, report, svg)
-        png = {name: content for (name, _), content in renderer.render_many(figures, ("png",)).items()}
-        files = {file_name("docx", period, lang): build_docx(report, png), file_name("pdf", period, lang): pdf.result()}
-    files[file_name("txt", period, lang)] = brief_text(monthly).encode("utf-8")
+    png, _, pdf = images.render(figures, renderer or default_renderer(), lambda svg: build_pdf(report, svg), png_from)
+    files = {file_name("docx", period, lang): build_docx(report, png), file_name("pdf", period, lang): pdf.result(),
+             file_name("txt", period, lang): brief_text(monthly).encode("utf-8")}
     return ReportFiles(monthly, files, time.perf_counter() - started)
