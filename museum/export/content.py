@@ -102,8 +102,12 @@ def kpi_table(block: KpiCards, year: int, lang: str) -> pd.DataFrame:
         if block.progress:
             row.append(block.progress.get(kpi.metric.metric_id, ""))
         rows.append(row)
-    headers = [t("doc.col.metric", lang), t("doc.col.value", lang, year=year), t("doc.col.value", lang, year=year - 1),
-               t("doc.col.change", lang)]
+    period = next((kpi.period for kpi in block.kpis if kpi.period is not None), None)
+    if period is not None and not period.is_year:  # a month's table says 2025年4月 | 2024年4月, not 2025年 | 2024年
+        now, before = period.label(lang), period.same_months(period.year - 1).label(lang)
+    else:
+        now, before = t("doc.col.value", lang, year=year), t("doc.col.value", lang, year=year - 1)
+    headers = [t("doc.col.metric", lang), now, before, t("doc.col.change", lang)]
     headers += [t("kpi.previous.label", lang)] if with_previous else []
     headers.append(t("doc.col.note", lang))
     if block.progress:

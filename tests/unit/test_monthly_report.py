@@ -128,3 +128,11 @@ def test_a_period_without_data_exits_1(corpus_db, tmp_path, capsys):
     assert main(["report", "--period", "2021-04", "--out", str(tmp_path), "--db", str(corpus_db)]) == 1
     assert "2021年4月" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [] or not any(p.suffix == ".pdf" for p in tmp_path.iterdir())
+
+
+def test_a_period_kpi_table_names_the_months_compared(corpus_db):
+    from museum.export.content import kpi_table
+
+    monthly = monthly_of(corpus_db, "2023-Q2")
+    cards = next(b for b in monthly.report.sections[1].blocks if isinstance(b, KpiCards))
+    assert list(kpi_table(cards, 2023, "zh").columns[:5]) == ["指标", "2023年第二季度", "2022年第二季度", "同比", "环比"]
