@@ -105,6 +105,8 @@ def kpi_table(block: KpiCards, year: int, lang: str) -> pd.DataFrame:
     period = next((kpi.period for kpi in block.kpis if kpi.period is not None), None)
     if period is not None and not period.is_year:  # a month's table says 2025年4月 | 2024年4月, not 2025年 | 2024年
         now, before = period.label(lang), period.same_months(period.year - 1).label(lang)
+        if any(kpi.comparison not in (None, "months") for kpi in block.kpis):
+            before = t("doc.col.value", lang, year=year - 1)  # some rows hold last year's whole-year figure
     else:
         now, before = t("doc.col.value", lang, year=year), t("doc.col.value", lang, year=year - 1)
     headers = [t("doc.col.metric", lang), now, before, t("doc.col.change", lang)]

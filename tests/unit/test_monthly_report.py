@@ -136,3 +136,11 @@ def test_a_period_kpi_table_names_the_months_compared(corpus_db):
     monthly = monthly_of(corpus_db, "2023-Q2")
     cards = next(b for b in monthly.report.sections[1].blocks if isinstance(b, KpiCards))
     assert list(kpi_table(cards, 2023, "zh").columns[:5]) == ["指标", "2023年第二季度", "2022年第二季度", "同比", "环比"]
+
+
+def test_a_period_compared_with_last_year_total_says_the_year_not_its_months(demo_db):
+    from museum.export.content import kpi_table
+
+    monthly = monthly_of(demo_db, "2025-01..2025-04", "en")  # 2024 is known as a whole year only
+    cards = next(b for b in monthly.report.sections[1].blocks if isinstance(b, KpiCards))
+    assert list(kpi_table(cards, 2025, "en").columns[1:3]) == ["Jan–Apr 2025", "2024"]
