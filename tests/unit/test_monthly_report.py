@@ -144,3 +144,13 @@ def test_a_period_compared_with_last_year_total_says_the_year_not_its_months(dem
     monthly = monthly_of(demo_db, "2025-01..2025-04", "en")  # 2024 is known as a whole year only
     cards = next(b for b in monthly.report.sections[1].blocks if isinstance(b, KpiCards))
     assert list(kpi_table(cards, 2025, "en").columns[1:3]) == ["Jan–Apr 2025", "2024"]
+
+
+def test_targets_behind_the_schedule_at_the_period_end_come_first(corpus_db):
+    targets = Path(__file__).resolve().parents[1] / "data" / "targets" / "good_gbk.csv"
+    assert main(["targets", "import", str(targets), "--year", "2023", "--db", str(corpus_db)]) == 0
+    monthly = monthly_of(corpus_db, "2023-04")
+    assert [(f.kind, f.metric) for f in monthly.findings][:2] == [("behind_schedule", "posts"), ("behind_schedule", "online_visits")]
+    assert monthly.findings[0].text == "“科普西安”融媒体矩阵发布科普图文完成 6.0%，序时进度 33.3%，落后 27.3 个百分点。"
+    assert monthly.score[0].startswith("2023年绩效自评得分")
+    assert any(s.key == "targets" for s in monthly.report.sections)
