@@ -29,6 +29,7 @@ PAGES = {
         ("app_pages/export.py", "page.export", ":material/download:", "export"),
         ("app_pages/report_draft.py", "page.report_draft", ":material/article:", "report_draft"),
         ("app_pages/calendar.py", "page.calendar", ":material/event:", "calendar"),
+        ("app_pages/report.py", "page.report", ":material/summarize:", "report"),
     ],
     "ui.section.data": [
         ("app_pages/report_import.py", "page.report_import", ":material/description:", "report_import"),

@@ -37,6 +37,7 @@ PAGE_ACTIONS = {
     "history": "view_history",
     "targets_edit": "correct",
     "export": "export",
+    "report": "export",
     "admin": "manage_accounts",
     "sign_in": None,  # always reachable
 }

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "museum.cli.rollback",
     "museum.cli.report",
     "museum.cli.export",
+    "museum.cli.monthly",
     "museum.cli.targets",
     "museum.cli.self_evaluation",
     "museum.cli.forms",

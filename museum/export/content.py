@@ -33,9 +33,13 @@ class Report:
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)
     data_sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
     data_long: pd.DataFrame = field(default_factory=pd.DataFrame)
+    title: str | None = None    # "institution\nsubtitle"; None: the annual pack's title for the year
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
+
+    def title_text(self) -> str:
+        return self.title or self.t("doc.title", institution=self.institution, year=self.year)
 
     @property
     def charts(self) -> list[Chart]:
@@ -98,8 +102,14 @@ def kpi_table(block: KpiCards, year: int, lang: str) -> pd.DataFrame:
         if block.progress:
             row.append(block.progress.get(kpi.metric.metric_id, ""))
         rows.append(row)
-    headers = [t("doc.col.metric", lang), t("doc.col.value", lang, year=year), t("doc.col.value", lang, year=year - 1),
-               t("doc.col.change", lang)]
+    period = next((kpi.period for kpi in block.kpis if kpi.period is not None), None)
+    if period is not None and not period.is_year:  # a month's table says 2025年4月 | 2024年4月, not 2025年 | 2024年
+        now, before = period.label(lang), period.same_months(period.year - 1).label(lang)
+        if any(kpi.comparison not in (None, "months") for kpi in block.kpis):
+            before = t("doc.col.value", lang, year=year - 1)  # some rows hold last year's whole-year figure
+    else:
+        now, before = t("doc.col.value", lang, year=year), t("doc.col.value", lang, year=year - 1)
+    headers = [t("doc.col.metric", lang), now, before, t("doc.col.change", lang)]
     headers += [t("kpi.previous.label", lang)] if with_previous else []
     headers.append(t("doc.col.note", lang))
     if block.progress:

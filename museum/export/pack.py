@@ -10,11 +10,11 @@ import hashlib
 import io
 import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from museum import safe_csv
+from museum.export import images
 from museum.export.content import Report, build_report
 from museum.export.pdf import build_pdf
 from museum.export.render import Renderer, default_renderer
@@ -72,31 +72,25 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def render_charts(report: Report, renderer: Renderer) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """PNG (for Word and charts/) and SVG (for the PDF and charts/) of every chart, rendered in one batch."""
-    figures = {item.name: item.figure for item in report.charts}
-    svg = {name: content for (name, _), content in renderer.render_many(figures, ("svg",)).items()}
-    png = {name: content for (name, _), content in renderer.render_many(figures, ("png",)).items()}
+def render_charts(report: Report, renderer: Renderer, png_from: str = "svg") -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """PNG (for Word and charts/) and SVG (for the PDF and charts/) of every chart: SVG rendered once, PNG from it."""
+    png, svg, _ = images.render({item.name: item.figure for item in report.charts}, renderer, png_from=png_from)
     return png, svg
 
 
-def pack_from_report(report: Report, renderer: Renderer | None = None) -> Pack:
+def pack_from_report(report: Report, renderer: Renderer | None = None, png_from: str = "svg") -> Pack:
     """Render the charts once and build every file of the pack (no database needed)."""
     started = time.perf_counter()
-    renderer = renderer or default_renderer()
     figures = {item.name: item.figure for item in report.charts}
-    svg = {name: content for (name, _), content in renderer.render_many(figures, ("svg",)).items()}
-    # the PDF is printed by a Chromium of its own: it runs while the kaleido tabs render the PNGs
-    with ThreadPoolExecutor(max_workers=1) as printer:
-        pdf = printer.submit(build_pdf, report, svg)
-        png = {name: content for (name, _), content in renderer.render_many(figures, ("png",)).items()}
-        name = lambda kind: file_name(kind, report.year, report.lang)  # noqa: E731
-        files: dict[str, bytes] = {
-            name("docx"): build_docx(report, png),
-            name("pdf"): pdf.result(),
-            name("xlsx"): safe_csv.to_xlsx_bytes(report.data_sheets),
-            name("csv"): safe_csv.to_csv_bytes(report.data_long),
-        }
+    # the PDF is printed by a Chromium of its own: it runs while the PNGs are made from the SVGs
+    png, svg, pdf = images.render(figures, renderer or default_renderer(), lambda svg: build_pdf(report, svg), png_from)
+    name = lambda kind: file_name(kind, report.year, report.lang)  # noqa: E731
+    files: dict[str, bytes] = {
+        name("docx"): build_docx(report, png),
+        name("pdf"): pdf.result(),
+        name("xlsx"): safe_csv.to_xlsx_bytes(report.data_sheets),
+        name("csv"): safe_csv.to_csv_bytes(report.data_long),
+    }
     for item in report.charts:
         files[f"{CHARTS_DIR}/{item.name}.png"] = png[item.name]
         files[f"{CHARTS_DIR}/{item.name}.svg"] = svg[item.name]

@@ -8,6 +8,7 @@ cannot run scripts. Page numbers come from CSS @page margin boxes (Chromium 131+
 from __future__ import annotations
 
 import base64
+import logging
 import subprocess
 import tempfile
 from html import escape
@@ -18,7 +19,10 @@ import pandas as pd
 from museum.export.content import Report, column_shares, kpi_table
 from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Sentences, Table
 from museum.safe_csv import xml_safe
+from museum.export import printer
 from museum.export.render import ExportUnavailable, require_environment
+
+log = logging.getLogger(__name__)
 
 PRINT_TIMEOUT_SECONDS = 180
 # The page needs no script and loads nothing from outside: even a <script> that slipped past
@@ -107,7 +111,7 @@ def build_html(report: Report, svg: dict[str, bytes]) -> str:
     )
     demo_box = f"@top-right {{ content: {_css_string(report.t('demo.banner'))}; color: #C0392B; font-size: 9pt; }}" if report.demo else ""
     css = CSS % {"page": page_css, "demo_box": demo_box}
-    institution, subtitle = report.t("doc.title", institution=report.institution, year=report.year).split("\n", 1)
+    institution, subtitle = report.title_text().split("\n", 1)
     parts = [
         f'<!DOCTYPE html><html lang="{"zh-CN" if report.lang == "zh" else "en"}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">',
@@ -136,8 +140,18 @@ def build_html(report: Report, svg: dict[str, bytes]) -> str:
 
 
 def print_pdf(page_html: str) -> bytes:
-    """Print an HTML page to PDF with the system Chromium (a fresh headless process)."""
+    """Print an HTML page to PDF: on the Chromium kept open for printing (museum.export.printer), else —
+    when that one fails for any reason — with a fresh headless process, the reference way."""
     chromium = require_environment()
+    try:
+        return printer.PRINTER.print_html(page_html)
+    except Exception as exc:  # noqa: BLE001 (any failure of the kept-open browser: the one-off print still works)
+        log.warning("printing on the kept-open Chromium failed (%s); printing with a fresh one", type(exc).__name__)
+    return print_once(chromium, page_html)
+
+
+def print_once(chromium: str, page_html: str) -> bytes:
+    """Print an HTML page to PDF with a fresh headless Chromium process."""
     with tempfile.TemporaryDirectory(prefix="museum-pdf-") as work:
         source, target = Path(work) / "summary.html", Path(work) / "summary.pdf"
         source.write_text(page_html, encoding="utf-8")

@@ -111,7 +111,7 @@ def _table(document: Document, frame: pd.DataFrame) -> None:
 def _title_page(document: Document, report: Report) -> None:
     for _ in range(6):
         document.add_paragraph()
-    institution, subtitle = report.t("doc.title", institution=report.institution, year=report.year).split("\n", 1)
+    institution, subtitle = report.title_text().split("\n", 1)
     for text, size in ((institution, 26), (subtitle, 20)):
         paragraph = document.add_paragraph(style="Title")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -167,7 +167,7 @@ def build_docx(report: Report, png: dict[str, bytes]) -> bytes:
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin = section.bottom_margin = Cm(2.2)
     _set_fonts(document)
-    document.core_properties.title = report.t("doc.title", institution=report.institution, year=report.year).replace("\n", " ")
+    document.core_properties.title = report.title_text().replace("\n", " ")
     _footer(document, report)
     _title_page(document, report)
     for part in report.sections:

@@ -36,6 +36,7 @@ ACTIONS = (
     "event_edit",
     "column_alias",
     "draft_edit",
+    "digest_sent",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000
