@@ -3,6 +3,7 @@
 #   chromium        chart export (kaleido) and the browser tests (Playwright drives it)
 #   fonts-noto-cjk  Chinese glyphs in charts, PDFs and screenshots (without it: boxes)
 #   poppler-utils   pdftoppm/pdffonts, used by tests to inspect exported PDFs
+#   libcairo2       CairoSVG rasterises each chart's SVG to PNG (usually there already, with chromium)
 # Browsers are never downloaded by kaleido or Playwright: the system Chromium is used.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # grep without -q reads all of fc-list, so pipefail does not see fc-list killed by SIGPIPE
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+ldconfig -p 2>/dev/null | grep "libcairo.so.2" >/dev/null || missing+=(libcairo2)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
