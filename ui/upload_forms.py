@@ -13,16 +13,16 @@ import streamlit as st
 
 from museum.intake import corrections, ingest
 from museum.catalog import Catalog
-from museum.intake import present, templates
+from museum.intake import kinds, present, templates
 from museum.intake.values import year_bounds
 from ui import access, blocks, data, forms
 from ui.context import Selection
 
 PREVIEW_ROWS = 5000  # a huge file's preview lists its first values; the counts above cover all
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "xlsm", "ods", "html", "htm"]
-_COMMITTED = "intake_committed"  # the uploaded file's id and the message of its commit
-_ANALYSED = "intake_analysed"  # the uploaded file's id and its readings by options (see _analyse)
+_COMMITTED = "intake_committed"  # each committed file's id -> the message of its commit
+_ANALYSED = "intake_analysed"  # each uploaded file's id -> its readings by options (see _analyse)
+MEMO_FILES = 12  # files whose readings are kept: a month's downloads and a few more
 
 
 def template_downloads(ctx: Selection, cat: Catalog, year: int) -> None:
@@ -56,7 +56,7 @@ def _mapping_step(ctx: Selection, cat: Catalog, analysis, key: str) -> dict[str,
 
 def _analyse(ctx: Selection, cat: Catalog, uploaded, mapping: dict[str, str]):
     """The file read with the page's options. Every widget on the page reruns it, so each reading
-    is kept for the session (this file's last two: without and with the mapping) and handed out
+    is kept for the session (each file's last two: without and with the mapping) and handed out
     as a copy that the preview may add its warnings to."""
     options = st.session_state
     sheet = options.get(f"intake_sheet_{uploaded.file_id}") or None
@@ -64,10 +64,12 @@ def _analyse(ctx: Selection, cat: Catalog, uploaded, mapping: dict[str, str]):
     allow = bool(options.get(f"intake_allow_{uploaded.file_id}"))
     aliases = data.read("column_aliases", institution_id=ctx.institution_id)
     key = (ctx.institution_id, sheet, year, allow, tuple(sorted(mapping.items())), tuple(sorted(aliases.items())))
-    memo = options.get(_ANALYSED)
-    if memo is None or memo[0] != uploaded.file_id:
-        memo = options[_ANALYSED] = (uploaded.file_id, {})
-    readings = memo[1]
+    memo = options.setdefault(_ANALYSED, {})
+    if uploaded.file_id not in memo:
+        while len(memo) >= MEMO_FILES:  # the oldest file's readings go first
+            memo.pop(next(iter(memo)))
+        memo[uploaded.file_id] = {}
+    readings = memo[uploaded.file_id]
     if key not in readings:
         while len(readings) >= 2:
             readings.pop(next(iter(readings)))
@@ -79,14 +81,37 @@ def _analyse(ctx: Selection, cat: Catalog, uploaded, mapping: dict[str, str]):
 
 
 def upload(ctx: Selection, cat: Catalog) -> None:
-    uploaded = st.file_uploader(ctx.t("intake.upload.file"), type=FILE_TYPES, key="intake_file")
-    if uploaded is None:
+    """Several files at once (a month's platform downloads): each read and previewed in its own
+    box, then one button imports every file that is ready, one batch each."""
+    files = st.file_uploader(ctx.t("intake.upload.file"), accept_multiple_files=True, key="intake_file",
+                             help=ctx.t("uploads.files_help"))
+    if not files:
         return
-    committed = st.session_state.get(_COMMITTED)
-    if committed and committed[0] == uploaded.file_id:  # this file is in: the preview and its button are gone
-        st.success(committed[1], icon=":material/check_circle:")
+    committed = st.session_state.setdefault(_COMMITTED, {})
+    ready = []
+    for uploaded in files:
+        with st.container(border=True):
+            st.markdown(f"**{blocks.plain(uploaded.name)}**")
+            if uploaded.file_id in committed:  # this file is in: its preview and button are gone
+                st.success(committed[uploaded.file_id], icon=":material/check_circle:")
+                continue
+            analysis = _one_file(ctx, cat, uploaded)
+            if analysis is not None:
+                ready.append((uploaded, analysis))
+    if any(uploaded.file_id in committed for uploaded in files) and not ready:
         st.caption(ctx.t("upload.next_file"))
-        return
+    if ready:
+        label = ctx.t("intake.upload.commit") if len(ready) == 1 else ctx.t("uploads.commit_all", count=len(ready))
+        if st.button(label, type="primary", key="intake_commit"):
+            _commit_all(ctx, cat, ready)
+
+
+def _one_file(ctx: Selection, cat: Catalog, uploaded):
+    """One file read, checked and previewed; the analysis when it can be imported, else None."""
+    refusal = kinds.not_a_sheet(uploaded.getvalue(), uploaded.name)
+    if refusal is not None:  # a Word file, a photo, a PDF: say what it is and where it goes
+        st.error(blocks.plain(refusal.message(ctx.lang)), icon=":material/block:")
+        return None
     key = f"intake_{uploaded.file_id}"
     analysis = _analyse(ctx, cat, uploaded, {})
     if analysis.unmatched:
@@ -104,26 +129,45 @@ def upload(ctx: Selection, cat: Catalog) -> None:
         st.error(ctx.t("intake.upload.rejected", count=analysis.problem_count))
         st.subheader(ctx.t("intake.upload.problems"))
         st.dataframe(present.errors_table(analysis.errors, ctx.lang), hide_index=True, key=f"{key}_errors")
-        return
+        return None
     with data.session() as con:
         ingest.preview(con, ctx.institution_id, analysis, cat=cat)  # adds the warnings that need stored values
     _notices(ctx, analysis)
     if analysis.status == "duplicate":
         st.info(ctx.t("intake.upload.duplicate", batch_id=analysis.duplicate_of))
-        return
+        return None
     _preview(ctx, cat, analysis, key)
-    counts = analysis.counts
-    if counts.inserted + counts.updated == 0:
+    # a click reruns the page and previews again: the commit must be held to the values this
+    # preview showed (the previous run's), so that a commit made elsewhere since is refused
+    shown = st.session_state.get(f"{key}_version")
+    st.session_state[f"{key}_version"] = analysis.version
+    analysis.version = shown if shown is not None else analysis.version
+    if analysis.counts.inserted + analysis.counts.updated == 0:
         st.info(ctx.t("intake.upload.nothing_changes"))
-    elif st.button(ctx.t("intake.upload.commit"), type="primary", key="intake_commit"):
-        result = forms.write(lambda con: ingest.commit(con, ctx.institution_id, analysis, actor=access.actor(), cat=cat), ctx.lang)
-        if result is not None and result.status == "duplicate":
-            st.info(ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of))
-        elif result is not None:
-            st.session_state[_COMMITTED] = (uploaded.file_id, ctx.t(
-                "intake.upload.committed", batch_id=result.batch_id, inserted=result.counts.inserted,
-                updated=result.counts.updated, unchanged=result.counts.unchanged))
-            st.rerun()
+        return None
+    return analysis
+
+
+def _commit_all(ctx: Selection, cat: Catalog, ready) -> None:
+    """Each ready file as its own batch (each can be rolled back alone), in order; the first
+    refusal stops the rest and is shown, the files before it stay imported and say so."""
+    committed = st.session_state[_COMMITTED]
+    for uploaded, analysis in ready:
+        result = forms.write(lambda con: ingest.commit(con, ctx.institution_id, analysis, actor=access.actor(), cat=cat),
+                             ctx.lang)
+        if result is None:
+            st.session_state.pop(f"intake_{uploaded.file_id}_version", None)
+            break
+        if result.status == "duplicate":
+            committed[uploaded.file_id] = ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of)
+            continue
+        committed[uploaded.file_id] = ctx.t(
+            "intake.upload.committed", batch_id=result.batch_id, inserted=result.counts.inserted,
+            updated=result.counts.updated, unchanged=result.counts.unchanged)
+    else:
+        st.rerun()
+    if any(uploaded.file_id in committed for uploaded, _ in ready):
+        data.clear()
 
 
 def _notices(ctx: Selection, analysis) -> None:
@@ -132,15 +176,19 @@ def _notices(ctx: Selection, analysis) -> None:
 
 
 def _options(ctx: Selection, analysis, uploaded) -> None:
-    """The choices a file may need: one sheet only, the year it does not name, values beyond the bound."""
+    """The choices a file may need: one sheet only, the year (honoured over a title, sheet or
+    file name; fixed, and said why, when the rows write it), values beyond the bound."""
     left, middle, right = st.columns(3)
     if len(analysis.sheet_names) > 1:
         left.selectbox(ctx.t("upload.only_sheet"), [""] + analysis.sheet_names, key=f"intake_sheet_{uploaded.file_id}",
                        format_func=lambda name: name or ctx.t("upload.all_sheets"))
     first, last = year_bounds()
+    in_rows = analysis.year_from in ("column", "month")
     middle.selectbox(ctx.t("upload.year"), [None, *range(last, first - 1, -1)], key=f"intake_year_{uploaded.file_id}",
                      format_func=lambda y: ctx.t("upload.year_from_file") if y is None else ctx.t("ui.year_label", year=y),
-                     help=ctx.t("upload.year_help"))
+                     help=ctx.t("uploads.year_help"), disabled=in_rows)
+    if in_rows:
+        middle.caption(ctx.t("uploads.year_in_rows", source=ctx.t(f"intake.year_from.{analysis.year_from}")))
     if any(p.key == "intake.error.implausible" for p in analysis.errors) or analysis.allow_implausible:
         right.checkbox(ctx.t("upload.allow_implausible"), key=f"intake_allow_{uploaded.file_id}")
 
@@ -148,17 +196,23 @@ def _options(ctx: Selection, analysis, uploaded) -> None:
 def _preview(ctx: Selection, cat: Catalog, analysis, key: str) -> None:
     counts = analysis.counts
     st.success(ctx.t("intake.upload.valid"))
-    for column, name, number in zip(st.columns(4), ("inserted", "updated", "unchanged", "skipped"),
-                                    (counts.inserted, counts.updated, counts.unchanged, analysis.skipped)):
-        column.metric(ctx.t(f"intake.column.{name}"), number, border=True)
+    # one line, not four boxes: on a phone the counts and the changed months stay on one screen
+    st.markdown(ctx.t("uploads.counts", inserted=counts.inserted, updated=counts.updated, unchanged=counts.unchanged,
+                      skipped=analysis.skipped))
     st.subheader(ctx.t("intake.upload.changes"))
     by_month, by_value = st.tabs([ctx.t("upload.tab.months"), ctx.t("upload.tab.values")])
     with by_month:
-        st.dataframe(present.month_preview_table(analysis.compared, cat, ctx.lang), hide_index=True, key=f"{key}_months")
+        months = present.month_preview_table(analysis.compared, cat, ctx.lang, changed_only=True)
+        first = present.month_preview_first_columns(ctx.lang)
+        st.dataframe(months, hide_index=True, key=f"{key}_months",
+                     column_config={name: st.column_config.TextColumn(name, pinned=True) for name in first})
+        quiet = present.unchanged_periods(analysis.compared)
+        if quiet:
+            st.caption(ctx.t("uploads.months_unchanged", count=quiet))
     with by_value:
-        show_unchanged = st.toggle(ctx.t("intake.upload.show_unchanged"), value=False, key="intake_show_unchanged")
+        show_unchanged = st.toggle(ctx.t("intake.upload.show_unchanged"), value=False, key=f"{key}_show_unchanged")
         st.dataframe(present.preview_table(analysis.compared, cat, ctx.lang, include_unchanged=show_unchanged,
-                                           limit=PREVIEW_ROWS), hide_index=True, key="intake_preview")
+                                           limit=PREVIEW_ROWS), hide_index=True, key=f"{key}_preview")
         if len(analysis.compared) > PREVIEW_ROWS:
             st.caption(ctx.t("intake.upload.preview_limited", shown=PREVIEW_ROWS, total=len(analysis.compared)))
 

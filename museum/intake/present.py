@@ -148,12 +148,37 @@ def mapping_choices(cat: Catalog, lang: str) -> list[tuple[str, str]]:
     return [("", t("intake.mapping.ignore", lang))] + [(m.metric_id, metric_label(m, lang)) for m in uploadable(cat)]
 
 
-def month_preview_table(compared: pd.DataFrame, cat: Catalog, lang: str) -> pd.DataFrame:
+def month_preview_first_columns(lang: str) -> list[str]:
+    """The columns that name a row of the month-by-month table (kept in view when it scrolls)."""
+    return [t("intake.column.metric", lang), t("intake.column.platform", lang)]
+
+
+def _changing(compared: pd.DataFrame) -> pd.Series:
+    """Whether each compared value's period has anything new or changed."""
+    months = compared["month"].astype("Float64").fillna(0)
+    key = compared["year"].astype(int) * 100 + months.astype(int)
+    changing = set(key[compared["status"] != "unchanged"])
+    return key.isin(changing)
+
+
+def unchanged_periods(compared: pd.DataFrame | None) -> int:
+    """How many periods of a preview have no new or changed value (left out of the month table)."""
+    if compared is None or compared.empty or (compared["status"] == "unchanged").all():
+        return 0
+    quiet = compared[~_changing(compared)]
+    return len({(int(y), None if pd.isna(m) else int(m)) for y, m in zip(quiet["year"], quiet["month"])})
+
+
+def month_preview_table(compared: pd.DataFrame, cat: Catalog, lang: str, *, changed_only: bool = False) -> pd.DataFrame:
     """Month by month, old -> new: one row per metric (and platform), one column per period;
-    a cell reads "old → new" for a change, "— → new" for a new value, the value when unchanged."""
-    first = [t("intake.column.metric", lang), t("intake.column.platform", lang)]
+    a cell reads "old -> new" for a change, "— -> new" for a new value, the value when unchanged.
+    changed_only: only the periods with something new or changed (a phone shows the changed month,
+    not eleven unchanged ones before it), unless nothing changes at all."""
+    first = month_preview_first_columns(lang)
     if compared is None or compared.empty:
         return pd.DataFrame(columns=first)
+    if changed_only and unchanged_periods(compared):
+        compared = compared[_changing(compared)]
     order = {m.metric_id: m.sort_order for m in cat}
     frame = compared.assign(
         metric_id=compared["metric_id"].astype(str),
