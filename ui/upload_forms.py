@@ -13,6 +13,7 @@ import streamlit as st
 
 from museum.intake import corrections, ingest
 from museum.catalog import Catalog
+from museum.errors import MuseumError
 from museum.intake import kinds, present, templates
 from museum.intake.values import year_bounds
 from ui import access, blocks, data, forms
@@ -239,11 +240,62 @@ def correction(ctx: Selection, cat: Catalog, default_year: int) -> None:
     else:
         shown = present.format_value(current["value"], current["qualifier"], ctx.lang, metric.unit(ctx.lang))
         st.caption(ctx.t("intake.correction.current", value=shown, batch_id=int(current["batch_id"])))
+    _correction_form(ctx, cat, metric, int(year), month)
+    _correction_confirm(ctx, cat, metric, int(year), month)
+
+
+_PENDING = "correction_pending"   # the checked correction awaiting its confirmation
+_BEYOND = "correction_beyond"     # the last check met the plausible bound: offer to allow it
+
+
+def _correction_form(ctx: Selection, cat: Catalog, metric, year: int, month) -> None:
+    """Typed value -> checked by the upload's rules -> a pending correction (nothing written yet)."""
     with st.form("correction", clear_on_submit=False):
         text = st.text_input(ctx.t("intake.correction.value"), key="correction_value")
         note = st.text_input(ctx.t("intake.correction.note"), key="correction_note")
-        if st.form_submit_button(ctx.t("intake.correction.submit")):
-            saved = forms.write(lambda con: corrections.correct_value(con, ctx.institution_id, metric.metric_id, int(year), month,
-                                                                text, note=note, actor=access.actor(), cat=cat), ctx.lang)
-            if saved is not None:
-                forms.saved(ctx.t("intake.correction.saved", batch_id=saved[0]))
+        submitted = st.form_submit_button(ctx.t("uploads.correction.check"))
+    if submitted:
+        _check_correction(ctx, cat, metric, year, month, text, note)
+    if st.session_state.get(_BEYOND):  # offered once a value met the bound, below its message
+        st.checkbox(ctx.t("uploads.correction.allow"), key="correction_allow")
+
+
+def _check_correction(ctx: Selection, cat: Catalog, metric, year: int, month, text: str, note: str) -> None:
+    st.session_state.pop(_PENDING, None)
+    allow = bool(st.session_state.get(_BEYOND) and st.session_state.get("correction_allow"))
+    try:
+        with data.session() as con:
+            planned = corrections.plan(con, ctx.institution_id, metric.metric_id, year, month, text, note=note, cat=cat,
+                                       allow_implausible=allow)
+    except MuseumError as exc:
+        st.session_state[_BEYOND] = st.session_state.get(_BEYOND) or exc.key == "intake.correction.implausible"
+        st.error(blocks.plain(exc.message(ctx.lang)), icon=":material/block:")
+        return
+    st.session_state[_PENDING] = {"metric_id": metric.metric_id, "year": year, "month": month, "text": text, "note": note,
+                                  "allow": allow, "old_batch": planned.old_batch, "old": planned.old, "record": planned.record}
+
+
+def _correction_confirm(ctx: Selection, cat: Catalog, metric, year: int, month) -> None:
+    """The pending correction as old -> new, every digit shown; saved only on its confirmation."""
+    pending = st.session_state.get(_PENDING)
+    if not pending or (pending["metric_id"], pending["year"], pending["month"]) != (metric.metric_id, year, month):
+        return
+    unit = metric.unit(ctx.lang)
+    old = pending["old"]
+    old_text = ctx.t("uploads.correction.none") if old is None else present.value_with_digits(old["value"], old["qualifier"], unit, ctx.lang)
+    new = pending["record"]
+    st.warning(ctx.t("uploads.correction.confirm", metric=metric.name(ctx.lang), period=present.period_text(year, month, ctx.lang),
+                     old=old_text, new=present.value_with_digits(new["value"], new["qualifier"], unit, ctx.lang)),
+               icon=":material/help:")
+    save, cancel = st.columns(2)
+    if cancel.button(ctx.t("uploads.correction.cancel"), key="correction_cancel"):
+        st.session_state.pop(_PENDING, None)
+        st.rerun()
+    if save.button(ctx.t("uploads.correction.save"), type="primary", key="correction_save"):
+        saved = forms.write(lambda con: corrections.correct_value(
+            con, ctx.institution_id, metric.metric_id, year, month, pending["text"], note=pending["note"], actor=access.actor(),
+            cat=cat, allow_implausible=pending["allow"], confirmed_batch=pending["old_batch"]), ctx.lang)
+        st.session_state.pop(_PENDING, None)
+        if saved is not None:
+            st.session_state.pop(_BEYOND, None)
+            forms.saved(ctx.t("intake.correction.saved", batch_id=saved[0]))

@@ -138,6 +138,18 @@ def unmatched_table(analysis, cat: Catalog, lang: str) -> pd.DataFrame:
     return pd.DataFrame(records, columns=columns)
 
 
+def value_with_digits(value: float, qualifier: str, unit: str, lang: str) -> str:
+    """A value as the pages show it, with every digit beside it where that rounds ("1亿篇（99,999,999篇）"),
+    so that a confirmation shows exactly what is saved."""
+    shown = format_value(value, qualifier, lang, unit)
+    value = float(value)
+    scale = 100_000_000 if "亿" in shown else 10_000 if "万" in shown.replace(unit, "") else 1
+    if lang != "zh" or abs(round(value / scale, 2) * scale - value) <= 1e-9 * max(1.0, abs(value)):
+        return shown  # English shows every digit; 500万 is exact
+    digits = f"{value:,.10f}".rstrip("0").rstrip(".")
+    return f"{shown}（{digits}{unit}）"
+
+
 def metric_label(metric, lang: str) -> str:
     """科普图文（篇） / Science posts (posts): a metric as the upload page's choices name it."""
     return f"{metric.name(lang)}（{metric.unit(lang)}）" if lang == "zh" else f"{metric.name(lang)} ({metric.unit(lang)})"

@@ -64,4 +64,24 @@ MESSAGES = {
         "“{file}”是一个压缩包，看板不解压上传的文件。请解压后逐个选择其中的表格文件（可一次选择多个）。",
         "“{file}” is an archive; uploads are not unpacked. Unpack it and choose its sheets (several at once is fine).",
     ),
+    "intake.correction.implausible": (
+        "“{value}”超过该指标的合理上限（{bound}），很可能多打了几位或单位不对。如确认无误，请勾选“数值确实超出合理范围”后再检查。",
+        "“{value}” is beyond this metric's plausible bound ({bound}); probably extra digits or a wrong unit. If it is "
+        "right, tick “The value really is beyond the plausible range” and check again.",
+    ),
+    "intake.correction.stale": (
+        "确认之后，该数值已被另一次保存或导入修改（可能在另一个标签页或由同事完成），本次更正未保存。请查看当前数值后重新检查。",
+        "Since you confirmed, another save or import changed this value (perhaps in another tab or by a colleague); "
+        "the correction was not saved. Look at the current value and check again.",
+    ),
+    "uploads.correction.check": ("检查更正", "Check the correction"),
+    "uploads.correction.allow": ("数值确实超出合理范围", "The value really is beyond the plausible range"),
+    "uploads.correction.confirm": (
+        "请确认更正：{metric}，{period}：{old} → {new}。确认后写入一个新批次，可在“上传记录”中回滚。",
+        "Please confirm: {metric}, {period}: {old} → {new}. It is saved as a new batch, which can be rolled back under "
+        "“Upload history”.",
+    ),
+    "uploads.correction.none": ("无", "none"),
+    "uploads.correction.save": ("确认保存", "Confirm and save"),
+    "uploads.correction.cancel": ("取消", "Cancel"),
 }

@@ -175,8 +175,8 @@ def test_history_en_download_button(app_db):
 
 
 def submit(at):
-    """The correction form's submit button."""
-    return next(b for b in at.button if b.label == "保存更正")
+    """The correction form's submit button (it checks; a second step saves)."""
+    return next(b for b in at.button if b.label == "检查更正")
 
 
 def test_correction_form(app_db):
@@ -193,6 +193,10 @@ def test_correction_form(app_db):
     at.text_input(key="correction_value").input("4,870")
     at.text_input(key="correction_note").input("补录")
     submit(at).click()
+    at.run()
+    assert len(batch_rows(app_db)) == 1  # checked, shown, not yet saved
+    assert "请确认更正：科普图文，2023年：无 → 4870篇。确认后写入一个新批次，可在“上传记录”中回滚。" in texts(at)
+    at.button(key="correction_save").click()
     at.run()
     assert "已保存：批次 #2。" in [s.value for s in at.success]
     assert "当前数值：4870篇（批次 #2）" in texts(at)

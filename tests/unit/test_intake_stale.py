@@ -52,3 +52,20 @@ def test_a_commit_of_other_months_leaves_the_preview_valid(con):
     ingest.preview(con, 1, first)
     ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2022,posts,4000"), "b.csv", actor="test")
     assert ingest.commit(con, 1, first, actor="test").status == "committed"
+
+
+def test_a_correction_meets_the_uploads_bound_and_a_confirmed_old_value(con):
+    from museum.intake import corrections
+    from museum.numbers import format_value
+
+    with pytest.raises(InputRejected) as beyond:
+        corrections.correct_value(con, 1, "posts", 2023, None, "99,999,999", actor="test")
+    assert beyond.value.key == "intake.correction.implausible" and "200,000篇" in beyond.value.message("zh")
+    planned = corrections.plan(con, 1, "posts", 2023, None, "99,999,999", allow_implausible=True)
+    assert (planned.old, planned.record["value"]) == (None, 99_999_999.0)
+    assert format_value(99_999_999, "exact", "zh", "篇") == "1亿篇"
+    ingest.ingest(con, 1, csv_bytes("年份,指标,数值", "2023,posts,4870"), "a.csv", actor="test")
+    with pytest.raises(InputRejected) as stale:  # confirmed "no value yet", but one came in since
+        corrections.correct_value(con, 1, "posts", 2023, None, "4900", actor="test", confirmed_batch=None)
+    assert stale.value.key == "intake.correction.stale"
+    assert posts(con) == [(4870.0,)]
