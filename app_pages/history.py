@@ -23,7 +23,7 @@ if batches.empty:
     st.info(ctx.t("intake.history.empty"))
     st.stop()
 state_column = ctx.t("intake.column.state")
-st.dataframe(present.history_table(batches, ctx.lang), hide_index=True, key="history_table",
+st.dataframe(present.history_table(batches, ctx.lang, load_catalog()), hide_index=True, key="history_table",
              column_config={state_column: st.column_config.TextColumn(state_column, width="large")})
 
 options = [int(b) for b in batches["batch_id"]]

@@ -67,17 +67,38 @@ def preview_table(
     return pd.DataFrame(records, columns=columns)
 
 
-def history_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every batch with kind, time, user, file, counts and state, as text and numbers."""
+def batch_description(row, lang: str, cat: Catalog | None = None) -> str:
+    """What a batch is about: its file, else what its note records in words ("绩效目标 2024：…",
+    "科普图文 2023年4月", "回滚批次 #5"), so that a batch without a file is not a blank line."""
+    if isinstance(row["file_name"], str) and row["file_name"]:
+        return row["file_name"]
+    if row["kind"] == "rollback" and not pd.isna(row["rolls_back"]):
+        return t("uploads.describe.rollback", lang, target=int(row["rolls_back"]))
+    note = row["note"] if isinstance(row["note"], str) else ""
+    head, _, rest = note.partition(":")
+    if head in ("target", "budget", "task", "report", "event") and rest:
+        year, _, what = rest.partition(":")
+        return t(f"uploads.describe.{head}", lang, year=year, what=what)
+    if row["kind"] == "correction" and " " in note:
+        metric_id, period = note.split(" ", 1)
+        name = cat[metric_id].name(lang) if cat is not None and metric_id in cat else metric_id
+        year, _, month = period.partition("-")
+        return f"{name} {period_text(int(year), int(month) if month else None, lang)}" if year.isdigit() else note
+    return note
+
+
+def history_table(batches: pd.DataFrame, lang: str, cat: Catalog | None = None) -> pd.DataFrame:
+    """Every batch with kind, time, user, what it holds (file or description), counts and state."""
     keys = ("batch", "kind", "time", "user", "file", "inserted", "updated", "unchanged", "skipped", "state")
     columns = [t(f"intake.column.{c}", lang) for c in keys]
+    columns[4] = t("uploads.column.what", lang)
     records = [
         [
             int(r["batch_id"]),
             t(f"batch.kind.{r['kind']}", lang),
             str(r["created_at"])[:16],
             str(r["user_name"]),
-            "" if pd.isna(r["file_name"]) else str(r["file_name"]),
+            batch_description(r, lang, cat),
             int(r["inserted"]),
             int(r["updated"]),
             int(r["unchanged"]),

@@ -84,4 +84,16 @@ MESSAGES = {
     "uploads.correction.none": ("无", "none"),
     "uploads.correction.save": ("确认保存", "Confirm and save"),
     "uploads.correction.cancel": ("取消", "Cancel"),
+    "uploads.report_counts": (
+        "导入后将写入：新增 {inserted}（数值 {values} 个，机构信息、获奖、荣誉、科研等记录 {records} 条），修改 {updated}，不变 {unchanged}，未归类 {skipped}。",
+        "Importing writes: {inserted} new ({values} values, {records} profile, award, honour and research records), "
+        "{updated} changed, {unchanged} unchanged, {skipped} unplaced.",
+    ),
+    "uploads.column.what": ("文件或内容", "File or content"),
+    "uploads.describe.rollback": ("回滚批次 #{target}", "rolls back batch #{target}"),
+    "uploads.describe.target": ("绩效目标 {year}：{what}", "Targets {year}: {what}"),
+    "uploads.describe.budget": ("{year}年预算数", "Budget figures {year}"),
+    "uploads.describe.task": ("{year}年重点任务", "Key tasks {year}"),
+    "uploads.describe.report": ("{year}年度报告", "Annual report {year}"),
+    "uploads.describe.event": ("大事记 {year}", "Timeline {year}"),
 }

@@ -138,7 +138,7 @@ def test_history_rollback_and_refusal_zh(app_db):
     assert (first.batch_id, second.batch_id) == (2, 3)
     at = open_page(HISTORY, "zh")
     table = at.dataframe[0].value
-    assert table[["批次", "类型", "文件", "新增", "修改", "状态"]].values.tolist()[:3] == [
+    assert table[["批次", "类型", "文件或内容", "新增", "修改", "状态"]].values.tolist()[:3] == [
         [3, "上传", "b.csv", 0, 1, "有效"], [2, "上传", "a.csv", 5, 0, "有效"], [1, "内置数据", "report.txt", 61, 0, "有效"],
     ]
     # the newest batch is chosen first: what it would change back is there before anyone rolls it back
@@ -167,7 +167,7 @@ def test_history_en_download_button(app_db):
         ingest.ingest(con, 1, (CORPUS / "good_script_note.csv").read_bytes(), "notes.csv", actor="test")
     at = open_page(HISTORY, "en")
     table = at.dataframe[0].value
-    assert list(table.columns) == ["Batch", "Kind", "Time", "User", "File", "New", "Changed", "Unchanged", "Skipped", "State"]
+    assert list(table.columns) == ["Batch", "Kind", "Time", "User", "File or content", "New", "Changed", "Unchanged", "Skipped", "State"]
     assert table["Kind"].tolist() == ["upload", "embedded data"]
     downloads = at.get("download_button")
     assert len(downloads) == 1
