@@ -96,4 +96,23 @@ MESSAGES = {
     "uploads.describe.task": ("{year}年重点任务", "Key tasks {year}"),
     "uploads.describe.report": ("{year}年度报告", "Annual report {year}"),
     "uploads.describe.event": ("大事记 {year}", "Timeline {year}"),
+    "completeness.title": ("{year}年数据完整性（按月 × 来源）", "Completeness of {year} (month × source)"),
+    "completeness.help": (
+        "每格为该来源当月已有数值的指标数；“缺”表示应已报送而看板中没有该来源的数值（本年度只计到上个月）。"
+        "办公室表格指按全矩阵合计上传的表格，各平台指平台后台下载的文件，手工录入指“更正单个数值”。",
+        "Each cell is the number of metrics that source has for the month; “missing” marks a month due with nothing "
+        "from that source (this year counts up to last month). Office sheets are uploads of the whole matrix, a "
+        "platform its back-office downloads, typed values the one-value corrections.",
+    ),
+    "completeness.column.source": ("来源", "Source"),
+    "completeness.month": ("{month}月", "{month:02d}"),
+    "completeness.in": ("✓ {count}", "✓ {count}"),
+    "completeness.missing": ("缺", "missing"),
+    "completeness.source.office": ("办公室表格", "Office sheets"),
+    "completeness.source.typed": ("手工录入", "Typed by hand"),
+    "completeness.source.demo": ("示例数据", "Demo data"),
+    "completeness.none_missing": ("已到期的月份各来源均有数据。", "Every source has data for every month due."),
+    "completeness.some_missing": ("尚缺：{items}。", "Missing: {items}."),
+    "completeness.gap": ("{source} {count} 个月", "{source} {count} months"),
+    "completeness.join": ("、", ", "),
 }

@@ -137,7 +137,7 @@ def test_history_rollback_and_refusal_zh(app_db):
         second = ingest.ingest(con, 1, b"\xef\xbb\xbf\xe5\xb9\xb4\xe4\xbb\xbd,\xe6\x8c\x87\xe6\xa0\x87,\xe6\x95\xb0\xe5\x80\xbc\r\n2023,posts,5000\r\n", "b.csv", actor="test")
     assert (first.batch_id, second.batch_id) == (2, 3)
     at = open_page(HISTORY, "zh")
-    table = at.dataframe[0].value
+    table = frame_with(at, "批次")
     assert table[["批次", "类型", "文件或内容", "新增", "修改", "状态"]].values.tolist()[:3] == [
         [3, "上传", "b.csv", 0, 1, "有效"], [2, "上传", "a.csv", 5, 0, "有效"], [1, "内置数据", "report.txt", 61, 0, "有效"],
     ]
@@ -166,7 +166,7 @@ def test_history_en_download_button(app_db):
     with db.session(app_db) as con:
         ingest.ingest(con, 1, (CORPUS / "good_script_note.csv").read_bytes(), "notes.csv", actor="test")
     at = open_page(HISTORY, "en")
-    table = at.dataframe[0].value
+    table = frame_with(at, "Batch")
     assert list(table.columns) == ["Batch", "Kind", "Time", "User", "File or content", "New", "Changed", "Unchanged", "Skipped", "State"]
     assert table["Kind"].tolist() == ["upload", "embedded data"]
     downloads = at.get("download_button")

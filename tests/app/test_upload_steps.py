@@ -143,3 +143,15 @@ def test_the_month_table_lists_the_changed_months_first_column_pinned(app_db):
     assert list(months.value.columns) == ["指标", "平台", "2023年12月"]
     assert months.value.iloc[0].tolist() == ["科普图文", "全矩阵合计", "112篇 → 117篇"]
     assert "另有 11 个期间的数值与现有数据相同，未列出（见“逐项变化”）。" in texts(at)
+
+
+def test_history_shows_the_years_completeness(app_db):
+    with db.session(app_db) as con:
+        rows = "".join(f"2024,{m},科普图文,{100 + m}\r\n" for m in range(1, 13))
+        ingest.ingest(con, 1, ("年份,月份,指标,数值\r\n" + rows).encode(), "office-2024.csv", actor="test")
+    at = open_app("app_pages/history.py", "zh", session={**signed_in("editor"), "year": 2024})
+    grid = next(d.value for d in at.dataframe if "来源" in d.value.columns)
+    rows = {row.iloc[0]: row.iloc[1:].tolist() for _, row in grid.iterrows()}
+    assert rows["办公室表格"] == ["✓ 1"] * 12 and rows["抖音"] == ["缺"] * 12
+    assert "2024年数据完整性（按月 × 来源）" in [e.label for e in at.expander]
+    assert any(m.value.startswith("尚缺：微信公众号 12 个月") for m in at.markdown)
