@@ -156,8 +156,7 @@ def _commit_all(ctx: Selection, cat: Catalog, ready) -> None:
     for uploaded, analysis in ready:
         result = forms.write(lambda con: ingest.commit(con, ctx.institution_id, analysis, actor=access.actor(), cat=cat),
                              ctx.lang)
-        if result is None:
-            st.session_state.pop(f"intake_{uploaded.file_id}_version", None)
+        if result is None:  # refused (shown); the preview above is this run's, and so is its version
             break
         if result.status == "duplicate":
             committed[uploaded.file_id] = ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of)
