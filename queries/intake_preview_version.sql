@@ -5,8 +5,8 @@
 select
     count(*) as matched,
     coalesce(bit_xor(hash(o.observation_id)), 0) as fingerprint
-from observation as o
-join frame as f
+from frame as f
+join observation as o
     on o.metric_id = f.metric_id
     and o.year = f.year
     and o.month is not distinct from f.month
