@@ -6,7 +6,7 @@ MESSAGES = {
         "Choose several files at once (e.g. this month's platform downloads): each is previewed on its own, then one "
         "click imports them all, one batch per file.",
     ),
-    "uploads.commit_all": ("确认导入这 {count} 个文件", "Import these {count} files"),
+    "uploads.commit_all": ("确认导入（{count} 个文件）", "Import ({count} files)"),
     "uploads.counts": (
         "新增 **{inserted}** · 修改 **{updated}** · 不变 **{unchanged}** · 跳过 **{skipped}**",
         "New **{inserted}** · changed **{updated}** · unchanged **{unchanged}** · skipped **{skipped}**",

@@ -80,7 +80,7 @@ def test_several_files_one_preview_each_one_confirmation_en(app_db):
     assert "**good_long_gbk.csv**" in shown and f"**{douyin.name}**" in shown
     assert shown.count("The file is valid.") == 2
     button = at.button(key="intake_commit")
-    assert button.label == "Import these 2 files"
+    assert button.label == "Import (2 files)"
     button.click()
     run(at)
     assert [b[1:] for b in batches(app_db)[1:]] == [("upload", "good_long_gbk.csv"), ("upload", douyin.name)]

@@ -18,14 +18,14 @@ def test_several_files_one_confirmation_and_the_phone_preview(editor_server, pag
     page.locator('[data-testid="stSidebarNav"]').get_by_text("数据上传", exact=True).click()
     wait_for_app(page, "选择文件")
     page.locator('input[type="file"]').set_input_files([str(ROOT_DATA / "intake" / "good_long_gbk.csv"), str(changed)])
-    wait_for_app(page, "确认导入这 2 个文件")
+    wait_for_app(page, "确认导入（2 个文件）")
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(800)
     counts = page.get_by_text("新增 1 · 修改 0 · 不变 0 · 跳过 0")
     assert counts.is_visible()
     assert page.locator('[data-testid="stMetric"]').count() == 0
     screenshot(page, "upload-several-phone")
-    page.get_by_role("button", name="确认导入这 2 个文件").click()
+    page.get_by_role("button", name="确认导入（2 个文件）").click()
     wait_for_app(page, "已导入：批次 #3")
     assert_no_exception(page)
     with db.session(editor_server.db_path) as con:
