@@ -33,7 +33,8 @@ if st.button(selection.t("export.build"), type="primary", icon=":material/invent
 stored = st.session_state.get("export_pack")
 if stored is not None and stored[0] == built_key:
     _, files, chart_count, seconds, names = stored
-    st.success(selection.t("export.built", year=selection.year, charts=chart_count, files=len(files), seconds=f"{seconds:.1f}"))
+    # the files the zip holds: the built files other than the zip itself
+    st.success(selection.t("export.built", year=selection.year, charts=chart_count, files=len(files) - 1, seconds=f"{seconds:.1f}"))
     columns = st.columns(3)
     for column, (kind, label, mime) in zip(columns, (
         ("zip", "export.download_zip", "application/zip"),

@@ -1,4 +1,6 @@
-"""上传记录 History: every batch with its counts and file; download the original; roll back."""
+"""上传记录 History: the year's completeness (month × source), every batch with its counts and file; download the original; roll back."""
+
+import datetime as dt
 
 import streamlit as st
 
@@ -6,7 +8,7 @@ from museum.intake import ingest
 from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.i18n import t
-from museum.intake import present
+from museum.intake import completeness, present
 from ui import access, blocks, context, data
 
 CHANGES_SHOWN = 5000  # a million-row batch lists its first values; the counts above cover all
@@ -18,12 +20,28 @@ st.caption(ctx.t("intake.history.intro"))
 if "history_flash" in st.session_state:  # the outcome of the rollback that triggered this rerun
     st.success(st.session_state.pop("history_flash"))
 
+def completeness_view() -> None:
+    """Month × source for the sidebar's year: what is in, what is missing."""
+    year = ctx.year or dt.date.today().year
+    with data.session() as con:
+        frame = completeness.table(con, ctx.institution_id, year, ctx.lang)
+    with st.expander(ctx.t("completeness.title", year=year), expanded=True):
+        st.caption(ctx.t("completeness.help"))
+        source = ctx.t("completeness.column.source")
+        st.dataframe(frame, hide_index=True, key="completeness_table",
+                     column_config={source: st.column_config.TextColumn(source, pinned=True)})
+        st.markdown(completeness.missing_summary(frame, ctx.lang))
+
+
+if ctx.institution_id is not None:
+    completeness_view()
+
 batches = data.read("batches")
 if batches.empty:
     st.info(ctx.t("intake.history.empty"))
     st.stop()
 state_column = ctx.t("intake.column.state")
-st.dataframe(present.history_table(batches, ctx.lang), hide_index=True, key="history_table",
+st.dataframe(present.history_table(batches, ctx.lang, load_catalog()), hide_index=True, key="history_table",
              column_config={state_column: st.column_config.TextColumn(state_column, width="large")})
 
 options = [int(b) for b in batches["batch_id"]]

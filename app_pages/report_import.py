@@ -111,18 +111,25 @@ if errors:
     st.dataframe(review.errors_table(errors, ctx.lang), hide_index=True)
     st.stop()
 
+was_edited = any(not edited[name].reset_index(drop=True).equals(original[name].reset_index(drop=True)) for name in original)
 with data.session() as con:
     plan = report_import.preview(con, dataset)
     warnings = report_import.warnings_for(con, parsed, dataset, plan, ctx.lang)
+    # the counts the commit will report (values and records), so that the two never disagree
+    planned = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, dry_run=True, lang=ctx.lang)
 st.subheader(ctx.t("report.ui.changes"))
 changes = report_import.change_table(plan["observations"], ctx.lang)
-st.text(report_import.change_summary(plan["observations"], ctx.lang))
+if planned["status"] == "valid":
+    values = report_import.change_counts(plan["observations"])["new"]
+    st.text(ctx.t("uploads.report_counts", inserted=planned["inserted"], values=values, records=planned["inserted"] - values,
+                  updated=planned["updated"], unchanged=planned["unchanged"], skipped=planned["skipped"]))
+else:
+    st.text(report_import.change_summary(plan["observations"], ctx.lang))
 st.dataframe(changes.rename(columns={"metric": ctx.t("col.metric"), "old": ctx.t("report.ui.old"), "new": ctx.t("report.ui.new"),
                                      "status": ctx.t("report.ui.status")}), hide_index=True)
 for warning in warnings:
     st.warning(blocks.plain(warning))
 
-was_edited = any(not edited[name].reset_index(drop=True).equals(original[name].reset_index(drop=True)) for name in original)
 if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
     with data.session() as con:
         outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang)

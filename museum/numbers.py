@@ -240,10 +240,12 @@ def format_plain(value: float, lang: str = "zh", decimals: int = 2, compact: boo
     if lang == "en":
         return _compact_en(value) if compact else _full_en(value, decimals)
     magnitude = abs(value)
-    if magnitude >= 100_000_000:
+    wan = _trim(value / 10_000, decimals)
+    # by the rounded figure: 99,999,999 is 1亿, never "10000万"
+    if magnitude >= 100_000_000 or abs(float(wan)) >= 10_000:
         return _signed(_trim(value / 100_000_000, decimals)) + "亿"
     if magnitude >= 10_000:
-        return _signed(_trim(value / 10_000, decimals)) + "万"
+        return _signed(wan) + "万"
     return _signed(_trim(value, decimals))
 
 

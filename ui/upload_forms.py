@@ -13,16 +13,17 @@ import streamlit as st
 
 from museum.intake import corrections, ingest
 from museum.catalog import Catalog
-from museum.intake import present, templates
+from museum.errors import MuseumError
+from museum.intake import kinds, present, templates
 from museum.intake.values import year_bounds
 from ui import access, blocks, data, forms
 from ui.context import Selection
 
 PREVIEW_ROWS = 5000  # a huge file's preview lists its first values; the counts above cover all
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "xlsm", "ods", "html", "htm"]
-_COMMITTED = "intake_committed"  # the uploaded file's id and the message of its commit
-_ANALYSED = "intake_analysed"  # the uploaded file's id and its readings by options (see _analyse)
+_COMMITTED = "intake_committed"  # each committed file's id -> the message of its commit
+_ANALYSED = "intake_analysed"  # each uploaded file's id -> its readings by options (see _analyse)
+MEMO_FILES = 12  # files whose readings are kept: a month's downloads and a few more
 
 
 def template_downloads(ctx: Selection, cat: Catalog, year: int) -> None:
@@ -56,7 +57,7 @@ def _mapping_step(ctx: Selection, cat: Catalog, analysis, key: str) -> dict[str,
 
 def _analyse(ctx: Selection, cat: Catalog, uploaded, mapping: dict[str, str]):
     """The file read with the page's options. Every widget on the page reruns it, so each reading
-    is kept for the session (this file's last two: without and with the mapping) and handed out
+    is kept for the session (each file's last two: without and with the mapping) and handed out
     as a copy that the preview may add its warnings to."""
     options = st.session_state
     sheet = options.get(f"intake_sheet_{uploaded.file_id}") or None
@@ -64,10 +65,12 @@ def _analyse(ctx: Selection, cat: Catalog, uploaded, mapping: dict[str, str]):
     allow = bool(options.get(f"intake_allow_{uploaded.file_id}"))
     aliases = data.read("column_aliases", institution_id=ctx.institution_id)
     key = (ctx.institution_id, sheet, year, allow, tuple(sorted(mapping.items())), tuple(sorted(aliases.items())))
-    memo = options.get(_ANALYSED)
-    if memo is None or memo[0] != uploaded.file_id:
-        memo = options[_ANALYSED] = (uploaded.file_id, {})
-    readings = memo[1]
+    memo = options.setdefault(_ANALYSED, {})
+    if uploaded.file_id not in memo:
+        while len(memo) >= MEMO_FILES:  # the oldest file's readings go first
+            memo.pop(next(iter(memo)))
+        memo[uploaded.file_id] = {}
+    readings = memo[uploaded.file_id]
     if key not in readings:
         while len(readings) >= 2:
             readings.pop(next(iter(readings)))
@@ -79,14 +82,37 @@ def _analyse(ctx: Selection, cat: Catalog, uploaded, mapping: dict[str, str]):
 
 
 def upload(ctx: Selection, cat: Catalog) -> None:
-    uploaded = st.file_uploader(ctx.t("intake.upload.file"), type=FILE_TYPES, key="intake_file")
-    if uploaded is None:
+    """Several files at once (a month's platform downloads): each read and previewed in its own
+    box, then one button imports every file that is ready, one batch each."""
+    files = st.file_uploader(ctx.t("intake.upload.file"), accept_multiple_files=True, key="intake_file",
+                             help=ctx.t("uploads.files_help"))
+    if not files:
         return
-    committed = st.session_state.get(_COMMITTED)
-    if committed and committed[0] == uploaded.file_id:  # this file is in: the preview and its button are gone
-        st.success(committed[1], icon=":material/check_circle:")
+    committed = st.session_state.setdefault(_COMMITTED, {})
+    ready = []
+    for uploaded in files:
+        with st.container(border=True):
+            st.markdown(f"**{blocks.plain(uploaded.name)}**")
+            if uploaded.file_id in committed:  # this file is in: its preview and button are gone
+                st.success(committed[uploaded.file_id], icon=":material/check_circle:")
+                continue
+            analysis = _one_file(ctx, cat, uploaded)
+            if analysis is not None:
+                ready.append((uploaded, analysis))
+    if any(uploaded.file_id in committed for uploaded in files) and not ready:
         st.caption(ctx.t("upload.next_file"))
-        return
+    if ready:
+        label = ctx.t("intake.upload.commit") if len(ready) == 1 else ctx.t("uploads.commit_all", count=len(ready))
+        if st.button(label, type="primary", key="intake_commit"):
+            _commit_all(ctx, cat, ready)
+
+
+def _one_file(ctx: Selection, cat: Catalog, uploaded):
+    """One file read, checked and previewed; the analysis when it can be imported, else None."""
+    refusal = kinds.not_a_sheet(uploaded.getvalue(), uploaded.name)
+    if refusal is not None:  # a Word file, a photo, a PDF: say what it is and where it goes
+        st.error(blocks.plain(refusal.message(ctx.lang)), icon=":material/block:")
+        return None
     key = f"intake_{uploaded.file_id}"
     analysis = _analyse(ctx, cat, uploaded, {})
     if analysis.unmatched:
@@ -104,26 +130,44 @@ def upload(ctx: Selection, cat: Catalog) -> None:
         st.error(ctx.t("intake.upload.rejected", count=analysis.problem_count))
         st.subheader(ctx.t("intake.upload.problems"))
         st.dataframe(present.errors_table(analysis.errors, ctx.lang), hide_index=True, key=f"{key}_errors")
-        return
+        return None
     with data.session() as con:
         ingest.preview(con, ctx.institution_id, analysis, cat=cat)  # adds the warnings that need stored values
     _notices(ctx, analysis)
     if analysis.status == "duplicate":
         st.info(ctx.t("intake.upload.duplicate", batch_id=analysis.duplicate_of))
-        return
+        return None
     _preview(ctx, cat, analysis, key)
-    counts = analysis.counts
-    if counts.inserted + counts.updated == 0:
+    # a click reruns the page and previews again: the commit must be held to the values this
+    # preview showed (the previous run's), so that a commit made elsewhere since is refused
+    shown = st.session_state.get(f"{key}_version")
+    st.session_state[f"{key}_version"] = analysis.version
+    analysis.version = shown if shown is not None else analysis.version
+    if analysis.counts.inserted + analysis.counts.updated == 0:
         st.info(ctx.t("intake.upload.nothing_changes"))
-    elif st.button(ctx.t("intake.upload.commit"), type="primary", key="intake_commit"):
-        result = forms.write(lambda con: ingest.commit(con, ctx.institution_id, analysis, actor=access.actor(), cat=cat), ctx.lang)
-        if result is not None and result.status == "duplicate":
-            st.info(ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of))
-        elif result is not None:
-            st.session_state[_COMMITTED] = (uploaded.file_id, ctx.t(
-                "intake.upload.committed", batch_id=result.batch_id, inserted=result.counts.inserted,
-                updated=result.counts.updated, unchanged=result.counts.unchanged))
-            st.rerun()
+        return None
+    return analysis
+
+
+def _commit_all(ctx: Selection, cat: Catalog, ready) -> None:
+    """Each ready file as its own batch (each can be rolled back alone), in order; the first
+    refusal stops the rest and is shown, the files before it stay imported and say so."""
+    committed = st.session_state[_COMMITTED]
+    for uploaded, analysis in ready:
+        result = forms.write(lambda con: ingest.commit(con, ctx.institution_id, analysis, actor=access.actor(), cat=cat),
+                             ctx.lang)
+        if result is None:  # refused (shown); the preview above is this run's, and so is its version
+            break
+        if result.status == "duplicate":
+            committed[uploaded.file_id] = ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of)
+            continue
+        committed[uploaded.file_id] = ctx.t(
+            "intake.upload.committed", batch_id=result.batch_id, inserted=result.counts.inserted,
+            updated=result.counts.updated, unchanged=result.counts.unchanged)
+    else:
+        st.rerun()
+    if any(uploaded.file_id in committed for uploaded, _ in ready):
+        data.clear()
 
 
 def _notices(ctx: Selection, analysis) -> None:
@@ -132,15 +176,19 @@ def _notices(ctx: Selection, analysis) -> None:
 
 
 def _options(ctx: Selection, analysis, uploaded) -> None:
-    """The choices a file may need: one sheet only, the year it does not name, values beyond the bound."""
+    """The choices a file may need: one sheet only, the year (honoured over a title, sheet or
+    file name; fixed, and said why, when the rows write it), values beyond the bound."""
     left, middle, right = st.columns(3)
     if len(analysis.sheet_names) > 1:
         left.selectbox(ctx.t("upload.only_sheet"), [""] + analysis.sheet_names, key=f"intake_sheet_{uploaded.file_id}",
                        format_func=lambda name: name or ctx.t("upload.all_sheets"))
     first, last = year_bounds()
+    in_rows = analysis.year_from in ("column", "month")
     middle.selectbox(ctx.t("upload.year"), [None, *range(last, first - 1, -1)], key=f"intake_year_{uploaded.file_id}",
                      format_func=lambda y: ctx.t("upload.year_from_file") if y is None else ctx.t("ui.year_label", year=y),
-                     help=ctx.t("upload.year_help"))
+                     help=ctx.t("uploads.year_help"), disabled=in_rows)
+    if in_rows:
+        middle.caption(ctx.t("uploads.year_in_rows", source=ctx.t(f"intake.year_from.{analysis.year_from}")))
     if any(p.key == "intake.error.implausible" for p in analysis.errors) or analysis.allow_implausible:
         right.checkbox(ctx.t("upload.allow_implausible"), key=f"intake_allow_{uploaded.file_id}")
 
@@ -148,17 +196,23 @@ def _options(ctx: Selection, analysis, uploaded) -> None:
 def _preview(ctx: Selection, cat: Catalog, analysis, key: str) -> None:
     counts = analysis.counts
     st.success(ctx.t("intake.upload.valid"))
-    for column, name, number in zip(st.columns(4), ("inserted", "updated", "unchanged", "skipped"),
-                                    (counts.inserted, counts.updated, counts.unchanged, analysis.skipped)):
-        column.metric(ctx.t(f"intake.column.{name}"), number, border=True)
+    # one line, not four boxes: on a phone the counts and the changed months stay on one screen
+    st.markdown(ctx.t("uploads.counts", inserted=counts.inserted, updated=counts.updated, unchanged=counts.unchanged,
+                      skipped=analysis.skipped))
     st.subheader(ctx.t("intake.upload.changes"))
     by_month, by_value = st.tabs([ctx.t("upload.tab.months"), ctx.t("upload.tab.values")])
     with by_month:
-        st.dataframe(present.month_preview_table(analysis.compared, cat, ctx.lang), hide_index=True, key=f"{key}_months")
+        months = present.month_preview_table(analysis.compared, cat, ctx.lang, changed_only=True)
+        first = present.month_preview_first_columns(ctx.lang)
+        st.dataframe(months, hide_index=True, key=f"{key}_months",
+                     column_config={name: st.column_config.TextColumn(name, pinned=True) for name in first})
+        quiet = present.unchanged_periods(analysis.compared)
+        if quiet:
+            st.caption(ctx.t("uploads.months_unchanged", count=quiet))
     with by_value:
-        show_unchanged = st.toggle(ctx.t("intake.upload.show_unchanged"), value=False, key="intake_show_unchanged")
+        show_unchanged = st.toggle(ctx.t("intake.upload.show_unchanged"), value=False, key=f"{key}_show_unchanged")
         st.dataframe(present.preview_table(analysis.compared, cat, ctx.lang, include_unchanged=show_unchanged,
-                                           limit=PREVIEW_ROWS), hide_index=True, key="intake_preview")
+                                           limit=PREVIEW_ROWS), hide_index=True, key=f"{key}_preview")
         if len(analysis.compared) > PREVIEW_ROWS:
             st.caption(ctx.t("intake.upload.preview_limited", shown=PREVIEW_ROWS, total=len(analysis.compared)))
 
@@ -185,11 +239,62 @@ def correction(ctx: Selection, cat: Catalog, default_year: int) -> None:
     else:
         shown = present.format_value(current["value"], current["qualifier"], ctx.lang, metric.unit(ctx.lang))
         st.caption(ctx.t("intake.correction.current", value=shown, batch_id=int(current["batch_id"])))
+    _correction_form(ctx, cat, metric, int(year), month)
+    _correction_confirm(ctx, cat, metric, int(year), month)
+
+
+_PENDING = "correction_pending"   # the checked correction awaiting its confirmation
+_BEYOND = "correction_beyond"     # the last check met the plausible bound: offer to allow it
+
+
+def _correction_form(ctx: Selection, cat: Catalog, metric, year: int, month) -> None:
+    """Typed value -> checked by the upload's rules -> a pending correction (nothing written yet)."""
     with st.form("correction", clear_on_submit=False):
         text = st.text_input(ctx.t("intake.correction.value"), key="correction_value")
         note = st.text_input(ctx.t("intake.correction.note"), key="correction_note")
-        if st.form_submit_button(ctx.t("intake.correction.submit")):
-            saved = forms.write(lambda con: corrections.correct_value(con, ctx.institution_id, metric.metric_id, int(year), month,
-                                                                text, note=note, actor=access.actor(), cat=cat), ctx.lang)
-            if saved is not None:
-                forms.saved(ctx.t("intake.correction.saved", batch_id=saved[0]))
+        submitted = st.form_submit_button(ctx.t("uploads.correction.check"))
+    if submitted:
+        _check_correction(ctx, cat, metric, year, month, text, note)
+    if st.session_state.get(_BEYOND):  # offered once a value met the bound, below its message
+        st.checkbox(ctx.t("uploads.correction.allow"), key="correction_allow")
+
+
+def _check_correction(ctx: Selection, cat: Catalog, metric, year: int, month, text: str, note: str) -> None:
+    st.session_state.pop(_PENDING, None)
+    allow = bool(st.session_state.get(_BEYOND) and st.session_state.get("correction_allow"))
+    try:
+        with data.session() as con:
+            planned = corrections.plan(con, ctx.institution_id, metric.metric_id, year, month, text, note=note, cat=cat,
+                                       allow_implausible=allow)
+    except MuseumError as exc:
+        st.session_state[_BEYOND] = st.session_state.get(_BEYOND) or exc.key == "intake.correction.implausible"
+        st.error(blocks.plain(exc.message(ctx.lang)), icon=":material/block:")
+        return
+    st.session_state[_PENDING] = {"metric_id": metric.metric_id, "year": year, "month": month, "text": text, "note": note,
+                                  "allow": allow, "old_batch": planned.old_batch, "old": planned.old, "record": planned.record}
+
+
+def _correction_confirm(ctx: Selection, cat: Catalog, metric, year: int, month) -> None:
+    """The pending correction as old -> new, every digit shown; saved only on its confirmation."""
+    pending = st.session_state.get(_PENDING)
+    if not pending or (pending["metric_id"], pending["year"], pending["month"]) != (metric.metric_id, year, month):
+        return
+    unit = metric.unit(ctx.lang)
+    old = pending["old"]
+    old_text = ctx.t("uploads.correction.none") if old is None else present.value_with_digits(old["value"], old["qualifier"], unit, ctx.lang)
+    new = pending["record"]
+    st.warning(ctx.t("uploads.correction.confirm", metric=metric.name(ctx.lang), period=present.period_text(year, month, ctx.lang),
+                     old=old_text, new=present.value_with_digits(new["value"], new["qualifier"], unit, ctx.lang)),
+               icon=":material/help:")
+    save, cancel = st.columns(2)
+    if cancel.button(ctx.t("uploads.correction.cancel"), key="correction_cancel"):
+        st.session_state.pop(_PENDING, None)
+        st.rerun()
+    if save.button(ctx.t("uploads.correction.save"), type="primary", key="correction_save"):
+        saved = forms.write(lambda con: corrections.correct_value(
+            con, ctx.institution_id, metric.metric_id, year, month, pending["text"], note=pending["note"], actor=access.actor(),
+            cat=cat, allow_implausible=pending["allow"], confirmed_batch=pending["old_batch"]), ctx.lang)
+        st.session_state.pop(_PENDING, None)
+        if saved is not None:
+            st.session_state.pop(_BEYOND, None)
+            forms.saved(ctx.t("intake.correction.saved", batch_id=saved[0]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from museum.intake import ingest
 from museum.cli.common import open_initialised, print_json, print_table
+from museum import catalog
 from museum.intake.present import history_table
 from museum.i18n import t
 
@@ -46,7 +47,7 @@ def run(args) -> int:
     if table.empty:
         print(t("intake.cli.no_batches", args.lang))
         return 0
-    frame = history_table(table, args.lang)
+    frame = history_table(table, args.lang, catalog.load())
     rows = [[("#" + str(v)) if i == 0 else str(v) for i, v in enumerate(record)] for record in frame.itertuples(index=False)]
     print_table(list(frame.columns), rows)
     return 0

@@ -15,7 +15,7 @@ from museum.intake.problems import Notice
 from museum.sources.store import OVER_TOTAL_TOLERANCE
 
 JUMP_FACTOR = 10
-SUM_TOLERANCE = 0.005   # months may differ from their annual figure or 合计 by rounding (every layout)
+SUM_TOLERANCE = 0.005   # months in decimals may differ from their annual figure or 合计 by rounding (every layout)
 MAX_LISTED = 20
 
 
@@ -33,8 +33,13 @@ def _number(value: float) -> str:
 
 
 def differs_from_sum(stated, summed):
-    """Whether a stated 合计 differs from the sum of its parts by more than rounding (numbers or arrays)."""
-    return np.abs(stated - summed) > np.maximum(np.abs(stated) * SUM_TOLERANCE, 0.5)
+    """Whether a stated 合计 differs from the sum of its parts by more than rounding (numbers or
+    arrays, in the unit the sheet writes them). Whole numbers (counts of posts, events, visitors)
+    have no rounding: 1666 against months that add up to 1668 is a difference; only decimals
+    (万元, 万次) may differ by rounding."""
+    stated, summed = np.asarray(stated, dtype="float64"), np.asarray(summed, dtype="float64")
+    whole = (stated == np.round(stated)) & (summed == np.round(summed))
+    return np.abs(stated - summed) > np.where(whole, 0.5, np.maximum(np.abs(stated) * SUM_TOLERANCE, 0.5))
 
 
 def total_differs(row: int, column: str, stated: float, summed: float) -> Notice:

@@ -2,8 +2,11 @@
 
 Month-row office sheets often write only "1月 … 6月"; the year is in the merged title above the
 header ("2025年1-4月新媒体运营数据统计表"), in the sheet's name ("2025年"), in the file's name, or
-given by the person uploading (`--year`). The first of these that names exactly one year wins,
-in that order, and the preview says which one it was (`year_from`).
+given by the person uploading (`--year`, the page's 年份). A year given by the person wins over
+the title, sheet and file names (they chose it, perhaps because the title is last year's
+template); otherwise the first of these that names exactly one year wins, in that order, and the
+preview says which one it was (`year_from`). Years written in the rows themselves (a year column,
+month cells) are data and always win.
 """
 
 from __future__ import annotations
@@ -45,7 +48,9 @@ class SheetContext:
         return parse_period(self.sheet)
 
     def fallback_year(self, title_rows: list) -> tuple[int | None, str | None]:
-        """(year, source) from the title rows, the sheet name, the file name, then the option."""
+        """(year, source): the option when given, else the title rows, the sheet name, the file name."""
+        if self.option_year is not None:
+            return int(self.option_year), "option"
         title_text = " ".join(str(c) for row in title_rows for c in row if c is not None and not pd.isna(c))
         year = single_year(title_text) if title_text else None
         if year is not None:
@@ -60,6 +65,4 @@ class SheetContext:
         year = single_year(stem)
         if year is not None:
             return year, "file_name"
-        if self.option_year is not None:
-            return int(self.option_year), "option"
         return None, None

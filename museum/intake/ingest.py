@@ -20,7 +20,7 @@ from museum import catalog, sources
 from museum.store import audit, batches, db
 from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
-from museum.intake import aliases as column_aliases
+from museum.intake import aliases as column_aliases, kinds
 from museum.intake.checks import context_notices, over_total_notices
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.people import redacted
@@ -65,6 +65,7 @@ class Analysis:
     volunteers: pd.DataFrame | None = field(default=None, repr=False)   # a volunteer export's keyed records
     allow_implausible: bool = False
     more_problems: int = 0                    # problems found beyond the ones listed
+    version: tuple[int, int] | None = None    # the stored values the preview compared with (stale_check)
 
     @property
     def size(self) -> int:
@@ -115,6 +116,10 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
     cat = cat or catalog.load()
     analysis = Analysis(file_name=file_name, content=content, sha256=batches.sha256(content),
                         mapping=dict(mapping or {}), allow_implausible=allow_implausible)
+    refusal = kinds.not_a_sheet(content, file_name)
+    if refusal is not None:  # a Word report, a photo: said in words, not as an unreadable table
+        analysis.errors, analysis.status = [refusal], "rejected"
+        return analysis
     try:
         column_aliases.check_mapping(analysis.mapping, cat)
         book = read_book(content, sheet)
@@ -246,6 +251,7 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
     frame = batches.observation_table(analysis.observations)
     _add_context_warnings(con, institution, analysis, cat, frame)
     analysis.compared = batches.compare_observations(con, institution, frame)
+    analysis.version = stored_version(con, institution, frame)
     status = analysis.compared["status"].value_counts()
     analysis.counts = batches.Counts(
         inserted=int(status.get("new", 0)),
@@ -255,8 +261,27 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
     return analysis
 
 
+def stored_version(con, institution: int, frame) -> tuple[int, int]:
+    """(how many, which) stored rows are current for the staged keys: what a preview showed as old."""
+    with db.registered(con, frame):
+        found = db.rows(con, "intake_preview_version", institution_id=institution)[0]
+    return int(found[0]), int(found[1])
+
+
+def _refuse_stale(con, institution: int, analysis: Analysis) -> None:
+    """A commit made from a preview writes what that preview showed, or nothing: another commit or
+    a rollback of the same months since (another tab, a colleague) refuses it with a message."""
+    if analysis.version is None:
+        return
+    if stored_version(con, institution, batches.observation_table(analysis.observations)) != analysis.version:
+        raise InputRejected("intake.error.stale_preview", file=analysis.file_name)
+
+
 def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalog | None = None, warn: bool = True) -> Analysis:
     """Write a valid file as one upload batch, in one transaction with its audit line; the raw bytes are kept.
+
+    A previewed analysis (`version` set) is refused when the stored values it was compared with
+    have changed since: the preview would no longer say what the commit writes.
 
     A platform export's rows are stored (replacing those of the same works and days) and its
     monthly figures written per platform; an explicit column map of the upload is remembered
@@ -290,6 +315,7 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             _platform_observations(con, institution, analysis, notices=analysis.compared is None)
         if analysis.volunteers is not None:
             _volunteer_observations(con, institution, analysis, notices=analysis.compared is None)
+        _refuse_stale(con, institution, analysis)
         if warn and analysis.compared is None:
             _add_context_warnings(con, institution, analysis, cat)
         batch_id = batches.create_batch(

@@ -166,13 +166,12 @@ def _check_total(resolver, match, texts: pd.Series, keep_rows, years, total_rows
     months = parse_values(texts.iloc[keep_rows].reset_index(drop=True), [unit] * len(keep_rows))
     total_texts = texts.iloc[[k for _, k in total_rows]].reset_index(drop=True)
     totals = parse_values(total_texts, [unit] * len(total_rows))
-    summed = float(np.nansum(months["value"].to_numpy())) * match.scale
+    summed = float(np.nansum(months["value"].to_numpy()))
     notices = []
     for (row, _), stated, missing, bad in zip(total_rows, totals["value"], totals["missing"], totals["bad"]):
         if missing or bad:
             continue
-        stated = float(stated) * match.scale
-        if differs_from_sum(stated, summed):
-            notices.append(total_differs(row, column, stated, summed))
+        if differs_from_sum(float(stated), summed):  # in the sheet's own unit: whole numbers are exact
+            notices.append(total_differs(row, column, float(stated) * match.scale, summed * match.scale))
     return notices
 

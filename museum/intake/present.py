@@ -67,17 +67,38 @@ def preview_table(
     return pd.DataFrame(records, columns=columns)
 
 
-def history_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every batch with kind, time, user, file, counts and state, as text and numbers."""
+def batch_description(row, lang: str, cat: Catalog | None = None) -> str:
+    """What a batch is about: its file, else what its note records in words ("绩效目标 2024：…",
+    "科普图文 2023年4月", "回滚批次 #5"), so that a batch without a file is not a blank line."""
+    if isinstance(row["file_name"], str) and row["file_name"]:
+        return row["file_name"]
+    if row["kind"] == "rollback" and not pd.isna(row["rolls_back"]):
+        return t("uploads.describe.rollback", lang, target=int(row["rolls_back"]))
+    note = row["note"] if isinstance(row["note"], str) else ""
+    head, _, rest = note.partition(":")
+    if head in ("target", "budget", "task", "report", "event") and rest:
+        year, _, what = rest.partition(":")
+        return t(f"uploads.describe.{head}", lang, year=year, what=what)
+    if row["kind"] == "correction" and " " in note:
+        metric_id, period = note.split(" ", 1)
+        name = cat[metric_id].name(lang) if cat is not None and metric_id in cat else metric_id
+        year, _, month = period.partition("-")
+        return f"{name} {period_text(int(year), int(month) if month else None, lang)}" if year.isdigit() else note
+    return note
+
+
+def history_table(batches: pd.DataFrame, lang: str, cat: Catalog | None = None) -> pd.DataFrame:
+    """Every batch with kind, time, user, what it holds (file or description), counts and state."""
     keys = ("batch", "kind", "time", "user", "file", "inserted", "updated", "unchanged", "skipped", "state")
     columns = [t(f"intake.column.{c}", lang) for c in keys]
+    columns[4] = t("uploads.column.what", lang)
     records = [
         [
             int(r["batch_id"]),
             t(f"batch.kind.{r['kind']}", lang),
             str(r["created_at"])[:16],
             str(r["user_name"]),
-            "" if pd.isna(r["file_name"]) else str(r["file_name"]),
+            batch_description(r, lang, cat),
             int(r["inserted"]),
             int(r["updated"]),
             int(r["unchanged"]),
@@ -138,6 +159,18 @@ def unmatched_table(analysis, cat: Catalog, lang: str) -> pd.DataFrame:
     return pd.DataFrame(records, columns=columns)
 
 
+def value_with_digits(value: float, qualifier: str, unit: str, lang: str) -> str:
+    """A value as the pages show it, with every digit beside it where that rounds ("1亿篇（99,999,999篇）"),
+    so that a confirmation shows exactly what is saved."""
+    shown = format_value(value, qualifier, lang, unit)
+    value = float(value)
+    scale = 100_000_000 if "亿" in shown else 10_000 if "万" in shown.replace(unit, "") else 1
+    if lang != "zh" or abs(round(value / scale, 2) * scale - value) <= 1e-9 * max(1.0, abs(value)):
+        return shown  # English shows every digit; 500万 is exact
+    digits = f"{value:,.10f}".rstrip("0").rstrip(".")
+    return f"{shown}（{digits}{unit}）"
+
+
 def metric_label(metric, lang: str) -> str:
     """科普图文（篇） / Science posts (posts): a metric as the upload page's choices name it."""
     return f"{metric.name(lang)}（{metric.unit(lang)}）" if lang == "zh" else f"{metric.name(lang)} ({metric.unit(lang)})"
@@ -148,12 +181,37 @@ def mapping_choices(cat: Catalog, lang: str) -> list[tuple[str, str]]:
     return [("", t("intake.mapping.ignore", lang))] + [(m.metric_id, metric_label(m, lang)) for m in uploadable(cat)]
 
 
-def month_preview_table(compared: pd.DataFrame, cat: Catalog, lang: str) -> pd.DataFrame:
+def month_preview_first_columns(lang: str) -> list[str]:
+    """The columns that name a row of the month-by-month table (kept in view when it scrolls)."""
+    return [t("intake.column.metric", lang), t("intake.column.platform", lang)]
+
+
+def _changing(compared: pd.DataFrame) -> pd.Series:
+    """Whether each compared value's period has anything new or changed."""
+    months = compared["month"].astype("Float64").fillna(0)
+    key = compared["year"].astype(int) * 100 + months.astype(int)
+    changing = set(key[compared["status"] != "unchanged"])
+    return key.isin(changing)
+
+
+def unchanged_periods(compared: pd.DataFrame | None) -> int:
+    """How many periods of a preview have no new or changed value (left out of the month table)."""
+    if compared is None or compared.empty or (compared["status"] == "unchanged").all():
+        return 0
+    quiet = compared[~_changing(compared)]
+    return len({(int(y), None if pd.isna(m) else int(m)) for y, m in zip(quiet["year"], quiet["month"])})
+
+
+def month_preview_table(compared: pd.DataFrame, cat: Catalog, lang: str, *, changed_only: bool = False) -> pd.DataFrame:
     """Month by month, old -> new: one row per metric (and platform), one column per period;
-    a cell reads "old → new" for a change, "— → new" for a new value, the value when unchanged."""
-    first = [t("intake.column.metric", lang), t("intake.column.platform", lang)]
+    a cell reads "old -> new" for a change, "— -> new" for a new value, the value when unchanged.
+    changed_only: only the periods with something new or changed (a phone shows the changed month,
+    not eleven unchanged ones before it), unless nothing changes at all."""
+    first = month_preview_first_columns(lang)
     if compared is None or compared.empty:
         return pd.DataFrame(columns=first)
+    if changed_only and unchanged_periods(compared):
+        compared = compared[_changing(compared)]
     order = {m.metric_id: m.sort_order for m in cat}
     frame = compared.assign(
         metric_id=compared["metric_id"].astype(str),

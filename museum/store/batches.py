@@ -272,10 +272,14 @@ def rollback(con, target: int, *, user: str = "system") -> int:
     rollback_batch = create_batch(
         con, "rollback", institution=institution, user=user, rolls_back=target
     )
+    written = dict(db.rows(con, "rollback_rows_written", target=target))
     restored = 0
     for table in ("observation", *EVENT_TABLES, *PLAN_TABLES, *INTAKE_TABLES, *FORM_TABLES):
-        # an UPDATE answers with the number of rows it changed (retired or revived)
-        restored += sum(row[0] for row in db.rows(con, f"rollback_{table}", target=target, rollback_batch=rollback_batch))
+        # an UPDATE answers with the rows it changed, retired and revived: one value changed back
+        # is two rows, so the values are the larger of the rows written and the rows revived
+        changed = sum(row[0] for row in db.rows(con, f"rollback_{table}", target=target, rollback_batch=rollback_batch))
+        mine = int(written.get(table, 0))
+        restored += max(mine, changed - mine)
     db.execute(con, "batch_mark_rolled_back", target=target, rollback_batch=rollback_batch)
     finish_batch(con, rollback_batch, Counts(updated=restored))
     return rollback_batch

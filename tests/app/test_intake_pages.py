@@ -35,6 +35,12 @@ def source(at) -> dict:
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
 
 
+def counts(at) -> dict:
+    """The preview's one line of counts ("新增 **5** · 修改 **0** …") as {label: number}."""
+    line = next(m.value for m in at.markdown if m.value.startswith(("新增 **", "New **")))
+    return {part.split(" **")[0]: part.split("**")[1] for part in line.split(" · ")}
+
+
 def frame_with(at, column: str):
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
@@ -43,7 +49,8 @@ def test_upload_gbk_preview_then_commit_zh(app_db):
     at = upload(open_page(UPLOAD, "zh"), "good_long_gbk.csv")
     assert source(at) == {"识别的格式": "办公表格（长表）", "平台": "全矩阵合计", "覆盖期间": "2023-01-01 – 2023-12-31",
                           "年份来自": "年份列", "编码": "gbk"}
-    assert {m.label: m.value for m in at.metric} == {"新增": "5", "修改": "0", "不变": "0", "跳过": "0"}
+    assert counts(at) == {"新增": "5", "修改": "0", "不变": "0", "跳过": "0"}
+    assert not at.metric  # one line, not four boxes that fill a phone's screen
     preview = frame_with(at, "变化")
     assert list(preview.columns) == ["变化", "指标", "期间", "原值", "新值"]
     assert preview.values.tolist() == [
@@ -92,7 +99,7 @@ def test_every_sheet_is_read_and_the_skipped_one_says_why(app_db):
     sheets = frame_with(at, "工作表")
     assert sheets[["工作表", "结果", "数值个数"]].values.tolist() == [["说明", "已跳过", 0], ["数据", "已读取", 1]]
     assert sheets["说明"].iloc[0].startswith("前 20 行中找不到表头。")
-    assert {m.label: m.value for m in at.metric}["新增"] == "1"
+    assert counts(at)["新增"] == "1"
 
 
 def test_a_month_row_sheet_with_an_unknown_column_maps_it_and_remembers(app_db):
@@ -130,8 +137,8 @@ def test_history_rollback_and_refusal_zh(app_db):
         second = ingest.ingest(con, 1, b"\xef\xbb\xbf\xe5\xb9\xb4\xe4\xbb\xbd,\xe6\x8c\x87\xe6\xa0\x87,\xe6\x95\xb0\xe5\x80\xbc\r\n2023,posts,5000\r\n", "b.csv", actor="test")
     assert (first.batch_id, second.batch_id) == (2, 3)
     at = open_page(HISTORY, "zh")
-    table = at.dataframe[0].value
-    assert table[["批次", "类型", "文件", "新增", "修改", "状态"]].values.tolist()[:3] == [
+    table = frame_with(at, "批次")
+    assert table[["批次", "类型", "文件或内容", "新增", "修改", "状态"]].values.tolist()[:3] == [
         [3, "上传", "b.csv", 0, 1, "有效"], [2, "上传", "a.csv", 5, 0, "有效"], [1, "内置数据", "report.txt", 61, 0, "有效"],
     ]
     # the newest batch is chosen first: what it would change back is there before anyone rolls it back
@@ -159,8 +166,8 @@ def test_history_en_download_button(app_db):
     with db.session(app_db) as con:
         ingest.ingest(con, 1, (CORPUS / "good_script_note.csv").read_bytes(), "notes.csv", actor="test")
     at = open_page(HISTORY, "en")
-    table = at.dataframe[0].value
-    assert list(table.columns) == ["Batch", "Kind", "Time", "User", "File", "New", "Changed", "Unchanged", "Skipped", "State"]
+    table = frame_with(at, "Batch")
+    assert list(table.columns) == ["Batch", "Kind", "Time", "User", "File or content", "New", "Changed", "Unchanged", "Skipped", "State"]
     assert table["Kind"].tolist() == ["upload", "embedded data"]
     downloads = at.get("download_button")
     assert len(downloads) == 1
@@ -168,8 +175,8 @@ def test_history_en_download_button(app_db):
 
 
 def submit(at):
-    """The correction form's submit button."""
-    return next(b for b in at.button if b.label == "保存更正")
+    """The correction form's submit button (it checks; a second step saves)."""
+    return next(b for b in at.button if b.label == "检查更正")
 
 
 def test_correction_form(app_db):
@@ -186,6 +193,10 @@ def test_correction_form(app_db):
     at.text_input(key="correction_value").input("4,870")
     at.text_input(key="correction_note").input("补录")
     submit(at).click()
+    at.run()
+    assert len(batch_rows(app_db)) == 1  # checked, shown, not yet saved
+    assert "请确认更正：科普图文，2023年：无 → 4870篇。确认后写入一个新批次，可在“上传记录”中回滚。" in texts(at)
+    at.button(key="correction_save").click()
     at.run()
     assert "已保存：批次 #2。" in [s.value for s in at.success]
     assert "当前数值：4870篇（批次 #2）" in texts(at)

@@ -59,7 +59,8 @@ def test_pasted_report_is_reviewed_and_committed_zh(db_path):
     assert list(unplaced["数字"]) == ["8%", "获得全国科学实验展演汇演金奖1项", "3个", "3万元"]
     changes = frame_with(at, "原值")
     assert changes.iloc[5].to_dict() == {"指标": "接待观众人次", "原值": "—", "新值": "约12.6万人次", "变化": "新增"}
-    assert "新增 15 个，修改 0 个，不变 0 个。" in [t.value for t in at.text]
+    # the preview counts what the commit will say: values and records together
+    assert "导入后将写入：新增 37（数值 15 个，机构信息、获奖、荣誉、科研等记录 22 条），修改 0，不变 0，未归类 4。" in [t.value for t in at.text]
     assert at.warning[0].value == "将新建机构“青岚市科技馆”。"
     at.button(key="report_commit").click().run()
     assert [s.value for s in at.success] == ["已导入为批次 #2：新增 37，修改 0，不变 0，未归类 4。"]
