@@ -7,7 +7,7 @@ import streamlit as st
 
 from museum import report_import, report_parser, upload_safety
 from museum.errors import MuseumError
-from museum.report_parser import review
+from museum.report_parser import review, safety
 from ui import access, blocks, context, data
 
 ctx = context.current()
@@ -17,30 +17,25 @@ st.caption(ctx.t("report.ui.intro"))
 
 paste_tab, upload_tab = st.tabs([ctx.t("report.ui.paste"), ctx.t("report.ui.upload")])
 with paste_tab:
-    pasted = st.text_area(ctx.t("report.ui.paste_label"), height=180, key="report_text")
+    pasted = st.text_area(ctx.t("report.ui.paste_label"), height=180, key="report_text", max_chars=safety.MAX_REPORT_BYTES)
 with upload_tab:
     uploaded = st.file_uploader(ctx.t("report.ui.upload_label"), type=["txt", "html", "htm", "docx"], key="report_file")
 
 if uploaded is not None:
     content, file_name = uploaded.getvalue(), uploaded.name
-    try:  # the size limit again on the server; a .docx is a zip: refuse bombs before parsing
-        upload_safety.check_upload_size(len(content))
-        if file_name.lower().endswith(".docx"):
-            upload_safety.check_zip_safety(content, kind=".docx")
-    except MuseumError as exc:
-        with access.write_session() as con:
-            report_import.record_rejection(con, None, 1, actor=access.actor(), file_name=file_name, content=content)
-        st.error(blocks.plain(exc.message(ctx.lang)))
-        st.stop()
 elif pasted and pasted.strip():
     content, file_name = pasted.encode("utf-8"), "pasted.txt"
 else:
     st.info(ctx.t("report.ui.waiting"))
     st.stop()
 
-try:
+try:  # size, zip limits and DTDs by content (report_parser.safety), then the parser: one path for upload and paste
+    upload_safety.check_upload_size(len(content))
     parsed = report_parser.parse_bytes(content, file_name)
 except MuseumError as exc:
+    if uploaded is not None:
+        with access.write_session() as con:
+            report_import.record_rejection(con, None, 1, actor=access.actor(), file_name=file_name, content=content)
     st.error(blocks.plain(exc.message(ctx.lang)))
     st.stop()
 

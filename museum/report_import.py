@@ -176,12 +176,13 @@ def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, l
 
 
 def record_rejection(con, parsed: ParsedReport | None, problems: int, *, actor: str, file_name: str | None = None,
-                     content: bytes | None = None) -> None:
-    """The audit line for a report that was refused (nothing else is written)."""
+                     content: bytes | None = None, sha256: str | None = None) -> None:
+    """The audit line for a report that was refused (nothing else is written); `sha256` stands for
+    `content` when a file too large to read was refused."""
     name = file_name or (parsed.source_name if parsed else None) or "report"
     raw = content if content is not None else (parsed.source_bytes if parsed else b"")
     with db.transaction(con):
-        audit.record(con, "upload_rejected", actor, f"report {name}: {problems} problems", batches.sha256(raw))
+        audit.record(con, "upload_rejected", actor, f"report {name}: {problems} problems", sha256 or batches.sha256(raw))
 
 
 def is_duplicate(con, parsed: ParsedReport) -> int | None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from museum import catalog as catalog_module
 from museum import numbers
 from museum.errors import InputRejected
-from museum.report_parser import layout, records
+from museum.report_parser import layout, records, safety
 from museum.report_parser.inputs import read_report_bytes
 from museum.report_parser.metrics import MetricReader, list_counts
-from museum.report_parser.sentences import clauses, figures, split_sentences
+from museum.report_parser.sentences import clauses, figures, masked, split_sentences
 
 MIN_LABELS = 3  # distinct registration labels needed to call a text a report
 # Form fields that are also catalog metrics: field -> (metric id, unit of the value)
@@ -118,6 +118,7 @@ def _plain(value: float):
 
 
 def parse_bytes(content: bytes, file_name: str = "") -> ParsedReport:
+    safety.check_report_bytes(content, file_name)  # before anything copies or decodes it
     if not content.strip():
         raise InputRejected("report.empty", name=file_name or "—")
     text, encoding = read_report_bytes(content, file_name)
@@ -187,7 +188,8 @@ def _form_quantity(raw: str, unit: str) -> numbers.Quantity | None:
 def _read_sentence(parsed: ParsedReport, sentence, places, reader: MetricReader) -> None:
     found = records.Found()
     records.awards(sentence, places, found)
-    by_clause = [(a, b, figures(sentence.view, a, b)) for a, b in clauses(sentence.view)]
+    scan = masked(sentence.view)
+    by_clause = [(a, b, figures(sentence.view, a, b, scan)) for a, b in clauses(sentence.view)]
     records.research(sentence, by_clause, found)
     records.honors(sentence, places, parsed.institution, found)
     parsed.awards.extend(found.awards)
@@ -202,7 +204,7 @@ def _read_sentence(parsed: ParsedReport, sentence, places, reader: MetricReader)
     view = sentence.view
     for clause_start, clause_end, clause_figures in by_clause:
         for index, figure in enumerate(clause_figures):
-            if any(a <= figure.start < b for a, b in found.used):
+            if found.covers(figure.start):
                 continue
             if figure.start >= sentence.plan_from:
                 parsed.unplaced.append({"text": figure.text, "sentence": sentence.quote})

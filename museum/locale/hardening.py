@@ -1,0 +1,24 @@
+"""Messages of issue 20's hardening: report limits, plausibility on every path, intake text, restore differences."""
+
+MESSAGES = {
+    "report.too_large": (
+        "报告文件 {name} 有 {size_mb} MB，超过上限 {limit_mb} MB（真实的年度报告不到 0.1 MB），未读取。请确认选对了文件，或只复制报告正文后粘贴。",
+        "The report file {name} is {size_mb} MB, more than the limit of {limit_mb} MB (a real annual report is under 0.1 MB); it was not read. "
+        "Check that this is the right file, or paste just the report's text.",
+    ),
+    "report.docx_dtd": (
+        "Word 文件 {name} 的部件 {part} 声明了 XML 实体（DTD），正常的 Word 文件不会这样，已拒绝（疑似“实体膨胀”攻击文件）。请在 Word/WPS 中另存为 .docx 后重试。",
+        "The part {part} of the Word file {name} declares XML entities (a DTD), which no real Word file does; refused "
+        "(possibly an entity-expansion bomb). Save it again as .docx in Word/WPS and try again.",
+    ),
+    "report.bad_docx_xml": (
+        "无法读取 Word 文件 {name}：其内容（XML）已损坏、嵌套过深或单段过长。请在 Word/WPS 中打开它并另存为 .docx 后重试，或复制报告正文后粘贴。",
+        "Cannot read the Word file {name}: its content (XML) is damaged, nested too deep or has a paragraph too long. "
+        "Open it in Word/WPS, save it again as .docx and try again, or paste the report's text.",
+    ),
+    "report.bad_docx": (
+        "无法读取 Word 文件 {name}：它不是完整的 .docx（缺少正文部件或结构损坏）。请在 Word/WPS 中打开它并另存为 .docx 后重试，或复制报告正文后粘贴。",
+        "Cannot read the Word file {name}: it is not a complete .docx (the main part is missing or its structure is damaged). "
+        "Open it in Word/WPS, save it again as .docx and try again, or paste the report's text.",
+    ),
+}
