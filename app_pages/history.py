@@ -16,7 +16,7 @@ access.require("view_history", ctx.lang)
 st.title(ctx.t("intake.page.history"))
 st.caption(ctx.t("intake.history.intro"))
 if "history_flash" in st.session_state:  # the outcome of the rollback that triggered this rerun
-    st.success(st.session_state.pop("history_flash"))
+    st.success(blocks.plain(st.session_state.pop("history_flash")))
 
 batches = data.read("batches")
 if batches.empty:

@@ -25,6 +25,7 @@ from museum import audit, auth, db
 from museum.errors import MuseumError
 from museum.i18n import t
 from ui import data
+from ui.text import plain
 
 # What a page needs, by its url path; pages not listed take their section's default, and a page in
 # an unknown section is for admins only (a new page is closed until someone says who may use it).
@@ -252,7 +253,7 @@ def sidebar_status(lang: str) -> None:
     user = signed_in_user()
     with st.sidebar:
         if user is not None:
-            st.caption(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
+            st.caption(t("access.signed_in_as", lang, name=plain(user["name"]), role=t(f"auth.role.{user['role']}", lang)))
             # A callback, so the sign-out happens before the next run whichever script it runs.
             st.button(t("access.sign_out", lang), key="access_sign_out", on_click=sign_out)
         elif not accounts_exist():

@@ -8,7 +8,6 @@ database is escaped.
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from html import escape
 
@@ -20,6 +19,7 @@ from museum.i18n import t
 from museum.kpis import Kpi
 from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Scope, Section, Sentences, Table
 from ui import access
+from ui.text import plain  # noqa: F401 — pages call blocks.plain
 
 CSS = """
 <style>
@@ -39,11 +39,6 @@ CSS = """
 .kpi summary { cursor: pointer; }
 </style>
 """
-
-
-def plain(text) -> str:
-    """Escape Markdown so that text from files and reports shows as typed (captions, messages)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
 
 
 def inject_css() -> None:
@@ -165,13 +160,13 @@ def notice(block: Notice) -> None:
 
 
 def long_text(block: LongText) -> None:
-    with st.expander(block.title, expanded=block.expanded):
+    with st.expander(plain(block.title), expanded=block.expanded):
         st.text(block.text)
 
 
 def render_block(block, scope: Scope) -> None:
     if isinstance(block, Heading):
-        st.subheader(block.text)
+        st.subheader(plain(block.text))
     elif isinstance(block, KpiCards):
         kpi_cards(block, scope)
     elif isinstance(block, Chart):

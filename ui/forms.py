@@ -38,4 +38,4 @@ def show_saved() -> None:
     """The message of the write that triggered this run, once."""
     message = st.session_state.pop(_FLASH, None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        st.success(blocks.plain(message), icon=":material/check_circle:")

@@ -138,7 +138,7 @@ def indicators_tab(scope: Scope, year_view: view.YearTargets) -> None:
             if st.form_submit_button(scope.t("targets.ui.save")) and forms.write(
                     lambda con: edit.set_deviation(con, institution, chosen, text, actor=actor), lang) is not None:
                 forms.saved(scope.t("targets.ui.saved"))
-        confirm = st.checkbox(scope.t("targets.ui.confirm_remove", indicator=row["indicator"]), key=f"targets_confirm_{chosen}")
+        confirm = st.checkbox(scope.t("targets.ui.confirm_remove", indicator=blocks.plain(row["indicator"])), key=f"targets_confirm_{chosen}")
         if st.button(scope.t("targets.ui.remove"), disabled=not confirm, key=f"targets_remove_{chosen}") and forms.write(
                 lambda con: edit.remove_target(con, institution, chosen, actor=actor), lang) is not None:
             forms.saved(scope.t("targets.ui.removed"))
@@ -154,7 +154,7 @@ def _actual_form(scope: Scope, row: dict) -> None:
     lang, institution, actor, target_id = scope.lang, scope.institution_id, access.actor(), int(row["target_id"])
     if row.get("metric_id"):
         st.caption(scope.t("targets.ui.linked", metric=links.label(row["metric_id"], catalog.load(), lang),
-                           actual=view.actual_text(row, catalog.load(), lang)))
+                           actual=blocks.plain(view.actual_text(row, catalog.load(), lang))))
         return
     with st.form(f"targets_actual_{target_id}"):
         if row["operator"] == "qualitative":

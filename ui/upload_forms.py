@@ -47,7 +47,7 @@ def _mapping_step(ctx: Selection, cat: Catalog, analysis, key: str) -> dict[str,
         # nothing is mapped on a guess: the column stays ignored until the editor chooses
         like = "、".join(labels[m] for m in column.suggestions if m in labels) or "—"
         chosen = st.selectbox(
-            ctx.t("upload.mapping.column", column=column.column, sheet=column.sheet or "—"), values, index=0,
+            ctx.t("upload.mapping.column", column=blocks.plain(column.column), sheet=blocks.plain(column.sheet or "—")), values, index=0,
             format_func=labels.get, key=f"{key}_map_{index}", help=ctx.t("upload.mapping.looks_like", metrics=like),
         )
         mapping[column.column] = chosen
@@ -84,7 +84,7 @@ def upload(ctx: Selection, cat: Catalog) -> None:
         return
     committed = st.session_state.get(_COMMITTED)
     if committed and committed[0] == uploaded.file_id:  # this file is in: the preview and its button are gone
-        st.success(committed[1], icon=":material/check_circle:")
+        st.success(blocks.plain(committed[1]), icon=":material/check_circle:")
         st.caption(ctx.t("upload.next_file"))
         return
     key = f"intake_{uploaded.file_id}"
