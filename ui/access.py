@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 
 import streamlit as st
 
-from museum import audit, auth, db
+from museum import audit, auth, db, throttle
 from museum.errors import MuseumError
 from museum.i18n import t
 from ui import data
@@ -140,7 +140,8 @@ def _set_user(name: str, role: str, via: str, credential_version: int | None = N
 def client() -> str | None:
     """The address this request comes from (a configured proxy header honoured): sign-in limits are per client too."""
     try:
-        return auth.client_address(st.context.ip_address, dict(st.context.headers))
+        headers = dict(st.context.headers)
+        return auth.client_address(throttle.request_address(st.context.ip_address, headers), headers)
     except (AttributeError, RuntimeError):  # AppTest and bare runs have no request
         return None
 

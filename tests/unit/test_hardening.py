@@ -113,8 +113,8 @@ def test_payload_as_user_name_at_sign_in_and_in_the_audit(hardened):
         # the failed sign-in on a name that is no account is recorded under a hash, never the text
         failed = audit.entries(con, action="sign_in_failed").iloc[0]
         assert failed["detail"] == "unknown user" and failed["user_name"].startswith("unknown:")
-        assert db.rows(con, "auth_throttle_get", user_name=payload) == []
-        assert db.rows(con, "auth_throttle_get", user_name=failed["user_name"])[0][0] == 1
+        assert db.rows(con, "auth_throttle_get", user_name=payload, client="") == []
+        assert db.rows(con, "auth_throttle_get", user_name=failed["user_name"], client="")[0][0] == 1
 
 
 def test_the_injected_statements_did_not_run_anywhere(hardened):
