@@ -100,6 +100,9 @@ else:
     st.text(ctx.t("report.ui.none_unplaced"))
 
 dataset, errors = review.to_dataset(parsed, edited, ctx.lang)
+implausible = [] if errors else report_import.implausible_errors(dataset, ctx.lang)
+allow = bool(implausible) and st.checkbox(ctx.t("upload.allow_implausible"), key=f"report_allow_{digest}")
+errors = errors or ([] if allow else implausible)
 if errors:
     st.error(ctx.t("report.ui.has_errors", count=len(errors)))
     st.dataframe(review.errors_table(errors, ctx.lang), hide_index=True)
@@ -119,7 +122,8 @@ for warning in warnings:
 was_edited = any(not edited[name].reset_index(drop=True).equals(original[name].reset_index(drop=True)) for name in original)
 if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
     with data.session() as con:
-        outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang)
+        outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang,
+                                       allow_implausible=allow)
     data.clear()
     if outcome["status"] == "committed":
         st.success(ctx.t("report.cli.committed", **outcome))

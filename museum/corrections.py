@@ -27,8 +27,10 @@ def correct_value(
     note: str | None = None,
     actor: str,
     cat: Catalog | None = None,
+    allow_implausible: bool = False,
 ) -> tuple[int, batches.Counts]:
-    """Set one (metric, period) to the value written in `text` ("5,528", "超500万", "约3000")."""
+    """Set one (metric, period) to the value written in `text` ("5,528", "超500万", "约3000"); a value
+    beyond the metric's plausibility bound only with `allow_implausible` (museum.intake.bounds)."""
     cat = cat or catalog.load()
     if metric_id not in cat:
         raise InputRejected("intake.correction.unknown_metric", metric=metric_id)
@@ -62,7 +64,7 @@ def correct_value(
             raise InputRejected("intake.correction.unchanged")
         period = f"{int(year)}" + (f"-{int(month):02d}" if month else "")
         batch_id = batches.create_batch(con, "correction", institution=institution, user=actor, note=f"{metric_id} {period}")
-        counts = batches.write_observations(con, batch_id, institution, [record])
+        counts = batches.write_observations(con, batch_id, institution, [record], allow_implausible=allow_implausible)
         batches.finish_batch(con, batch_id, counts)
         audit.record(con, "correction", actor,
                      f"{metric_id} {period} = {text} → batch #{batch_id}" + (f" ({record['note']})" if record["note"] else ""))

@@ -20,6 +20,7 @@ from museum import audit, batches, catalog, db, sources
 from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
 from museum.intake import aliases as column_aliases
+from museum.intake import bounds
 from museum.intake.checks import context_notices, over_total_notices
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.problems import FileRejected, Notice, Problem
@@ -194,6 +195,23 @@ def _platform_observations(con, institution: int, analysis: Analysis, *, notices
     analysis.observations = found.drop(columns=["days"])
 
 
+def _platform_bounds(analysis: Analysis, cat: Catalog) -> bool:
+    """Refuse an export whose monthly figures pass their metric's plausibility bound (a sheet's
+    cells are checked as they are read; an export's figures exist only once rolled up by month).
+    True when refused."""
+    found = bounds.implausible(cat, analysis.observations)
+    if found.empty or analysis.allow_implausible:
+        if not found.empty:
+            analysis.notices.append(Notice("intake.warning.implausible_allowed", {"count": len(found), "rows": "—"}))
+        return False
+    analysis.errors = [Problem("intake.error.implausible", None, cat[row.metric_id].name_zh,
+                               f"{int(row.year)}-{int(row.month):02d}: {row.value:,.10g}" if pd.notna(row.month) else f"{row.value:,.10g}",
+                               {"bound": bounds.text(cat[row.metric_id].plausible_max, cat[row.metric_id].unit_zh)})
+                       for row in found.itertuples()]
+    analysis.status = "rejected"
+    return True
+
+
 def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:
     """Compare a valid file with the stored values: new / changed (old -> new) / unchanged."""
     if analysis.status == "rejected":
@@ -205,6 +223,8 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
         return analysis
     if analysis.export is not None:
         _platform_observations(con, institution, analysis)
+        if _platform_bounds(analysis, cat):
+            return analysis
     frame = batches.observation_table(analysis.observations)
     _add_context_warnings(con, institution, analysis, cat, frame)
     analysis.compared = batches.compare_observations(con, institution, frame)
@@ -250,6 +270,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             return analysis
         if analysis.export is not None:  # again inside the transaction: the stored rows decide
             _platform_observations(con, institution, analysis, notices=analysis.compared is None)
+            if _platform_bounds(analysis, cat):
+                return analysis
         if warn and analysis.compared is None:
             _add_context_warnings(con, institution, analysis, cat)
         batch_id = batches.create_batch(
@@ -257,7 +279,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             digest=analysis.sha256,
         )
         rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
-        counts = batches.write_observations(con, batch_id, institution, analysis.observations)
+        counts = batches.write_observations(con, batch_id, institution, analysis.observations,
+                                            allow_implausible=analysis.allow_implausible)
         counts.skipped = analysis.skipped
         remembered = column_aliases.write(con, batch_id, institution, analysis.mapping) if analysis.mapping else 0
         batches.finish_batch(con, batch_id, counts)
@@ -293,7 +316,14 @@ def store(con, institution: int, analysis: Analysis, *, actor: str, dry_run: boo
         return analysis
     if dry_run:
         return preview(con, institution, analysis, cat=cat)
-    return commit(con, institution, analysis, actor=actor, cat=cat)
+    try:
+        analysis = commit(con, institution, analysis, actor=actor, cat=cat)
+    except InputRejected:  # refused while writing (museum.intake.bounds): audited as refused too
+        record_rejection(con, analysis, actor=actor)
+        raise
+    if analysis.status == "rejected":  # an export whose monthly figures pass a bound
+        record_rejection(con, analysis, actor=actor)
+    return analysis
 
 
 def load_aliases(con, institution: int) -> dict[str, str]:

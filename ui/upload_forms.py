@@ -188,8 +188,10 @@ def correction(ctx: Selection, cat: Catalog, default_year: int) -> None:
     with st.form("correction", clear_on_submit=False):
         text = st.text_input(ctx.t("intake.correction.value"), key="correction_value")
         note = st.text_input(ctx.t("intake.correction.note"), key="correction_note")
+        allow = st.checkbox(ctx.t("upload.allow_implausible"), key="correction_allow")
         if st.form_submit_button(ctx.t("intake.correction.submit")):
             saved = forms.write(lambda con: corrections.correct_value(con, ctx.institution_id, metric.metric_id, int(year), month,
-                                                                text, note=note, actor=access.actor(), cat=cat), ctx.lang)
+                                                                text, note=note, actor=access.actor(), cat=cat,
+                                                                allow_implausible=allow), ctx.lang)
             if saved is not None:
                 forms.saved(ctx.t("intake.correction.saved", batch_id=saved[0]))

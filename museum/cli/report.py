@@ -23,6 +23,7 @@ def register(subparsers, common) -> None:
     load.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
     load.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     load.add_argument("--json", action="store_true", help="print one JSON object (keys as `ingest --json`)")
+    load.add_argument("--allow-implausible", action="store_true", help="accept figures beyond a metric's plausible bound (checked by hand)")
     load.set_defaults(handler=run_import)
 
 
@@ -67,7 +68,8 @@ def run_import(args) -> int:
             if not args.dry_run:
                 report_import.record_rejection(con, None, 1, actor=actor, file_name=name, sha256=digest)
         else:
-            outcome = report_import.commit(con, parsed, actor=actor, dry_run=args.dry_run, lang=args.lang)
+            outcome = report_import.commit(con, parsed, actor=actor, dry_run=args.dry_run, lang=args.lang,
+                                           allow_implausible=args.allow_implausible)
     finally:
         con.close()
     if refusal is not None:

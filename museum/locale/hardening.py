@@ -22,3 +22,12 @@ MESSAGES = {
         "Open it in Word/WPS, save it again as .docx and try again, or paste the report's text.",
     ),
 }
+MESSAGES.update({
+    "bounds.implausible": (
+        "{metric} {period} 的数值 {value} 超过该指标的合理上限（{bound}），很可能填错（多了几位数或单位不对）；共 {count} 个这样的数值，未写入任何数据。"
+        "如确认无误，请勾选“允许超出合理范围的数值”（命令行：--allow-implausible）后重试。",
+        "The value {value} of {metric_en} for {period} is beyond the metric's plausible bound ({bound}), probably a mistake "
+        "(extra digits or a wrong unit); {count} such values, nothing was written. If it is right, tick “allow values beyond "
+        "the plausible range” (CLI: --allow-implausible) and try again.",
+    ),
+})
