@@ -8,6 +8,7 @@ import pandas as pd
 from museum import audit, batches, catalog, db
 from museum.catalog import Catalog
 from museum.errors import InputRejected
+from museum.intake import controls
 from museum.intake.values import parse_values, year_bounds
 
 
@@ -32,6 +33,7 @@ def correct_value(
     """Set one (metric, period) to the value written in `text` ("5,528", "超500万", "约3000"); a value
     beyond the metric's plausibility bound only with `allow_implausible` (museum.intake.bounds)."""
     cat = cat or catalog.load()
+    controls.refuse_in_typed(note, "备注", "note")
     if metric_id not in cat:
         raise InputRejected("intake.correction.unknown_metric", metric=metric_id)
     metric = cat[metric_id]

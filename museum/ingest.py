@@ -20,7 +20,7 @@ from museum import audit, batches, catalog, db, sources
 from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
 from museum.intake import aliases as column_aliases
-from museum.intake import bounds
+from museum.intake import bounds, controls
 from museum.intake.checks import context_notices, over_total_notices
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.problems import FileRejected, Notice, Problem
@@ -114,6 +114,7 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
     try:
         column_aliases.check_mapping(analysis.mapping, cat)
         book = read_book(content, sheet)
+        removed = controls.clean_grids(book.sheets)
     except FileRejected as exc:
         analysis.errors = [exc.problem]
         analysis.status = "rejected"
@@ -129,6 +130,8 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
         _platform(analysis, *found)
     else:
         _office(analysis, book, cat, year, aliases)
+    if removed:
+        analysis.notices.insert(0, Notice("intake.warning.control_chars", {"count": removed}))
     if len(analysis.errors) > MAX_PROBLEMS or analysis.more_problems:
         more = max(0, len(analysis.errors) - MAX_PROBLEMS) + analysis.more_problems
         analysis.more_problems = more

@@ -159,6 +159,8 @@ def change_summary(compared: pd.DataFrame, lang: str = "zh") -> str:
 
 def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, lang: str = "zh") -> list[str]:
     warnings = []
+    if parsed.controls_removed:
+        warnings.append(t("report.warn.control_chars", lang, count=parsed.controls_removed))
     if plan["is_new_institution"]:
         warnings.append(t("report.warn.new_institution", lang, name=dataset.institution))
     if parsed.unplaced:

@@ -31,3 +31,18 @@ MESSAGES.update({
         "the plausible range” (CLI: --allow-implausible) and try again.",
     ),
 })
+MESSAGES.update({
+    "intake.warning.control_chars": (
+        "文件中有 {count} 个不可见的控制字符（如 NUL），已删除后读取（它们会让导出的 Word/Excel 文件损坏）。",
+        "The file held {count} invisible control characters (such as NUL); they were removed before reading (they break exported Word/Excel files).",
+    ),
+    "report.warn.control_chars": (
+        "报告中有 {count} 个不可见的控制字符（如 NUL），已删除后读取。",
+        "The report held {count} invisible control characters (such as NUL); they were removed before reading.",
+    ),
+    "intake.control_chars_typed": (
+        "“{field_zh}”中含有不可见的控制字符（如 NUL），未保存。请删除后重新输入（可从记事本中复制纯文本）。",
+        "“{field_en}” holds invisible control characters (such as NUL); nothing was saved. Remove them and type it again "
+        "(copying plain text through Notepad removes them).",
+    ),
+})

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from museum import catalog as catalog_module
 from museum import numbers
 from museum.errors import InputRejected
+from museum.intake import controls
 from museum.report_parser import layout, records, safety
 from museum.report_parser.inputs import read_report_bytes
 from museum.report_parser.metrics import MetricReader, list_counts
@@ -65,6 +66,7 @@ class ParsedReport:
     encoding: str = ""
     source_name: str = ""
     source_bytes: bytes = b""
+    controls_removed: int = 0   # control characters (NUL …) removed from the text before reading
 
     @property
     def institution(self) -> str | None:
@@ -133,6 +135,7 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
     if not text or not text.strip():
         raise InputRejected("report.empty", name=name)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text, removed = controls.clean_text(text)  # a NUL in a name or a note: removed, and said (report_import.warnings_for)
     form = layout.read_form(text)
     if form.labels_found < MIN_LABELS:
         raise InputRejected("report.not_a_report", name=name, found=form.labels_found, needed=MIN_LABELS)
@@ -142,7 +145,7 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
         raise InputRejected("report.no_year", name=name)
     fields = {key: FieldFigure(key, v.value, v.sentence, v.confidence) for key, v in form.values.items()}
     parsed = ParsedReport(year=year, fields=fields, layout=form.layout, encoding="text", source_name=file_name,
-                          source_bytes=text.encode("utf-8"))
+                          source_bytes=text.encode("utf-8"), controls_removed=removed)
     parsed.unplaced.extend({"text": t, "sentence": s} for t, s in form.orphans)
     _form_metrics(parsed)
     places = records.Places.of(parsed.fields["address"].value if "address" in parsed.fields else None, parsed.institution)
