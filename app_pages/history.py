@@ -73,7 +73,7 @@ if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not conf
         with data.session() as con:
             rollback_id = ingest.rollback(con, chosen, actor=access.actor())
     except MuseumError as exc:  # refused (later batches changed its values), or the database is busy
-        st.error(blocks.plain(exc.message(ctx.lang)))
+        blocks.refusal(exc, ctx.lang)
     else:
         data.clear()
         st.session_state["history_flash"] = ctx.t("intake.history.rolled_back", batch_id=chosen, rollback_id=rollback_id)

@@ -36,7 +36,7 @@ except MuseumError as exc:
     if uploaded is not None:
         with access.write_session() as con:
             report_import.record_rejection(con, None, 1, actor=access.actor(), file_name=file_name, content=content)
-    st.error(blocks.plain(exc.message(ctx.lang)))
+    blocks.refusal(exc, ctx.lang)
     st.stop()
 
 digest = hashlib.sha256(content).hexdigest()[:12]

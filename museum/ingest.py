@@ -254,13 +254,20 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
     cat = cat or catalog.load()
     try:
         return _commit(con, institution, analysis, actor=actor, cat=cat, warn=warn)
-    except duckdb.Error as exc:
-        # the COMMIT itself failed (a full disk, a file-size limit, a read-only file): DuckDB may
-        # leave the transaction open; roll it back so that nothing of the batch remains
+    except (duckdb.Error, DatabaseError) as exc:
+        # the COMMIT itself failed (a full disk, a file-size limit, a read-only file, or another tab
+        # committing the same file at the same moment): DuckDB may leave the transaction open; roll
+        # it back so that nothing of the batch remains
         try:
             con.execute("rollback")
         except duckdb.Error:
             pass  # no transaction was open any more: the failed statement already ended it
+        duplicate = _live_duplicate(con, analysis)  # the other commit is visible once this one ended
+        if duplicate is not None:
+            analysis.status, analysis.duplicate_of, analysis.counts = "duplicate", int(duplicate), batches.Counts()
+            return analysis
+        if isinstance(exc, DatabaseError):
+            raise
         raise DatabaseError("intake.error.commit_failed", detail=str(exc).splitlines()[0][:300]) from exc
 
 

@@ -8,6 +8,7 @@ database is escaped.
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from html import escape
 
@@ -15,11 +16,14 @@ import pandas as pd
 import streamlit as st
 
 from museum import export, numbers, present
+from museum.errors import DatabaseBusy, DatabaseError, MuseumError
 from museum.i18n import t
 from museum.kpis import Kpi
 from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Scope, Section, Sentences, Table
 from ui import access
 from ui.text import plain  # noqa: F401 — pages call blocks.plain
+
+log = logging.getLogger("museum.ui")
 
 CSS = """
 <style>
@@ -39,6 +43,14 @@ CSS = """
 .kpi summary { cursor: pointer; }
 </style>
 """
+
+
+def refusal(problem: MuseumError, lang: str, **options) -> None:
+    """Show a refusal; one of the database (busy, damaged, a failed commit) is also logged with its
+    full detail, so that what a visitor was told can be found on the server."""
+    if isinstance(problem, (DatabaseError, DatabaseBusy)):
+        log.warning("database error shown to a visitor: %s", problem.detail("en"))
+    st.error(plain(problem.message(lang)), **options)
 
 
 def inject_css() -> None:

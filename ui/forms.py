@@ -24,7 +24,7 @@ def write(change: Callable, lang: str) -> T | None:
         with access.write_session() as con:
             return change(con)
     except MuseumError as exc:
-        st.error(blocks.plain(exc.message(lang)), icon=":material/block:")
+        blocks.refusal(exc, lang, icon=":material/block:")
         return None
 
 
