@@ -83,7 +83,8 @@ def _export_error(exc: BaseException, target: Path) -> DatabaseError:
 def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: datetime | None = None) -> dict:
     """Write a snapshot of the database behind `con` (which may be read-only) into `directory`
     (new or empty) and return its manifest. The export runs in one transaction, so it is
-    consistent even while others write. Nothing is left behind when it fails."""
+    consistent even while others write. Nothing is left behind when it fails. The manifest is
+    written as PENDING_MANIFEST: `record_backup` writes the audit line, then publishes it."""
     target = Path(directory).absolute()
     statement = export_statement(target)  # refuses an unsafe path before anything is created
     key = backup_manifest.check_key(settings.backup_key())
@@ -113,7 +114,7 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
             "files": files,
         }
         manifest["signature"] = backup_manifest.signature(manifest, key) if key else None
-        backup_manifest.write(target, manifest)
+        backup_manifest.write(target, manifest, name=backup_manifest.PENDING_MANIFEST)
         db_files.fsync_dir(target)
     except (duckdb.Error, OSError, DatabaseError) as exc:
         _remove_partial(target, created)
@@ -137,11 +138,17 @@ def _remove_partial(target: Path, created: bool) -> None:
 
 
 def record_backup(con, directory: str | os.PathLike, manifest: dict, *, actor: str, now: datetime | None = None) -> None:
-    """The audit line of a backup (in its own short transaction)."""
+    """The audit line of a backup (in its own short transaction), then the snapshot made a backup:
+    its manifest renamed into place. A process killed in between leaves a line and no backup,
+    never a backup without a line."""
     signed = "signed " + manifest["signature"]["key_id"] if manifest["signature"] else "unsigned"
     with db.transaction(con):
         audit.record(con, "backup", actor, f"{Path(directory).absolute()} ({sum(manifest['tables'].values())} rows, {signed})",
                      now=now)
+    db.fault_point("backup.recorded")
+    target = Path(directory).absolute()
+    os.replace(target / backup_manifest.PENDING_MANIFEST, target / backup_manifest.MANIFEST)
+    db_files.fsync_dir(target)
 
 
 def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: datetime | None = None) -> dict:
