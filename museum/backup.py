@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from museum import audit, backup_load, backup_manifest, db, db_files, settings
+from museum import audit, backup_accounts, backup_load, backup_manifest, db, db_files, settings
 from museum.backup_manifest import sha256_file
 from museum.db_errors import database_error, first_line, kind_of
 from museum.errors import DatabaseBusy, DatabaseError, InputRejected
@@ -80,7 +80,8 @@ def _export_error(exc: BaseException, target: Path) -> DatabaseError:
     return DatabaseError("backup.export_failed", visitor_key="db.failed_visitor", path=str(target), detail=detail)
 
 
-def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: datetime | None = None) -> dict:
+def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: datetime | None = None,
+                   serial: int | None = None) -> dict:
     """Write a snapshot of the database behind `con` (which may be read-only) into `directory`
     (new or empty) and return its manifest. The export runs in one transaction, so it is
     consistent even while others write. Nothing is left behind when it fails. The manifest is
@@ -112,6 +113,8 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
             "tables": counts,
             "sequences": sequences,
             "files": files,
+            # signed with the rest: a restore refuses a snapshot older than the database's latest backup
+            "serial": backup_accounts.serial(con) if serial is None else serial,
         }
         manifest["signature"] = backup_manifest.signature(manifest, key) if key else None
         backup_manifest.write(target, manifest, name=backup_manifest.PENDING_MANIFEST)
@@ -154,7 +157,7 @@ def record_backup(con, directory: str | os.PathLike, manifest: dict, *, actor: s
 def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: datetime | None = None) -> dict:
     """Snapshot + audit line on one read-write connection (the admin page's button). The manifest's
     `signature` is None when no backup key is configured: say so to the user."""
-    manifest = write_snapshot(con, directory, actor=actor, now=now)
+    manifest = write_snapshot(con, directory, actor=actor, now=now, serial=backup_accounts.next_serial(con))
     record_backup(con, directory, manifest, actor=actor, now=now)
     return manifest
 
@@ -204,8 +207,9 @@ def _keep_previous(target: Path, stamp: str) -> Path | None:
     return kept
 
 
-def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, now: datetime, status: str) -> tuple[dict, set]:
-    """The new database, complete and checkpointed, at `staging`; its row counts and batches."""
+def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, now: datetime, status: str,
+                   latest_serial: int = 0) -> tuple[dict, set, dict]:
+    """The new database, complete and checkpointed, at `staging`; its row counts, batches and accounts."""
     from museum import auth
 
     for leftover in (staging, db_files.wal_path(staging), db_files.lock_path(staging)):
@@ -217,7 +221,9 @@ def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, n
                 auth.renew_all_credentials(con)  # every session signed in before the restore ends
                 audit.record(con, "restore", actor,
                              f"{source} (snapshot {manifest['created_at']} by {manifest['created_by']}, {status})", now=now)
+                backup_accounts.keep_serial(con, latest_serial)
             batches = {(int(b), c) for b, c in db.rows(con, "backup_batch_ids")}
+            accounts = backup_accounts.accounts(con)
             con.execute("checkpoint")
         if db_files.wal_path(staging).exists():  # the checkpoint did not reach the file
             raise DatabaseError("db.disk_full", visitor_key="db.write_failed_visitor", path=str(staging),
@@ -229,11 +235,12 @@ def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, n
         raise
     finally:
         db_files.lock_path(staging).unlink(missing_ok=True)
-    return counts, batches
+    return counts, batches, accounts
 
 
 def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: str = "system",
-            allow_unsigned: bool = False, unchanged_since: datetime | None = None, now: datetime | None = None) -> dict:
+            allow_unsigned: bool = False, unchanged_since: datetime | None = None, now: datetime | None = None,
+            allow_older: bool = False, allow_account_changes: bool = False) -> dict:
     """Rebuild the database at `db_path` from a snapshot directory.
 
     `unchanged_since` (UTC, naive): refuse (DatabaseBusy) when anything was written to the current
@@ -242,7 +249,10 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
     the `.before-restore-` file, and listed in "replaced_batches".
 
     Returns {"path", "kept_previous" (or None), "tables", "signature" ("signed" | "unsigned" |
-    "unverified"), "replaced_batches" (ids in the replaced database that the snapshot lacks)}.
+    "unverified"), "replaced_batches" (ids in the replaced database that the snapshot lacks),
+    "account_changes" (museum.backup_accounts.Change: every account the restore changes)}.
+    A snapshot older than the database's latest backup needs `allow_older`; one that gives an
+    account access back (returns, re-enabled, role or password reverted) `allow_account_changes`.
     Raises InputRejected when the snapshot is damaged, altered or unsigned while a key is set,
     DatabaseBusy while a dashboard serves the database or another program has it open.
     """
@@ -262,9 +272,14 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
         try:
             db.fault_point("restore.locked")
             before = _inspect_current(target, unchanged_since)
-            counts, restored = _build_staging(staging, source, manifest, actor=actor, now=now, status=status)
+            current = backup_accounts.current_state(target)
+            backup_accounts.check_serial(manifest, current, source, allow_older=allow_older)
+            counts, restored, accounts = _build_staging(staging, source, manifest, actor=actor, now=now, status=status,
+                                                        latest_serial=current[1] if current else 0)
             db.fault_point("restore.staged")
             try:
+                changes = backup_accounts.differences(current[0] if current else {}, accounts) if current else []
+                backup_accounts.check_accounts(changes, source, allow_account_changes=allow_account_changes)
                 kept = _keep_previous(target, now.strftime("%Y%m%dT%H%M%SZ"))
                 db.fault_point("restore.kept")
                 os.replace(staging, target)
@@ -277,7 +292,7 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
             serving.release()
     replaced = sorted(b for b, c in before if (b, c) not in restored)
     return {"path": str(target), "kept_previous": None if kept is None else str(kept), "tables": counts,
-            "signature": status, "replaced_batches": replaced}
+            "signature": status, "replaced_batches": replaced, "account_changes": changes}
 
 
 def describe_signature(status: str, lang: str) -> str:

@@ -126,6 +126,8 @@ def _well_formed(m) -> bool:
         and all(isinstance(v, int) and not isinstance(v, bool) and 0 < v < 10000 for v in m["migrations"])
         and counts(m.get("tables")) and bool(m["tables"])
         and counts(m.get("sequences"), allow_none=True)
+        and (m.get("serial") is None or (isinstance(m["serial"], int) and not isinstance(m["serial"], bool)
+                                         and 0 <= m["serial"] < 2**62))
         and isinstance(m.get("files"), dict)
         and all(isinstance(k, str) and _FILE_NAME.fullmatch(k) and isinstance(v, str) and _SHA256.fullmatch(v)
                 for k, v in m["files"].items())

@@ -46,3 +46,22 @@ MESSAGES.update({
         "(copying plain text through Notepad removes them).",
     ),
 })
+MESSAGES.update({
+    "backup.older_snapshot": (
+        "备份 {path} 的序号为 {serial}，比这个数据库最近一次备份的序号 {latest} 旧：恢复它会丢掉之后的所有变化，并恢复当时的账号和密码，未作任何修改。"
+        "如确实要恢复这个较旧的备份，请加 --allow-older 重新运行。",
+        "The backup {path} has serial {serial}, older than this database's latest backup ({latest}): restoring it would drop "
+        "everything since and bring back the accounts and passwords of then; nothing was changed. To restore this older "
+        "backup all the same, run again with --allow-older.",
+    ),
+    "backup.account_changes": (
+        "恢复备份 {path} 会改变账号（其中 {count} 项会恢复访问权限）：{changes}。未作任何修改。"
+        "请核对这些账号；确认无误后加 --allow-account-changes 重新运行，恢复后再删除或重设不应有的账号和密码。",
+        "Restoring the backup {path} would change accounts ({count} of them give access back): {changes}. Nothing was changed. "
+        "Check these accounts; if that is right, run again with --allow-account-changes, then remove or reset what should not be there.",
+    ),
+    "cli.restore.account_changes": (
+        "账号变化（共 {count} 项）：{changes}",
+        "Account changes ({count}): {changes}",
+    ),
+})
