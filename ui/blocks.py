@@ -102,7 +102,7 @@ def sources_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
 
 def kpi_cards(block: KpiCards, scope: Scope, *, sources: bool = True) -> None:
     if block.title:
-        st.subheader(block.title)
+        st.subheader(plain(block.title))
     shown, folded = block.kpis, []
     if block.fold_after is not None and len(block.kpis) > block.fold_after:
         shown, folded = block.kpis[: block.fold_after], block.kpis[block.fold_after:]
@@ -200,7 +200,7 @@ def render(section: Section, scope: Scope, *, heading: bool = False) -> None:
     then one Heading's blocks at a time, chosen in a list (a page of twenty charts is heavy on a
     phone and for the server; the pack prints them all)."""
     if heading:
-        st.header(section.title)
+        st.header(plain(section.title))
     blocks = section.blocks
     first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), len(blocks))
     for block in blocks[:first]:
