@@ -8,9 +8,12 @@ traceback), read (exit 0), crashed (a traceback, a signal, out of memory or the 
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -23,16 +26,20 @@ def _limit() -> None:
 
 
 def measure(path: Path) -> dict:
-    """Run parse-report on `path`; peak RSS (MB), exit code and outcome."""
+    """Run parse-report on `path`; the child's own peak RSS (MB, from wait4: not the largest of
+    every child this process ever had), exit code and outcome."""
     command = [sys.executable, "-m", "museum", "parse-report", str(path), "--json", "--lang", "en"]
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_limit)
-    try:
-        _out, err = child.communicate(timeout=TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        _out, err = child.communicate()
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the largest child so far: run one file per process
-    text = err.decode("utf-8", "replace")
+    with tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=_limit)
+        timer = threading.Timer(TIMEOUT_SECONDS, child.kill)
+        timer.start()
+        try:
+            _pid, status, usage = os.wait4(child.pid, 0)
+        finally:
+            timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
     if child.returncode == 0:
         outcome = "read"
     elif child.returncode == 1 and "Traceback" not in text:
@@ -44,9 +51,6 @@ def measure(path: Path) -> dict:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3:  # one file, in this (fresh) process: ru_maxrss of children is per process tree
-        print(measure(Path(sys.argv[2])))
-        sys.exit(0)
     for file in sorted(Path(sys.argv[1]).iterdir()):
-        subprocess.run([sys.executable, __file__, "--one", str(file)], check=False)
+        print(measure(file))
 
