@@ -98,6 +98,6 @@ try:
         access.require(needed, lang)  # protected pages check again themselves
     chosen.run()
 except MuseumError as problem:  # e.g. the database is busy: say so in the reader's language
-    st.error(blocks.plain(problem.message(context.language())), icon=":material/error:")
+    blocks.refusal(problem, context.language(), icon=":material/error:")
 except Exception as exc:  # noqa: BLE001 — the one place that turns any failure into a message
     unexpected(exc)

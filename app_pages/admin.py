@@ -68,7 +68,7 @@ with accounts_tab:
             run_change(lambda con: auth.set_disabled(con, target, True, actor=me), "access.admin.done", name=target)
         if buttons[3].button(t("access.admin.enable", lang), key="btn_enable"):
             run_change(lambda con: auth.set_disabled(con, target, False, actor=me), "access.admin.done", name=target)
-        confirm = st.checkbox(t("access.admin.confirm_remove", lang, name=target), key="confirm_remove")
+        confirm = st.checkbox(t("access.admin.confirm_remove", lang, name=blocks.plain(target)), key="confirm_remove")
         if buttons[4].button(t("access.admin.remove", lang), key="btn_remove", disabled=not confirm):
             run_change(lambda con: auth.remove_user(con, target, actor=me), "cli.users.removed", name=target)
 

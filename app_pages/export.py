@@ -28,7 +28,7 @@ if st.button(selection.t("export.build"), type="primary", icon=":material/invent
         st.session_state["export_pack"] = (built_key, pack.files, pack.chart_count, pack.seconds,
                                            {kind: pack.name(kind) for kind in ("zip", "docx", "pdf")})
     except MuseumError as problem:
-        st.error(blocks.plain(problem.message(selection.lang)))
+        blocks.refusal(problem, selection.lang)
 
 stored = st.session_state.get("export_pack")
 if stored is not None and stored[0] == built_key:

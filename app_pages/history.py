@@ -18,7 +18,7 @@ access.require("view_history", ctx.lang)
 st.title(ctx.t("intake.page.history"))
 st.caption(ctx.t("intake.history.intro"))
 if "history_flash" in st.session_state:  # the outcome of the rollback that triggered this rerun
-    st.success(st.session_state.pop("history_flash"))
+    st.success(blocks.plain(st.session_state.pop("history_flash")))
 
 def completeness_view() -> None:
     """Month × source for the sidebar's year: what is in, what is missing."""
@@ -91,7 +91,7 @@ if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not conf
         with data.session() as con:
             rollback_id = ingest.rollback(con, chosen, actor=access.actor())
     except MuseumError as exc:  # refused (later batches changed its values), or the database is busy
-        st.error(blocks.plain(exc.message(ctx.lang)))
+        blocks.refusal(exc, ctx.lang)
     else:
         data.clear()
         st.session_state["history_flash"] = ctx.t("intake.history.rolled_back", batch_id=chosen, rollback_id=rollback_id)

@@ -8,7 +8,7 @@ import streamlit as st
 from museum.intake import safety as upload_safety
 from museum.report import importer as report_import, parser as report_parser
 from museum.errors import MuseumError
-from museum.report.parser import review
+from museum.report.parser import review, safety
 from ui import access, blocks, context, data
 
 ctx = context.current()
@@ -18,31 +18,26 @@ st.caption(ctx.t("report.ui.intro"))
 
 paste_tab, upload_tab = st.tabs([ctx.t("report.ui.paste"), ctx.t("report.ui.upload")])
 with paste_tab:
-    pasted = st.text_area(ctx.t("report.ui.paste_label"), height=180, key="report_text")
+    pasted = st.text_area(ctx.t("report.ui.paste_label"), height=180, key="report_text", max_chars=safety.MAX_REPORT_BYTES)
 with upload_tab:
     uploaded = st.file_uploader(ctx.t("report.ui.upload_label"), type=["txt", "html", "htm", "docx"], key="report_file")
 
 if uploaded is not None:
     content, file_name = uploaded.getvalue(), uploaded.name
-    try:  # the size limit again on the server; a .docx is a zip: refuse bombs before parsing
-        upload_safety.check_upload_size(len(content))
-        if file_name.lower().endswith(".docx"):
-            upload_safety.check_zip_safety(content, kind=".docx")
-    except MuseumError as exc:
-        with access.write_session() as con:
-            report_import.record_rejection(con, None, 1, actor=access.actor(), file_name=file_name, content=content)
-        st.error(blocks.plain(exc.message(ctx.lang)))
-        st.stop()
 elif pasted and pasted.strip():
     content, file_name = pasted.encode("utf-8"), "pasted.txt"
 else:
     st.info(ctx.t("report.ui.waiting"))
     st.stop()
 
-try:
+try:  # size, zip limits and DTDs by content (report_parser.safety), then the parser: one path for upload and paste
+    upload_safety.check_upload_size(len(content))
     parsed = report_parser.parse_bytes(content, file_name)
 except MuseumError as exc:
-    st.error(blocks.plain(exc.message(ctx.lang)))
+    if uploaded is not None:
+        with access.write_session() as con:
+            report_import.record_rejection(con, None, 1, actor=access.actor(), file_name=file_name, content=content)
+    blocks.refusal(exc, ctx.lang)
     st.stop()
 
 digest = hashlib.sha256(content).hexdigest()[:12]
@@ -106,6 +101,9 @@ else:
     st.text(ctx.t("report.ui.none_unplaced"))
 
 dataset, errors = review.to_dataset(parsed, edited, ctx.lang)
+implausible = [] if errors else report_import.implausible_errors(dataset, ctx.lang)
+allow = bool(implausible) and st.checkbox(ctx.t("upload.allow_implausible"), key=f"report_allow_{digest}")
+errors = errors or ([] if allow else implausible)
 if errors:
     st.error(ctx.t("report.ui.has_errors", count=len(errors)))
     st.dataframe(review.errors_table(errors, ctx.lang), hide_index=True)
@@ -132,7 +130,8 @@ for warning in warnings:
 
 if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
     with data.session() as con:
-        outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang)
+        outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang,
+                                       allow_implausible=allow)
     data.clear()
     if outcome["status"] == "committed":
         st.success(ctx.t("report.cli.committed", **outcome))

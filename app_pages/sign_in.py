@@ -10,7 +10,7 @@ st.title(t("access.page.sign_in", lang))
 
 user = access.signed_in_user()
 if user is not None:
-    st.success(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
+    st.success(t("access.signed_in_as", lang, name=blocks.plain(user["name"]), role=t(f"auth.role.{user['role']}", lang)))
     st.page_link("app_pages/overview.py", label=t("access.go_overview", lang), icon=":material/dashboard:")
     st.stop()
 

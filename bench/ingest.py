@@ -123,13 +123,13 @@ def child(mode: str, file: Path, database: Path, rows: int) -> dict:
         return {"seconds": seconds, "rows": loaded}
     from museum import catalog, seed
     from museum.intake import ingest
-    from museum.store import db
+    from museum.store import db, metrics
 
     cat = bench_catalog(rows)
     con = db.connect(database)
     seed.init(con)
     with db.transaction(con):
-        catalog.sync(con, cat)
+        metrics.sync(con, cat)
     content_started = time.perf_counter()
     content = file.read_bytes()
     analysis = ingest.analyse(content, file.name, cat=cat)

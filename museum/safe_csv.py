@@ -21,11 +21,23 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def formula_like(value) -> bool:
+    """Text a spreadsheet could take for a formula (numbers written as text are not)."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value)
+
+
 def neutralise(value):
     """`value` made safe to open in a spreadsheet; non-text values are returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    return "'" + value if formula_like(value) else value
+
+
+def mark_text(cell) -> None:
+    """An openpyxl cell whose formula-like text stays text: a string cell with Excel's own quote
+    prefix (what typing an apostrophe first does), so neither opening nor editing it runs it and
+    the text ("=300天") shows as written."""
+    if formula_like(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from museum import catalog, settings
-from museum.store import batches, db
+from museum.store import batches, db, metrics
 
 SEED_DIR = settings.ROOT / "data" / "seed"
 
@@ -76,7 +76,8 @@ def seed_datasets() -> list[Dataset]:
     return [read_dataset(d) for d in sorted(SEED_DIR.iterdir()) if d.is_dir()]
 
 
-def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", note: str | None = None) -> tuple[int, batches.Counts]:
+def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", note: str | None = None,
+                  allow_implausible: bool = False) -> tuple[int, batches.Counts]:
     """Write one report's content as one batch (call inside a transaction)."""
     institution = batches.institution_id(con, dataset.institution)
     batch_id = batches.create_batch(
@@ -88,7 +89,7 @@ def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", not
         content=dataset.source_bytes or None,
         note=note,
     )
-    counts = batches.write_observations(con, batch_id, institution, dataset.observations)
+    counts = batches.write_observations(con, batch_id, institution, dataset.observations, allow_implausible=allow_implausible)
     for table, records in (
         ("profile_field", dataset.profile),
         ("award", dataset.awards),
@@ -115,7 +116,7 @@ def init(con) -> dict:
     """
     applied = db.migrate(con)
     with db.transaction(con):
-        catalog.sync(con)
+        metrics.sync(con)
     loaded = []
     if db.scalar(con, "batch_count") == 0:
         with db.transaction(con):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum import catalog
-from museum.store import batches, db
+from museum.store import batches, db, metrics
 
 INSTITUTION = "测试科技馆"
 NOTE = "=1+1"
@@ -32,7 +32,7 @@ def write_values(path: Path, records: list[dict], institution: str = INSTITUTION
         if migrate:
             db.migrate(con)
             with db.transaction(con):
-                catalog.sync(con)
+                metrics.sync(con)
         with db.transaction(con):
             institution_id = batches.institution_id(con, institution)
             batch_id = batches.create_batch(con, "upload", institution=institution_id, user="tester", file_name="test.csv")

@@ -23,11 +23,12 @@ from typing import Callable, Iterator
 import streamlit as st
 
 from museum import settings
-from museum.access import auth, sessions
+from museum.access import auth, sessions, throttle
 from museum.store import audit, db
 from museum.errors import MuseumError
 from museum.i18n import t
 from ui import data
+from ui.text import plain
 
 # What a page needs, by its url path; pages not listed take their section's default, and a page in
 # an unknown section is for admins only (a new page is closed until someone says who may use it).
@@ -146,7 +147,8 @@ def _set_user(name: str, role: str, via: str, credential_version: int | None = N
 def client() -> str | None:
     """The address this request comes from (a configured proxy header honoured): sign-in limits are per client too."""
     try:
-        return auth.client_address(st.context.ip_address, dict(st.context.headers))
+        headers = dict(st.context.headers)
+        return auth.client_address(throttle.request_address(st.context.ip_address, headers), headers)
     except (AttributeError, RuntimeError):  # AppTest and bare runs have no request
         return None
 
@@ -316,7 +318,7 @@ def sidebar_status(lang: str) -> None:
     with st.sidebar:
         write_cookie()
         if user is not None:
-            st.caption(t("access.signed_in_as", lang, name=user["name"], role=t(f"auth.role.{user['role']}", lang)))
+            st.caption(t("access.signed_in_as", lang, name=plain(user["name"]), role=t(f"auth.role.{user['role']}", lang)))
             # A callback, so the sign-out happens before the next run whichever script it runs.
             st.button(t("access.sign_out", lang), key="access_sign_out", on_click=sign_out)
         elif not accounts_exist():

@@ -8,7 +8,7 @@ database is escaped.
 
 from __future__ import annotations
 
-import re
+import logging
 from functools import partial
 from html import escape
 
@@ -16,10 +16,14 @@ import pandas as pd
 import streamlit as st
 
 from museum import export, numbers, present
+from museum.errors import DatabaseBusy, DatabaseError, MuseumError
 from museum.i18n import t
 from museum.kpis import Kpi
 from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Scope, Section, Sentences, Table
 from ui import access
+from ui.text import plain  # noqa: F401 — pages call blocks.plain
+
+log = logging.getLogger("museum.ui")
 
 CSS = """
 <style>
@@ -41,9 +45,12 @@ CSS = """
 """
 
 
-def plain(text) -> str:
-    """Escape Markdown so that text from files and reports shows as typed (captions, messages)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
+def refusal(problem: MuseumError, lang: str, **options) -> None:
+    """Show a refusal; one of the database (busy, damaged, a failed commit) is also logged with its
+    full detail, so that what a visitor was told can be found on the server."""
+    if isinstance(problem, (DatabaseError, DatabaseBusy)):
+        log.warning("database error shown to a visitor: %s", problem.detail("en"))
+    st.error(plain(problem.message(lang)), **options)
 
 
 def inject_css() -> None:
@@ -98,7 +105,7 @@ def sources_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
 
 def kpi_cards(block: KpiCards, scope: Scope, *, sources: bool = True) -> None:
     if block.title:
-        st.subheader(block.title)
+        st.subheader(plain(block.title))
     shown, folded = block.kpis, []
     if block.fold_after is not None and len(block.kpis) > block.fold_after:
         shown, folded = block.kpis[: block.fold_after], block.kpis[block.fold_after:]
@@ -168,13 +175,13 @@ def notice(block: Notice) -> None:
 
 
 def long_text(block: LongText) -> None:
-    with st.expander(block.title, expanded=block.expanded):
+    with st.expander(plain(block.title), expanded=block.expanded):
         st.text(block.text)
 
 
 def render_block(block, scope: Scope) -> None:
     if isinstance(block, Heading):
-        st.subheader(block.text)
+        st.subheader(plain(block.text))
     elif isinstance(block, KpiCards):
         kpi_cards(block, scope)
     elif isinstance(block, Chart):
@@ -196,7 +203,7 @@ def render(section: Section, scope: Scope, *, heading: bool = False) -> None:
     then one Heading's blocks at a time, chosen in a list (a page of twenty charts is heavy on a
     phone and for the server; the pack prints them all)."""
     if heading:
-        st.header(section.title)
+        st.header(plain(section.title))
     blocks = section.blocks
     first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), len(blocks))
     for block in blocks[:first]:

@@ -24,7 +24,7 @@ def write(change: Callable, lang: str) -> T | None:
         with access.write_session() as con:
             return change(con)
     except MuseumError as exc:
-        st.error(blocks.plain(exc.message(lang)), icon=":material/block:")
+        blocks.refusal(exc, lang, icon=":material/block:")
         return None
 
 
@@ -38,4 +38,4 @@ def show_saved() -> None:
     """The message of the write that triggered this run, once."""
     message = st.session_state.pop(_FLASH, None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        st.success(blocks.plain(message), icon=":material/check_circle:")

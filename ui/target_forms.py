@@ -138,7 +138,7 @@ def indicators_tab(scope: Scope, year_view: view.YearTargets) -> None:
             if fields is not None and forms.write(lambda con: edit.edit_target(con, institution, target_id, fields, actor=actor),
                                                   lang) is not None:
                 forms.saved(scope.t("targets.ui.saved"))
-        confirm = st.checkbox(scope.t("targets.ui.confirm_remove", indicator=row["indicator"]), key=f"targets_confirm_{target_id}")
+        confirm = st.checkbox(scope.t("targets.ui.confirm_remove", indicator=blocks.plain(row["indicator"])), key=f"targets_confirm_{target_id}")
         if st.button(scope.t("targets.ui.remove"), disabled=not confirm, key=f"targets_remove_{target_id}") and forms.write(
                 lambda con: edit.remove_target(con, institution, target_id, actor=actor), lang) is not None:
             forms.saved(scope.t("targets.ui.removed"))

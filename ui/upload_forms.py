@@ -48,7 +48,7 @@ def _mapping_step(ctx: Selection, cat: Catalog, analysis, key: str) -> dict[str,
         # nothing is mapped on a guess: the column stays ignored until the editor chooses
         like = "、".join(labels[m] for m in column.suggestions if m in labels) or "—"
         chosen = st.selectbox(
-            ctx.t("upload.mapping.column", column=column.column, sheet=column.sheet or "—"), values, index=0,
+            ctx.t("upload.mapping.column", column=blocks.plain(column.column), sheet=blocks.plain(column.sheet or "—")), values, index=0,
             format_func=labels.get, key=f"{key}_map_{index}", help=ctx.t("upload.mapping.looks_like", metrics=like),
         )
         mapping[column.column] = chosen
@@ -94,7 +94,7 @@ def upload(ctx: Selection, cat: Catalog) -> None:
         with st.container(border=True):
             st.markdown(f"**{blocks.plain(uploaded.name)}**")
             if uploaded.file_id in committed:  # this file is in: its preview and button are gone
-                st.success(committed[uploaded.file_id], icon=":material/check_circle:")
+                st.success(blocks.plain(committed[uploaded.file_id]), icon=":material/check_circle:")
                 continue
             analysis = _one_file(ctx, cat, uploaded)
             if analysis is not None:

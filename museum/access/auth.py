@@ -1,7 +1,7 @@
 """Staff accounts, sign-in with rate limiting, session checks and the role permission table.
 
 Passwords are stored only as bcrypt hashes. Names are NFKC-normalised and may not mix in
-look-alike letters (museum.access.names). Failed sign-ins are counted per account name and per
+look-alike letters (museum.access.names). Failed sign-ins are counted per account name and client, and per
 client address in the database, atomically (museum.access.throttle), so neither a restart nor a burst
 of parallel attempts lifts a limit; an admin lifts one at once with `users unlock`. Each account
 has a credential version that changes with its password, role or disabled flag (and at a
@@ -345,7 +345,7 @@ def sign_in(con, name: str, password: str, *, client: str | None = None, now: da
     with throttle.LOCK:
         key = row[0] if row else throttle.unknown_key(con, typed[:MAX_TYPED_CHARS])
         shown = row[0] if row else account_names.shown(account_names.normalise(typed[:MAX_TYPED_CHARS]))
-        early = throttle.account(con, key), throttle.client(con, address)
+        early = throttle.account(con, key, address), throttle.client(con, address)
     locked = _lock_refusal(shown, early[0], address, early[1], now)
     if locked is not None:
         with throttle.LOCK, db.transaction(con):
@@ -355,7 +355,7 @@ def sign_in(con, name: str, password: str, *, client: str | None = None, now: da
     password_ok = check_password(password, row[2] if row else _dummy_hash(settings.bcrypt_rounds()))
     user = _row_to_user(row) if row else None
     with throttle.LOCK, db.transaction(con):
-        account, client_state = throttle.account(con, key), throttle.client(con, address)
+        account, client_state = throttle.account(con, key, address), throttle.client(con, address)
         locked = _lock_refusal(shown, account, address, client_state, now)
         if locked is not None:
             audit.record(con, "sign_in_failed", key, locked[0] + suffix, now=now)
@@ -364,13 +364,13 @@ def sign_in(con, name: str, password: str, *, client: str | None = None, now: da
             audit.record(con, "sign_in_failed", key, "disabled" + suffix, now=now)
             refusal = InputRejected("auth.disabled", name=user.name)
         elif user is not None and password_ok:
-            throttle.clear_account(con, key)
+            throttle.clear_account_from(con, key, address)
             audit.record(con, "sign_in_ok", key, f"role={user.role}{suffix}", now=now)
             return user
         else:
             throttle.forget_stale(con, now, lock_minutes)
             account = account.after_failure(now, max_failures, lock_minutes)
-            throttle.save_account(con, key, account)
+            throttle.save_account(con, key, address, account)
             if address is not None:
                 client_state = client_state.after_failure(now, settings.sign_in_client_max_failures(), lock_minutes)
                 throttle.save_client(con, address, client_state)

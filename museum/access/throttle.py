@@ -1,4 +1,4 @@
-"""Sign-in limits: failed attempts counted per account name and per client address, atomically.
+"""Sign-in limits: failed attempts counted per account name and client address, and per client address, atomically.
 
 Counting is a read-modify-write of one row; two sign-ins at once would each add one to the
 same old count (or fail with DuckDB's "Conflict on update"). So every change of a throttle row
@@ -54,8 +54,10 @@ class Throttle:
         return Throttle(failures=failures, last_failure_at=now, locked_until=locked_until)
 
 
-def account(con, key: str) -> Throttle:
-    found = db.rows(con, "auth_throttle_get", user_name=key)
+def account(con, key: str, address: str | None) -> Throttle:
+    """The failures of the account `key` from `address` (per client: a stranger's guesses lock the
+    account for the stranger's address only, never for its owner elsewhere)."""
+    found = db.rows(con, "auth_throttle_get", user_name=key, client=address or "")
     return Throttle(*found[0]) if found else Throttle()
 
 
@@ -66,8 +68,8 @@ def client(con, address: str | None) -> Throttle:
     return Throttle(*found[0]) if found else Throttle()
 
 
-def save_account(con, key: str, state: Throttle) -> None:
-    db.execute(con, "auth_throttle_set", user_name=key, **state.__dict__)
+def save_account(con, key: str, address: str | None, state: Throttle) -> None:
+    db.execute(con, "auth_throttle_set", user_name=key, client=address or "", **state.__dict__)
 
 
 def save_client(con, address: str | None, state: Throttle) -> None:
@@ -76,7 +78,14 @@ def save_client(con, address: str | None, state: Throttle) -> None:
 
 
 def clear_account(con, key: str) -> None:
+    """Every count of the account, from every address (an admin's unlock, a new password)."""
     db.execute(con, "auth_throttle_clear", user_name=key)
+
+
+def clear_account_from(con, key: str, address: str | None) -> None:
+    """The count of the account from this address only (its owner signed in from here; a stranger's
+    count elsewhere stays)."""
+    db.execute(con, "auth_throttle_clear_pair", user_name=key, client=address or "")
 
 
 def clear_client(con, address: str) -> None:
@@ -115,6 +124,15 @@ def normalise_address(address) -> str | None:
     if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is not None:
         parsed = parsed.ipv4_mapped
     return str(parsed)
+
+
+def request_address(remote_address: str | None, headers: Mapping[str, str] | None) -> str | None:
+    """The connection's address as Streamlit reports it, except that Streamlit reports a loopback
+    connection as None: a request (it has headers) without an address came from 127.0.0.1, and is
+    limited like any other client (a local proxy without MUSEUM_TRUSTED_PROXY_HEADER shares it)."""
+    if remote_address is None and headers:
+        return "127.0.0.1"
+    return remote_address
 
 
 def client_address(remote_address: str | None, headers: Mapping[str, str] | None = None) -> str | None:

@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 from museum import settings
-from museum.backup import load as backup_load, manifest as backup_manifest
+from museum.backup import accounts as backup_accounts, load as backup_load, manifest as backup_manifest
 from museum.store import audit, db, files as db_files
 from museum.backup.manifest import sha256_file
 from museum.store.errors import database_error, first_line, kind_of
@@ -82,10 +82,12 @@ def _export_error(exc: BaseException, target: Path) -> DatabaseError:
     return DatabaseError("backup.export_failed", visitor_key="db.failed_visitor", path=str(target), detail=detail)
 
 
-def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: datetime | None = None) -> dict:
+def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: datetime | None = None,
+                   serial: int | None = None) -> dict:
     """Write a snapshot of the database behind `con` (which may be read-only) into `directory`
     (new or empty) and return its manifest. The export runs in one transaction, so it is
-    consistent even while others write. Nothing is left behind when it fails."""
+    consistent even while others write. Nothing is left behind when it fails. The manifest is
+    written as PENDING_MANIFEST: `record_backup` writes the audit line, then publishes it."""
     target = Path(directory).absolute()
     statement = export_statement(target)  # refuses an unsafe path before anything is created
     key = backup_manifest.check_key(settings.backup_key())
@@ -113,9 +115,11 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
             "tables": counts,
             "sequences": sequences,
             "files": files,
+            # signed with the rest: a restore refuses a snapshot older than the database's latest backup
+            "serial": backup_accounts.serial(con) if serial is None else serial,
         }
         manifest["signature"] = backup_manifest.signature(manifest, key) if key else None
-        backup_manifest.write(target, manifest)
+        backup_manifest.write(target, manifest, name=backup_manifest.PENDING_MANIFEST)
         db_files.fsync_dir(target)
     except (duckdb.Error, OSError, DatabaseError) as exc:
         _remove_partial(target, created)
@@ -139,17 +143,23 @@ def _remove_partial(target: Path, created: bool) -> None:
 
 
 def record_backup(con, directory: str | os.PathLike, manifest: dict, *, actor: str, now: datetime | None = None) -> None:
-    """The audit line of a backup (in its own short transaction)."""
+    """The audit line of a backup (in its own short transaction), then the snapshot made a backup:
+    its manifest renamed into place. A process killed in between leaves a line and no backup,
+    never a backup without a line."""
     signed = "signed " + manifest["signature"]["key_id"] if manifest["signature"] else "unsigned"
     with db.transaction(con):
         audit.record(con, "backup", actor, f"{Path(directory).absolute()} ({sum(manifest['tables'].values())} rows, {signed})",
                      now=now)
+    db.fault_point("backup.recorded")
+    target = Path(directory).absolute()
+    os.replace(target / backup_manifest.PENDING_MANIFEST, target / backup_manifest.MANIFEST)
+    db_files.fsync_dir(target)
 
 
 def backup(con, directory: str | os.PathLike, *, actor: str = "system", now: datetime | None = None) -> dict:
     """Snapshot + audit line on one read-write connection (the admin page's button). The manifest's
     `signature` is None when no backup key is configured: say so to the user."""
-    manifest = write_snapshot(con, directory, actor=actor, now=now)
+    manifest = write_snapshot(con, directory, actor=actor, now=now, serial=backup_accounts.next_serial(con))
     record_backup(con, directory, manifest, actor=actor, now=now)
     return manifest
 
@@ -199,8 +209,9 @@ def _keep_previous(target: Path, stamp: str) -> Path | None:
     return kept
 
 
-def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, now: datetime, status: str) -> tuple[dict, set]:
-    """The new database, complete and checkpointed, at `staging`; its row counts and batches."""
+def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, now: datetime, status: str,
+                   latest_serial: int = 0) -> tuple[dict, set, dict]:
+    """The new database, complete and checkpointed, at `staging`; its row counts, batches and accounts."""
     from museum.access import auth
 
     for leftover in (staging, db_files.wal_path(staging), db_files.lock_path(staging)):
@@ -212,7 +223,9 @@ def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, n
                 auth.renew_all_credentials(con)  # every session signed in before the restore ends
                 audit.record(con, "restore", actor,
                              f"{source} (snapshot {manifest['created_at']} by {manifest['created_by']}, {status})", now=now)
+                backup_accounts.keep_serial(con, latest_serial)
             batches = {(int(b), c) for b, c in db.rows(con, "backup_batch_ids")}
+            accounts = backup_accounts.accounts(con)
             con.execute("checkpoint")
         if db_files.wal_path(staging).exists():  # the checkpoint did not reach the file
             raise DatabaseError("db.disk_full", visitor_key="db.write_failed_visitor", path=str(staging),
@@ -224,11 +237,12 @@ def _build_staging(staging: Path, source: Path, manifest: dict, *, actor: str, n
         raise
     finally:
         db_files.lock_path(staging).unlink(missing_ok=True)
-    return counts, batches
+    return counts, batches, accounts
 
 
 def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: str = "system",
-            allow_unsigned: bool = False, unchanged_since: datetime | None = None, now: datetime | None = None) -> dict:
+            allow_unsigned: bool = False, unchanged_since: datetime | None = None, now: datetime | None = None,
+            allow_older: bool = False, allow_account_changes: bool = False) -> dict:
     """Rebuild the database at `db_path` from a snapshot directory.
 
     `unchanged_since` (UTC, naive): refuse (DatabaseBusy) when anything was written to the current
@@ -237,7 +251,10 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
     the `.before-restore-` file, and listed in "replaced_batches".
 
     Returns {"path", "kept_previous" (or None), "tables", "signature" ("signed" | "unsigned" |
-    "unverified"), "replaced_batches" (ids in the replaced database that the snapshot lacks)}.
+    "unverified"), "replaced_batches" (ids in the replaced database that the snapshot lacks),
+    "account_changes" (museum.backup.accounts.Change: every account the restore changes)}.
+    A snapshot older than the database's latest backup needs `allow_older`; one that gives an
+    account access back (returns, re-enabled, role or password reverted) `allow_account_changes`.
     Raises InputRejected when the snapshot is damaged, altered or unsigned while a key is set,
     DatabaseBusy while a dashboard serves the database or another program has it open.
     """
@@ -257,9 +274,14 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
         try:
             db.fault_point("restore.locked")
             before = _inspect_current(target, unchanged_since)
-            counts, restored = _build_staging(staging, source, manifest, actor=actor, now=now, status=status)
+            current = backup_accounts.current_state(target)
+            backup_accounts.check_serial(manifest, current, source, allow_older=allow_older)
+            counts, restored, accounts = _build_staging(staging, source, manifest, actor=actor, now=now, status=status,
+                                                        latest_serial=current[1] if current else 0)
             db.fault_point("restore.staged")
             try:
+                changes = backup_accounts.differences(current[0] if current else {}, accounts) if current else []
+                backup_accounts.check_accounts(changes, source, allow_account_changes=allow_account_changes)
                 kept = _keep_previous(target, now.strftime("%Y%m%dT%H%M%SZ"))
                 db.fault_point("restore.kept")
                 os.replace(staging, target)
@@ -272,7 +294,7 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
             serving.release()
     replaced = sorted(b for b, c in before if (b, c) not in restored)
     return {"path": str(target), "kept_previous": None if kept is None else str(kept), "tables": counts,
-            "signature": status, "replaced_batches": replaced}
+            "signature": status, "replaced_batches": replaced, "account_changes": changes}
 
 
 def describe_signature(status: str, lang: str) -> str:

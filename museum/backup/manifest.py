@@ -23,6 +23,9 @@ from museum.store import db
 from museum.errors import InputRejected, UsageError
 
 MANIFEST = "manifest.json"
+# The manifest before the backup's audit line is written: a snapshot becomes a backup (restorable)
+# only when it is renamed to MANIFEST, after its audit line, so no backup is ever without one.
+PENDING_MANIFEST = "manifest.json.pending"
 FORMAT_VERSION = 2
 MAX_MANIFEST_BYTES = 1 << 20
 MIN_KEY_CHARS = 16
@@ -64,9 +67,9 @@ def signature(manifest: dict, key: str) -> dict:
     return {"algorithm": ALGORITHM, "key_id": key_id(key), "value": value}
 
 
-def write(directory: Path, manifest: dict) -> Path:
-    """Write manifest.json (0600) and flush it to disk."""
-    path = directory / MANIFEST
+def write(directory: Path, manifest: dict, *, name: str = MANIFEST) -> Path:
+    """Write manifest.json (0600, or `name`) and flush it to disk."""
+    path = directory / name
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
@@ -123,6 +126,8 @@ def _well_formed(m) -> bool:
         and all(isinstance(v, int) and not isinstance(v, bool) and 0 < v < 10000 for v in m["migrations"])
         and counts(m.get("tables")) and bool(m["tables"])
         and counts(m.get("sequences"), allow_none=True)
+        and (m.get("serial") is None or (isinstance(m["serial"], int) and not isinstance(m["serial"], bool)
+                                         and 0 <= m["serial"] < 2**62))
         and isinstance(m.get("files"), dict)
         and all(isinstance(k, str) and _FILE_NAME.fullmatch(k) and isinstance(v, str) and _SHA256.fullmatch(v)
                 for k, v in m["files"].items())

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from museum.report import importer as report_import, parser as report_parser
+from museum.report.parser import safety
 from museum.cli.common import acting_user, open_initialised, print_json
 from museum.errors import InputRejected
 from museum.i18n import t
@@ -22,19 +23,28 @@ def register(subparsers, common) -> None:
     load.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
     load.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     load.add_argument("--json", action="store_true", help="print one JSON object (keys as `ingest --json`)")
+    load.add_argument("--allow-implausible", action="store_true", help="accept figures beyond a metric's plausible bound (checked by hand)")
     load.set_defaults(handler=run_import)
 
 
-def _read(path_text: str) -> tuple[bytes, str]:
+def _read(path_text: str) -> tuple[bytes | None, str, str]:
+    """(bytes, name, sha256); bytes is None for a file too large to be a report (never read whole)."""
     path = Path(path_text)
     if not path.is_file():
         raise InputRejected("report.cli.no_file", path=path_text)
-    return path.read_bytes(), path.name
+    content, digest = safety.check_report_file(path)
+    return content, path.name, digest
+
+
+def _parse(content: bytes | None, name: str, path_text: str):
+    if content is None:
+        safety.check_report_size(Path(path_text).stat().st_size, name)
+    return report_parser.parse_bytes(content, name)
 
 
 def run_parse(args) -> int:
-    content, name = _read(args.file)
-    parsed = report_parser.parse_bytes(content, name)
+    content, name, _digest = _read(args.file)
+    parsed = _parse(content, name, args.file)
     if args.json:
         print_json(parsed.to_json())
         return 0
@@ -46,9 +56,9 @@ def run_parse(args) -> int:
 
 
 def run_import(args) -> int:
-    content, name = _read(args.file)
+    content, name, digest = _read(args.file)
     try:  # read and check the report before the database is opened (its lock is held only to write)
-        parsed, refusal = report_parser.parse_bytes(content, name), None
+        parsed, refusal = _parse(content, name, args.file), None
     except InputRejected as exc:
         parsed, refusal = None, exc
     con = open_initialised(args)
@@ -56,9 +66,10 @@ def run_import(args) -> int:
         actor = acting_user(con, args)
         if refusal is not None:
             if not args.dry_run:
-                report_import.record_rejection(con, None, 1, actor=actor, file_name=name, content=content)
+                report_import.record_rejection(con, None, 1, actor=actor, file_name=name, sha256=digest)
         else:
-            outcome = report_import.commit(con, parsed, actor=actor, dry_run=args.dry_run, lang=args.lang)
+            outcome = report_import.commit(con, parsed, actor=actor, dry_run=args.dry_run, lang=args.lang,
+                                           allow_implausible=args.allow_implausible)
     finally:
         con.close()
     if refusal is not None:

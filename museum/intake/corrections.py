@@ -11,6 +11,7 @@ from museum import catalog
 from museum.store import audit, batches, db
 from museum.catalog import Catalog
 from museum.errors import InputRejected
+from museum.intake import controls
 from museum.intake.layout import CELL_COLUMNS
 from museum.intake.validate import check_cells
 from museum.intake.values import parse_values, year_bounds
@@ -54,6 +55,7 @@ def plan(con, institution: int, metric_id: str, year: int, month: int | None, te
     against what is stored; refused (InputRejected) when it is not a value of the metric, beyond
     its plausible bound (unless allowed), or the value already stored."""
     cat = cat or catalog.load()
+    controls.refuse_in_typed(note, "备注", "note")
     if metric_id not in cat:
         raise InputRejected("intake.correction.unknown_metric", metric=metric_id)
     metric = cat[metric_id]
@@ -105,7 +107,7 @@ def correct_value(
         record = planned.record
         period = f"{int(year)}" + (f"-{int(month):02d}" if month else "")
         batch_id = batches.create_batch(con, "correction", institution=institution, user=actor, note=f"{metric_id} {period}")
-        counts = batches.write_observations(con, batch_id, institution, [record])
+        counts = batches.write_observations(con, batch_id, institution, [record], allow_implausible=allow_implausible)
         batches.finish_batch(con, batch_id, counts)
         audit.record(con, "correction", actor,
                      f"{metric_id} {period} = {text} → batch #{batch_id}" + (f" ({record['note']})" if record["note"] else ""))

@@ -20,7 +20,8 @@ from museum import catalog, sources
 from museum.store import audit, batches, db
 from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
-from museum.intake import aliases as column_aliases, kinds
+from museum import bounds
+from museum.intake import aliases as column_aliases, controls, kinds
 from museum.intake.checks import context_notices, over_total_notices
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.people import redacted
@@ -123,6 +124,7 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
     try:
         column_aliases.check_mapping(analysis.mapping, cat)
         book = read_book(content, sheet)
+        removed = controls.clean_grids(book.sheets)
     except FileRejected as exc:
         analysis.errors = [exc.problem]
         analysis.status = "rejected"
@@ -143,6 +145,8 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
         _office(analysis, book, cat, year, aliases)
     # an ID or phone number typed into any cell is never echoed back (DESIGN §14)
     analysis.errors = [redacted(problem) for problem in analysis.errors]
+    if removed:
+        analysis.notices.insert(0, Notice("intake.warning.control_chars", {"count": removed}))
     if len(analysis.errors) > MAX_PROBLEMS or analysis.more_problems:
         more = max(0, len(analysis.errors) - MAX_PROBLEMS) + analysis.more_problems
         analysis.more_problems = more
@@ -235,6 +239,23 @@ def _volunteer_observations(con, institution: int, analysis: Analysis, *, notice
         analysis.notices.append(Notice("volunteers.notice.replaced", {"count": replaced}))
 
 
+def _platform_bounds(analysis: Analysis, cat: Catalog) -> bool:
+    """Refuse an export whose monthly figures pass their metric's plausibility bound (a sheet's
+    cells are checked as they are read; an export's figures exist only once rolled up by month).
+    True when refused."""
+    found = bounds.implausible(cat, analysis.observations)
+    if found.empty or analysis.allow_implausible:
+        if not found.empty:
+            analysis.notices.append(Notice("intake.warning.implausible_allowed", {"count": len(found), "rows": "—"}))
+        return False
+    analysis.errors = [Problem("intake.error.implausible", None, cat[row.metric_id].name_zh,
+                               f"{int(row.year)}-{int(row.month):02d}: {row.value:,.10g}" if pd.notna(row.month) else f"{row.value:,.10g}",
+                               {"bound": bounds.text(cat[row.metric_id].plausible_max, cat[row.metric_id].unit_zh)})
+                       for row in found.itertuples()]
+    analysis.status = "rejected"
+    return True
+
+
 def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:
     """Compare a valid file with the stored values: new / changed (old -> new) / unchanged."""
     if analysis.status == "rejected":
@@ -248,6 +269,8 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
         _platform_observations(con, institution, analysis)
     if analysis.volunteers is not None:
         _volunteer_observations(con, institution, analysis)
+    if (analysis.export is not None or analysis.volunteers is not None) and _platform_bounds(analysis, cat):
+        return analysis
     frame = batches.observation_table(analysis.observations)
     _add_context_warnings(con, institution, analysis, cat, frame)
     analysis.compared = batches.compare_observations(con, institution, frame)
@@ -294,13 +317,20 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
     cat = cat or catalog.load()
     try:
         return _commit(con, institution, analysis, actor=actor, cat=cat, warn=warn)
-    except duckdb.Error as exc:
-        # the COMMIT itself failed (a full disk, a file-size limit, a read-only file): DuckDB may
-        # leave the transaction open; roll it back so that nothing of the batch remains
+    except (duckdb.Error, DatabaseError) as exc:
+        # the COMMIT itself failed (a full disk, a file-size limit, a read-only file, or another tab
+        # committing the same file at the same moment): DuckDB may leave the transaction open; roll
+        # it back so that nothing of the batch remains
         try:
             con.execute("rollback")
         except duckdb.Error:
             pass  # no transaction was open any more: the failed statement already ended it
+        duplicate = _live_duplicate(con, analysis)  # the other commit is visible once this one ended
+        if duplicate is not None:
+            analysis.status, analysis.duplicate_of, analysis.counts = "duplicate", int(duplicate), batches.Counts()
+            return analysis
+        if isinstance(exc, DatabaseError):
+            raise
         raise DatabaseError("intake.error.commit_failed", detail=str(exc).splitlines()[0][:300]) from exc
 
 
@@ -315,6 +345,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             _platform_observations(con, institution, analysis, notices=analysis.compared is None)
         if analysis.volunteers is not None:
             _volunteer_observations(con, institution, analysis, notices=analysis.compared is None)
+        if (analysis.export is not None or analysis.volunteers is not None) and _platform_bounds(analysis, cat):
+            return analysis
         _refuse_stale(con, institution, analysis)
         if warn and analysis.compared is None:
             _add_context_warnings(con, institution, analysis, cat)
@@ -325,7 +357,8 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
         rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
         if analysis.volunteers is not None:
             rows = volunteer_store.write(con, batch_id, institution, analysis.volunteers)
-        counts = batches.write_observations(con, batch_id, institution, analysis.observations)
+        counts = batches.write_observations(con, batch_id, institution, analysis.observations,
+                                            allow_implausible=analysis.allow_implausible)
         counts.skipped = analysis.skipped
         remembered = column_aliases.write(con, batch_id, institution, analysis.mapping) if analysis.mapping else 0
         batches.finish_batch(con, batch_id, counts)
@@ -362,7 +395,14 @@ def store(con, institution: int, analysis: Analysis, *, actor: str, dry_run: boo
         return analysis
     if dry_run:
         return preview(con, institution, analysis, cat=cat)
-    return commit(con, institution, analysis, actor=actor, cat=cat)
+    try:
+        analysis = commit(con, institution, analysis, actor=actor, cat=cat)
+    except InputRejected:  # refused while writing (museum.bounds): audited as refused too
+        record_rejection(con, analysis, actor=actor)
+        raise
+    if analysis.status == "rejected":  # an export whose monthly figures pass a bound
+        record_rejection(con, analysis, actor=actor)
+    return analysis
 
 
 def load_aliases(con, institution: int) -> dict[str, str]:

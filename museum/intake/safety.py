@@ -69,3 +69,19 @@ def check_zip_safety(
         ratio = entry.file_size / max(entry.compress_size, 1)
         if ratio > max_ratio:
             raise InputRejected("safety.xlsx_ratio", kind=kind, entry=entry.filename, ratio=f"{ratio:.0f}", limit=f"{max_ratio:g}")
+
+
+def part_with_dtd(archive: zipfile.ZipFile) -> str | None:
+    """The first XML part that declares a DTD or an entity (no real office file does; an
+    entity-expansion bomb must), or None.
+
+    Every XML part is read whole, by Python's zipfile, which stops at the size the archive declares
+    (checked against the limits before) and fails the CRC check of a part that lies about it.
+    """
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        head = archive.read(info)[:4096]
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            return info.filename
+    return None

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from museum.catalog import Catalog, normalize_name
+from museum import bounds
 from museum.intake.problems import Notice, Problem
 from museum.intake.values import blank, parse_values, year_bounds
 
@@ -167,10 +168,10 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     magnitude = np.abs(value)  # finite wherever `sound`; NaN (every comparison false) only where it is not
     imprecise = sound & (magnitude >= EXACT_LIMIT)
     add("intake.error.imprecise", imprecise, value_col, value_at)
-    bound_u = np.array([cat[m].plausible_max if m and cat[m].plausible_max is not None else np.inf for m in resolved] + [np.inf])
+    bound_u = np.append(bounds.of(cat, resolved), np.inf)  # the one rule of every path (museum.bounds)
     beyond = (sound & ~imprecise & (magnitude > bound_u[codes])) if np.isfinite(bound_u).any() else np.zeros(len(cells), dtype=bool)
     if beyond.any():
-        params = lambda i: {"bound": _bound_text(bound_u[codes[i]], cat[metric_id_at(i)].unit_zh)}  # noqa: E731
+        params = lambda i: {"bound": bounds.text(bound_u[codes[i]], cat[metric_id_at(i)].unit_zh)}  # noqa: E731
         if allow_implausible:
             notices.append(Notice("intake.warning.implausible_allowed", {"count": int(beyond.sum()), "rows": _rows_text(rows[beyond])}))
         else:
@@ -217,10 +218,6 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
     skipped += duplicates
     # each rule listed at most MAX_PROBLEMS (hidden[0] counts the rest); the file's list is cut once, in ingest.analyse
     return Checked(observations, _unique_sorted(errors), notices, skipped, hidden[0])
-
-
-def _bound_text(bound: float, unit: str) -> str:
-    return f"{bound:,.0f}{unit}"
 
 
 def _unit_fits(cat: Catalog, metric_id: str, unit: str) -> bool:

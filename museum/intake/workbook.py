@@ -153,18 +153,13 @@ def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
 
 
 def _refuse_dtds(archive: zipfile.ZipFile) -> None:
-    """No real workbook declares a DTD; one that does may be an entity-expansion bomb.
+    """No real workbook declares a DTD; one that does may be an entity-expansion bomb (read before
+    calamine inflates anything: museum.intake.safety.part_with_dtd)."""
+    from museum.intake import safety as upload_safety
 
-    Every XML part is read whole here, by Python's zipfile, which stops at the size the archive
-    declares (checked against the limits before) and fails the CRC check of a part that lies
-    about it: a lying part is refused before calamine inflates anything.
-    """
-    for info in archive.infolist():
-        if not info.filename.endswith((".xml", ".rels")):
-            continue
-        head = archive.read(info)[:4096]
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise FileRejected("intake.error.xml_entities", part=info.filename)
+    part = upload_safety.part_with_dtd(archive)
+    if part is not None:
+        raise FileRejected("intake.error.xml_entities", part=part)
 
 
 def _xlsx_inspect(content: bytes) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]]]:

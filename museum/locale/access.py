@@ -46,13 +46,13 @@ MESSAGES = {
         "“{name}” is the only active admin and cannot be removed, disabled or demoted. Add another admin first.",
     ),
     "auth.sign_in_failed": (
-        "用户名或密码不正确。再失败 {remaining} 次，该用户名将被锁定 {minutes} 分钟。",
-        "Wrong user name or password. After {remaining} more failed tries this user name is locked for {minutes} minutes.",
+        "用户名或密码不正确。再失败 {remaining} 次，该用户名在此地址将被锁定 {minutes} 分钟（其他地址不受影响）。",
+        "Wrong user name or password. After {remaining} more failed tries this user name is locked for {minutes} minutes at this address (other addresses are not affected).",
     ),
     "auth.locked": (
-        "用户名“{name}”因连续 {failures} 次登录失败已被锁定，请约 {minutes} 分钟后（UTC {until} 之后）再试；"
+        "用户名“{name}”在此地址因连续 {failures} 次登录失败已被锁定，请约 {minutes} 分钟后（UTC {until} 之后）再试；"
         "管理员可立即解锁（python -m museum users unlock 用户名），如忘记密码，也可请管理员重设密码（重设后立即解锁）。",
-        "The user name “{name}” is locked after {failures} failed sign-ins. Try again in about {minutes} minutes (after {until} UTC); "
+        "The user name “{name}” is locked at this address after {failures} failed sign-ins. Try again in about {minutes} minutes (after {until} UTC); "
         "an admin can lift the lock at once (python -m museum users unlock NAME) or reset the password (which lifts it too).",
     ),
     "access.session_ended.removed": (

@@ -6,7 +6,6 @@ MESSAGES = {
         "无法识别文件的文字编码（已尝试 UTF-8、GB18030、UTF-16）。请另存为 UTF-8 文本后重试。",
         "Cannot tell the file's text encoding (tried UTF-8, GB18030, UTF-16). Save it as UTF-8 text and try again.",
     ),
-    "report.bad_docx": ("无法打开这个 Word 文件：{detail}。请确认它是 .docx 格式。", "Cannot open this Word file: {detail}. Make sure it is a .docx file."),
     "report.not_a_report": (
         "{name} 不像事业单位法人年度报告：只找到 {found} 个登记事项（至少需要 {needed} 个，如 单位名称、住所、法定代表人、开办资金）。",
         "{name} does not look like a 事业单位法人年度报告: only {found} registration fields were found (at least {needed} are needed, e.g. 单位名称, 住所, 法定代表人, 开办资金).",

@@ -18,6 +18,7 @@ import pandas as pd
 from museum import catalog, numbers, seed
 from museum.store import audit, batches, db
 from museum.i18n import t
+from museum import bounds
 from museum.report.parser import ParsedReport
 from museum.report.parser import plans, review
 
@@ -159,6 +160,8 @@ def change_summary(compared: pd.DataFrame, lang: str = "zh") -> str:
 
 def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, lang: str = "zh") -> list[str]:
     warnings = []
+    if parsed.controls_removed:
+        warnings.append(t("report.warn.control_chars", lang, count=parsed.controls_removed))
     if plan["is_new_institution"]:
         warnings.append(t("report.warn.new_institution", lang, name=dataset.institution))
     if parsed.unplaced:
@@ -177,12 +180,13 @@ def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, l
 
 
 def record_rejection(con, parsed: ParsedReport | None, problems: int, *, actor: str, file_name: str | None = None,
-                     content: bytes | None = None) -> None:
-    """The audit line for a report that was refused (nothing else is written)."""
+                     content: bytes | None = None, sha256: str | None = None) -> None:
+    """The audit line for a report that was refused (nothing else is written); `sha256` stands for
+    `content` when a file too large to read was refused."""
     name = file_name or (parsed.source_name if parsed else None) or "report"
     raw = content if content is not None else (parsed.source_bytes if parsed else b"")
     with db.transaction(con):
-        audit.record(con, "upload_rejected", actor, f"report {name}: {problems} problems", batches.sha256(raw))
+        audit.record(con, "upload_rejected", actor, f"report {name}: {problems} problems", sha256 or batches.sha256(raw))
 
 
 def is_duplicate(con, parsed: ParsedReport) -> int | None:
@@ -190,13 +194,26 @@ def is_duplicate(con, parsed: ParsedReport) -> int | None:
     return db.scalar(con, "report_batch_by_sha256", sha256=batches.sha256(parsed.source_bytes))
 
 
+def implausible_errors(dataset: seed.Dataset, lang: str = "zh", *, allow_implausible: bool = False) -> list[dict]:
+    """The report's figures beyond their metric's plausibility bound (museum.bounds), as the
+    review's errors (row, column, value, message); none when the person allowed them."""
+    if allow_implausible or not dataset.observations:
+        return []
+    cat = catalog.load()
+    found = bounds.implausible(cat, pd.DataFrame(dataset.observations))
+    return [{"row": None, "column": cat[row.metric_id].name(lang), "value": numbers.format_plain(float(row.value), lang),
+             "message": t("intake.error.implausible", lang, bound=bounds.text(cat[row.metric_id].plausible_max, cat[row.metric_id].unit_zh))}
+            for row in found.itertuples()]
+
+
 def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, actor: str, edited: bool = False,
-           dry_run: bool = False, lang: str = "zh") -> dict:
+           dry_run: bool = False, lang: str = "zh", allow_implausible: bool = False) -> dict:
     """Commit the parsed report (or its reviewed `dataset`) as one batch of kind "report", with its
     audit line in the same transaction. A rejected report is audited too (unless a dry run)."""
     errors: list[dict] = []
     if dataset is None:
         dataset, errors = review.to_dataset(parsed, lang=lang)
+    errors = errors or implausible_errors(dataset, lang, allow_implausible=allow_implausible)
     if errors:
         if not dry_run:
             record_rejection(con, parsed, len(errors), actor=actor)
@@ -220,7 +237,8 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
                                 counted["unchanged"] + counted["source_updated"] + kept, len(parsed.unplaced))
         return result(parsed, "valid", counts=counts, warnings=warnings)
     with db.transaction(con):
-        batch_id, counts = seed.write_dataset(con, to_write, kind="report", user=actor, note=f"report:{dataset.year}")
+        batch_id, counts = seed.write_dataset(con, to_write, kind="report", user=actor, note=f"report:{dataset.year}",
+                                              allow_implausible=allow_implausible)
         # a new source sentence for the same figure is written, but no figure changed
         counts.updated -= counted["source_updated"]
         counts.unchanged += kept + counted["source_updated"]

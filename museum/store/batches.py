@@ -189,8 +189,11 @@ def compare_observations(con, institution: int, frame: pd.DataFrame | pa.Table) 
         return db.query(con, "observation_stage_compare", institution_id=institution)
 
 
-def write_observations(con, batch_id: int, institution: int, records) -> Counts:
+def write_observations(con, batch_id: int, institution: int, records, *, allow_implausible: bool = False) -> Counts:
     """Write staged values: new ones inserted, different ones replace (retire) the old version.
+
+    A value beyond its metric's plausibility bound is refused (InputRejected, nothing written)
+    unless the person allowed it: every path that writes an observation comes through here.
 
     Every metric id must be in the catalog table: observation has no foreign-key index (it would
     be most of a large commit's time), so this transaction checks the references itself.
@@ -198,6 +201,11 @@ def write_observations(con, batch_id: int, institution: int, records) -> Counts:
     table = records if isinstance(records, pa.Table) else observation_table(records)
     if table.num_rows == 0:
         return Counts()
+    from museum import catalog
+    from museum import bounds
+
+    bounds.refuse_implausible(catalog.load(), table.select(["metric_id", "year", "month", "value"]).to_pandas(),
+                              allow_implausible=allow_implausible)
     with db.registered(con, table):
         unknown = [row[0] for row in db.rows(con, "observation_unknown_references")]
         if unknown:

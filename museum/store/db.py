@@ -129,7 +129,7 @@ def fault_point(name: str) -> None:
     """Tests only: the process kills itself (SIGKILL) here when MUSEUM_FAULT_KILL_AT names this
     point, so a test can stop a write at an exact step; inert otherwise.
 
-    Points: `query.NAME` (before a named query runs), `restore.*`, `migration.NNNN`, and
+    Points: `query.NAME` (before a named query runs), `restore.*`, `backup.recorded`, `migration.NNNN`, and
     `commit:NAME` / `committed:NAME` — just before / just after the commit of the transaction in
     which the query NAME ran (plain `transaction.*` points would hit whichever transaction comes first).
     """

@@ -11,6 +11,7 @@ from museum import catalog, numbers
 from museum.store import batches
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
+from museum.intake import controls
 from museum.i18n import t
 from museum.targets import store
 from museum.targets.checks import RowInput, check_rows
@@ -103,6 +104,7 @@ def clean_text(text, key: str) -> str | None:
     if text is None:
         return None
     cleaned = str(text).strip()
+    controls.refuse_in_typed(cleaned, key, key)
     if len(cleaned) > MAX_TEXT_CHARS:
         raise InputRejected("targets.edit.too_long", field=key, limit=MAX_TEXT_CHARS)
     return cleaned or None

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from museum import safe_csv
 from museum.i18n import t
 from museum.targets import scoring, view
 
@@ -55,8 +56,7 @@ def _print_setup(sheet: Worksheet, header_row: int) -> None:
 
 def _cell(sheet: Worksheet, row: int, column: int, value, *, header: bool = False, center: bool = False):
     cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
-        cell.data_type = "s"   # 指标值 like "=300天" is text, never a formula
+    safe_csv.mark_text(cell)  # 指标值 like "=300天", or a name like =HYPERLINK(…) from a file: text, never a formula
     cell.border = BORDER
     cell.font = Font(name=FONT, size=10, bold=header)
     cell.alignment = CENTER if header or center else WRAP
@@ -72,6 +72,7 @@ def _title(sheet: Worksheet, title: str, line: str) -> None:
     sheet.row_dimensions[1].height = 30
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=COLUMNS)
     sheet.cell(row=2, column=1, value=line).font = Font(name=FONT, size=10)
+    safe_csv.mark_text(sheet.cell(row=2, column=1))
 
 
 def _merge_groups(sheet: Worksheet, first_row: int, values: list[str], column: int, parents: list[str] | None = None) -> None:

@@ -176,7 +176,7 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
 def test_sign_in_then_the_page_and_the_audit(accounts):
     at = app().run()
     sign_in(at, "ed", "wrong-password")
-    assert texts(at.error) == ["用户名或密码不正确。再失败 4 次，该用户名将被锁定 15 分钟。"]
+    assert texts(at.error) == ["用户名或密码不正确。再失败 4 次，该用户名在此地址将被锁定 15 分钟（其他地址不受影响）。"]
     sign_in(at, "ed", PASSWORD)
     assert texts(at.title) == ["总览"]
     with db.session(accounts) as con:
@@ -192,9 +192,9 @@ def test_five_failures_lock_the_name_and_say_so(accounts):
     for attempt in range(5):
         sign_in(at, "vi", "wrong-password")
     message = texts(at.error)[0]
-    assert message.startswith("用户名“vi”因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC ")
+    assert message.startswith("用户名“vi”在此地址因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC ")
     sign_in(at, "vi", PASSWORD)  # the right password while locked
-    assert texts(at.error)[0].startswith("用户名“vi”因连续 5 次登录失败已被锁定")
+    assert texts(at.error)[0].startswith("用户名“vi”在此地址因连续 5 次登录失败已被锁定")
     assert "access_user" not in at.session_state
 
 

@@ -158,7 +158,7 @@ def test_history_rollback_and_refusal_zh(app_db):
     at.run()
     at.button(key="history_rollback_3").click()
     at.run()
-    assert "已回滚批次 #3（记录为批次 #4），看板已恢复到该批次之前的数值。" in [s.value for s in at.success]
+    assert "已回滚批次 #3（记录为批次 #4），看板已恢复到该批次之前的数值。" in [unescaped(s.value) for s in at.success]
     assert batch_rows(app_db)[2][4] == 4
 
 
@@ -198,7 +198,7 @@ def test_correction_form(app_db):
     assert "请确认更正：科普图文，2023年：无 → 4870篇。确认后写入一个新批次，可在“上传记录”中回滚。" in texts(at)
     at.button(key="correction_save").click()
     at.run()
-    assert "已保存：批次 #2。" in [s.value for s in at.success]
+    assert "已保存：批次 #2。" in [unescaped(s.value) for s in at.success]
     assert "当前数值：4870篇（批次 #2）" in texts(at)
     assert batch_rows(app_db)[-1] == (2, "correction", None, 1, None)
 

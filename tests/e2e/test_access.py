@@ -124,11 +124,11 @@ def test_roles_menu_refusal_and_audit(access_server, browser):
     with db.session(access_server.db_path) as con:
         signed_in = audit.entries(con, action="sign_in_ok")
     assert list(signed_in["user_name"]) == ["boss", "ed", "vi"]
-    assert list(signed_in["detail"]) == ["role=admin", "role=editor", "role=viewer"]
+    assert list(signed_in["detail"]) == ["role=admin from 127.0.0.1", "role=editor from 127.0.0.1", "role=viewer from 127.0.0.1"]
     with db.session(access_server.db_path) as con:
         failed = audit.entries(con, action="sign_in_failed")
         exports = audit.entries(con, action="export")
-    assert failed[["user_name", "detail"]].values.tolist() == [["vi", "wrong password"]]
+    assert failed[["user_name", "detail"]].values.tolist() == [["vi", "wrong password from 127.0.0.1"]]
     assert exports["user_name"].tolist() == ["vi"]
     assert exports["detail"].iloc[0].startswith("chart ") and exports["detail"].iloc[0].endswith(".csv")
     assert exports["file_sha256"].iloc[0] == hashlib.sha256(csv).hexdigest()

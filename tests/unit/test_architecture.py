@@ -53,10 +53,10 @@ def test_no_sql_built_from_formatted_strings():
 LAYERS = [
     ("base", ["museum", "museum.errors", "museum.settings", "museum.i18n", "museum.locale", "museum.numbers",
               "museum.tabular", "museum.safe_csv", "museum.profile", "museum.assets", "museum.events",
-              "museum.period"]),
+              "museum.period", "museum.catalog", "museum.bounds"]),
     ("store", ["museum.store"]),
     ("access", ["museum.access"]),
-    ("domain", ["museum.catalog", "museum.kpis", "museum.present", "museum.charts", "museum.institutions"]),
+    ("domain", ["museum.kpis", "museum.present", "museum.charts", "museum.institutions"]),
     ("data", ["museum.intake", "museum.sources", "museum.report", "museum.targets", "museum.backup",
               "museum.seed", "museum.demo"]),
     ("sections", ["museum.sections"]),

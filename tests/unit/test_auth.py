@@ -183,10 +183,10 @@ def test_failed_sign_ins_count_down_then_lock(con):
             auth.sign_in(con, "li", "wrong", now=T0 + timedelta(seconds=attempt))
         messages.append(caught.value.message("zh"))
     assert messages[:4] == [
-        f"用户名或密码不正确。再失败 {n} 次，该用户名将被锁定 15 分钟。" for n in (4, 3, 2, 1)
+        f"用户名或密码不正确。再失败 {n} 次，该用户名在此地址将被锁定 15 分钟（其他地址不受影响）。" for n in (4, 3, 2, 1)
     ]
     assert messages[4] == (
-        "用户名“li”因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC 09:15 之后）再试；"
+        "用户名“li”在此地址因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC 09:15 之后）再试；"
         "管理员可立即解锁（python -m museum users unlock 用户名），如忘记密码，也可请管理员重设密码（重设后立即解锁）。"
     )
     # Locked: even the right password is refused, without being checked.
@@ -197,7 +197,7 @@ def test_failed_sign_ins_count_down_then_lock(con):
     assert list(audit.entries(con, action="sign_in_failed")["detail"]) == ["locked"] + ["wrong password"] * 5
     # After the lock period the right password works again and clears the count.
     assert auth.sign_in(con, "li", "password-1", now=T0 + timedelta(minutes=15, seconds=5)).name == "li"
-    assert db.rows(con, "auth_throttle_get", user_name="li") == []
+    assert db.rows(con, "auth_throttle_get", user_name="li", client="") == []
 
 
 def test_the_lock_survives_a_restart(db_path):
@@ -216,14 +216,14 @@ def test_unknown_names_are_limited_too_and_say_the_same(con):
     with pytest.raises(InputRejected) as caught:
         auth.sign_in(con, "ghost", "whatever", now=T0)
     assert caught.value.message("en") == (
-        "Wrong user name or password. After 4 more failed tries this user name is locked for 15 minutes."
+        "Wrong user name or password. After 4 more failed tries this user name is locked for 15 minutes at this address (other addresses are not affected)."
     )
     line = audit.entries(con, action="sign_in_failed").iloc[0]
     assert line["detail"] == "unknown user"
     # the typed name is never stored: the line and the count are under a salted hash of it
     assert line["user_name"].startswith("unknown:") and len(line["user_name"]) == len("unknown:") + 12
-    assert db.rows(con, "auth_throttle_get", user_name="ghost") == []
-    assert db.rows(con, "auth_throttle_get", user_name=line["user_name"])[0][0] == 1
+    assert db.rows(con, "auth_throttle_get", user_name="ghost", client="") == []
+    assert db.rows(con, "auth_throttle_get", user_name=line["user_name"], client="")[0][0] == 1
 
 
 def test_old_failures_stop_counting(con):
@@ -254,7 +254,7 @@ def test_lock_settings(monkeypatch, con):
     with pytest.raises(InputRejected) as caught:
         auth.sign_in(con, "li", "wrong", now=T0)
     assert caught.value.message("en") == (
-        "The user name “li” is locked after 2 failed sign-ins. Try again in about 1 minutes (after 09:01 UTC); "
+        "The user name “li” is locked at this address after 2 failed sign-ins. Try again in about 1 minutes (after 09:01 UTC); "
         "an admin can lift the lock at once (python -m museum users unlock NAME) or reset the password (which lifts it too)."
     )
 

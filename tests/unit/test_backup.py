@@ -90,7 +90,7 @@ def test_round_trip_gives_identical_results(busy_db, tmp_path):
     restored = tmp_path / "restored.duckdb"
     result = backup.restore(tmp_path / "snap", restored, actor="boss", now=T0)
     assert result == {"path": str(restored), "kept_previous": None, "tables": manifest["tables"], "signature": "unverified",
-                      "replaced_batches": []}
+                      "replaced_batches": [], "account_changes": []}
     with db.session(restored) as con:
         after = snapshot(con)
         assert audit.entries(con).iloc[0][["user_name", "action"]].tolist() == ["boss", "restore"]

@@ -11,6 +11,7 @@ from museum.cli import main
 from museum.forms import draft as draft_module
 from museum.forms import edits, fields
 from museum.report import importer
+from museum.store import metrics
 from museum.report import parser as report_parser
 from museum.sections.scope import Scope
 from museum.store import audit, batches, db
@@ -38,7 +39,7 @@ def imported(tmp_path, text: str):
     with db.session(path) as con:
         db.migrate(con)
         with db.transaction(con):
-            catalog.sync(con)   # the schema and the catalog, without the embedded report
+            metrics.sync(con)   # the schema and the catalog, without the embedded report
         parsed = report_parser.parse_text(text, file_name="draft.txt")
         outcome = importer.commit(con, parsed, actor="test")
         assert outcome["status"] == "committed", outcome

@@ -14,7 +14,7 @@ import pytest
 
 from museum import catalog, kpis, settings
 from museum.access import auth
-from museum.store import audit, batches, db
+from museum.store import audit, batches, db, metrics
 from museum.errors import DatabaseError, InputRejected
 
 PAYLOADS = [
@@ -77,7 +77,7 @@ def test_payload_as_metric_name(hardened):
         row = {"metric_id": metric_id, "name_zh": payload, "name_en": payload, "unit_zh": payload, "unit_en": payload,
                "kind": "flow", "category": "outreach", "aliases": payload, "higher_is_better": True, "non_negative": True,
                "sort_order": 999}
-        db.insert_frame(con, "metric_upsert_all", pd.DataFrame([row], columns=list(catalog.SYNCED_COLUMNS)))
+        db.insert_frame(con, "metric_upsert_all", pd.DataFrame([row], columns=list(metrics.SYNCED_COLUMNS)))
         stored = con.execute("select name_zh, aliases from metric where metric_id = $id", {"id": metric_id}).fetchone()
         assert stored == (payload, payload)
         assert tables(con) == {**before, "metric": before["metric"] + 1}
@@ -115,8 +115,8 @@ def test_payload_as_user_name_at_sign_in_and_in_the_audit(hardened):
         # the failed sign-in on a name that is no account is recorded under a hash, never the text
         failed = audit.entries(con, action="sign_in_failed").iloc[0]
         assert failed["detail"] == "unknown user" and failed["user_name"].startswith("unknown:")
-        assert db.rows(con, "auth_throttle_get", user_name=payload) == []
-        assert db.rows(con, "auth_throttle_get", user_name=failed["user_name"])[0][0] == 1
+        assert db.rows(con, "auth_throttle_get", user_name=payload, client="") == []
+        assert db.rows(con, "auth_throttle_get", user_name=failed["user_name"], client="")[0][0] == 1
 
 
 def test_the_injected_statements_did_not_run_anywhere(hardened):

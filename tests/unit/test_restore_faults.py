@@ -154,3 +154,20 @@ def test_restore_racing_an_ingest_loses_no_acknowledged_batch(db_path, snapshot,
             outcomes["ingest after the restore"] += 1
     assert sum(outcomes.values()) == 10
     print("restore race outcomes:", outcomes)
+
+
+@pytest.mark.parametrize("point, published", [("query.audit_insert", False), ("backup.recorded", False), (None, True)])
+def test_a_backup_is_never_without_its_audit_line(db_path, tmp_path, point, published):
+    """Killed after its files and before its audit line, a backup leaves no restorable snapshot;
+    killed after the line, a line and no snapshot; finished, both (issue 20)."""
+    with db.session(db_path) as con:
+        auth.add_user(con, "boss", "admin", "password-1", actor="test")
+    run = museum("backup", tmp_path / "snap", "--db", db_path, env={"MUSEUM_FAULT_KILL_AT": point or ""})
+    run.communicate(timeout=120)
+    assert run.returncode == (0 if point is None else -signal.SIGKILL)
+    with db.session(db_path, read_only=True) as con:
+        lines = con.execute("select count(*) from audit where action = 'backup'").fetchone()[0]
+    has_manifest = (tmp_path / "snap" / "manifest.json").exists()
+    assert has_manifest == published
+    assert lines == (0 if point == "query.audit_insert" else 1)
+    assert not (has_manifest and lines == 0)

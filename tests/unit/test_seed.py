@@ -92,7 +92,7 @@ def test_non_metric_patterns_each_match_something(pattern, reason):
 
 
 def test_init_of_an_up_to_date_database_writes_nothing(db_path):
-    """Start-up of a built database is a read: the file is not touched (museum.catalog.sync compares first)."""
+    """Start-up of a built database is a read: the file is not touched (museum.store.metrics.sync compares first)."""
     from museum import seed
     from museum.store import db
 

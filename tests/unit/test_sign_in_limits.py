@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from museum import backup
-from museum.access import auth
+from museum.access import auth, throttle
 from museum.store import audit, db
 from museum.errors import InputRejected
 
@@ -59,7 +59,7 @@ def test_twenty_concurrent_attempts_count_twenty(db_path, monkeypatch):
         auth.add_user(con, "li", "editor", "password-1", actor="test")
     assert attempts_at_once(db_path, 20, "li", "wrong") == ["auth.sign_in_failed"] * 20
     with db.session(db_path) as con:
-        assert db.rows(con, "auth_throttle_get", user_name="li")[0][0] == 20
+        assert db.rows(con, "auth_throttle_get", user_name="li", client="")[0][0] == 20
         assert list(audit.entries(con, action="sign_in_failed")["detail"]) == ["wrong password"] * 20
 
 
@@ -71,7 +71,7 @@ def test_twenty_concurrent_attempts_stop_at_the_limit(db_path):
     with db.session(db_path) as con:
         details = list(audit.entries(con, action="sign_in_failed")["detail"])
         assert sorted(details) == ["locked"] * 15 + ["wrong password"] * 5
-        assert db.rows(con, "auth_throttle_get", user_name="li")[0][0] == 5
+        assert db.rows(con, "auth_throttle_get", user_name="li", client="")[0][0] == 5
 
 
 def test_one_client_is_limited_across_names(con, monkeypatch):
@@ -115,11 +115,35 @@ def test_unlock_lets_a_locked_admin_in_at_once(con):
         with pytest.raises(InputRejected):
             auth.sign_in(con, "boss", "wrong", client="203.0.113.7", now=T0)
     with pytest.raises(InputRejected) as locked:
-        auth.sign_in(con, "boss", "password-1", client="198.51.100.2", now=T0)
+        auth.sign_in(con, "boss", "password-1", client="203.0.113.7", now=T0)
     assert locked.value.key == "auth.locked"
     auth.unlock(con, "boss", actor="cli:root", now=T0)
-    assert auth.sign_in(con, "boss", "password-1", client="198.51.100.2", now=T0).name == "boss"
+    assert auth.sign_in(con, "boss", "password-1", client="203.0.113.7", now=T0).name == "boss"
     assert audit.entries(con, action="account_change").iloc[0][["user_name", "detail"]].tolist() == ["cli:root", "unlock boss"]
+
+
+def test_a_stranger_cannot_lock_the_admin_out(con):
+    """Five wrong guesses from a stranger's address lock the account there only: the admin signs in
+    from any other address, and the stranger's count survives the admin's sign-in."""
+    auth.add_user(con, "boss", "admin", "password-1", actor="test")
+    for attempt in range(5):
+        with pytest.raises(InputRejected):
+            auth.sign_in(con, "boss", "wrong", client="203.0.113.7", now=T0)
+    assert auth.sign_in(con, "boss", "password-1", client="198.51.100.2", now=T0 + timedelta(seconds=1)).name == "boss"
+    assert auth.sign_in(con, "boss", "password-1", now=T0 + timedelta(seconds=2)).name == "boss"  # address unknown
+    with pytest.raises(InputRejected) as locked:
+        auth.sign_in(con, "boss", "password-1", client="203.0.113.7", now=T0 + timedelta(seconds=3))
+    assert locked.value.key == "auth.locked"
+    assert "此地址" in locked.value.message("zh") and "at this address" in locked.value.message("en")
+    users = auth.list_users(con).set_index("user_name")
+    assert int(users.loc["boss", "failures"]) == 5  # the admin still sees that someone tried
+
+
+def test_a_loopback_request_is_a_client_like_any_other():
+    """Streamlit reports a connection from 127.0.0.1 as no address: it is limited as 127.0.0.1."""
+    assert throttle.request_address(None, {"Host": "localhost:8501"}) == "127.0.0.1"
+    assert throttle.request_address("203.0.113.7", {"Host": "x"}) == "203.0.113.7"
+    assert throttle.request_address(None, {}) is None  # no request at all (a bare run, a test)
 
 
 def test_unlock_a_client(con, monkeypatch):

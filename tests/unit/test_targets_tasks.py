@@ -10,7 +10,7 @@ import pytest
 from museum import catalog, seed
 from museum.intake import ingest
 from museum.report import importer as report_import
-from museum.store import db
+from museum.store import db, metrics
 from museum.errors import InputRejected
 from museum.report.parser import parse_bytes
 from museum.report.parser.plans import key_tasks
@@ -42,7 +42,7 @@ def unseeded(empty_db_path):
     with db.session(empty_db_path) as connection:
         db.migrate(connection)
         with db.transaction(connection):
-            catalog.sync(connection)
+            metrics.sync(connection)
         yield connection
 
 

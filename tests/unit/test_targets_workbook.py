@@ -67,3 +67,21 @@ def test_blank_template_imports_as_its_examples():
         ("服务对象满意度", ">=", "visitor_satisfaction")]
     english = importer.parse(workbook.template_xlsx(2025, lang="en"), "template.xlsx", 2025)
     assert english.status == "valid" and len(english.records) == 6
+
+
+def test_formula_like_text_from_people_and_files_stays_text(con):
+    """A 偏差原因 or an indicator name like =HYPERLINK(…) is a quote-prefixed text cell: neither opening
+    the 自评表 nor editing the cell in Excel or WPS runs it (issue 20)."""
+    _view(con)
+    rows = store.year_targets(con, 1, 2024)
+    hostile = ['=HYPERLINK("http://attacker/x","点击查看")', "+cmd|' /C calc'!A0", "＝1+1", "@SUM(A1)"]
+    for row, text in zip(rows, hostile):
+        edit.set_deviation(con, 1, row["target_id"], text, actor="tester")
+    scope = Scope.from_connection(con, 1, "西安市科学技术馆", 2024, "zh")
+    content = workbook.self_evaluation_xlsx(view.year_targets(scope, today=date(2025, 3, 1)), scope.catalog, institution="西安市科学技术馆")
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    found = {cell.value: cell for line in sheet.iter_rows() for cell in line if cell.value in hostile}
+    assert sorted(found) == sorted(hostile)
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in found.values())
+    target_cell = next(cell for line in sheet.iter_rows() for cell in line if cell.value == "≥6000篇")
+    assert not target_cell.quotePrefix  # ordinary text is left as it is

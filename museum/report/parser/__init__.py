@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from museum import catalog as catalog_module
 from museum import numbers
 from museum.errors import InputRejected
-from museum.report.parser import layout, records, residual, script
+from museum.intake import controls
+from museum.report.parser import layout, records, residual, safety, script
 from museum.report.parser.inputs import read_report_bytes
 from museum.report.parser.metrics import MetricReader, list_counts
-from museum.report.parser.sentences import clauses, figures, split_sentences
+from museum.report.parser.sentences import clauses, figures, masked, split_sentences
 
 MIN_LABELS = 3  # distinct registration labels needed to call a text a report
 # Form fields that are also catalog metrics: field -> (metric id, unit of the value)
@@ -68,6 +69,7 @@ class ParsedReport:
     encoding: str = ""
     source_name: str = ""
     source_bytes: bytes = b""
+    controls_removed: int = 0   # control characters (NUL …) removed from the text before reading
 
     @property
     def institution(self) -> str | None:
@@ -121,6 +123,7 @@ def _plain(value: float):
 
 
 def parse_bytes(content: bytes, file_name: str = "") -> ParsedReport:
+    safety.check_report_bytes(content, file_name)  # before anything copies or decodes it
     if not content.strip():
         raise InputRejected("report.empty", name=file_name or "—")
     text, encoding = read_report_bytes(content, file_name)
@@ -135,6 +138,7 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
     if not text or not text.strip():
         raise InputRejected("report.empty", name=name)
     original = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    original, removed = controls.clean_text(original)  # a NUL in a name or a note: removed, and said (importer.warnings_for)
     text = script.simplified(original)  # 觀眾/萬 are read as 观众/万; quotes are cut from the original
     form = layout.read_form(text)
     if form.labels_found < MIN_LABELS:
@@ -146,7 +150,7 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
     fields = {key: FieldFigure(key, v.value, v.sentence, v.confidence) for key, v in form.values.items()
               if not (key in NAMING_FIELDS and _placeholder(v.value))}
     parsed = ParsedReport(year=year, fields=fields, layout=form.layout, encoding="text", source_name=file_name,
-                          source_bytes=original.encode("utf-8"))
+                          source_bytes=original.encode("utf-8"), controls_removed=removed)
     parsed.unplaced.extend({"text": t, "sentence": s} for t, s in form.orphans)
     _form_metrics(parsed)
     places = records.Places.of(parsed.fields["address"].value if "address" in parsed.fields else None, parsed.institution)
@@ -209,7 +213,8 @@ def _form_quantity(raw: str, unit: str) -> numbers.Quantity | None:
 def _read_sentence(parsed: ParsedReport, sentence, places, reader: MetricReader) -> None:
     found = records.Found()
     records.awards(sentence, places, found)
-    by_clause = [(a, b, figures(sentence.view, a, b)) for a, b in clauses(sentence.view)]
+    scan = masked(sentence.view)
+    by_clause = [(a, b, figures(sentence.view, a, b, scan)) for a, b in clauses(sentence.view)]
     records.research(sentence, by_clause, found)
     records.honors(sentence, places, parsed.institution, found)
     parsed.awards.extend(found.awards)
@@ -226,7 +231,7 @@ def _read_sentence(parsed: ParsedReport, sentence, places, reader: MetricReader)
     covered = [span for span in found.used if span not in found.named]
     for clause_start, clause_end, clause_figures in by_clause:
         for index, figure in enumerate(clause_figures):
-            if any(a <= figure.start < b for a, b in found.used):
+            if found.covers(figure.start):
                 continue
             covered.append((figure.start, figure.end))
             if figure.start >= sentence.plan_from or any(a <= figure.start < b for a, b in since):

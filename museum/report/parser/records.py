@@ -48,6 +48,16 @@ class Found:
     unplaced: list[tuple[str, str]] = field(default_factory=list)
     used: list[tuple[int, int]] = field(default_factory=list)
     named: list[tuple[int, int]] = field(default_factory=list)  # honour clauses: their numbers are names, not read
+    _covered: set[int] = field(default_factory=set, repr=False)
+    _indexed: int = 0
+
+    def covers(self, position: int) -> bool:
+        """Whether a used span holds `position`; a set kept in step with `used` (a scan of the list
+        per figure made a long sentence with thousands of records quadratic)."""
+        for start, end in self.used[self._indexed:]:
+            self._covered.update(range(start, end))
+        self._indexed = len(self.used)
+        return position in self._covered
 
 
 def level_of(text: str, places: Places) -> tuple[str | None, float]:
@@ -259,7 +269,7 @@ _SELF = re.compile(r"^(我|本)?(馆|单位|中心|院|站|科技馆|博物馆|�
 def honors(sentence: Sentence, places: Places, institution: str | None, found: Found) -> None:
     view = sentence.view
     for start, end in _pieces(view, ",，;；。"):
-        if start >= sentence.plan_from or any(a <= start < b for a, b in found.used):
+        if start >= sentence.plan_from or found.covers(start):
             continue
         clause = view[start:end]
         verb = _HONOR_VERB.search(clause)
