@@ -90,6 +90,7 @@ try:
     else:
         context.sidebar()
     access.sidebar_status(lang)
+    blocks.write_cookie(access.take_cookie())  # a sign-in remembered (or forgotten) by this browser
     access.show_notice(lang)
     needed = needed_by_url.get(chosen.url_path, "manage_accounts")  # a page not listed: admins only
     if role is None and needed is not None:

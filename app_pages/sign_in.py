@@ -3,7 +3,7 @@
 import streamlit as st
 
 from museum.i18n import t
-from ui import access, context, sign_in
+from ui import access, blocks, context, sign_in
 
 lang = context.language()
 st.title(t("access.page.sign_in", lang))

@@ -151,7 +151,7 @@ def build(path: Path, *, institutions: int = 1900, years: int = 10, metrics: int
           seed: int = SEED, progress=print) -> dict:
     """Create the synthetic database at `path` (which must not exist); the phases' seconds and the row counts."""
     from museum import catalog, seed as seed_module
-    from museum.store import db, metrics
+    from museum.store import db, metrics as metric_table
 
     if order not in ORDERS:
         raise ValueError(f"order must be one of {ORDERS}")
@@ -164,7 +164,7 @@ def build(path: Path, *, institutions: int = 1900, years: int = 10, metrics: int
     with db.session(path) as con:
         seed_module.init(con)  # the schema, the catalog, the embedded report (institution 1)
         with db.transaction(con):
-            metrics.sync(con, cat)
+            metric_table.sync(con, cat)
         timings["schema"] = time.perf_counter() - started
 
         phase = time.perf_counter()

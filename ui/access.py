@@ -16,7 +16,6 @@ line in the change's own transaction.
 from __future__ import annotations
 
 import hashlib
-import json
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -203,18 +202,10 @@ def _resume() -> None:
     st.session_state[_TOKEN] = token
 
 
-def write_cookie() -> None:
-    """Write (or clear) the remembered sign-in's cookie in the browser, once, on the run after the change.
-
-    Streamlit has no server-side cookie API; a one-line script sets it for this site only
-    (SameSite=Strict, Secure over https). The token alone is worthless without the database row."""
-    pending = st.session_state.pop(_COOKIE, None)
-    if pending is None:
-        return
-    value, max_age = pending
-    cookie = f"{sessions.COOKIE}={value}; Path=/; Max-Age={max_age}; SameSite=Strict"
-    st.html(f"<script>document.cookie = {json.dumps(cookie)} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
-            unsafe_allow_javascript=True)
+def take_cookie() -> tuple[str, int] | None:
+    """The remembered sign-in's cookie to write (or clear: an empty value, max-age 0) on this run, once;
+    ui.blocks.write_cookie writes it (the one module that writes HTML)."""
+    return st.session_state.pop(_COOKIE, None)
 
 
 def _session_end_reason(user: dict) -> str | None:
@@ -316,7 +307,6 @@ def sidebar_status(lang: str) -> None:
     """Who is signed in (with a sign-out button), or how to get started."""
     user = signed_in_user()
     with st.sidebar:
-        write_cookie()
         if user is not None:
             st.caption(t("access.signed_in_as", lang, name=plain(user["name"]), role=t(f"auth.role.{user['role']}", lang)))
             # A callback, so the sign-out happens before the next run whichever script it runs.

@@ -8,6 +8,7 @@ database is escaped.
 
 from __future__ import annotations
 
+import json
 import logging
 from functools import partial
 from html import escape
@@ -18,6 +19,7 @@ import streamlit as st
 from museum import export, numbers, present
 from museum.errors import DatabaseBusy, DatabaseError, MuseumError
 from museum.i18n import t
+from museum.access import sessions
 from museum.kpis import Kpi
 from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Scope, Section, Sentences, Table
 from ui import access
@@ -51,6 +53,19 @@ def refusal(problem: MuseumError, lang: str, **options) -> None:
     if isinstance(problem, (DatabaseError, DatabaseBusy)):
         log.warning("database error shown to a visitor: %s", problem.detail("en"))
     st.error(plain(problem.message(lang)), **options)
+
+
+def write_cookie(cookie: tuple[str, int] | None) -> None:
+    """Write (or clear) the remembered sign-in's cookie in the browser (museum.access.sessions).
+
+    Streamlit has no server-side cookie API: a one-line script sets it for this site only
+    (SameSite=Strict, Secure over https). The token alone is worthless without its database row."""
+    if cookie is None:
+        return
+    value, max_age = cookie
+    text = f"{sessions.COOKIE}={value}; Path=/; Max-Age={int(max_age)}; SameSite=Strict"
+    st.html(f"<script>document.cookie = {json.dumps(text)} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+            unsafe_allow_javascript=True)
 
 
 def inject_css() -> None:

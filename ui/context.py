@@ -223,6 +223,8 @@ def page_header(selection: Selection, title_key: str, scope_: Scope | None = Non
 def view_page(title_key: str) -> tuple[Selection, Scope]:
     """The start of every view page: the selection, its data, and the page's header."""
     selection = current()
+    if selection.year is None:
+        page_header(selection, title_key)  # no data yet: says so and stops before any scope is made
     scope_ = scope(selection)
     page_header(selection, title_key, scope_)
     return selection, scope_

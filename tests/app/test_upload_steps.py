@@ -84,7 +84,7 @@ def test_several_files_one_preview_each_one_confirmation_en(app_db):
     button.click()
     run(at)
     assert [b[1:] for b in batches(app_db)[1:]] == [("upload", "good_long_gbk.csv"), ("upload", douyin.name)]
-    done = [s.value for s in at.success]
+    done = [unescaped(s.value) for s in at.success]  # the message is escaped (issue 20 §4)
     assert sum(s.startswith("Imported as batch #") for s in done) == 2, done
     assert [b.key for b in at.button if b.key == "intake_commit"] == []
 

@@ -152,5 +152,5 @@ def test_targets_behind_the_schedule_at_the_period_end_come_first(corpus_db):
     monthly = monthly_of(corpus_db, "2023-04")
     assert [(f.kind, f.metric) for f in monthly.findings][:2] == [("behind_schedule", "posts"), ("behind_schedule", "online_visits")]
     assert monthly.findings[0].text == "“科普西安”融媒体矩阵发布科普图文完成 6.0%，序时进度 33.3%，落后 27.3 个百分点。"
-    assert monthly.score[0].startswith("2023年绩效自评得分")
+    assert monthly.score[0].startswith("2023年绩效自评：已评 ")  # the score on what is assessed (issue 18 §1)
     assert any(s.key == "targets" for s in monthly.report.sections)

@@ -76,8 +76,9 @@ def test_a_platform_export_beyond_a_bound_is_refused_unless_allowed(con):
 def test_a_correction_beyond_a_bound_is_refused_unless_allowed(con):
     with pytest.raises(InputRejected) as refused:
         corrections.correct_value(con, 1, "posts", 2023, None, "300000", actor="test")
-    assert refused.value.key == "bounds.implausible"
-    assert "科普图文 2023 的数值 300,000 超过该指标的合理上限（200,000篇）" in refused.value.message("zh")
+    # the correction form's own check says it first, in the words of its page (the upload's rule and bound)
+    assert refused.value.key == "intake.correction.implausible"
+    assert "超过该指标的合理上限（200,000篇）" in refused.value.message("zh")
     assert "plausible bound (200,000篇)" in refused.value.message("en")
     batch_id, counts = corrections.correct_value(con, 1, "posts", 2023, None, "300000", actor="test", allow_implausible=True)
     assert counts.inserted + counts.updated == 1
