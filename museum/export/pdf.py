@@ -8,6 +8,7 @@ cannot run scripts. Page numbers come from CSS @page margin boxes (Chromium 131+
 from __future__ import annotations
 
 import base64
+import re
 import logging
 import subprocess
 import tempfile
@@ -76,6 +77,18 @@ def _table(frame: pd.DataFrame) -> str:
     return f"<table><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def inline_svg(svg: bytes) -> str:
+    """A chart's SVG as markup of the page itself, so that its text is text of the document: an SVG
+    in an <img> is printed apart from the page, and its CJK glyphs then extract as the Kangxi
+    radicals that share their shapes ("⽬标"). Links are taken out (a label never becomes a live
+    link in the PDF) and so is anything that is not drawing."""
+    markup = svg.decode("utf-8")
+    markup = re.sub(r"<\?xml[^>]*>|<!DOCTYPE[^>]*>", "", markup)
+    markup = re.sub(r"<(script|foreignObject)\b.*?</\1\s*>", "", markup, flags=re.S | re.I)
+    markup = re.sub(r"</?a\b[^>]*>", "", markup, flags=re.I)
+    return re.sub(r"<svg\b", '<svg preserveAspectRatio="xMidYMid meet" style="width:100%;height:auto"', markup, count=1)
+
+
 def _block(block, report: Report, svg: dict[str, bytes]) -> str:
     """One section block as HTML (every text escaped)."""
     if isinstance(block, Heading):
@@ -86,9 +99,8 @@ def _block(block, report: Report, svg: dict[str, bytes]) -> str:
     if isinstance(block, Sentences):
         return "<ul>" + "".join(f"<li>{escape(xml_safe(s))}</li>" for s in block.lines) + "</ul>"
     if isinstance(block, Chart):
-        data = base64.b64encode(svg[block.name]).decode("ascii")
         caption = escape(report.t("doc.chart_caption", title=block.title))
-        return (f'<figure><img alt="{escape(block.title)}" src="data:image/svg+xml;base64,{data}">'
+        return (f'<figure role="img" aria-label="{escape(block.title)}">{inline_svg(svg[block.name])}'
                 f"<figcaption>{caption}</figcaption></figure>")
     if isinstance(block, Table):
         return f'<div class="keep"><h3>{escape(block.title)}</h3></div>{_table(block.frame)}'

@@ -138,3 +138,13 @@ def test_zip_holds_the_same_bytes(pack_dir):
     assert archive.read(DOCX) == (out / DOCX).read_bytes()
     assert archive.read("charts/awards_matrix_2024.png") == (out / "charts/awards_matrix_2024.png").read_bytes()
     Document(io.BytesIO(archive.read(DOCX)))
+
+
+def test_chart_text_in_the_pdf_is_searchable_as_written(pack_dir):
+    """Issue 18 §25: a chart's words extract as the characters written (目标, 增长, 各月), never as the
+    Kangxi radicals that share their glyphs (⽬, ⻓, ⽉), and its numbers keep every digit."""
+    out, pack, _ = pack_dir
+    text = subprocess.run(["pdftotext", str(out / PDF), "-"], capture_output=True, text=True, check=True).stdout
+    radicals = [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
+    assert radicals == []
+    assert pack.report.charts and "%" in text
