@@ -32,7 +32,9 @@ MESSAGES = {
     # this year so far as a share of last year's annual figure
     "kpi.share.exact": ("已达上年全年的 {pct}（{until}）", "{pct} of {prior_year} total ({until})"),
     "kpi.share.at_least": ("已超上年全年的 {pct}（{until}）", "over {pct} of {prior_year} total ({until})"),
-    "kpi.share.at_most": ("至多达上年全年的 {pct}（{until}）", "at most {pct} of {prior_year} total ({until})"),
+    # the prior year's total is a lower bound (超X): the share can only be smaller, so say what bounds it
+    "kpi.share.at_most": ("不超过上年全年的 {pct}（{until}；上年全年为“超”数，按下限计）",
+                          "at most {pct} of {prior_year} total ({until}; that total is a lower bound)"),
     "kpi.share.approx": ("约达上年全年的 {pct}（{until}）", "about {pct} of {prior_year} total ({until})"),
     # a change with its bound (museum.numbers.bounded)
     "kpi.bound.approx": ("约 {signed}", "≈ {signed}"),
@@ -105,7 +107,8 @@ MESSAGES = {
     "doc.change.at_most.flat": ("不高于上年", "no higher"),
     "doc.sentence.share.exact": ("{text}，已达上年全年的{pct}", "{text}, {pct} of the {prior_year} total"),
     "doc.sentence.share.at_least": ("{text}，已超上年全年的{pct}", "{text}, over {pct} of the {prior_year} total"),
-    "doc.sentence.share.at_most": ("{text}，至多达上年全年的{pct}", "{text}, at most {pct} of the {prior_year} total"),
+    "doc.sentence.share.at_most": ("{text}，不超过上年全年的{pct}（上年全年为下限数）",
+                                   "{text}, at most {pct} of the {prior_year} total (that total is a lower bound)"),
     "doc.sentence.share.approx": ("{text}，约达上年全年的{pct}", "{text}, about {pct} of the {prior_year} total"),
     "doc.sentence.count_change": ("{text}，比上年{change}", "{text}, {change} on {prior_year}"),
     "doc.sentence.no_prior": (

@@ -69,6 +69,8 @@ MESSAGES = {
     "col.change": ("变化（万元）", "Change (10k CNY)"),
     "col.prev_end": ("上年年末数（万元）", "Prior year end (10k CNY)"),
     "col.reconciled": ("衔接", "Reconciled"),
+    # 年初 → 年末 of one year is a change within the year, not 同比 (a comparison with the prior year)
+    "assets.col.change_pct": ("年内变化率", "Change in the year"),
     "col.competition": ("竞赛", "Competition"),
     "col.level": ("级别", "Level"),
     "col.grade": ("等次", "Grade"),

@@ -1,0 +1,27 @@
+"""What the sections say to a reader: no raw None, no hyphen for minus, no conversion that is not one."""
+
+from __future__ import annotations
+
+from museum.sections import Scope, build
+from museum.sections.blocks import Chart, Notice, Table
+
+
+def _table(section, stem: str) -> Table:
+    return next(b for b in section.blocks if isinstance(b, Table) and b.name.startswith(stem))
+
+
+def _add_assets(con, year: int, start: float, end: float) -> None:
+    from museum.intake import ingest
+    content = f"年份,资产年初数,资产年末数\r\n{year},{start},{end}\r\n".encode()
+    assert ingest.ingest(con, 1, content, f"assets_{year}.csv", actor="test").status == "committed"
+
+
+def test_assets_history_says_change_in_the_year_with_dashes_and_minus_signs(con):
+    section = build("assets", Scope.from_connection(con, 1, "馆", 2024, "zh"))
+    frame = _table(section, "assets_history").frame
+    assert "年内变化率" in frame.columns and "同比" not in frame.columns
+    row = frame.iloc[0].tolist()
+    assert row == [2024, "63.1", "59.27", "−3.83", "−6.1%", "—", "—"]
+    assert "None" not in frame.astype(str).to_string()
+    english = _table(build("assets", Scope.from_connection(con, 1, "museum", 2024, "en")), "assets_history").frame
+    assert "Change in the year" in english.columns
