@@ -236,8 +236,11 @@ def awards_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Fi
     return _layout(fig, t("chart.awards_years_title", lang), demo=demo, lang=lang, unit=t("unit.items", lang), legend=True)
 
 
-def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
-    """Projects by stage (申报 -> 立项 -> 结题), one series per role (stages: stage, role, count)."""
+def research_stages(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
+    """Projects of the year at each stage (申报, 立项, 结题), one bar series per role (stages: stage, role, count).
+
+    Bars, not a funnel: a report counts each stage of the year on its own, and a project concluded
+    this year was usually applied for years ago, so 申报 → 立项 → 结题 is not a conversion."""
     fig = go.Figure()
     order = ["applied", "approved", "concluded"]
     for role in ("lead", "participant", "none"):
@@ -245,12 +248,15 @@ def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = 
         if counts.sum() == 0:
             continue
         fig.add_trace(
-            go.Funnel(
-                y=[t(f"stage.{s}", lang) for s in order], x=counts, name=t(f"role.{role}", lang),
-                marker={"color": ROLE_COLORS[role]}, textinfo="value",
+            go.Bar(
+                x=[t(f"stage.{s}", lang) for s in order], y=counts, name=t(f"role.{role}", lang),
+                marker={"color": ROLE_COLORS[role]}, text=[str(int(c)) for c in counts], textposition="outside",
             )
         )
-    fig.update_yaxes(automargin=True)
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(rangemode="tozero", dtick=1 if stages["count"].max() <= 10 else None)
+    fig.add_annotation(text=t("chart.research_note", lang), xref="paper", yref="paper", x=0, y=1, xanchor="left",
+                       yanchor="bottom", yshift=6, showarrow=False, font={"size": 12, "color": "#555"})
     return _layout(fig, t("chart.research_title", lang, year=year), demo=demo, lang=lang, legend=True)
 
 

@@ -104,7 +104,6 @@ MESSAGES = {
     "awards.no_honors": ("{year}年没有集体荣誉记录。", "No unit honours recorded for {year}."),
     "awards.compare": ("与上年比较", "Compared with the prior year"),
     "awards.history": ("历年获奖", "Awards by year"),
-    "research.funnel": ("课题：申报 → 立项 → 结题", "Projects: applied → approved → concluded"),
     "research.items": ("科研明细", "Research items"),
     "research.none": ("{year}年没有科研记录。", "No research recorded for {year}."),
     "people.staff": ("人员", "Staff"),

@@ -25,3 +25,12 @@ def test_assets_history_says_change_in_the_year_with_dashes_and_minus_signs(con)
     assert "None" not in frame.astype(str).to_string()
     english = _table(build("assets", Scope.from_connection(con, 1, "museum", 2024, "en")), "assets_history").frame
     assert "Change in the year" in english.columns
+
+
+def test_research_projects_are_counted_by_stage_not_drawn_as_a_conversion(con):
+    section = build("research", Scope.from_connection(con, 1, "馆", 2024, "zh"))
+    projects = next(b for b in section.blocks if isinstance(b, Chart) and b.name == "research_projects_2024")
+    assert {trace.type for trace in projects.figure.data} == {"bar"}  # a funnel would claim 申报 5 → 结题 1 is a conversion
+    assert projects.title == "2024年课题：各阶段项目数"
+    notes = [a.text for a in projects.figure.layout.annotations]
+    assert "各阶段分别计数，结题项目多为往年申报，不是转化率" in notes
