@@ -38,7 +38,7 @@ def describe_source(source: Source, lang: str = "zh") -> str:
         kind=t(f"batch.kind.{source.batch_kind}", lang),
         file=source.file_name or "—",
         user=source.user or "—",
-        time=source.time or "—",
+        time=numbers.format_time(source.time, lang),
     )
     if source.sentence:
         return t("source.sentence", lang, sentence=source.sentence, batch=batch)

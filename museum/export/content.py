@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pandas as pd
 
@@ -162,7 +162,7 @@ def build_report(con, year: int, lang: str = "zh", *, institution: str | None = 
     sheets, long = data_frames(scope.values, scope.catalog, lang)
     return Report(
         institution=institution_name, year=year, lang=lang, demo=scope.demo,
-        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        generated=numbers.format_time(datetime.now(timezone.utc), lang),
         kpis=scope.kpis, sections=sections.build_all(scope),
         sources=sources_table(scope.kpis, lang), data_sheets=sheets, data_long=long,
     )

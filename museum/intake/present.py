@@ -6,7 +6,7 @@ import pandas as pd
 
 from museum.catalog import Catalog
 from museum.i18n import t
-from museum.numbers import format_value
+from museum.numbers import format_time, format_value
 from museum.intake.templates import uploadable
 from museum.tabular import yes_no
 
@@ -75,7 +75,7 @@ def history_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
         [
             int(r["batch_id"]),
             t(f"batch.kind.{r['kind']}", lang),
-            str(r["created_at"])[:16],
+            format_time(r["created_at"], lang),
             str(r["user_name"]),
             "" if pd.isna(r["file_name"]) else str(r["file_name"]),
             int(r["inserted"]),

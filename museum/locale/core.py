@@ -163,6 +163,8 @@ MESSAGES = {
     "category.venue": ("场馆运行", "Venue"),
     "category.funding": ("经费与绩效", "Funding & performance"),
     # profile fields
+    "time.with_zone": ("{time}（{zone}）", "{time} ({zone})"),
+    "time.zone.beijing": ("北京时间", "Beijing time"),
     "profile.name": ("单位名称", "Name"),
     "profile.purpose": ("宗旨和业务范围", "Purpose and scope"),
     "profile.address": ("住所", "Address"),
