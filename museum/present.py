@@ -29,9 +29,17 @@ PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao")
 # Sources
 
 
-def describe_source(source: Source, lang: str = "zh") -> str:
-    """"From the sentence …" or "batch #3, upload of x.csv by 张三 at …"."""
-    batch = t(
+def readable_sentence(sentence: str) -> str:
+    """A report text as a reader takes it in: a table row pasted from the portal ('63.1万元 | 59.27万元 | |')
+    is its non-empty cells ('63.1万元；59.27万元'), without the pipes that separated them."""
+    if "|" not in sentence:
+        return sentence
+    return "；".join(cell.strip() for cell in sentence.split("|") if cell.strip())
+
+
+def batch_text(source: Source, lang: str = "zh") -> str:
+    """'批次 #3（上传，文件 x.csv，张三，2024-05-01 20:00（北京时间））': who wrote the value, not what it says."""
+    return t(
         "source.batch",
         lang,
         batch_id=source.batch_id,
@@ -40,15 +48,20 @@ def describe_source(source: Source, lang: str = "zh") -> str:
         user=source.user or "—",
         time=numbers.format_time(source.time, lang),
     )
+
+
+def describe_source(source: Source, lang: str = "zh") -> str:
+    """"From the sentence … — batch #3" or "batch #3, upload of x.csv by 张三 at …"."""
+    batch = batch_text(source, lang)
     if source.sentence:
-        return t("source.sentence", lang, sentence=source.sentence, batch=batch)
+        return t("source.sentence", lang, sentence=readable_sentence(source.sentence), batch=batch)
     return batch
 
 
 def source_text(kpi: Kpi, lang: str = "zh") -> str:
     """The sentence the value came from or, for uploaded values, the batch(es) that wrote it."""
     sources = kpi.current.sources
-    sentences = list(dict.fromkeys(s.sentence for s in sources if s.sentence))
+    sentences = list(dict.fromkeys(readable_sentence(s.sentence) for s in sources if s.sentence))
     if sentences:
         return " ".join(sentences)
     return "; ".join(dict.fromkeys(describe_source(s, lang) for s in sources))

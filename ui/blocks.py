@@ -91,7 +91,8 @@ def sources_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
         t("col.metric", lang): [k.metric.name(lang) for k in kpis],
         t("col.value", lang): [present.value_text(k, lang) for k in kpis],
         t("col.sentence", lang): [present.source_text(k, lang) for k in kpis],
-        t("ui.written_by", lang): ["; ".join(dict.fromkeys(present.describe_source(s, lang) for s in k.current.sources))
+        # the batch alone: the sentence is in the column before, and a long one would hide the batch
+        t("ui.written_by", lang): ["; ".join(dict.fromkeys(present.batch_text(s, lang) for s in k.current.sources))
                                    for k in kpis],
     })
 
@@ -149,9 +150,14 @@ def chart(block: Chart, scope: Scope) -> None:
 # --- the rest ---------------------------------------------------------------------------------
 
 
+TABLE_ROWS_IN_FULL = 40  # a table up to this long shows every row; a longer one scrolls inside its frame
+
+
 def table(block: Table) -> None:
     st.markdown(f"**{plain(block.title)}**")
-    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}")
+    # "auto" shows ten rows and hides the rest behind a scroll a reader may not notice (机构概况 has 13)
+    height = "content" if len(block.frame) <= TABLE_ROWS_IN_FULL else "auto"
+    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}", height=height)
 
 
 def sentences(block: Sentences, scope: Scope) -> None:

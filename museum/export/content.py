@@ -9,7 +9,7 @@ differently (KPI cards become a table) and the files only the pack has.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -111,8 +111,8 @@ def sources_table(found: list[kpis.Kpi], lang: str) -> pd.DataFrame:
     """One row per origin (a report sentence, or a batch) with every figure taken from it."""
     origins: dict[tuple[str, str], list[str]] = {}
     for kpi in found:
-        batches = "; ".join(dict.fromkeys(present.describe_source(replace(s, sentence=None), lang) for s in kpi.current.sources))
-        sentences = " ".join(dict.fromkeys(s.sentence for s in kpi.current.sources if s.sentence)) or "—"
+        batches = "; ".join(dict.fromkeys(present.batch_text(s, lang) for s in kpi.current.sources))
+        sentences = " ".join(dict.fromkeys(present.readable_sentence(s.sentence) for s in kpi.current.sources if s.sentence)) or "—"
         origins.setdefault((sentences, batches), []).append(f"{kpi.metric.name(lang)} {present.value_text(kpi, lang)}")
     separator = "；" if lang == "zh" else "; "
     rows = [[separator.join(figures), sentence_text, batches] for (sentence_text, batches), figures in origins.items()]

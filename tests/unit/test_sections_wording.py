@@ -34,3 +34,22 @@ def test_research_projects_are_counted_by_stage_not_drawn_as_a_conversion(con):
     assert projects.title == "2024年课题：各阶段项目数"
     notes = [a.text for a in projects.figure.layout.annotations]
     assert "各阶段分别计数，结题项目多为往年申报，不是转化率" in notes
+
+
+def test_profile_counts_carry_their_unit_and_assets_are_named(con):
+    frame = _table(build("profile", Scope.from_connection(con, 1, "馆", 2024, "zh")), "profile").frame
+    shown = dict(zip(frame["字段"], frame["数值"]))
+    assert shown["从业人数"] == "31人"
+    assert shown["资产年初数"] == "63.1万元" and shown["资产年末数"] == "59.27万元"
+    assert "年初数" not in shown
+    english = _table(build("profile", Scope.from_connection(con, 1, "museum", 2024, "en")), "profile").frame
+    assert dict(zip(english["Field"], english["Value"]))["Headcount"] == "31 people"
+
+
+def test_sources_name_the_batch_apart_from_the_sentence_and_show_no_pipes(con):
+    from museum import present
+    found = {k.metric.metric_id: k for k in Scope.from_connection(con, 1, "馆", 2024, "zh").kpis}
+    assert present.source_text(found["assets_year_end"], "zh") == "63.1万元；59.27万元"
+    source = found["posts"].current.sources[0]
+    assert present.batch_text(source, "zh").startswith("批次 #1（内置数据，文件 report.txt")
+    assert "共发布" not in present.batch_text(source, "zh")
