@@ -403,6 +403,8 @@ def local_time(moment) -> datetime | None:
     """A stored time (naive means UTC, as the database keeps it) in the institution's time zone."""
     if moment is None or (isinstance(moment, float) and math.isnan(moment)) or str(moment) == "NaT":
         return None
+    if isinstance(moment, str):  # a time already written out ('2024-05-01 12:00'), as stored
+        moment = datetime.fromisoformat(moment)
     moment = moment.to_pydatetime() if hasattr(moment, "to_pydatetime") else moment
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
@@ -410,7 +412,7 @@ def local_time(moment) -> datetime | None:
 
 
 def format_time(moment, lang: str = "zh", *, seconds: bool = False, label: bool = True) -> str:
-    """'2024-05-01 20:00（北京时间）' for a stored 12:00 UTC; '—' without a time."""
+    """'北京时间 2024-05-01 20:00' for a stored 12:00 UTC; '—' without a time."""
     local = local_time(moment)
     if local is None:
         return "—"

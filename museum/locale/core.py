@@ -163,7 +163,7 @@ MESSAGES = {
     "category.venue": ("场馆运行", "Venue"),
     "category.funding": ("经费与绩效", "Funding & performance"),
     # profile fields
-    "time.with_zone": ("{time}（{zone}）", "{time} ({zone})"),
+    "time.with_zone": ("{zone} {time}", "{time} {zone}"),  # 北京时间 2024-05-01 20:00, no nested brackets
     "time.zone.beijing": ("北京时间", "Beijing time"),
     "profile.name": ("单位名称", "Name"),
     "profile.purpose": ("宗旨和业务范围", "Purpose and scope"),

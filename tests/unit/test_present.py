@@ -54,7 +54,7 @@ def test_card_of_a_partial_year_compared_on_the_common_months():
                               "notes": ("Jan–Jun 2024: 120 videos",)}
     c = present.card(k, "zh")
     assert (c.label, c.direction, c.arrow) == ("科普短视频", 1, "up")
-    assert c.help == "来源：批次 #3（上传，文件 months.xlsx，张三，2025-10-08 09:30）"
+    assert c.help == "来源：批次 #3（上传，文件 months.xlsx，张三，北京时间 2025-10-08 17:30）"
 
 
 def test_card_of_a_partial_year_against_last_years_total():
