@@ -2,13 +2,16 @@
 
 import streamlit as st
 
-from museum import catalog, sections
+from museum import catalog, present, sections
 from museum.sections.common import category_cards
 from ui import blocks, context
 
 selection, scope = context.view_page("page.overview")
 
 blocks.render(sections.build("overview", scope), scope, heading=True)
+missing = present.headline_missing(scope.kpis, selection.lang, selection.period_label)
+if missing:  # a shorter headline row says which figures it lacks instead of silently dropping them
+    st.caption(blocks.plain(missing))
 if not scope.kpis and scope.whole_year:  # a part of a year without data: the header said so
     st.info(selection.t("overview.no_kpis", period=selection.period_label))
 for category in catalog.CATEGORIES:

@@ -306,6 +306,17 @@ def headline(kpis: list[Kpi], ids: tuple[str, ...] | None = None) -> list[Kpi]:
     return [by_id[m] for m in (ids or headline_ids()) if m in by_id]
 
 
+def headline_missing(kpis: list[Kpi], lang: str, period: str, ids: tuple[str, ...] | None = None) -> str | None:
+    """The headline figures the period has no value for, named ('接待观众人次、…'); None when all are there."""
+    ids = ids or headline_ids()
+    have = {k.metric.metric_id for k in kpis}
+    missing = [catalog.load()[m].name(lang) for m in ids if m not in have]
+    if not missing or len(missing) == len(ids):  # all missing: the page says the period has no data at all
+        return None
+    names = ("、" if lang == "zh" else ", ").join(missing)
+    return t("overview.headline_missing", lang, period=period, names=names, shown=len(ids) - len(missing), total=len(ids))
+
+
 def has_prior(kpi: Kpi) -> bool:
     """Whether the prior year has a value of this metric (compared or not)."""
     return kpi.prior is not None

@@ -86,6 +86,18 @@ MESSAGES = {
     "col.sentence": ("原文", "Report text"),
     "col.field": ("字段", "Field"),
     "assets.no_data": ("{year}年没有资产数据。", "No asset figures for {year}."),
+    "records.no_data": (
+        "{year}年没有获奖、荣誉或科研记录。导入该年的年度报告后即可显示。",
+        "No awards, honours or research records for {year}. Import that year's annual report to see them.",
+    ),
+    "people.no_data": (
+        "{year}年没有人员或志愿者数据。导入该年的年度报告或上传办公室报表后即可显示。",
+        "No staff or volunteer figures for {year}. Import that year's annual report or upload an office sheet to see them.",
+    ),
+    "overview.headline_missing": (
+        "重点指标中，{period}还没有数据的有：{names}（显示 {shown} 项，共 {total} 项）。",
+        "No {period} figures yet for {names} (showing {shown} of {total} headline figures).",
+    ),
     "assets.summary": (
         "{year}年资产：年初 {start} 万元，年末 {end} 万元，变化 {change} 万元（{pct}）。",
         "Assets {year}: {start} at year start, {end} at year end (10k CNY), change {change} ({pct}).",
