@@ -125,7 +125,10 @@ def test_total_where_one_exists_else_the_labelled_sum_of_platforms(con):
     office = "年份,月份,指标,数值\r\n2021,4,科普短视频,6\r\n".encode()
     result = ingest.ingest(con, 1, office, "o.csv", actor="test")
     assert [n.message("en") for n in result.notices] == [
-        "In 1 months the platforms add up to more than the matrix total; please check (metric period: platforms / total): 科普短视频 2021-04：7 / 6"]
+        "In 1 months the platforms add up to more than the whole-matrix total (from the office sheet or the annual "
+        "report) (metric period: platforms / total): 科普短视频 2021-04：7 / 6. Usual causes: the same item counted once per "
+        "platform, platforms counting differently, or the total entered in another month. Check the total first; if it is right, "
+        "confirm the import as usual: the dashboard's figures use the total, and platform figures feed only the by-platform charts."]
     values = kpis.load_values(con, 1)
     april = values[(values["metric_id"] == "short_videos") & (values["year"] == 2021) & (values["month"] == 4)]
     assert april["value"].tolist() == [6.0] and april["platforms"].isna().all()
