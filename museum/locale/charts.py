@@ -3,7 +3,7 @@
 MESSAGES = {
     "chart.year": ("年份", "Year"),
     "chart.month": ("月份", "Month"),
-    "chart.month_label": ("{month}月", "M{month}"),
+    "chart.month_label": ("{month}月", "month {month}"),
     "chart.unit": ("单位：{unit}", "Unit: {unit}"),
     "chart.year_whole": ("{year}年", "{year}"),
     "chart.year_partial": ("{year}年（仅{months}）", "{year} ({months} only)"),

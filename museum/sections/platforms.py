@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from museum import kpis, numbers, present
+from museum import charts, kpis, numbers, present
 from museum.charts import _layout
 from museum.sections.blocks import Block, Chart, Notice, Section, Table
 from museum.sections.scope import Scope
@@ -72,18 +72,18 @@ def _monthly_chart(scope: Scope, metric, rows: pd.DataFrame) -> tuple[Chart, Not
         by_month = rows[rows["platform"] == platform].set_index("month")["value"]
         name = scope.t(f"platform.{platform}")
         values = [float(by_month[m]) if m in by_month.index else None for m in months]
-        figure.add_trace(go.Bar(x=labels, y=values, name=name, marker_color=PLATFORM_COLORS.get(platform),
-                                hovertemplate=f"{name} %{{x}}: %{{y:,.0f}}<extra></extra>"))
+        figure.add_trace(go.Bar(x=months, y=values, name=name, marker_color=PLATFORM_COLORS.get(platform),
+                                customdata=labels, hovertemplate=f"{name} %{{customdata}}: %{{y:,.0f}}<extra></extra>"))
         records += [[label, name, value] for label, value in zip(labels, values) if value is not None]
     rest, _over, note = _coverage(scope, metric, rows)
     if rest:
         name = scope.t("sources.section.rest")
         values = [rest.get(m) for m in months]
-        figure.add_trace(go.Bar(x=labels, y=values, name=name, marker_color=REST_COLOR,
-                                hovertemplate=f"{name} %{{x}}: %{{y:,.0f}}<extra></extra>"))
+        figure.add_trace(go.Bar(x=months, y=values, name=name, marker_color=REST_COLOR,
+                                customdata=labels, hovertemplate=f"{name} %{{customdata}}: %{{y:,.0f}}<extra></extra>"))
         records += [[label, name, value] for label, value in zip(labels, values) if value is not None]
     figure.update_layout(barmode="stack")
-    figure.update_xaxes(type="category")
+    charts.month_axis(figure)  # bare month numbers: level and unclipped on a phone
     figure.update_yaxes(rangemode="tozero")
     title = scope.t("sources.section.monthly", metric=metric.name(lang), year=scope.year)
     # the legend names the platforms even when there is one: the reader sees whose figures these are

@@ -53,3 +53,15 @@ def test_sources_name_the_batch_apart_from_the_sentence_and_show_no_pipes(con):
     source = found["posts"].current.sources[0]
     assert present.batch_text(source, "zh").startswith("批次 #1（内置数据，文件 report.txt")
     assert "共发布" not in present.batch_text(source, "zh")
+
+
+def test_monthly_charts_label_months_level_with_bare_numbers(db_path):
+    from museum import demo
+    from museum.store import db
+    with db.session(db_path) as con:
+        demo.load(con, 1, actor="test")
+        section = build("online_media", Scope.from_connection(con, 1, "馆", 2024, "zh"))
+    monthly = next(c for c in section.charts if c.name == "posts_monthly_2024")
+    axis = monthly.figure.layout.xaxis
+    assert list(axis.ticktext) == [str(m) for m in range(1, 13)] and axis.tickangle == 0  # '1月'×12 turn sideways at 390 px
+    assert "1月" in monthly.figure.data[0].hovertemplate.replace("%{x}", "1")
