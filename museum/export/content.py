@@ -86,12 +86,13 @@ def kpi_table(block: KpiCards, year: int, lang: str) -> pd.DataFrame:
     with_previous = any(kpi.previous_period is not None for kpi in block.kpis)  # a month or a quarter: 环比 too
     for kpi in block.kpis:
         unit = kpi.metric.unit(lang)
-        prior = "—" if kpi.prior is None else numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, unit)
+        # a document writes a bound as the report does (超500万次, 2万余人), not as a card does (500万+次)
+        prior = "—" if kpi.prior is None else numbers.format_words(kpi.prior.value, kpi.prior.qualifier, lang, unit)
         compared = present.comparison_label(kpi, lang) if kpi.comparison in ("months", "prior_year_end") else None
         notes = [n for n in (present.coverage_text(kpi, lang), compared, present.reason_text(kpi, lang),
                              present.previous_reason_text(kpi, lang), present.platform_text(kpi, lang),
                              present.bound_note(kpi, lang)) if n]
-        row = [kpi.metric.name(lang), present.value_text(kpi, lang), prior, present.change_text(kpi, lang)]
+        row = [kpi.metric.name(lang), present.value_words(kpi, lang), prior, present.change_text(kpi, lang)]
         if with_previous:
             row.append(present.previous_change_text(kpi, lang))
         row.append(("；" if lang == "zh" else "; ").join(notes))
@@ -113,7 +114,7 @@ def sources_table(found: list[kpis.Kpi], lang: str) -> pd.DataFrame:
     for kpi in found:
         batches = "; ".join(dict.fromkeys(present.batch_text(s, lang) for s in kpi.current.sources))
         sentences = " ".join(dict.fromkeys(present.readable_sentence(s.sentence) for s in kpi.current.sources if s.sentence)) or "—"
-        origins.setdefault((sentences, batches), []).append(f"{kpi.metric.name(lang)} {present.value_text(kpi, lang)}")
+        origins.setdefault((sentences, batches), []).append(f"{kpi.metric.name(lang)} {present.value_words(kpi, lang)}")
     separator = "；" if lang == "zh" else "; "
     rows = [[separator.join(figures), sentence_text, batches] for (sentence_text, batches), figures in origins.items()]
     return pd.DataFrame(rows, columns=[t("doc.col.metric", lang), t("data.col.source", lang), t("ui.written_by", lang)])

@@ -1,0 +1,23 @@
+"""The pack writes figures as the report does (超500万次, 2万余人), and its English tables fit their words."""
+
+from __future__ import annotations
+
+from museum.export.content import build_report, kpi_table, sources_table
+from museum.sections import KpiCards
+
+
+def _headline(report):
+    overview = next(s for s in report.sections if s.key == "overview")
+    return next(b for b in overview.blocks if isinstance(b, KpiCards))
+
+
+def test_the_packs_tables_use_the_reports_qualifier_words(con):
+    report = build_report(con, 2024, "zh")
+    table = kpi_table(_headline(report), 2024, "zh")
+    shown = dict(zip(table["指标"], table["2024年"]))
+    assert shown["总访问量"] == "超500万次" and shown["粉丝增长"] == "2万余人"
+    assert not any("+" in value for value in table["2024年"])
+    sources = sources_table(report.kpis, "zh")
+    assert sources["指标"].str.contains("总访问量 超500万次").any()
+    english = kpi_table(_headline(build_report(con, 2024, "en")), 2024, "en")
+    assert dict(zip(english["Metric"], english["2024"]))["Online visits"] == "more than 5.0M visits"
