@@ -8,6 +8,7 @@ differently (KPI cards become a table) and the files only the pack has.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -47,8 +48,19 @@ def display_width(text) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
 
 
-def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padding: int = 3) -> list[float]:
-    """How much of the page width (about `page` Latin letters) each column gets.
+_LATIN_WORD = re.compile(r"[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+")
+
+
+def longest_word(text) -> int:
+    """The width of the longest run a line cannot break inside: a Latin word ('followers'), a number
+    with its unit sign ('+29.6%'); Chinese breaks between any two characters, so each counts alone."""
+    text = str(text)
+    words = [display_width(word) for word in _LATIN_WORD.findall(text)]
+    return max(words + [2 if any(unicodedata.east_asian_width(ch) in "WF" for ch in text) else 0])
+
+
+def column_shares(frame: pd.DataFrame, page: int = 84, narrowest: int = 6, padding: int = 3) -> list[float]:
+    """How much of the page width (about `page` Latin letters of 10.5 pt text, cell margins taken off) each column gets.
 
     Short columns (numbers, levels, 同比) get what their widest text needs so they never wrap;
     the long ones share what is left in proportion to their text.
@@ -72,9 +84,20 @@ def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padd
             width[i] = need[i]
             remaining -= need[i]
             flexible.remove(i)
-    total_flexible = sum(need[i] for i in flexible)
-    for i in flexible:
-        width[i] = max(remaining, 0) * need[i] / total_flexible
+    # a long column never gets narrower than its longest word: 'followers' must not wrap as 'followe rs'
+    floor = {i: padding + max([longest_word(frame.columns[i])] + [longest_word(v) for v in frame.iloc[:, i]])
+             for i in flexible}
+    while flexible:
+        total_flexible = sum(need[i] for i in flexible)
+        for i in flexible:
+            width[i] = max(remaining, 0) * need[i] / total_flexible
+        pinned = [i for i in flexible if width[i] < floor[i]]
+        if not pinned:
+            break
+        for i in pinned:
+            width[i] = floor[i]
+            remaining -= floor[i]
+            flexible.remove(i)
     total = sum(width.values())
     return [width[i] / total for i in range(len(need))]
 

@@ -21,3 +21,25 @@ def test_the_packs_tables_use_the_reports_qualifier_words(con):
     assert sources["指标"].str.contains("总访问量 超500万次").any()
     english = kpi_table(_headline(build_report(con, 2024, "en")), 2024, "en")
     assert dict(zip(english["Metric"], english["2024"]))["Online visits"] == "more than 5.0M visits"
+
+
+def test_no_column_of_the_english_pack_is_narrower_than_its_longest_word(db_path):
+    from museum import demo
+    from museum.export.content import column_shares, longest_word
+    from museum.sections import Table
+    from museum.store import db
+    with db.session(db_path) as con:
+        demo.load(con, 1, actor="test")
+        report = build_report(con, 2024, "en")
+    checked = 0
+    for section in report.sections:
+        for block in section.blocks:
+            frame = kpi_table(block, 2024, "en") if isinstance(block, KpiCards) else getattr(block, "frame", None)
+            if not isinstance(block, (KpiCards, Table)):
+                continue
+            shares = column_shares(frame)
+            for index, column in enumerate(frame.columns):
+                word = max([longest_word(column)] + [longest_word(v) for v in frame.iloc[:, index]])
+                assert shares[index] * 84 >= word + 3 - 1e-9, (section.key, column, word, shares[index])
+                checked += 1
+    assert checked > 30
