@@ -53,11 +53,11 @@ MESSAGES = {
     # why a change is a bound or approximate (the card's help)
     "kpi.bound_note.at_least": (
         "本年数字为下限（超/余），变化为下限",
-        "this year's figure is a lower bound (超/余), so the change is a minimum",
+        "this year's figure is a lower bound (“more than …”), so the change is a minimum",
     ),
     "kpi.bound_note.at_most": (
         "上年数字为下限（超/余），变化为上限",
-        "last year's figure is a lower bound (超/余), so the change is a maximum",
+        "last year's figure is a lower bound (“more than …”), so the change is a maximum",
     ),
     "kpi.bound_note.approx": ("含约数（约/近）或两年均为下限，变化为近似值", "involves an approximate figure; the change is approximate"),
     "kpi.approx_note": ("含“超/余/近”等约数，变化为近似值", "involves an approximate figure; the change is approximate"),

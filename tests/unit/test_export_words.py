@@ -43,3 +43,10 @@ def test_no_column_of_the_english_pack_is_narrower_than_its_longest_word(db_path
                 assert shares[index] * 84 >= word + 3 - 1e-9, (section.key, column, word, shares[index])
                 checked += 1
     assert checked > 30
+
+
+def test_english_notes_and_warnings_read_as_english():
+    from museum.i18n import t
+    assert t("intake.warning.total_rows", "en", rows="7") == (
+        "Total and subtotal rows were skipped (the dashboard computes totals); row numbers: 7.")  # not "Rows 7 are total rows"
+    assert "超" not in t("kpi.bound_note.at_least", "en") and "超" not in t("kpi.bound_note.at_most", "en")

@@ -84,7 +84,7 @@ def test_cards_say_a_bound_in_words():
     k = kpi(values(("online_visits", 2023, None, 5_000_000, "at_least"), ("online_visits", 2024, None, 3_000_000, "exact")),
             "online_visits", 2024)
     assert (present.delta_text(k, "zh"), present.delta_text(k, "en")) == ("同比 下降超40.0%", "YoY at most −40.0%")
-    assert present.bound_note(k, "en") == "last year's figure is a lower bound (超/余), so the change is a maximum"
+    assert present.bound_note(k, "en") == "last year's figure is a lower bound (“more than …”), so the change is a maximum"
 
 
 def test_approximate_changes_stay_approximate():
