@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from museum.catalog import Catalog
+from museum.present import read_as_text
 from museum.i18n import t
 from museum.numbers import format_time, format_value
 from museum.intake.templates import uploadable
@@ -112,7 +113,7 @@ def source_table(analysis, lang: str) -> pd.DataFrame:
         [label("platform"), t(f"platform.{analysis.platform or 'total'}", lang) if analysis.source_format else "—"],
         [label("period"), f"{period['from']} – {period['to']}" if period else "—"],
         [label("year_from"), t(f"intake.year_from.{analysis.year_from}", lang) if analysis.year_from else "—"],
-        [label("encoding"), analysis.encoding or "—"],
+        [label("encoding"), read_as_text(analysis.encoding, lang)],
     ]
     return pd.DataFrame(rows, columns=[t("intake.column.item", lang), t("intake.column.value", lang)])
 

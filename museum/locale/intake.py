@@ -231,7 +231,7 @@ MESSAGES = {
     "intake.source.platform": ("平台", "Platform"),
     "intake.source.period": ("覆盖期间", "Period covered"),
     "intake.source.year_from": ("年份来自", "Year taken from"),
-    "intake.source.encoding": ("编码", "Encoding"),
+    "intake.source.encoding": ("读取为", "Read as"),
     "intake.column.status": ("结果", "Result"),
     "intake.column.values": ("数值个数", "Values"),
     "intake.column.reason": ("说明", "Note"),

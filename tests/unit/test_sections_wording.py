@@ -65,3 +65,11 @@ def test_monthly_charts_label_months_level_with_bare_numbers(db_path):
     axis = monthly.figure.layout.xaxis
     assert list(axis.ticktext) == [str(m) for m in range(1, 13)] and axis.tickangle == 0  # '1月'×12 turn sideways at 390 px
     assert "1月" in monthly.figure.data[0].hovertemplate.replace("%{x}", "1")
+
+
+def test_how_a_file_was_read_is_said_in_words():
+    from museum import present
+    assert present.read_as_text("gbk", "zh") == "中文 Windows 文本（GBK）"
+    assert present.read_as_text("xls/html", "zh") == "Excel 97–2003 工作簿（.xls），网页格式（HTML）"
+    assert present.read_as_text("utf-8", "en") == "UTF-8 text"
+    assert present.report_layout_text("cell_per_line", "zh") == "逐格复制的网页表格（每行一格）"
