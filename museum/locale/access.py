@@ -89,7 +89,7 @@ MESSAGES = {
     "audit.action.backup": ("备份", "backup"),
     "audit.action.restore": ("恢复", "restore"),
     "audit.action.demo": ("示例数据", "demo data"),
-    "audit.column.occurred_at": ("时间 (UTC)", "Time (UTC)"),
+    "audit.column.occurred_at": ("时间", "Time"),
     "audit.column.user_name": ("用户", "User"),
     "audit.column.action": ("操作", "Action"),
     "audit.column.detail": ("详情", "Detail"),
