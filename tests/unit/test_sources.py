@@ -217,3 +217,9 @@ def test_sentences_of_event_metrics_come_in_one_order(con):
     values = kpis.load_values(con, 1)
     sentence = values[(values["metric_id"] == "awards_total") & (values["year"] == 2021)]["sentence"].iloc[0]
     assert sentence == "丙：三等奖 乙：二等奖 甲：一等奖"  # sorted, whatever the order they were stored in
+
+
+def test_values_table_names_no_platform_for_assets_and_staff(db_path, capsys):
+    assert main(["values", "--db", str(db_path), "--metric", "assets_year_end"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]
+    assert "全矩阵合计" not in row and " — " in row  # a platform means nothing for assets
