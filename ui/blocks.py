@@ -15,7 +15,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from museum import export, numbers, present
+from museum import export, numbers, present, settings
 from museum.i18n import t
 from museum.kpis import Kpi
 from museum.sections import Chart, Heading, KpiCards, LongText, Notice, Scope, Section, Sentences, Table
@@ -46,8 +46,25 @@ def plain(text) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
 
 
-def inject_css() -> None:
+# Streamlit writes some widget texts in English whatever the page's language: the uploader's button
+# and size line, the "Press Enter to submit" hint. The hint goes (the form's button says what to do);
+# the uploader's texts are replaced in the reader's language (CSS cannot translate, only replace).
+WIDGET_TEXT_CSS = """
+<style>
+[data-testid="InputInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "%(choose)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%(limit)s"; font-size: 0.8rem; }
+</style>
+"""
+
+
+def inject_css(lang: str = "zh") -> None:
     st.html(CSS)
+    megabytes = settings.max_upload_bytes() // (1024 * 1024)
+    st.html(WIDGET_TEXT_CSS % {"choose": t("ui.upload_button", lang), "limit": t("ui.upload_limit", lang, mb=megabytes)})
 
 
 # --- KPI cards --------------------------------------------------------------------------------

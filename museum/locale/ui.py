@@ -69,6 +69,8 @@ MESSAGES = {
     "col.change": ("变化（万元）", "Change (10k CNY)"),
     "col.prev_end": ("上年年末数（万元）", "Prior year end (10k CNY)"),
     "col.reconciled": ("衔接", "Reconciled"),
+    "ui.upload_button": ("选择文件", "Choose a file"),
+    "ui.upload_limit": ("拖放文件到此处，或点“选择文件”；每个文件不超过 {mb}MB", "Drop a file here or choose one; up to {mb} MB per file"),
     # 年初 → 年末 of one year is a change within the year, not 同比 (a comparison with the prior year)
     "assets.col.change_pct": ("年内变化率", "Change in the year"),
     "col.competition": ("竞赛", "Competition"),
