@@ -83,6 +83,11 @@ MESSAGES = {
         "{metric}: in {months} the platforms add up to more than the whole-matrix total (platforms count differently or count "
         "items twice), so their figures cannot be set against the total; the dashboard's figures use the total.",
     ),
+    "sources.section.annual_only_note": (
+        "{metric}：全矩阵只有{year}年全年合计（{total}），没有月度合计；图中只是已上传平台的数字，不是全部。",
+        "{metric}: the whole matrix has only a {year} total ({total}), no monthly totals; the chart shows the platforms uploaded only, not the whole.",
+    ),
+    "sources.section.annual_total": ("全矩阵{year}年全年合计", "Whole matrix, {year} total"),
     "sources.section.platforms_only_note": (
         "{metric}：没有全矩阵合计，图中只是已上传平台的数字，不是全部。",
         "{metric}: there is no whole-matrix total; the chart shows the platforms uploaded only, not the whole.",

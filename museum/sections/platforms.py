@@ -43,6 +43,14 @@ def _totals(scope: Scope, metric_id: str) -> pd.Series:
     return totals.astype({"month": int}).set_index("month")["value"]
 
 
+def _annual_total(scope: Scope, metric_id: str) -> tuple[float, str] | None:
+    """The year's whole-matrix figure stored as a year (the annual report), when there is one."""
+    values = scope.values
+    rows = values[(values["metric_id"] == metric_id) & (values["year"] == scope.year) & values["month"].isna()
+                  & values["platforms"].isna()]
+    return None if rows.empty else (float(rows["value"].iloc[-1]), str(rows["qualifier"].iloc[-1]))
+
+
 def _coverage(scope: Scope, metric, rows: pd.DataFrame) -> tuple[dict[int, float], list[int], Notice]:
     """(month -> the part of the total no platform covers, months whose platforms exceed the total, the note
     that says what the platform figures cover): a breakdown never silently contradicts the total."""
@@ -50,6 +58,10 @@ def _coverage(scope: Scope, metric, rows: pd.DataFrame) -> tuple[dict[int, float
     by_month = rows.groupby("month")["value"].sum()
     name = metric.name(scope.lang)
     if totals.empty:
+        annual = _annual_total(scope, metric.metric_id)
+        if annual is not None:  # the report's year figure: the months of the platforms are a part of it
+            total = numbers.format_value(annual[0], annual[1], scope.lang, metric.unit(scope.lang))
+            return {}, [], Notice(scope.t("sources.section.annual_only_note", metric=name, total=total, year=scope.year))
         return {}, [], Notice(scope.t("sources.section.platforms_only_note", metric=name))
     rest = {int(m): float(totals[m] - by_month.get(m, 0.0)) for m in totals.index}
     over = sorted(m for m, part in rest.items() if part < -REST_MIN)
@@ -114,6 +126,11 @@ def _table(scope: Scope, values: pd.DataFrame, metrics: list) -> Table:
         for metric, total in zip(metrics, totals):
             value = None if total.empty else (float(total.sort_index().iloc[-1]) if metric.kind == "stock" else float(total.sum()))
             record.append("—" if value is None else numbers.format_value(value, "exact", lang, metric.unit(lang)))
+        records.append(record)
+    annual = [_annual_total(scope, metric.metric_id) for metric in metrics]
+    if all(total.empty for total in totals) and any(a is not None for a in annual):
+        record = [scope.t("sources.section.annual_total", year=scope.year)]
+        record += ["—" if a is None else numbers.format_value(a[0], a[1], lang, m.unit(lang)) for m, a in zip(metrics, annual)]
         records.append(record)
     title = scope.t("sources.section.table", year=scope.year)
     return Table(scope.name("platforms_table"), title, pd.DataFrame(records, columns=header))

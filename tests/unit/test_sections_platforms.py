@@ -81,3 +81,13 @@ def test_a_breakdown_without_a_total_says_it_covers_the_uploaded_platforms_only(
     blocks = platform_blocks(Scope.from_connection(loaded, 1, "馆", 2021, "zh"))
     notes = [b.text for b in blocks if isinstance(b, Notice)]
     assert "科普短视频：没有全矩阵合计，图中只是已上传平台的数字，不是全部。" in notes
+
+
+def test_a_breakdown_of_a_year_known_as_a_whole_says_the_platforms_are_part_of_it(loaded):
+    office = "年份,指标,数值\r\n2021,科普短视频,40\r\n".encode()  # the report's year figure, no months
+    assert ingest.ingest(loaded, 1, office, "report_like.csv", actor="test").status == "committed"
+    blocks = platform_blocks(Scope.from_connection(loaded, 1, "馆", 2021, "zh"))
+    notes = [b.text for b in blocks if isinstance(b, Notice)]
+    assert "科普短视频：全矩阵只有2021年全年合计（40条），没有月度合计；图中只是已上传平台的数字，不是全部。" in notes
+    table = next(b for b in blocks if isinstance(b, Table) and b.name == "platforms_table_2021")
+    assert table.frame.values.tolist()[-1][:3] == ["全矩阵2021年全年合计", "—", "40条"]
