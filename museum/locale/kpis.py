@@ -33,7 +33,7 @@ MESSAGES = {
     "kpi.share.exact": ("已达上年全年的 {pct}（{until}）", "{pct} of {prior_year} total ({until})"),
     "kpi.share.at_least": ("已超上年全年的 {pct}（{until}）", "over {pct} of {prior_year} total ({until})"),
     # the prior year's total is a lower bound (超X): the share can only be smaller, so say what bounds it
-    "kpi.share.at_most": ("不超过上年全年的 {pct}（{until}；上年全年为“超”数，按下限计）",
+    "kpi.share.at_most": ("不超过上年全年的 {pct}（{until}；上年全年是“超”数）",
                           "at most {pct} of {prior_year} total ({until}; that total is a lower bound)"),
     "kpi.share.approx": ("约达上年全年的 {pct}（{until}）", "about {pct} of {prior_year} total ({until})"),
     # a change with its bound (museum.numbers.bounded)

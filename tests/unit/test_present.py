@@ -70,7 +70,7 @@ def test_card_of_a_partial_year_against_last_years_total():
 def test_a_share_against_a_lower_bound_is_at_most():
     rows = [("online_visits", 2024, None, 5_000_000, "at_least")] + months("online_visits", 2025, range(1, 10), 400_000)
     k = kpi(values(*rows), "online_visits", 2025)
-    assert present.delta_text(k, "zh") == "不超过上年全年的 72%（截至9月；上年全年为“超”数，按下限计）"
+    assert present.delta_text(k, "zh") == "不超过上年全年的 72%（截至9月；上年全年是“超”数）"
     assert present.delta_text(k, "en") == "at most 72% of 2024 total (as of Sep; that total is a lower bound)"
     assert present.card(k, "en").value == "3.6M visits"
 
