@@ -252,7 +252,7 @@ def research_stages(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = 
         fig.add_trace(
             go.Bar(
                 x=[t(f"stage.{s}", lang) for s in order], y=counts, name=t(f"role.{role}", lang),
-                marker={"color": ROLE_COLORS[role]}, text=[str(int(c)) for c in counts], textposition="outside",
+                marker={"color": ROLE_COLORS[role]}, text=[str(int(c)) if c else "" for c in counts], textposition="outside",
             )
         )
     fig.update_layout(barmode="group")
