@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from museum import backup, numbers, settings
+from museum import backup, clock, settings
 from museum.access import auth
 from museum.store import audit
 from museum.i18n import t
@@ -46,8 +46,8 @@ with accounts_tab:
     users = data.read("accounts")
     shown = users.assign(
         role=[t(f"auth.role.{r}", lang) for r in users["role"]],
-        created_at=[numbers.format_time(v, lang) for v in users["created_at"]],
-        locked_until=[numbers.format_time(v, lang) if pd.notna(v) else "" for v in users["locked_until"]],
+        created_at=[clock.format_time(v, lang) for v in users["created_at"]],
+        locked_until=[clock.format_time(v, lang) if pd.notna(v) else "" for v in users["locked_until"]],
     )
     shown.columns = [t(f"access.admin.column.{c}", lang) for c in shown.columns]
     st.dataframe(shown, hide_index=True)

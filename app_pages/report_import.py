@@ -5,7 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from museum import present
+from museum import file_words
 from museum.intake import safety as upload_safety
 from museum.report import importer as report_import, parser as report_parser
 from museum.errors import MuseumError
@@ -49,8 +49,8 @@ except MuseumError as exc:
 digest = hashlib.sha256(content).hexdigest()[:12]
 summary = pd.DataFrame(
     [[ctx.t("profile.name"), parsed.institution or "—"], [ctx.t("report.ui.year"), str(parsed.year)],
-     [ctx.t("report.ui.layout"), present.report_layout_text(parsed.layout, ctx.lang)],
-     [ctx.t("report.ui.encoding"), present.read_as_text("text" if uploaded is None else parsed.encoding, ctx.lang)]],
+     [ctx.t("report.ui.layout"), file_words.report_layout_text(parsed.layout, ctx.lang)],
+     [ctx.t("report.ui.encoding"), file_words.read_as_text("text" if uploaded is None else parsed.encoding, ctx.lang)]],
     columns=[ctx.t("col.field"), ctx.t("col.value")],
 )
 st.dataframe(summary, hide_index=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from museum import catalog, numbers, settings
+from museum import catalog, clock, numbers, settings
 from museum.i18n import has, t
 from museum.kpis import Kpi, Source
 from museum.period import Period
@@ -29,19 +29,6 @@ PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao")
 # Sources
 
 
-def read_as_text(code: str | None, lang: str = "zh") -> str:
-    """How a file was read, in words: 'utf-8' -> 'UTF-8 文本', 'xls/html' -> 'Excel 97–2003 工作簿（.xls），网页格式（HTML）'."""
-    if not code:
-        return "—"
-    parts = [t(f"read_as.{part}", lang) if has(f"read_as.{part}") else part for part in code.split("/")]
-    return ("，" if lang == "zh" else ", ").join(parts)
-
-
-def report_layout_text(code: str | None, lang: str = "zh") -> str:
-    """A report's layout in words ('cell_per_line' -> '逐格复制的网页表格（每行一格）')."""
-    return t(f"report.layout.{code}", lang) if code and has(f"report.layout.{code}") else (code or "—")
-
-
 def readable_sentence(sentence: str) -> str:
     """A report text as a reader takes it in: a table row pasted from the portal ('63.1万元 | 59.27万元 | |')
     is its non-empty cells ('63.1万元；59.27万元'), without the pipes that separated them."""
@@ -59,7 +46,7 @@ def batch_text(source: Source, lang: str = "zh") -> str:
         kind=t(f"batch.kind.{source.batch_kind}", lang),
         file=source.file_name or "—",
         user=source.user or "—",
-        time=numbers.format_time(source.time, lang),
+        time=clock.format_time(source.time, lang),
     )
 
 

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 import pandas as pd
 
-from museum import catalog, institutions, kpis, numbers, present, sections
+from museum import catalog, clock, institutions, kpis, numbers, present, sections
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.sections import Chart, KpiCards, Scope, Section
@@ -186,7 +186,7 @@ def build_report(con, year: int, lang: str = "zh", *, institution: str | None = 
     sheets, long = data_frames(scope.values, scope.catalog, lang)
     return Report(
         institution=institution_name, year=year, lang=lang, demo=scope.demo,
-        generated=numbers.format_time(datetime.now(timezone.utc), lang),
+        generated=clock.format_time(datetime.now(timezone.utc), lang),
         kpis=scope.kpis, sections=sections.build_all(scope),
         sources=sources_table(scope.kpis, lang), data_sheets=sheets, data_long=long,
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from museum.catalog import Catalog
-from museum.present import read_as_text
+from museum.file_words import read_as_text
 from museum.i18n import t
-from museum.numbers import format_time, format_value
+from museum.clock import format_time
+from museum.numbers import format_value
 from museum.intake.templates import uploadable
 from museum.tabular import yes_no
 

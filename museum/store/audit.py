@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 import pandas as pd
 
-from museum import numbers, safe_csv
+from museum import clock, safe_csv
 from museum.store import audit_words, db
 from museum.i18n import t
 
@@ -98,7 +98,7 @@ def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     shown["detail"] = [audit_words.readable(d, lang) for d in shown["detail"].fillna("")]
     shown["file_sha256"] = shown["file_sha256"].fillna("")
     shown["action"] = [action_label(a, lang) for a in shown["action"]]
-    shown["occurred_at"] = [numbers.format_time(value, lang, seconds=True) for value in shown["occurred_at"]]
+    shown["occurred_at"] = [clock.format_time(value, lang, seconds=True) for value in shown["occurred_at"]]
     shown.columns = [t(f"audit.column.{c}", lang) for c in COLUMNS]
     return shown
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from museum import numbers, present
+from museum import clock, present
 from museum.export.content import build_report
 from museum.intake import present as intake_present
 from museum.sections import Scope
@@ -16,17 +16,17 @@ NOON_UTC = datetime(2024, 5, 1, 12, 0)
 
 
 def test_a_stored_utc_time_is_shown_in_beijing_time_by_default():
-    assert numbers.format_time(NOON_UTC, "zh") == "北京时间 2024-05-01 20:00"
-    assert numbers.format_time(pd.Timestamp("2024-12-31 20:30"), "en") == "2025-01-01 04:30 Beijing time"
-    assert numbers.format_time(None) == "—" and numbers.format_time(pd.NaT) == "—"
+    assert clock.format_time(NOON_UTC, "zh") == "北京时间 2024-05-01 20:00"
+    assert clock.format_time(pd.Timestamp("2024-12-31 20:30"), "en") == "2025-01-01 04:30 Beijing time"
+    assert clock.format_time(None) == "—" and clock.format_time(pd.NaT) == "—"
 
 
 def test_another_zone_is_a_setting_and_named_by_its_offset(monkeypatch):
     monkeypatch.setenv("MUSEUM_TIME_ZONE", "Asia/Tokyo")
-    assert numbers.format_time(NOON_UTC, "zh") == "UTC+9 2024-05-01 21:00"
+    assert clock.format_time(NOON_UTC, "zh") == "UTC+9 2024-05-01 21:00"
     monkeypatch.setenv("MUSEUM_TIME_ZONE", "Nowhere/Atlantis")
     with pytest.raises(ValueError, match="MUSEUM_TIME_ZONE"):
-        numbers.format_time(NOON_UTC)
+        clock.format_time(NOON_UTC)
 
 
 def test_upload_history_and_sources_name_the_zone(con):

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 from museum.sections import Scope, build
-from museum.sections.blocks import Chart, Notice, Table
+from museum.sections.blocks import Chart, Table
 
 
 def _table(section, stem: str) -> Table:
     return next(b for b in section.blocks if isinstance(b, Table) and b.name.startswith(stem))
-
-
-def _add_assets(con, year: int, start: float, end: float) -> None:
-    from museum.intake import ingest
-    content = f"年份,资产年初数,资产年末数\r\n{year},{start},{end}\r\n".encode()
-    assert ingest.ingest(con, 1, content, f"assets_{year}.csv", actor="test").status == "committed"
 
 
 def test_assets_history_says_change_in_the_year_with_dashes_and_minus_signs(con):
@@ -68,8 +62,8 @@ def test_monthly_charts_label_months_level_with_bare_numbers(db_path):
 
 
 def test_how_a_file_was_read_is_said_in_words():
-    from museum import present
-    assert present.read_as_text("gbk", "zh") == "中文 Windows 文本（GBK）"
-    assert present.read_as_text("xls/html", "zh") == "Excel 97–2003 工作簿（.xls），网页格式（HTML）"
-    assert present.read_as_text("utf-8", "en") == "UTF-8 text"
-    assert present.report_layout_text("cell_per_line", "zh") == "逐格复制的网页表格（每行一格）"
+    from museum import file_words
+    assert file_words.read_as_text("gbk", "zh") == "中文 Windows 文本（GBK）"
+    assert file_words.read_as_text("xls/html", "zh") == "Excel 97–2003 工作簿（.xls），网页格式（HTML）"
+    assert file_words.read_as_text("utf-8", "en") == "UTF-8 text"
+    assert file_words.report_layout_text("cell_per_line", "zh") == "逐格复制的网页表格（每行一格）"
