@@ -79,7 +79,7 @@ def unexpected(exc: BaseException) -> None:
 
 
 lang = context.language()
-blocks.inject_css()
+blocks.inject_css(lang)
 try:
     role = access.start_run()  # signs out an idle session; None = must sign in first
     chosen, needed_by_url = navigation(role)

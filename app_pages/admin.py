@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from museum import backup, settings
+from museum import backup, clock, settings
 from museum.access import auth
 from museum.store import audit
 from museum.i18n import t
@@ -46,8 +46,8 @@ with accounts_tab:
     users = data.read("accounts")
     shown = users.assign(
         role=[t(f"auth.role.{r}", lang) for r in users["role"]],
-        created_at=[v.strftime("%Y-%m-%d %H:%M") for v in users["created_at"]],
-        locked_until=[v.strftime("%Y-%m-%d %H:%M") if pd.notna(v) else "" for v in users["locked_until"]],
+        created_at=[clock.format_time(v, lang) for v in users["created_at"]],
+        locked_until=[clock.format_time(v, lang) if pd.notna(v) else "" for v in users["locked_until"]],
     )
     shown.columns = [t(f"access.admin.column.{c}", lang) for c in shown.columns]
     st.dataframe(shown, hide_index=True)
@@ -59,7 +59,7 @@ with accounts_tab:
         role_choice = cols[1].selectbox(t("access.role", lang), auth.ROLES, key="change_role",
                                         format_func=lambda r: t(f"auth.role.{r}", lang))
         reset_password = cols[2].text_input(t("access.admin.new_password", lang), type="password", key="change_password")
-        buttons = st.columns(5)
+        buttons = st.columns(6)
         if buttons[0].button(t("access.admin.set_role", lang), key="btn_role"):
             run_change(lambda con: auth.set_role(con, target, role_choice, actor=me), "access.admin.done", name=target)
         if buttons[1].button(t("access.admin.set_password", lang), key="btn_password"):
@@ -68,9 +68,19 @@ with accounts_tab:
             run_change(lambda con: auth.set_disabled(con, target, True, actor=me), "access.admin.done", name=target)
         if buttons[3].button(t("access.admin.enable", lang), key="btn_enable"):
             run_change(lambda con: auth.set_disabled(con, target, False, actor=me), "access.admin.done", name=target)
+        if buttons[5].button(t("access.admin.unlock", lang), key="btn_unlock", help=t("access.admin.unlock_help", lang)):
+            run_change(lambda con: auth.unlock(con, target, actor=me), "access.admin.unlocked", name=target)
         confirm = st.checkbox(t("access.admin.confirm_remove", lang, name=blocks.plain(target)), key="confirm_remove")
         if buttons[4].button(t("access.admin.remove", lang), key="btn_remove", disabled=not confirm):
             run_change(lambda con: auth.remove_user(con, target, actor=me), "cli.users.removed", name=target)
+
+    clients = data.read("locked_clients")
+    if not clients.empty:  # an address locked after guesses at several names: lifted here, not on a server
+        st.subheader(t("access.admin.locked_clients", lang))
+        for address in clients["client"]:
+            if st.button(t("access.admin.unlock_client", lang, client=address), key=f"btn_unlock_client_{address}"):
+                run_change(lambda con, address=address: auth.unlock_client(con, address, actor=me),
+                           "access.admin.client_unlocked", client=address)
 
 with audit_tab:
     known_users = data.read("audit_users")

@@ -11,7 +11,7 @@ selection = context.current()
 if selection.year is not None:  # the annual pack is the whole year, whatever part of it the sidebar shows
     selection = selection.with_year(selection.year)
 access.require("export", selection.lang)
-context.page_header(selection, "page.export")
+context.page_header(selection, "page.export", compares=False)
 st.write(selection.t("export.intro"))
 
 lang = st.segmented_control(selection.t("export.language"), options=["zh", "en"], default=selection.lang, required=True,

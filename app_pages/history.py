@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from museum.intake import ingest
+from museum import clock
 from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.i18n import t
@@ -52,7 +53,7 @@ def describe(batch_id: int) -> str:
     row = by_id[batch_id]
     file = row["file_name"] if isinstance(row["file_name"], str) else ""
     return ctx.t("intake.history.option", batch_id=batch_id, kind=t(f"batch.kind.{row['kind']}", ctx.lang),
-                 file=file or "—", time=str(row["created_at"])[:16])
+                 file=file or "—", time=clock.format_time(row["created_at"], ctx.lang))
 
 
 chosen = st.selectbox(ctx.t("intake.history.choose"), options, format_func=describe, key="history_batch")

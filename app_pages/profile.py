@@ -5,7 +5,7 @@ import streamlit as st
 from museum import sections
 from ui import blocks, context
 
-selection, scope = context.view_page("page.profile")
+selection, scope = context.view_page("page.profile", compares=False)  # registration fields: no 同比
 
 section = sections.build("profile", scope)
 if not section:

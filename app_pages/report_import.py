@@ -5,6 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from museum import file_words
 from museum.intake import safety as upload_safety
 from museum.report import importer as report_import, parser as report_parser
 from museum.errors import MuseumError
@@ -43,7 +44,8 @@ except MuseumError as exc:
 digest = hashlib.sha256(content).hexdigest()[:12]
 summary = pd.DataFrame(
     [[ctx.t("profile.name"), parsed.institution or "—"], [ctx.t("report.ui.year"), str(parsed.year)],
-     [ctx.t("report.ui.layout"), parsed.layout], [ctx.t("report.ui.encoding"), parsed.encoding]],
+     [ctx.t("report.ui.layout"), file_words.report_layout_text(parsed.layout, ctx.lang)],
+     [ctx.t("report.ui.encoding"), file_words.read_as_text("text" if uploaded is None else parsed.encoding, ctx.lang)]],
     columns=[ctx.t("col.field"), ctx.t("col.value")],
 )
 st.dataframe(summary, hide_index=True)
@@ -58,7 +60,7 @@ def choice(table: str, column: str, label: str) -> st.column_config.SelectboxCol
 
 common = {
     "sentence": st.column_config.TextColumn(ctx.t("col.sentence"), disabled=True, width="medium"),
-    "confidence": st.column_config.ProgressColumn(ctx.t("report.ui.confidence"), min_value=0.0, max_value=1.0, format="%.2f"),
+    "confidence": st.column_config.ProgressColumn(ctx.t("report.ui.confidence"), min_value=0.0, max_value=1.0, format="percent"),
     "keep": st.column_config.CheckboxColumn(ctx.t("report.ui.keep")),
 }
 

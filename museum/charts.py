@@ -106,17 +106,19 @@ def yearly_bars(series: pd.DataFrame, metric: Metric, lang: str, *, demo: bool =
                    unit=metric.unit(lang))
 
 
-def _month_axis(fig: go.Figure, lang: str, last: int = 12) -> None:
-    fig.update_xaxes(tickmode="array", tickvals=list(range(1, last + 1)),
-                     ticktext=[t("chart.month_label", lang, month=m) for m in range(1, last + 1)], range=[0.5, last + 0.5])
+def month_axis(fig: go.Figure, last: int = 12) -> None:
+    """Months as bare numbers (every such chart's title says 各月 / by month): twelve '1月' labels do not
+    fit a phone's width, and Plotly then turns them sideways and clips them; '1'…'12' fit at 390 px, level."""
+    fig.update_xaxes(tickmode="array", tickvals=list(range(1, last + 1)), ticktext=[str(m) for m in range(1, last + 1)],
+                     range=[0.5, last + 0.5], tickangle=0)
 
 
-def _year_line(fig: go.Figure, rows: pd.DataFrame, column: str, name: str, latest: bool, index: int) -> None:
+def _year_line(fig: go.Figure, rows: pd.DataFrame, column: str, name: str, latest: bool, index: int, lang: str) -> None:
     fig.add_trace(
         go.Scatter(
             x=rows["month"], y=rows[column], mode="lines+markers", name=name,
             line={"width": 3 if latest else 1.6, "color": NEUTRAL if latest else YEAR_COLORS[index % len(YEAR_COLORS)]},
-            hovertemplate=name + " %{x}: %{y:,.0f}<extra></extra>",
+            hovertemplate=name + " " + t("chart.month_label", lang, month="%{x}") + ": %{y:,.0f}<extra></extra>",
         )
     )
 
@@ -128,8 +130,8 @@ def monthly_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, year: int
     years = [y for y in sorted(monthly["year"].unique()) if year - MONTHLY_YEARS < y <= year]
     for index, shown in enumerate(years):
         rows = monthly[monthly["year"] == shown]
-        _year_line(fig, rows, "value", year_label(shown, list(rows["month"]), lang), shown == year, len(years) - 1 - index)
-    _month_axis(fig, lang)
+        _year_line(fig, rows, "value", year_label(shown, list(rows["month"]), lang), shown == year, len(years) - 1 - index, lang)
+    month_axis(fig)
     fig.update_yaxes(rangemode="tozero")
     return _layout(fig, t("chart.monthly_title", lang, metric=metric.name(lang)), demo=demo, lang=lang,
                    unit=metric.unit(lang), legend=True)
@@ -143,9 +145,9 @@ def ytd_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, year: int, de
     prior = monthly[(monthly["year"] == year - 1) & monthly["month"].isin(months)]
     if not prior.empty:
         prior = prior.assign(ytd=prior["value"].cumsum())
-        _year_line(fig, prior, "ytd", year_label(year - 1, list(prior["month"]), lang), False, 0)
-    _year_line(fig, this_year, "ytd", year_label(year, months, lang), True, 0)
-    _month_axis(fig, lang, last=max(months))
+        _year_line(fig, prior, "ytd", year_label(year - 1, list(prior["month"]), lang), False, 0, lang)
+    _year_line(fig, this_year, "ytd", year_label(year, months, lang), True, 0, lang)
+    month_axis(fig, last=max(months))
     fig.update_yaxes(rangemode="tozero")
     return _layout(fig, t("chart.ytd_title", lang, metric=metric.name(lang)), demo=demo, lang=lang,
                    unit=metric.unit(lang), legend=True)
@@ -236,8 +238,11 @@ def awards_years(frame: pd.DataFrame, lang: str, *, demo: bool = False) -> go.Fi
     return _layout(fig, t("chart.awards_years_title", lang), demo=demo, lang=lang, unit=t("unit.items", lang), legend=True)
 
 
-def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
-    """Projects by stage (申报 -> 立项 -> 结题), one series per role (stages: stage, role, count)."""
+def research_stages(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = False) -> go.Figure:
+    """Projects of the year at each stage (申报, 立项, 结题), one bar series per role (stages: stage, role, count).
+
+    Bars, not a funnel: a report counts each stage of the year on its own, and a project concluded
+    this year was usually applied for years ago, so 申报 → 立项 → 结题 is not a conversion."""
     fig = go.Figure()
     order = ["applied", "approved", "concluded"]
     for role in ("lead", "participant", "none"):
@@ -245,12 +250,15 @@ def research_funnel(stages: pd.DataFrame, lang: str, *, year: int, demo: bool = 
         if counts.sum() == 0:
             continue
         fig.add_trace(
-            go.Funnel(
-                y=[t(f"stage.{s}", lang) for s in order], x=counts, name=t(f"role.{role}", lang),
-                marker={"color": ROLE_COLORS[role]}, textinfo="value",
+            go.Bar(
+                x=[t(f"stage.{s}", lang) for s in order], y=counts, name=t(f"role.{role}", lang),
+                marker={"color": ROLE_COLORS[role]}, text=[str(int(c)) if c else "" for c in counts], textposition="outside",
             )
         )
-    fig.update_yaxes(automargin=True)
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(rangemode="tozero", dtick=1 if stages["count"].max() <= 10 else None)
+    fig.add_annotation(text=t("chart.research_note", lang), xref="paper", yref="paper", x=0, y=1, xanchor="left",
+                       yanchor="bottom", yshift=6, showarrow=False, font={"size": 12, "color": "#555"})
     return _layout(fig, t("chart.research_title", lang, year=year), demo=demo, lang=lang, legend=True)
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -64,7 +65,7 @@ class Source:
     batch_kind: str
     file_name: str | None
     user: str | None
-    time: str | None
+    time: datetime | None  # when the batch was written (UTC, as stored)
 
 
 @dataclass
@@ -182,14 +183,11 @@ def _rows(frame: pd.DataFrame) -> list[_Row]:
     if frame.empty:
         return []
     months = [None if missing else int(month) for month, missing in zip(frame["month"].tolist(), frame["month"].isna().tolist())]
-    # a frame has a few batches and thousands of rows: each batch's time text and each distinct
-    # source are made once (equal values, so the sources compare and hash as before)
-    time_texts: dict = {}
-    times = []
-    for time, missing in zip(frame["batch_time"].tolist(), frame["batch_time"].isna().tolist()):
-        if not missing and time not in time_texts:
-            time_texts[time] = str(time)[:16]
-        times.append(None if missing else time_texts[time])
+    # a frame has a few batches and thousands of rows: each distinct source is made once (equal
+    # values, so the sources compare and hash as before); its time is shown in the institution's
+    # zone when a reader sees it (present.describe_source)
+    times = [None if missing else time
+             for time, missing in zip(frame["batch_time"].tolist(), frame["batch_time"].isna().tolist())]
     made: dict[tuple, Source] = {}
     sources = []
     for key in zip(_texts(frame["sentence"]), frame["batch_id"].tolist(), frame["batch_kind"].tolist(),

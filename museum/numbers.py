@@ -239,14 +239,31 @@ def format_plain(value: float, lang: str = "zh", decimals: int = 2, compact: boo
     value = float(value)
     if lang == "en":
         return _compact_en(value) if compact else _full_en(value, decimals)
-    magnitude = abs(value)
-    wan = _trim(value / 10_000, decimals)
-    # by the rounded figure: 99,999,999 is 1亿, never "10000万"
-    if magnitude >= 100_000_000 or abs(float(wan)) >= 10_000:
-        return _signed(_trim(value / 100_000_000, decimals)) + "亿"
-    if magnitude >= 10_000:
-        return _signed(wan) + "万"
-    return _signed(_trim(value, decimals))
+    number, scale = _zh_scaled(value, decimals)
+    return _signed(_trim(number, decimals)) + scale
+
+
+# Chinese large-number units, largest first: 1万亿 = 10^12, 1亿 = 10^8, 1万 = 10^4.
+ZH_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"), (1.0, ""))
+
+
+def _zh_scaled(value: float, decimals: int) -> tuple[float, str]:
+    """The value in the largest unit it reaches once rounded: 99,999,999 -> (1, '亿'), never '10000万'."""
+    for position, (scale, word) in enumerate(ZH_SCALES):
+        below = ZH_SCALES[position + 1][0] if position + 1 < len(ZH_SCALES) else None
+        reaches = abs(value) >= scale or (below is not None and round(abs(value) / below, decimals) >= scale / below)
+        if reaches or scale == 1.0:
+            return value / scale, word
+    return value, ""
+
+
+def _zh_amount(value: float, unit: str, decimals: int = 2) -> tuple[str, str]:
+    """(number, unit): ('59.27', '万元'), and a 万 unit merged with the number's own scale:
+    10000万元 -> ('1亿', '元'), never '1万万元'."""
+    number = format_plain(value, "zh", decimals)
+    if unit.startswith("万") and number.endswith(("万", "亿")):
+        return format_plain(value * 10_000, "zh", decimals), unit[1:]
+    return number, unit
 
 
 def _english_amount(value: float, unit: str, compact: bool, qualifier: str = "exact", decimals: int = 2) -> str:
@@ -273,12 +290,12 @@ def format_value(value: float | None, qualifier: str = "exact", lang: str = "zh"
     if lang == "en":
         text = _english_amount(float(value), unit, compact, qualifier, decimals)
         return "≈" + text if qualifier == "approx" else text
-    text = format_plain(value, lang, decimals)
+    number, unit = _zh_amount(float(value), unit, decimals)
     if qualifier == "at_least":
-        text += "+"
+        number += "+"
     elif qualifier == "approx":
-        text = "约" + text
-    return text + unit
+        number = "约" + number
+    return number + unit
 
 
 # The qualifier words of a report and where they stand: before the number (超500万次), between
@@ -300,7 +317,7 @@ def format_words(value: float | None, qualifier: str = "exact", lang: str = "zh"
         if qualifier == "exact":
             return amount
         return t("kpi.words.at_least" if qualifier == "at_least" else "kpi.words.approx", "en", amount=amount)
-    number = format_plain(value, "zh")
+    number, unit = _zh_amount(float(value), unit)
     if qualifier == "exact":
         return number + unit
     if word not in QUALIFIER_WORDS.get(qualifier, ()):
@@ -345,7 +362,7 @@ def format_change(change: float | None, bound="exact", lang: str = "zh", unit: s
     if lang == "en":
         magnitude = _english_amount(abs(change), unit, True)
     else:
-        magnitude = format_plain(abs(change), lang) + unit
+        magnitude = "".join(_zh_amount(abs(change), unit))
     return bounded(sign + magnitude, magnitude, _direction(change, 10), bound, lang, verbs="amount")
 
 

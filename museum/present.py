@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from museum import catalog, numbers, settings
+from museum import catalog, clock, numbers, settings
 from museum.i18n import has, t
 from museum.kpis import Kpi, Source
 from museum.period import Period
@@ -30,26 +30,39 @@ PLATFORM_ORDER = ("wechat", "douyin", "channels", "toutiao", "xiaohongshu")
 # Sources
 
 
-def describe_source(source: Source, lang: str = "zh") -> str:
-    """"From the sentence …" or "batch #3, upload of x.csv by 张三 at …"."""
-    batch = t(
+def readable_sentence(sentence: str) -> str:
+    """A report text as a reader takes it in: a table row pasted from the portal ('63.1万元 | 59.27万元 | |')
+    is its non-empty cells ('63.1万元；59.27万元'), without the pipes that separated them."""
+    if "|" not in sentence:
+        return sentence
+    return "；".join(cell.strip() for cell in sentence.split("|") if cell.strip())
+
+
+def batch_text(source: Source, lang: str = "zh") -> str:
+    """'批次 #3（上传，文件 x.csv，张三，2024-05-01 20:00（北京时间））': who wrote the value, not what it says."""
+    return t(
         "source.batch",
         lang,
         batch_id=source.batch_id,
         kind=t(f"batch.kind.{source.batch_kind}", lang),
         file=source.file_name or "—",
         user=source.user or "—",
-        time=source.time or "—",
+        time=clock.format_time(source.time, lang),
     )
+
+
+def describe_source(source: Source, lang: str = "zh") -> str:
+    """"From the sentence … — batch #3" or "batch #3, upload of x.csv by 张三 at …"."""
+    batch = batch_text(source, lang)
     if source.sentence:
-        return t("source.sentence", lang, sentence=source.sentence, batch=batch)
+        return t("source.sentence", lang, sentence=readable_sentence(source.sentence), batch=batch)
     return batch
 
 
 def source_text(kpi: Kpi, lang: str = "zh") -> str:
     """The sentence the value came from or, for uploaded values, the batch(es) that wrote it."""
     sources = kpi.current.sources
-    sentences = list(dict.fromkeys(s.sentence for s in sources if s.sentence))
+    sentences = list(dict.fromkeys(readable_sentence(s.sentence) for s in sources if s.sentence))
     if sentences:
         return " ".join(sentences)
     return "; ".join(dict.fromkeys(describe_source(s, lang) for s in sources))
@@ -293,6 +306,17 @@ def headline(kpis: list[Kpi], ids: tuple[str, ...] | None = None) -> list[Kpi]:
     that year are left out, so 接待观众人次 leads when it has data and gives its place when not)."""
     by_id = {k.metric.metric_id: k for k in kpis}
     return [by_id[m] for m in (ids or headline_ids()) if m in by_id][:HEADLINE_SHOWN]
+
+
+def headline_missing(kpis: list[Kpi], lang: str, period: str, ids: tuple[str, ...] | None = None) -> str | None:
+    """The headline figures the period has no value for, named ('接待观众人次、…'); None when all are there."""
+    ids = ids or headline_ids()
+    have = {k.metric.metric_id for k in kpis}
+    missing = [catalog.load()[m].name(lang) for m in ids if m not in have]
+    if not missing or len(missing) == len(ids):  # all missing: the page says the period has no data at all
+        return None
+    names = ("、" if lang == "zh" else ", ").join(missing)
+    return t("overview.headline_missing", lang, period=period, names=names, shown=len(ids) - len(missing), total=len(ids))
 
 
 def has_prior(kpi: Kpi) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +34,9 @@ QUERY_TIMEOUT_SECONDS = Setting(
 )
 MAX_UPLOAD_MB = Setting("MUSEUM_MAX_UPLOAD_MB", "50", "Largest upload accepted, in MB.")
 LANGUAGE = Setting("MUSEUM_LANG", "zh", "Default language of the CLI and the UI: zh or en.")
+TIME_ZONE = Setting(
+    "MUSEUM_TIME_ZONE", "Asia/Shanghai", "The institution's time zone (IANA name): every time a person reads is shown in it."
+)
 SESSION_TIMEOUT_MINUTES = Setting(
     "MUSEUM_SESSION_TIMEOUT_MINUTES", "30", "A signed-in session without activity for this long is signed out."
 )
@@ -97,6 +101,7 @@ ALL = [
     QUERY_TIMEOUT_SECONDS,
     MAX_UPLOAD_MB,
     LANGUAGE,
+    TIME_ZONE,
     SESSION_TIMEOUT_MINUTES,
     SESSION_DAYS,
     SIGN_IN_MAX_FAILURES,
@@ -134,6 +139,15 @@ def max_upload_bytes() -> int:
 def language() -> str:
     lang = LANGUAGE.get()
     return lang if lang in ("zh", "en") else "zh"
+
+
+def time_zone() -> ZoneInfo:
+    """The institution's time zone; an unknown name is refused with the setting's name."""
+    name = TIME_ZONE.get()
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"{TIME_ZONE.env}={name!r} is not a time zone name (e.g. Asia/Shanghai)") from exc
 
 
 def session_timeout_minutes() -> float:

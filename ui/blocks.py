@@ -16,7 +16,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from museum import export, numbers, present
+from museum import export, numbers, present, settings
 from museum.errors import DatabaseBusy, DatabaseError, MuseumError
 from museum.i18n import t
 from museum.access import sessions
@@ -68,8 +68,25 @@ def write_cookie(cookie: tuple[str, int] | None) -> None:
             unsafe_allow_javascript=True)
 
 
-def inject_css() -> None:
+# Streamlit writes some widget texts in English whatever the page's language: the uploader's button
+# and size line, the "Press Enter to submit" hint. The hint goes (the form's button says what to do);
+# the uploader's texts are replaced in the reader's language (CSS cannot translate, only replace).
+WIDGET_TEXT_CSS = """
+<style>
+[data-testid="InputInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "%(choose)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%(limit)s"; font-size: 0.8rem; }
+</style>
+"""
+
+
+def inject_css(lang: str = "zh") -> None:
     st.html(CSS)
+    megabytes = settings.max_upload_bytes() // (1024 * 1024)
+    st.html(WIDGET_TEXT_CSS % {"choose": t("ui.upload_button", lang), "limit": t("ui.upload_limit", lang, mb=megabytes)})
 
 
 # --- KPI cards --------------------------------------------------------------------------------
@@ -113,7 +130,8 @@ def sources_table(kpis: list[Kpi], lang: str) -> pd.DataFrame:
         t("col.metric", lang): [k.metric.name(lang) for k in kpis],
         t("col.value", lang): [present.value_text(k, lang) for k in kpis],
         t("col.sentence", lang): [present.source_text(k, lang) for k in kpis],
-        t("ui.written_by", lang): ["; ".join(dict.fromkeys(present.describe_source(s, lang) for s in k.current.sources))
+        # the batch alone: the sentence is in the column before, and a long one would hide the batch
+        t("ui.written_by", lang): ["; ".join(dict.fromkeys(present.batch_text(s, lang) for s in k.current.sources))
                                    for k in kpis],
     })
 
@@ -171,9 +189,14 @@ def chart(block: Chart, scope: Scope) -> None:
 # --- the rest ---------------------------------------------------------------------------------
 
 
+TABLE_ROWS_IN_FULL = 40  # a table up to this long shows every row; a longer one scrolls inside its frame
+
+
 def table(block: Table) -> None:
     st.markdown(f"**{plain(block.title)}**")
-    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}")
+    # "auto" shows ten rows and hides the rest behind a scroll a reader may not notice (机构概况 has 13)
+    height = "content" if len(block.frame) <= TABLE_ROWS_IN_FULL else "auto"
+    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}", height=height)
 
 
 def sentences(block: Sentences, scope: Scope) -> None:

@@ -199,8 +199,9 @@ def _period_choice(selection: Selection) -> None:
         st.query_params["period"] = chosen  # a link to this page shows the same period
 
 
-def page_header(selection: Selection, title_key: str, scope_: Scope | None = None) -> None:
-    """Title, the subtitle (institution · period), the demo banner, and the empty-database or empty-period notice."""
+def page_header(selection: Selection, title_key: str, scope_: Scope | None = None, *, compares: bool = True) -> None:
+    """Title, the subtitle (institution · period), the demo banner, and the empty-database or empty-period notice;
+    with `compares`, the notice that the prior year is missing (a page without 同比 does not need it)."""
     st.title(selection.t(title_key))
     if selection.institution_id is not None:
         st.caption(selection.t("ui.subtitle", institution=plain(selection.institution_name), period=selection.period_label))
@@ -212,7 +213,7 @@ def page_header(selection: Selection, title_key: str, scope_: Scope | None = Non
         st.warning(selection.t("demo.banner"), icon="⚠️")
     if not scope_.whole_year and not scope_.kpis:
         st.info(selection.t("period.notice.no_data", period=selection.period_label), icon=":material/info:")
-    if scope_.prior_notice:
+    if compares and scope_.prior_notice:
         from ui import access
 
         st.info(scope_.prior_notice, icon=":material/info:")
@@ -220,11 +221,11 @@ def page_header(selection: Selection, title_key: str, scope_: Scope | None = Non
             st.page_link("app_pages/report_import.py", label=selection.t("ui.go_import_report"), icon=":material/description:")
 
 
-def view_page(title_key: str) -> tuple[Selection, Scope]:
-    """The start of every view page: the selection, its data, and the page's header."""
+def view_page(title_key: str, *, compares: bool = True) -> tuple[Selection, Scope]:
+    """The start of every view page: the selection, its data, and the page's header (see page_header)."""
     selection = current()
     if selection.year is None:
         page_header(selection, title_key)  # no data yet: says so and stops before any scope is made
     scope_ = scope(selection)
-    page_header(selection, title_key, scope_)
+    page_header(selection, title_key, scope_, compares=compares)
     return selection, scope_

@@ -31,6 +31,7 @@ READERS: dict[str, Callable] = {
     "column_aliases": lambda con, institution_id: ingest.load_aliases(con, institution_id),
     "accounts": auth.list_users,
     "accounts_exist": auth.has_accounts,
+    "locked_clients": auth.locked_clients,
     "audit_entries": audit.entries,
     "audit_users": audit.users,
     "frame": lambda con, institution_id, name: FRAMES[name](con, institution_id),

@@ -20,7 +20,7 @@ from functools import lru_cache
 import bcrypt
 import pandas as pd
 
-from museum import settings
+from museum import clock, settings
 from museum.access import names as account_names, throttle
 from museum.store import audit, db
 from museum.access.names import MAX_TYPED_CHARS
@@ -324,7 +324,10 @@ def _lock_refusal(shown: str, account: Throttle, address: str | None, client: Th
 
 def _until(key: str, state: Throttle, now: datetime, **who) -> InputRejected:
     seconds = int((state.locked_until - now).total_seconds())
-    return InputRejected(key, failures=state.failures, until=state.locked_until.strftime("%H:%M"),
+    # the time as the person reads a clock: in the institution's zone, named in each language ("北京时间 20:15")
+    until = clock.local_time(state.locked_until)
+    return InputRejected(key, failures=state.failures, until=f"{until:%H:%M}",
+                         zone_zh=clock.zone_label("zh", until), zone_en=clock.zone_label("en", until),
                          minutes=max(1, -(-seconds // 60)), **who)  # rounded up, at least 1
 
 

@@ -44,6 +44,13 @@ def _source(row) -> str | None:
     return None
 
 
+def _platform(platform: str | None, metric, lang: str) -> str:
+    """A platform, or 全矩阵合计 for a media total; '—' for assets, staff …, where a platform means nothing."""
+    if platform is None and (metric is None or metric.category != "online_media"):
+        return "—"
+    return t(f"platform.{platform or 'total'}", lang)
+
+
 def run(args) -> int:
     cat = catalog.load()
     if args.metric and args.metric not in cat:
@@ -88,7 +95,7 @@ def run(args) -> int:
         rows.append([
             metric.name(lang) if metric else record["metric"],
             period,
-            t(f"platform.{record['platform'] or 'total'}", lang),
+            _platform(record["platform"], metric, lang),
             numbers.format_value(record["value"], record["qualifier"], lang, metric.unit(lang) if metric else ""),
             f"#{record['batch_id']}",
             source if len(source) <= 40 else source[:39] + "…",

@@ -8,13 +8,14 @@ differently (KPI cards become a table) and the files only the pack has.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 import pandas as pd
 
-from museum import catalog, institutions, kpis, numbers, present, sections
+from museum import catalog, clock, institutions, kpis, numbers, present, sections
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.sections import Chart, KpiCards, Scope, Section
@@ -51,8 +52,19 @@ def display_width(text) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
 
 
-def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padding: int = 3) -> list[float]:
-    """How much of the page width (about `page` Latin letters) each column gets.
+_LATIN_WORD = re.compile(r"[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+")
+
+
+def longest_word(text) -> int:
+    """The width of the longest run a line cannot break inside: a Latin word ('followers'), a number
+    with its unit sign ('+29.6%'); Chinese breaks between any two characters, so each counts alone."""
+    text = str(text)
+    words = [display_width(word) for word in _LATIN_WORD.findall(text)]
+    return max(words + [2 if any(unicodedata.east_asian_width(ch) in "WF" for ch in text) else 0])
+
+
+def column_shares(frame: pd.DataFrame, page: int = 84, narrowest: int = 6, padding: int = 3) -> list[float]:
+    """How much of the page width (about `page` Latin letters of 10.5 pt text, cell margins taken off) each column gets.
 
     Short columns (numbers, levels, 同比) get what their widest text needs so they never wrap;
     the long ones share what is left in proportion to their text.
@@ -76,9 +88,20 @@ def column_shares(frame: pd.DataFrame, page: int = 100, narrowest: int = 6, padd
             width[i] = need[i]
             remaining -= need[i]
             flexible.remove(i)
-    total_flexible = sum(need[i] for i in flexible)
-    for i in flexible:
-        width[i] = max(remaining, 0) * need[i] / total_flexible
+    # a long column never gets narrower than its longest word: 'followers' must not wrap as 'followe rs'
+    floor = {i: padding + max([longest_word(frame.columns[i])] + [longest_word(v) for v in frame.iloc[:, i]])
+             for i in flexible}
+    while flexible:
+        total_flexible = sum(need[i] for i in flexible)
+        for i in flexible:
+            width[i] = max(remaining, 0) * need[i] / total_flexible
+        pinned = [i for i in flexible if width[i] < floor[i]]
+        if not pinned:
+            break
+        for i in pinned:
+            width[i] = floor[i]
+            remaining -= floor[i]
+            flexible.remove(i)
     total = sum(width.values())
     return [width[i] / total for i in range(len(need))]
 
@@ -90,12 +113,13 @@ def kpi_table(block: KpiCards, year: int, lang: str) -> pd.DataFrame:
     with_previous = any(kpi.previous_period is not None for kpi in block.kpis)  # a month or a quarter: 环比 too
     for kpi in block.kpis:
         unit = kpi.metric.unit(lang)
-        prior = "—" if kpi.prior is None else numbers.format_value(kpi.prior.value, kpi.prior.qualifier, lang, unit)
+        # a document writes a bound as the report does (超500万次, 2万余人), not as a card does (500万+次)
+        prior = "—" if kpi.prior is None else numbers.format_words(kpi.prior.value, kpi.prior.qualifier, lang, unit)
         compared = present.comparison_label(kpi, lang) if kpi.comparison in ("months", "prior_year_end") else None
         notes = [n for n in (present.coverage_text(kpi, lang), compared, present.reason_text(kpi, lang),
                              present.previous_reason_text(kpi, lang), present.platform_text(kpi, lang),
                              present.bound_note(kpi, lang)) if n]
-        row = [kpi.metric.name(lang), present.value_text(kpi, lang), prior, present.change_text(kpi, lang)]
+        row = [kpi.metric.name(lang), present.value_words(kpi, lang), prior, present.change_text(kpi, lang)]
         if with_previous:
             row.append(present.previous_change_text(kpi, lang))
         row.append(("；" if lang == "zh" else "; ").join(notes))
@@ -121,9 +145,9 @@ def sources_table(found: list[kpis.Kpi], lang: str) -> pd.DataFrame:
     """One row per origin (a report sentence, or a batch) with every figure taken from it."""
     origins: dict[tuple[str, str], list[str]] = {}
     for kpi in found:
-        batches = "; ".join(dict.fromkeys(present.describe_source(replace(s, sentence=None), lang) for s in kpi.current.sources))
-        sentences = " ".join(dict.fromkeys(s.sentence for s in kpi.current.sources if s.sentence)) or "—"
-        origins.setdefault((sentences, batches), []).append(f"{kpi.metric.name(lang)} {present.value_text(kpi, lang)}")
+        batches = "; ".join(dict.fromkeys(present.batch_text(s, lang) for s in kpi.current.sources))
+        sentences = " ".join(dict.fromkeys(present.readable_sentence(s.sentence) for s in kpi.current.sources if s.sentence)) or "—"
+        origins.setdefault((sentences, batches), []).append(f"{kpi.metric.name(lang)} {present.value_words(kpi, lang)}")
     separator = "；" if lang == "zh" else "; "
     rows = [[separator.join(figures), sentence_text, batches] for (sentence_text, batches), figures in origins.items()]
     return pd.DataFrame(rows, columns=[t("doc.col.metric", lang), t("data.col.source", lang), t("ui.written_by", lang)])
@@ -172,7 +196,7 @@ def build_report(con, year: int, lang: str = "zh", *, institution: str | None = 
     sheets, long = data_frames(scope.values, scope.catalog, lang)
     return Report(
         institution=institution_name, year=year, lang=lang, demo=scope.demo,
-        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        generated=clock.format_time(datetime.now(timezone.utc), lang),
         kpis=scope.kpis, sections=sections.build_all(scope),
         sources=sources_table(scope.kpis, lang), data_sheets=sheets, data_long=long,
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from museum.catalog import Catalog
+from museum.file_words import read_as_text
 from museum.i18n import t
+from museum.clock import format_time
 from museum.numbers import format_value
 from museum.intake.templates import uploadable
 from museum.tabular import yes_no
@@ -96,7 +98,7 @@ def history_table(batches: pd.DataFrame, lang: str, cat: Catalog | None = None) 
         [
             int(r["batch_id"]),
             t(f"batch.kind.{r['kind']}", lang),
-            str(r["created_at"])[:16],
+            format_time(r["created_at"], lang),
             str(r["user_name"]),
             batch_description(r, lang, cat),
             int(r["inserted"]),
@@ -133,7 +135,7 @@ def source_table(analysis, lang: str) -> pd.DataFrame:
         [label("platform"), t(f"platform.{analysis.platform or 'total'}", lang) if analysis.source_format else "—"],
         [label("period"), f"{period['from']} – {period['to']}" if period else "—"],
         [label("year_from"), t(f"intake.year_from.{analysis.year_from}", lang) if analysis.year_from else "—"],
-        [label("encoding"), analysis.encoding or "—"],
+        [label("encoding"), read_as_text(analysis.encoding, lang)],
     ]
     return pd.DataFrame(rows, columns=[t("intake.column.item", lang), t("intake.column.value", lang)])
 

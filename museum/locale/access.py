@@ -20,10 +20,10 @@ MESSAGES = {
         "“{address}” is not an IP address. Write it like 192.168.1.20 or 2001:db8::1.",
     ),
     "auth.client_locked": (
-        "来自此地址（{client}）的登录在短时间内失败了 {failures} 次，已暂停登录，请约 {minutes} 分钟后（UTC {until} 之后）再试。"
-        "如需立即解除，请管理员在服务器上运行：python -m museum users unlock --client {client}",
+        "来自此地址（{client}）的登录在短时间内失败了 {failures} 次，已暂停登录，请约 {minutes} 分钟后（{zone_zh} {until} 之后）再试。"
+        "如需立即解除，请联系管理员解锁（系统管理 → 账号 → 解锁）。",
         "Sign-ins from this address ({client}) failed {failures} times in a short while, so sign-in is paused here. Try again in "
-        "about {minutes} minutes (after {until} UTC), or ask an admin to run on the server: python -m museum users unlock --client {client}",
+        "about {minutes} minutes (after {until} {zone_en}), or ask an administrator to unlock it (Administration → Accounts → Unlock).",
     ),
     "auth.bad_role": ("角色“{role}”不存在，可选：{roles}。", "There is no role “{role}”. Choose one of: {roles}."),
     "auth.password_too_short": (
@@ -50,10 +50,10 @@ MESSAGES = {
         "Wrong user name or password. After {remaining} more failed tries this user name is locked for {minutes} minutes at this address (other addresses are not affected).",
     ),
     "auth.locked": (
-        "用户名“{name}”在此地址因连续 {failures} 次登录失败已被锁定，请约 {minutes} 分钟后（UTC {until} 之后）再试；"
-        "管理员可立即解锁（python -m museum users unlock 用户名），如忘记密码，也可请管理员重设密码（重设后立即解锁）。",
-        "The user name “{name}” is locked at this address after {failures} failed sign-ins. Try again in about {minutes} minutes (after {until} UTC); "
-        "an admin can lift the lock at once (python -m museum users unlock NAME) or reset the password (which lifts it too).",
+        "用户名“{name}”在此地址因连续 {failures} 次登录失败已被锁定，请约 {minutes} 分钟后（{zone_zh} {until} 之后）再试，"
+        "或请联系管理员解锁（系统管理 → 账号 → 解锁）；如忘记密码，也可请管理员重设密码（重设后立即解锁）。",
+        "The user name “{name}” is locked at this address after {failures} failed sign-ins. Try again in about {minutes} minutes (after {until} {zone_en}), "
+        "or ask an administrator to unlock it (Administration → Accounts → Unlock) or to reset the password (which lifts it too).",
     ),
     "access.session_ended.removed": (
         "您的账号已被删除，已自动退出登录。",
@@ -89,7 +89,7 @@ MESSAGES = {
     "audit.action.backup": ("备份", "backup"),
     "audit.action.restore": ("恢复", "restore"),
     "audit.action.demo": ("示例数据", "demo data"),
-    "audit.column.occurred_at": ("时间 (UTC)", "Time (UTC)"),
+    "audit.column.occurred_at": ("时间", "Time"),
     "audit.column.user_name": ("用户", "User"),
     "audit.column.action": ("操作", "Action"),
     "audit.column.detail": ("详情", "Detail"),
@@ -339,10 +339,18 @@ MESSAGES = {
     "access.admin.done": ("已更新账号“{name}”。", "Updated the account “{name}”."),
     "access.admin.column.user_name": ("用户", "User"),
     "access.admin.column.role": ("角色", "Role"),
-    "access.admin.column.created_at": ("创建时间 (UTC)", "Created (UTC)"),
+    "access.admin.column.created_at": ("创建时间", "Created"),
     "access.admin.column.disabled": ("已停用", "Disabled"),
     "access.admin.column.failures": ("连续失败次数", "Failed sign-ins"),
-    "access.admin.column.locked_until": ("锁定至 (UTC)", "Locked until (UTC)"),
+    "access.admin.column.locked_until": ("锁定至", "Locked until"),
+    "access.admin.unlock": ("解锁", "Unlock"),
+    "access.admin.unlock_help": (
+        "解除该用户名的登录锁定，并清零连续失败次数。", "Lift this user name's sign-in lock and reset its failed sign-ins."),
+    "access.admin.unlocked": ("已解除“{name}”的登录锁定。", "Lifted the sign-in lock of “{name}”."),
+    "access.admin.locked_clients": ("被锁定的地址", "Locked addresses"),
+    "access.admin.unlock_client": ("解锁地址 {client}", "Unlock the address {client}"),
+    "access.admin.client_unlocked": ("已解除地址 {client} 的登录锁定。", "Lifted the sign-in lock of the address {client}."),
+    "access.admin.column.client": ("地址", "Address"),
     "access.admin.all": ("全部", "All"),
     "access.admin.period": ("日期范围", "Dates"),
     "access.admin.detail_contains": ("详情包含", "Detail contains"),

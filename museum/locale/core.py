@@ -163,6 +163,8 @@ MESSAGES = {
     "category.venue": ("场馆运行", "Venue"),
     "category.funding": ("经费与绩效", "Funding & performance"),
     # profile fields
+    "time.with_zone": ("{zone} {time}", "{time} {zone}"),  # 北京时间 2024-05-01 20:00, no nested brackets
+    "time.zone.beijing": ("北京时间", "Beijing time"),
     "profile.name": ("单位名称", "Name"),
     "profile.purpose": ("宗旨和业务范围", "Purpose and scope"),
     "profile.address": ("住所", "Address"),
@@ -172,8 +174,8 @@ MESSAGES = {
     "profile.sponsor": ("举办单位", "Sponsor"),
     "profile.website": ("网上名称", "Online name"),
     "profile.headcount": ("从业人数", "Headcount"),
-    "profile.assets_year_start": ("年初数", "Assets at year start"),
-    "profile.assets_year_end": ("年末数", "Assets at year end"),
+    "profile.assets_year_start": ("资产年初数", "Assets at year start"),
+    "profile.assets_year_end": ("资产年末数", "Assets at year end"),
     "profile.compliance_statement": ("执行《条例》情况", "Compliance with the Regulations"),
     "profile.activities": ("开展业务活动情况", "Activities"),
     "profile.qualifications": ("相关资质认可或执业许可", "Qualifications and licences"),

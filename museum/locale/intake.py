@@ -167,7 +167,7 @@ MESSAGES = {
         "第 {row} 行「{column}」的合计为 {stated}，而各月之和为 {summed}，两者不一致，请核对。",
         "Row {row}, “{column}”: the total says {stated} but the months add up to {summed}; please check.",
     ),
-    "intake.warning.note_rows": ("第 {rows} 行是表格下方的说明（如“填表人：”“注：”），已忽略。", "Rows {rows} are notes under the table (填表人, 注 …) and were ignored."),
+    "intake.warning.note_rows": ("第 {rows} 行是表格下方的说明（如“填表人：”“注：”），已忽略。", "Notes under the table (such as “filled in by” or “note”) were ignored; row numbers: {rows}."),
     "intake.warning.unmatched_columns": (
         "以下列未对应到指标，未导入：{columns}。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
         "These columns match no metric and were not imported: {columns_en}. Choose a metric for them on the upload page (remembered) or give --map.",
@@ -178,7 +178,7 @@ MESSAGES = {
     ),
     "intake.warning.hidden_sheets": ("隐藏的工作表未读取：{sheets}", "Hidden sheets were not read: {sheets}"),
     "intake.warning.skipped_sheet": ("工作表“{sheet}”已跳过：{reason}", "Sheet “{sheet}” skipped: {reason_en}"),
-    "intake.warning.total_rows": ("第 {rows} 行是合计/小计行，已跳过（合计由看板自动计算）。", "Rows {rows} are total/subtotal rows and were skipped (the dashboard computes totals)."),
+    "intake.warning.total_rows": ("第 {rows} 行是合计/小计行，已跳过（合计由看板自动计算）。", "Total and subtotal rows were skipped (the dashboard computes totals); row numbers: {rows}."),
     "intake.warning.duplicate_rows": ("有 {count} 个数值在文件中重复出现（数值相同），只导入一次。", "{count} values appear twice with the same figure; each is imported once."),
     "intake.warning.jump": (
         "{count} 个数值与上年同期相差超过 {factor} 倍，请核对（行:指标 期间 本期 / 上年）：{items}",
@@ -235,7 +235,7 @@ MESSAGES = {
     "intake.source.platform": ("平台", "Platform"),
     "intake.source.period": ("覆盖期间", "Period covered"),
     "intake.source.year_from": ("年份来自", "Year taken from"),
-    "intake.source.encoding": ("编码", "Encoding"),
+    "intake.source.encoding": ("读取为", "Read as"),
     "intake.column.status": ("结果", "Result"),
     "intake.column.values": ("数值个数", "Values"),
     "intake.column.reason": ("说明", "Note"),

@@ -32,7 +32,9 @@ MESSAGES = {
     # this year so far as a share of last year's annual figure
     "kpi.share.exact": ("已达上年全年的 {pct}（{until}）", "{pct} of {prior_year} total ({until})"),
     "kpi.share.at_least": ("已超上年全年的 {pct}（{until}）", "over {pct} of {prior_year} total ({until})"),
-    "kpi.share.at_most": ("至多达上年全年的 {pct}（{until}）", "at most {pct} of {prior_year} total ({until})"),
+    # the prior year's total is a lower bound (超X): the share can only be smaller, so say what bounds it
+    "kpi.share.at_most": ("不超过上年全年的 {pct}（{until}；上年全年是“超”数）",
+                          "at most {pct} of {prior_year} total ({until}; that total is a lower bound)"),
     "kpi.share.approx": ("约达上年全年的 {pct}（{until}）", "about {pct} of {prior_year} total ({until})"),
     # a change with its bound (museum.numbers.bounded)
     "kpi.bound.approx": ("约 {signed}", "≈ {signed}"),
@@ -51,11 +53,11 @@ MESSAGES = {
     # why a change is a bound or approximate (the card's help)
     "kpi.bound_note.at_least": (
         "本年数字为下限（超/余），变化为下限",
-        "this year's figure is a lower bound (超/余), so the change is a minimum",
+        "this year's figure is a lower bound (“more than …”), so the change is a minimum",
     ),
     "kpi.bound_note.at_most": (
         "上年数字为下限（超/余），变化为上限",
-        "last year's figure is a lower bound (超/余), so the change is a maximum",
+        "last year's figure is a lower bound (“more than …”), so the change is a maximum",
     ),
     "kpi.bound_note.approx": ("含约数（约/近）或两年均为下限，变化为近似值", "involves an approximate figure; the change is approximate"),
     "kpi.approx_note": ("含“超/余/近”等约数，变化为近似值", "involves an approximate figure; the change is approximate"),
@@ -106,7 +108,8 @@ MESSAGES = {
     "doc.change.at_most.flat": ("不高于上年", "no higher"),
     "doc.sentence.share.exact": ("{text}，已达上年全年的{pct}", "{text}, {pct} of the {prior_year} total"),
     "doc.sentence.share.at_least": ("{text}，已超上年全年的{pct}", "{text}, over {pct} of the {prior_year} total"),
-    "doc.sentence.share.at_most": ("{text}，至多达上年全年的{pct}", "{text}, at most {pct} of the {prior_year} total"),
+    "doc.sentence.share.at_most": ("{text}，不超过上年全年的{pct}（上年全年为下限数）",
+                                   "{text}, at most {pct} of the {prior_year} total (that total is a lower bound)"),
     "doc.sentence.share.approx": ("{text}，约达上年全年的{pct}", "{text}, about {pct} of the {prior_year} total"),
     "doc.sentence.count_change": ("{text}，比上年{change}", "{text}, {change} on {prior_year}"),
     "doc.sentence.no_prior": (

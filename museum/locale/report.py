@@ -88,7 +88,7 @@ MESSAGES.update({
     "report.ui.key": ("字段/指标编号", "Field / metric id"),
     "report.ui.field_or_metric": ("字段/指标", "Field / metric"),
     "report.ui.unit": ("单位", "Unit"),
-    "report.ui.confidence": ("置信度", "Confidence"),
+    "report.ui.confidence": ("识别把握", "How sure"),
     "report.ui.keep": ("保留", "Keep"),
     "report.ui.awards": ("职工获奖（{count} 条）", "Staff awards ({count})"),
     "report.ui.honors": ("集体荣誉（{count} 条）", "Unit honours ({count})"),

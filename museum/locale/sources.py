@@ -54,8 +54,13 @@ MESSAGES = {
         "The daily figures of these months are incomplete (some days only); their monthly figures cover those days only: {months}",
     ),
     "sources.warning.over_total": (
-        "{count} 个月份的各平台之和超过了全矩阵合计，请核对（指标 期间：平台之和 / 合计）：{items}",
-        "In {count} months the platforms add up to more than the matrix total; please check (metric period: platforms / total): {items}",
+        "{count} 个月份里，各平台数字相加比全矩阵合计（办公室报表或年度报告的数）还大（指标 期间：平台之和 / 合计）：{items}。"
+        "常见原因：同一内容在几个平台各算一次、平台统计口径不同，或合计填在了别的月份。请先核对合计；合计无误时可照常确认导入："
+        "看板的指标以合计为准，平台数字只用于分平台图表。",
+        "In {count} months the platforms add up to more than the whole-matrix total (from the office sheet or the annual "
+        "report) (metric period: platforms / total): {items}. Usual causes: the same item counted once per platform, "
+        "platforms counting differently, or the total entered in another month. Check the total first; if it is right, confirm "
+        "the import as usual: the dashboard's figures use the total, and platform figures feed only the by-platform charts.",
     ),
     "sources.warning.not_public": (
         "{count} 条作品不是公开状态（{states}），没有计入发布的图文/短视频条数；它们的播放、点赞等数字照常保留。",
@@ -82,5 +87,24 @@ MESSAGES = {
     ),
     "sources.section.no_data": ("{year}年还没有分平台的数据。上传平台导出文件后在此显示。", "There are no per-platform figures for {year} yet. Upload a platform export to see them here."),
     "sources.section.month_axis": ("月份", "Month"),
+    "sources.section.rest": ("其他/未拆分", "Other / not broken down"),
+    "sources.section.rest_note": (
+        "{metric}：“其他/未拆分”是全矩阵合计减去已上传平台之和（{months}），柱高即合计。",
+        "{metric}: “Other / not broken down” is the whole-matrix total less the platforms uploaded ({months}); each bar's height is the total.",
+    ),
+    "sources.section.over_note": (
+        "{metric}：{months}各平台之和大于全矩阵合计（平台口径不同或有重复计算），这些月份的平台数字不能与合计相比；指标以合计为准。",
+        "{metric}: in {months} the platforms add up to more than the whole-matrix total (platforms count differently or count "
+        "items twice), so their figures cannot be set against the total; the dashboard's figures use the total.",
+    ),
+    "sources.section.annual_only_note": (
+        "{metric}：全矩阵只有{year}年全年合计（{total}），没有月度合计；图中只是已上传平台的数字，不是全部。",
+        "{metric}: the whole matrix has only a {year} total ({total}), no monthly totals; the chart shows the platforms uploaded only, not the whole.",
+    ),
+    "sources.section.annual_total": ("全矩阵{year}年全年合计", "Whole matrix, {year} total"),
+    "sources.section.platforms_only_note": (
+        "{metric}：没有全矩阵合计，图中只是已上传平台的数字，不是全部。",
+        "{metric}: there is no whole-matrix total; the chart shows the platforms uploaded only, not the whole.",
+    ),
     "sources.section.month": ("{month}月", "{month}"),
 }

@@ -69,6 +69,10 @@ MESSAGES = {
     "col.change": ("变化（万元）", "Change (10k CNY)"),
     "col.prev_end": ("上年年末数（万元）", "Prior year end (10k CNY)"),
     "col.reconciled": ("衔接", "Reconciled"),
+    "ui.upload_button": ("选择文件", "Choose a file"),
+    "ui.upload_limit": ("拖放文件到此处，或点“选择文件”；每个文件不超过 {mb}MB", "Drop a file here or choose one; up to {mb} MB per file"),
+    # 年初 → 年末 of one year is a change within the year, not 同比 (a comparison with the prior year)
+    "assets.col.change_pct": ("年内变化率", "Change in the year"),
     "col.competition": ("竞赛", "Competition"),
     "col.level": ("级别", "Level"),
     "col.grade": ("等次", "Grade"),
@@ -84,6 +88,18 @@ MESSAGES = {
     "col.sentence": ("原文", "Report text"),
     "col.field": ("字段", "Field"),
     "assets.no_data": ("{year}年没有资产数据。", "No asset figures for {year}."),
+    "records.no_data": (
+        "{year}年没有获奖、荣誉或科研记录。导入该年的年度报告后即可显示。",
+        "No awards, honours or research records for {year}. Import that year's annual report to see them.",
+    ),
+    "people.no_data": (
+        "{year}年没有人员或志愿者数据。导入该年的年度报告或上传办公室报表后即可显示。",
+        "No staff or volunteer figures for {year}. Import that year's annual report or upload an office sheet to see them.",
+    ),
+    "overview.headline_missing": (
+        "重点指标中，{period}还没有数据的有：{names}（显示 {shown} 项，共 {total} 项）。",
+        "No {period} figures yet for {names} (showing {shown} of {total} headline figures).",
+    ),
     "assets.summary": (
         "{year}年资产：年初 {start} 万元，年末 {end} 万元，变化 {change} 万元（{pct}）。",
         "Assets {year}: {start} at year start, {end} at year end (10k CNY), change {change} ({pct}).",
@@ -102,7 +118,6 @@ MESSAGES = {
     "awards.no_honors": ("{year}年没有集体荣誉记录。", "No unit honours recorded for {year}."),
     "awards.compare": ("与上年比较", "Compared with the prior year"),
     "awards.history": ("历年获奖", "Awards by year"),
-    "research.funnel": ("课题：申报 → 立项 → 结题", "Projects: applied → approved → concluded"),
     "research.items": ("科研明细", "Research items"),
     "research.none": ("{year}年没有科研记录。", "No research recorded for {year}."),
     "people.staff": ("人员", "Staff"),

@@ -19,17 +19,33 @@ def summary(scope: Scope, row) -> str:
 
 
 def history_table(scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind the by-year chart (a downloaded file keeps them as numbers)."""
     return pd.DataFrame({
         scope.t("col.year"): table["year"].astype(int),
         scope.t("col.start"): [round_value(v) for v in table["start"]],
         scope.t("col.end"): [round_value(v) for v in table["end"]],
         scope.t("col.change"): [round_value(v) for v in table["change"]],
-        scope.t("col.change_pct"): [numbers.format_change_pct(p, "exact", scope.lang) if pd.notna(p) else "—"
-                                    for p in table["change_pct"]],
+        scope.t("assets.col.change_pct"): [numbers.format_change_pct(p, "exact", scope.lang) if pd.notna(p) else "—"
+                                           for p in table["change_pct"]],
         scope.t("col.prev_end"): [round_value(v) for v in table["prev_end"]],
         scope.t("col.reconciled"): ["—" if r is None else scope.t("tabular.yes" if r else "tabular.no")
                                     for r in table["reconciled"]],
     })
+
+
+def _amount(value, lang: str) -> str:
+    return "—" if value is None or pd.isna(value) else numbers.format_plain(value, lang)
+
+
+def history_text(scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """The same table as a reader sees it: '—' for a missing figure, a true minus sign (−3.83)."""
+    shown = history_table(scope, table)
+    lang = scope.lang
+    shown[scope.t("col.start")] = [_amount(v, lang) for v in table["start"]]
+    shown[scope.t("col.end")] = [_amount(v, lang) for v in table["end"]]
+    shown[scope.t("col.change")] = ["—" if pd.isna(v) else numbers.format_change(v, "exact", lang) for v in table["change"]]
+    shown[scope.t("col.prev_end")] = [_amount(v, lang) for v in table["prev_end"]]
+    return shown
 
 
 def assets_section(scope: Scope) -> Section:
@@ -67,5 +83,5 @@ def assets_section(scope: Scope) -> Section:
     shown = history_table(scope, table)
     if len(table) > 1:
         section.blocks.append(chart(scope.name("assets_years"), charts.assets_years(table, scope.lang, demo=scope.demo), shown))
-    section.blocks.append(Table(scope.name("assets_history"), scope.t("assets.history"), shown))
+    section.blocks.append(Table(scope.name("assets_history"), scope.t("assets.history"), history_text(scope, table)))
     return section

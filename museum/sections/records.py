@@ -1,4 +1,4 @@
-"""Awards (level × grade, unit honours) and research (申报 → 立项 → 结题, standards, papers).
+"""Awards (level × grade, unit honours) and research (projects by stage, standards, papers).
 
 Built from the event records of the year; their counts are the KPI cards (awards_total …).
 Records carry a year only: a period shorter than a year says so once (in the awards section,
@@ -84,7 +84,7 @@ def research_section(scope: Scope) -> Section:
                              scope.t("col.role"): [_label(scope, "role", v) for v in stages["role"]],
                              scope.t("col.count"): stages["count"].astype(int)})
         section.blocks.append(chart(scope.name("research_projects"),
-                                    charts.research_funnel(stages, scope.lang, year=scope.year, demo=scope.demo), data))
+                                    charts.research_stages(stages, scope.lang, year=scope.year, demo=scope.demo), data))
     section.blocks.append(Table(scope.name("research_list"), scope.t("doc.research_list"), pd.DataFrame({
         scope.t("col.item_type"): [_label(scope, "item_type", v) for v in year_research["item_type"]],
         scope.t("col.role"): [_label(scope, "role", v) for v in year_research["role"]],

@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 
 import pandas as pd
 
-from museum import safe_csv
-from museum.store import db
+from museum import clock, safe_csv
+from museum.store import audit_words, db
 from museum.i18n import t
 
 ACTIONS = (
@@ -97,10 +97,10 @@ def action_label(action: str, lang: str = "zh") -> str:
 def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Audit lines with translated headers and action names (for the admin page and CSV)."""
     shown = frame.loc[:, list(COLUMNS)].copy()
-    shown["detail"] = shown["detail"].fillna("")
+    shown["detail"] = [audit_words.readable(d, lang) for d in shown["detail"].fillna("")]
     shown["file_sha256"] = shown["file_sha256"].fillna("")
     shown["action"] = [action_label(a, lang) for a in shown["action"]]
-    shown["occurred_at"] = [value.strftime("%Y-%m-%d %H:%M:%S") for value in shown["occurred_at"]]
+    shown["occurred_at"] = [clock.format_time(value, lang, seconds=True) for value in shown["occurred_at"]]
     shown.columns = [t(f"audit.column.{c}", lang) for c in COLUMNS]
     return shown
 

@@ -192,7 +192,8 @@ def test_five_failures_lock_the_name_and_say_so(accounts):
     for attempt in range(5):
         sign_in(at, "vi", "wrong-password")
     message = texts(at.error)[0]
-    assert message.startswith("用户名“vi”在此地址因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC ")
+    assert message.startswith("用户名“vi”在此地址因连续 5 次登录失败已被锁定，请约 15 分钟后（北京时间 ")
+    assert "请联系管理员解锁" in message and "python -m" not in message
     sign_in(at, "vi", PASSWORD)  # the right password while locked
     assert texts(at.error)[0].startswith("用户名“vi”在此地址因连续 5 次登录失败已被锁定")
     assert "access_user" not in at.session_state

@@ -48,7 +48,7 @@ def frame_with(at, column: str):
 def test_upload_gbk_preview_then_commit_zh(app_db):
     at = upload(open_page(UPLOAD, "zh"), "good_long_gbk.csv")
     assert source(at) == {"识别的格式": "办公表格（长表）", "平台": "全矩阵合计", "覆盖期间": "2023-01-01 – 2023-12-31",
-                          "年份来自": "年份列", "编码": "gbk"}
+                          "年份来自": "年份列", "读取为": "中文 Windows 文本（GBK）"}
     assert counts(at) == {"新增": "5", "修改": "0", "不变": "0", "跳过": "0"}
     assert not at.metric  # one line, not four boxes that fill a phone's screen
     preview = frame_with(at, "变化")
@@ -126,7 +126,7 @@ def test_a_douyin_export_is_read_as_the_platforms_breakdown(app_db):
     at.file_uploader(key="intake_file").upload(name, content, "application/octet-stream")
     at.run()
     assert source(at) == {"识别的格式": "抖音 投稿作品数据", "平台": "抖音", "覆盖期间": "2021-03-02 – 2021-04-04",
-                          "年份来自": "—", "编码": "xlsx"}
+                          "年份来自": "—", "读取为": "Excel 工作簿（.xlsx）"}
     months = frame_with(at, "2021年3月")
     assert months.iloc[1].tolist() == ["科普短视频", "抖音", "— → 8条", "— → 1条"]
 

@@ -41,8 +41,8 @@ def test_pasted_report_is_reviewed_and_committed_zh(db_path):
     assert summary.to_dict("records") == [
         {"字段": "单位名称", "数值": "青岚市科技馆"},
         {"字段": "报告年度", "数值": "2022"},
-        {"字段": "版式", "数值": "pipe_table"},
-        {"字段": "读取方式", "数值": "utf-8"},
+        {"字段": "版式", "数值": "表格（单元格以 | 或制表符分隔）"},
+        {"字段": "读取方式", "数值": "粘贴的文字"},
     ]
     figures = frame_with(at, "confidence")
     visits = figures[figures["name"] == "接待观众人次"].iloc[0]

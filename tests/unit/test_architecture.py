@@ -53,7 +53,7 @@ def test_no_sql_built_from_formatted_strings():
 LAYERS = [
     ("base", ["museum", "museum.errors", "museum.settings", "museum.i18n", "museum.locale", "museum.numbers",
               "museum.tabular", "museum.safe_csv", "museum.profile", "museum.assets", "museum.events",
-              "museum.period", "museum.catalog", "museum.bounds"]),
+              "museum.period", "museum.catalog", "museum.bounds", "museum.clock", "museum.file_words"]),
     ("store", ["museum.store"]),
     ("access", ["museum.access"]),
     ("domain", ["museum.kpis", "museum.present", "museum.charts", "museum.institutions"]),

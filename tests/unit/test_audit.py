@@ -58,8 +58,8 @@ def test_csv_is_translated_neutralised_and_has_a_bom(con):
     content = audit.csv_bytes(audit.entries(con, action="export"), "zh")
     assert content.startswith(b"\xef\xbb\xbf")
     assert content.decode("utf-8-sig") == (
-        "时间 (UTC),用户,操作,详情,文件哈希 (SHA-256)\r\n"
-        "2030-01-03 09:00:00,wang,导出,'=cmd|' /C calc'!A0,\r\n"
+        "时间,用户,操作,详情,文件哈希 (SHA-256)\r\n"
+        "北京时间 2030-01-03 17:00:00,wang,导出,'=cmd|' /C calc'!A0,\r\n"
     )
 
 
@@ -71,3 +71,23 @@ def test_json_lines(con):
          "detail": "visits.csv: 12 values", "file_sha256": "ab" * 32},
         {"time": "2030-01-02T09:00:00Z", "user": "li", "action": "sign_in_ok", "detail": "role=editor", "file_sha256": None},
     ]
+
+
+def test_the_admin_page_reads_details_and_times_in_chinese():
+    import pandas as pd
+    from datetime import datetime
+    frame = pd.DataFrame([
+        {"occurred_at": datetime(2030, 1, 2, 9, 0), "user_name": "boss", "action": "rollback",
+         "detail": "batch #24 rolled back by batch #29", "file_sha256": None},
+        {"occurred_at": datetime(2030, 1, 2, 9, 1), "user_name": "boss", "action": "sign_in_ok",
+         "detail": "role=admin from 127.0.0.1", "file_sha256": None},
+        {"occurred_at": datetime(2030, 1, 2, 9, 2), "user_name": "boss", "action": "account_change",
+         "detail": "add 新同事 role=editor", "file_sha256": None},
+        {"occurred_at": datetime(2030, 1, 2, 9, 3), "user_name": "ed", "action": "target_edit",
+         "detail": "2025 获奖总数: deviation → batch #31", "file_sha256": None},
+    ])
+    shown = audit.display_frame(frame, "zh")
+    assert shown.iloc[:, 3].tolist() == ["批次 #24 已由批次 #29 撤销", "角色：管理员（来自 127.0.0.1）",
+                                         "添加账号 新同事（编辑者）", "2025 获奖总数：偏差原因 → 批次 #31"]
+    assert shown.iloc[0, 0] == "北京时间 2030-01-02 17:00:00"
+    assert audit.display_frame(frame, "en").iloc[0, 3] == "batch #24 rolled back by batch #29"

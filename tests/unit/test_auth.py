@@ -186,9 +186,10 @@ def test_failed_sign_ins_count_down_then_lock(con):
         f"用户名或密码不正确。再失败 {n} 次，该用户名在此地址将被锁定 15 分钟（其他地址不受影响）。" for n in (4, 3, 2, 1)
     ]
     assert messages[4] == (
-        "用户名“li”在此地址因连续 5 次登录失败已被锁定，请约 15 分钟后（UTC 09:15 之后）再试；"
-        "管理员可立即解锁（python -m museum users unlock 用户名），如忘记密码，也可请管理员重设密码（重设后立即解锁）。"
+        "用户名“li”在此地址因连续 5 次登录失败已被锁定，请约 15 分钟后（北京时间 17:15 之后）再试，"
+        "或请联系管理员解锁（系统管理 → 账号 → 解锁）；如忘记密码，也可请管理员重设密码（重设后立即解锁）。"
     )
+    assert "python -m museum" not in messages[4] and "UTC" not in messages[4]  # a 馆长 reads this, not an operator
     # Locked: even the right password is refused, without being checked.
     with pytest.raises(InputRejected) as locked:
         auth.sign_in(con, "li", "password-1", now=T0 + timedelta(minutes=10))
@@ -254,8 +255,8 @@ def test_lock_settings(monkeypatch, con):
     with pytest.raises(InputRejected) as caught:
         auth.sign_in(con, "li", "wrong", now=T0)
     assert caught.value.message("en") == (
-        "The user name “li” is locked at this address after 2 failed sign-ins. Try again in about 1 minutes (after 09:01 UTC); "
-        "an admin can lift the lock at once (python -m museum users unlock NAME) or reset the password (which lifts it too)."
+        "The user name “li” is locked at this address after 2 failed sign-ins. Try again in about 1 minutes (after 17:01 Beijing time), "
+        "or ask an administrator to unlock it (Administration → Accounts → Unlock) or to reset the password (which lifts it too)."
     )
 
 

@@ -59,9 +59,9 @@ def test_docx_kpi_table_has_the_stored_numbers(pack_dir):
     assert list(rows)[1:] == ["接待观众人次", "科普图文", "科普短视频", "总访问量", "粉丝增长", "“三探五进”公益行科普活动",
                               "获奖总数", "资产年末数"]
     assert rows["科普图文"] == ["科普图文", "5528篇", "—", "—", "无上年数据"]
-    assert rows["总访问量"][1] == "500万+次"
+    assert rows["总访问量"][1] == "超500万次"  # the report's words in a document, not the card's 500万+
     every_kpi = {row.cells[0].text: row.cells[1].text for table in document.tables[2:-1] for row in table.rows}
-    assert every_kpi["志愿者后备人选"] == "约3000人" and every_kpi["接待观众人次"] == "12.35万人次"
+    assert every_kpi["志愿者后备人选"] == "近3000人" and every_kpi["接待观众人次"] == "12.35万人次"
     text = [p.text for p in document.paragraphs]
     assert text[6:8] == ["西安市科学技术馆", "2024年度工作总结素材"]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]

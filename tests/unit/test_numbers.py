@@ -191,3 +191,24 @@ def test_every_english_unit_of_the_catalog_is_known():
     missing = sorted({m.unit_en for m in catalog.load()} - set(numbers.english_units()) - symbols)
     assert missing == [], f"add these English units with their singular to data/units.csv: {missing}"
     assert numbers.english_units()["10k CNY"] == numbers.EnglishUnit("10k CNY", "10k CNY", "CNY", 10_000.0)
+
+
+@pytest.mark.parametrize(
+    "value, unit, expected",
+    [
+        (1e12, "", "1万亿"),
+        (99_999_999, "篇", "1亿篇"),          # not '10000万篇': the rounded number takes the larger unit
+        (99_995, "人", "10万人"),
+        (9999.5, "", "9999.5"),
+        (10_000, "万元", "1亿元"),            # never '1万万元'
+        (1e12, "万元", "10000万亿元"),        # never '1万亿万元' or '100000000000亿万元'
+        (59.27, "万元", "59.27万元"),
+    ],
+)
+def test_large_chinese_numbers_take_one_scale_word(value, unit, expected):
+    assert format_value(value, "exact", "zh", unit) == expected
+
+
+def test_large_amounts_in_words_and_changes():
+    assert numbers.format_words(2e12, "at_least", "zh", "次") == "超2万亿次"
+    assert format_change(-10_000, "exact", "zh", "万元") == "−1亿元"

@@ -54,7 +54,7 @@ def test_card_of_a_partial_year_compared_on_the_common_months():
                               "notes": ("Jan–Jun 2024: 120 videos",)}
     c = present.card(k, "zh")
     assert (c.label, c.direction, c.arrow) == ("科普短视频", 1, "up")
-    assert c.help == "来源：批次 #3（上传，文件 months.xlsx，张三，2025-10-08 09:30）"
+    assert c.help == "来源：批次 #3（上传，文件 months.xlsx，张三，北京时间 2025-10-08 17:30）"
 
 
 def test_card_of_a_partial_year_against_last_years_total():
@@ -70,8 +70,8 @@ def test_card_of_a_partial_year_against_last_years_total():
 def test_a_share_against_a_lower_bound_is_at_most():
     rows = [("online_visits", 2024, None, 5_000_000, "at_least")] + months("online_visits", 2025, range(1, 10), 400_000)
     k = kpi(values(*rows), "online_visits", 2025)
-    assert present.delta_text(k, "zh") == "至多达上年全年的 72%（截至9月）"
-    assert present.delta_text(k, "en") == "at most 72% of 2024 total (as of Sep)"
+    assert present.delta_text(k, "zh") == "不超过上年全年的 72%（截至9月；上年全年是“超”数）"
+    assert present.delta_text(k, "en") == "at most 72% of 2024 total (as of Sep; that total is a lower bound)"
     assert present.card(k, "en").value == "3.6M visits"
 
 
@@ -84,7 +84,7 @@ def test_cards_say_a_bound_in_words():
     k = kpi(values(("online_visits", 2023, None, 5_000_000, "at_least"), ("online_visits", 2024, None, 3_000_000, "exact")),
             "online_visits", 2024)
     assert (present.delta_text(k, "zh"), present.delta_text(k, "en")) == ("同比 下降超40.0%", "YoY at most −40.0%")
-    assert present.bound_note(k, "en") == "last year's figure is a lower bound (超/余), so the change is a maximum"
+    assert present.bound_note(k, "en") == "last year's figure is a lower bound (“more than …”), so the change is a maximum"
 
 
 def test_approximate_changes_stay_approximate():

@@ -60,3 +60,34 @@ def test_a_metric_with_a_single_value_is_a_table_row_not_a_chart(con):
     assert [type(b).__name__ for b in blocks] == ["Table", "Notice", "Table"]
     assert list(blocks[0].frame.columns) == ["平台", "科普短视频", "粉丝增长", "视频播放量"]
     assert blocks[0].frame.values.tolist() == [["微信视频号", "5条", "61人", "3.2万次"]]
+
+
+def test_a_breakdown_shows_the_part_of_the_total_no_platform_covers(loaded):
+    office = "年份,月份,科普短视频\r\n2021,3,20\r\n2021,4,5\r\n".encode()  # March: 8 on Douyin of 20; April: 7 of 5
+    assert ingest.ingest(loaded, 1, office, "office.csv", actor="test").status == "committed"
+    blocks = platform_blocks(Scope.from_connection(loaded, 1, "馆", 2021, "zh"))
+    position = next(i for i, b in enumerate(blocks) if isinstance(b, Chart) and b.name == "platforms_short_videos_monthly_2021")
+    chart, note = blocks[position], blocks[position + 1]
+    assert [trace.name for trace in chart.figure.data] == ["抖音", "头条号", "其他/未拆分"]
+    assert list(chart.figure.data[2].y)[2] == 12.0 and list(chart.figure.data[2].y)[3] is None
+    assert ["3月", "其他/未拆分", 12.0] in chart.data.values.tolist()
+    assert isinstance(note, Notice) and note.level == "warning"
+    assert note.text.startswith("科普短视频：4月各平台之和大于全矩阵合计")
+    table = next(b for b in blocks if isinstance(b, Table) and b.name == "platforms_table_2021")
+    assert table.frame.values.tolist()[-1][0] == "全矩阵合计" and table.frame.values.tolist()[-1][2] == "25条"
+
+
+def test_a_breakdown_without_a_total_says_it_covers_the_uploaded_platforms_only(loaded):
+    blocks = platform_blocks(Scope.from_connection(loaded, 1, "馆", 2021, "zh"))
+    notes = [b.text for b in blocks if isinstance(b, Notice)]
+    assert "科普短视频：没有全矩阵合计，图中只是已上传平台的数字，不是全部。" in notes
+
+
+def test_a_breakdown_of_a_year_known_as_a_whole_says_the_platforms_are_part_of_it(loaded):
+    office = "年份,指标,数值\r\n2021,科普短视频,40\r\n".encode()  # the report's year figure, no months
+    assert ingest.ingest(loaded, 1, office, "report_like.csv", actor="test").status == "committed"
+    blocks = platform_blocks(Scope.from_connection(loaded, 1, "馆", 2021, "zh"))
+    notes = [b.text for b in blocks if isinstance(b, Notice)]
+    assert "科普短视频：全矩阵只有2021年全年合计（40条），没有月度合计；图中只是已上传平台的数字，不是全部。" in notes
+    table = next(b for b in blocks if isinstance(b, Table) and b.name == "platforms_table_2021")
+    assert table.frame.values.tolist()[-1][:3] == ["全矩阵2021年全年合计", "—", "40条"]

@@ -84,8 +84,8 @@ def test_one_client_is_limited_across_names(con, monkeypatch):
     with pytest.raises(InputRejected) as caught:
         auth.sign_in(con, "a3", "guess", client="203.0.113.7", now=T0 + timedelta(seconds=2))
     assert caught.value.message("zh") == (
-        "来自此地址（203.0.113.7）的登录在短时间内失败了 3 次，已暂停登录，请约 15 分钟后（UTC 09:15 之后）再试。"
-        "如需立即解除，请管理员在服务器上运行：python -m museum users unlock --client 203.0.113.7")
+        "来自此地址（203.0.113.7）的登录在短时间内失败了 3 次，已暂停登录，请约 15 分钟后（北京时间 17:15 之后）再试。"
+        "如需立即解除，请联系管理员解锁（系统管理 → 账号 → 解锁）。")
     # even the right password is refused from that address, and costs no bcrypt check there …
     with pytest.raises(InputRejected) as caught:
         auth.sign_in(con, "boss", "password-1", client="203.0.113.7", now=T0 + timedelta(minutes=1))

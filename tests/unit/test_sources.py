@@ -125,7 +125,10 @@ def test_total_where_one_exists_else_the_labelled_sum_of_platforms(con):
     office = "年份,月份,指标,数值\r\n2021,4,科普短视频,6\r\n".encode()
     result = ingest.ingest(con, 1, office, "o.csv", actor="test")
     assert [n.message("en") for n in result.notices] == [
-        "In 1 months the platforms add up to more than the matrix total; please check (metric period: platforms / total): 科普短视频 2021-04：7 / 6"]
+        "In 1 months the platforms add up to more than the whole-matrix total (from the office sheet or the annual "
+        "report) (metric period: platforms / total): 科普短视频 2021-04：7 / 6. Usual causes: the same item counted once per "
+        "platform, platforms counting differently, or the total entered in another month. Check the total first; if it is right, "
+        "confirm the import as usual: the dashboard's figures use the total, and platform figures feed only the by-platform charts."]
     values = kpis.load_values(con, 1)
     april = values[(values["metric_id"] == "short_videos") & (values["year"] == 2021) & (values["month"] == 4)]
     assert april["value"].tolist() == [6.0] and april["platforms"].isna().all()
@@ -218,3 +221,9 @@ def test_sentences_of_event_metrics_come_in_one_order(con):
     values = kpis.load_values(con, 1)
     sentence = values[(values["metric_id"] == "awards_total") & (values["year"] == 2021)]["sentence"].iloc[0]
     assert sentence == "丙：三等奖 乙：二等奖 甲：一等奖"  # sorted, whatever the order they were stored in
+
+
+def test_values_table_names_no_platform_for_assets_and_staff(db_path, capsys):
+    assert main(["values", "--db", str(db_path), "--metric", "assets_year_end"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]
+    assert "全矩阵合计" not in row and " — " in row  # a platform means nothing for assets
