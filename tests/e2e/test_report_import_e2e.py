@@ -19,7 +19,7 @@ def test_paste_review_and_commit_in_chromium(editor_server, page):
     area = page.get_by_label("年度报告全文")
     area.fill((DATA / "pipe_multi.txt").read_text(encoding="utf-8"))
     area.press("Control+Enter")
-    wait_for_app(page, "新增 15 个，修改 0 个，不变 0 个。")
+    wait_for_app(page, "导入后将写入：新增 37（数值 15 个，机构信息、获奖、荣誉、科研等记录 22 条），修改 0，不变 0，未归类 4。")
     assert_no_exception(page)
     expect(page.get_by_text("将新建机构“青岚市科技馆”。")).to_be_visible()
     expect(page.locator("[data-testid='stDataFrame'] canvas").first).to_be_visible(timeout=30_000)
