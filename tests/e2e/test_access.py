@@ -155,6 +155,8 @@ def test_a_removed_editors_open_session_loses_its_rights(access_server, browser)
         assert removed.returncode == 0, removed.stderr
         tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="总览").click()
         wait_for_app(tab, "您的账号已被删除，已自动退出登录。")
+        # the sidebar of the run before may stay on screen for a moment while the new run draws it
+        tab.wait_for_function("() => !document.body.innerText.includes('已登录：ed')", timeout=15_000)
         body = tab.locator("body").inner_text()
         nav = tab.locator('[data-testid="stSidebarNav"]')
         assert nav.count() == 0 or "上传记录" not in nav.inner_text()
