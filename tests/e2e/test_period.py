@@ -28,7 +28,12 @@ def sidebar_choice(tab, label: str, option: str, wait_text: str) -> None:
     wait_for_app(tab, wait_text)
 
 
-def posts_card(tab) -> str:
+def posts_card(tab, showing: str | None = None) -> str:
+    """The 科普图文 card's text, once it shows `showing` (the card of the run before may stay a moment)."""
+    if showing is not None:
+        tab.wait_for_function(
+            "t => [...document.querySelectorAll('.kpi[data-metric=\"posts\"]')].some(e => e.innerText.includes(t))",
+            arg=showing, timeout=30_000)
     return tab.locator('.kpi[data-metric="posts"]').first.inner_text()
 
 
@@ -40,12 +45,12 @@ def test_choosing_a_month_changes_the_cards_and_the_url(demo_server, page):
     assert "环比" not in whole_year
     sidebar_choice(page, "期间", "4月", "2023年4月")
     assert_no_exception(page)
-    april = posts_card(page)
+    april = posts_card(page, showing="4月同比")
     assert april != whole_year
     assert "4月同比" in april and "环比" in april
     assert re.search(r"[?&]period=2023-04\b", page.url), page.url
     sidebar_choice(page, "期间", "第二季度", "2023年第二季度")
-    quarter = posts_card(page)
+    quarter = posts_card(page, showing="4–6月同比")
     assert "4–6月同比" in quarter and "环比" in quarter and quarter not in (april, whole_year)
 
 
