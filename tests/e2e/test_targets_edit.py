@@ -32,7 +32,12 @@ def open_entries(tab, server) -> None:
     wait_for_app(tab, "目标年度")
     tab.get_by_role("tab", name="指标与完成值").click()
     wait_for_app(tab, "完成值与偏差原因")
-    tab.locator(".st-key-targets_entries_2024_0 canvas").first.wait_for()
+    for _ in range(3):  # a click made while the page is still being drawn may not take: until the tab is open
+        if tab.get_by_role("tab", name="指标与完成值").get_attribute("aria-selected") == "true":
+            break
+        tab.wait_for_timeout(1000)
+        tab.get_by_role("tab", name="指标与完成值").click()
+    tab.locator(".st-key-targets_entries_2024_0 [data-testid='stDataFrame']").first.wait_for(state="visible", timeout=60_000)
     tab.wait_for_timeout(800)
 
 
