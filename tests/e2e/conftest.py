@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from museum import seed, settings
+from museum import demo, seed, settings
 from museum.store import db
 
 CHROMIUM = "/usr/bin/chromium"
@@ -78,6 +78,16 @@ def e2e_db(tmp_path):
 
 @pytest.fixture
 def server(e2e_db, tmp_path):
+    running = Server(e2e_db, tmp_path / "streamlit.log")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def demo_server(e2e_db, tmp_path):
+    """A server over the clearly marked demo history (monthly values in 2022, 2023 and 2025)."""
+    with db.session(e2e_db) as con:
+        demo.load(con, 1, actor="e2e")
     running = Server(e2e_db, tmp_path / "streamlit.log")
     yield running
     running.stop()

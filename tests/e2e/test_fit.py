@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from museum import demo
-from museum.store import db
-from tests.e2e.conftest import LAPTOP, PHONE, Server, assert_no_exception, screenshot, wait_for_app
+from tests.e2e.conftest import LAPTOP, PHONE, assert_no_exception, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -18,15 +16,6 @@ OVERFLOWING = """() => [...document.querySelectorAll('.kpi, .kpi *')]
 CARDS_PER_ROW = """() => { const cards = [...document.querySelectorAll('.kpi-grid')][0].children;
     const top = cards[0].getBoundingClientRect().top;
     return [...cards].filter(c => Math.abs(c.getBoundingClientRect().top - top) < 2).length; }"""
-
-
-@pytest.fixture
-def demo_server(e2e_db, tmp_path):
-    with db.session(e2e_db) as con:
-        demo.load(con, 1, actor="e2e")
-    running = Server(e2e_db, tmp_path / "streamlit.log")
-    yield running
-    running.stop()
 
 
 def check_overview(server, browser, name: str, year_text: dict) -> None:

@@ -6,20 +6,9 @@ import re
 
 import pytest
 
-from museum import demo
-from museum.store import db
-from tests.e2e.conftest import LAPTOP, PHONE, Server, assert_no_exception, screenshot, wait_for_app
+from tests.e2e.conftest import LAPTOP, PHONE, assert_no_exception, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def demo_server(e2e_db, tmp_path):
-    with db.session(e2e_db) as con:
-        demo.load(con, 1, actor="e2e")
-    running = Server(e2e_db, tmp_path / "streamlit.log")
-    yield running
-    running.stop()
 
 
 def sidebar_choice(tab, label: str, option: str, wait_text: str) -> None:
