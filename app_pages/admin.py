@@ -50,7 +50,7 @@ with accounts_tab:
         locked_until=[clock.format_time(v, lang) if pd.notna(v) else "" for v in users["locked_until"]],
     )
     shown.columns = [t(f"access.admin.column.{c}", lang) for c in shown.columns]
-    st.dataframe(shown, hide_index=True)
+    st.dataframe(shown, hide_index=True, placeholder="—")
 
     if not users.empty:
         st.subheader(t("access.admin.change_user", lang))
@@ -99,7 +99,7 @@ with audit_tab:
     lines = data.read("audit_entries", user=user_filter, action=action_filter, since=since, until=until,
                       text=text_filter or None, limit=None)
     st.caption(t("access.admin.audit_count", lang, count=len(lines)))
-    st.dataframe(audit.display_frame(lines, lang), hide_index=True)
+    st.dataframe(audit.display_frame(lines, lang), hide_index=True, placeholder="—")
     st.download_button(
         t("access.admin.download_csv", lang),
         data=access.audited_download(f"audit CSV ({len(lines)} lines)", audit.csv_bytes(lines, lang)),

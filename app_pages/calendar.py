@@ -39,7 +39,7 @@ st.dataframe(pd.DataFrame([{
     selection.t("forms.calendar.col.due"): _due(item),
     selection.t("forms.calendar.col.status"): item.text(selection.lang),
     selection.t("forms.calendar.col.drafted_on"): selection.t(DRAFTED_ON[item.obligation.entry.drafted_by][1]),
-} for item in found]), hide_index=True, use_container_width=True)
+} for item in found]), hide_index=True, use_container_width=True, placeholder="—")
 
 st.caption(selection.t("forms.calendar.drafts"))
 for path, title in dict.fromkeys(DRAFTED_ON.values()):

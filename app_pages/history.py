@@ -30,7 +30,7 @@ def completeness_view() -> None:
         st.caption(ctx.t("completeness.help"))
         source = ctx.t("completeness.column.source")
         st.dataframe(frame, hide_index=True, key="completeness_table",
-                     column_config={source: st.column_config.TextColumn(source, pinned=True)})
+                     column_config={source: st.column_config.TextColumn(source, pinned=True)}, placeholder="—")
         st.markdown(completeness.missing_summary(frame, ctx.lang))
 
 
@@ -43,7 +43,7 @@ if batches.empty:
     st.stop()
 state_column = ctx.t("intake.column.state")
 st.dataframe(present.history_table(batches, ctx.lang, load_catalog()), hide_index=True, key="history_table",
-             column_config={state_column: st.column_config.TextColumn(state_column, width="large")})
+             column_config={state_column: st.column_config.TextColumn(state_column, width="large")}, placeholder="—")
 
 options = [int(b) for b in batches["batch_id"]]
 by_id = {int(r["batch_id"]): r for _, r in batches.iterrows()}
@@ -65,7 +65,7 @@ with st.expander(ctx.t("history.changes", count=len(changes)), expanded=present.
         st.caption(ctx.t("history.no_values"))
     else:
         st.dataframe(present.changes_table(changes, load_catalog(), ctx.lang, limit=CHANGES_SHOWN), hide_index=True,
-                     key=f"history_changes_{chosen}")
+                     key=f"history_changes_{chosen}", placeholder="—")
         if len(changes) > CHANGES_SHOWN:
             st.caption(ctx.t("intake.upload.preview_limited", shown=CHANGES_SHOWN, total=len(changes)))
 

@@ -48,4 +48,4 @@ if found.figures:
                                 selection.t("forms.ui.col.value"): f"{f.value:g}",
                                 selection.t("forms.ui.col.qualifier"): selection.t(f"qualifier.{f.qualifier}"),
                                 selection.t("forms.ui.col.sentence"): f.sentence} for f in found.figures]),
-                 hide_index=True, use_container_width=True)
+                 hide_index=True, use_container_width=True, placeholder="—")

@@ -48,7 +48,7 @@ summary = pd.DataFrame(
      [ctx.t("report.ui.encoding"), file_words.read_as_text("text" if uploaded is None else parsed.encoding, ctx.lang)]],
     columns=[ctx.t("col.field"), ctx.t("col.value")],
 )
-st.dataframe(summary, hide_index=True)
+st.dataframe(summary, hide_index=True, placeholder="—")
 
 codes = review.review_tables(parsed, ctx.lang)
 original = review.display_tables(codes, ctx.lang)  # labels, not codes: 国家级, not national
@@ -79,6 +79,7 @@ edited = {
             "unit": st.column_config.TextColumn(ctx.t("report.ui.unit")),
             **common,
         },
+        placeholder="",  # an empty cell stays empty (never "None")
     )
 }
 record_columns = {
@@ -93,12 +94,12 @@ record_columns = {
 for table, columns in record_columns.items():
     with st.expander(ctx.t(f"report.ui.{table}", count=len(original[table])), expanded=bool(len(original[table]))):
         edited[table] = st.data_editor(original[table], key=f"report_{table}_{digest}", hide_index=True, num_rows="dynamic",
-                                       disabled=["confidence"], column_config={**columns, **common})
+                                       disabled=["confidence"], column_config={**columns, **common}, placeholder="")
 
 st.subheader(ctx.t("report.ui.unplaced", count=len(parsed.unplaced)))
 if parsed.unplaced:
     st.caption(ctx.t("report.ui.unplaced_help"))
-    st.dataframe(pd.DataFrame(parsed.unplaced).rename(columns={"text": ctx.t("report.ui.figure"), "sentence": ctx.t("col.sentence")}), hide_index=True)
+    st.dataframe(pd.DataFrame(parsed.unplaced).rename(columns={"text": ctx.t("report.ui.figure"), "sentence": ctx.t("col.sentence")}), hide_index=True, placeholder="—")
 else:
     st.text(ctx.t("report.ui.none_unplaced"))
 
@@ -108,7 +109,7 @@ allow = bool(implausible) and st.checkbox(ctx.t("upload.allow_implausible"), key
 errors = errors or ([] if allow else implausible)
 if errors:
     st.error(ctx.t("report.ui.has_errors", count=len(errors)))
-    st.dataframe(review.errors_table(errors, ctx.lang), hide_index=True)
+    st.dataframe(review.errors_table(errors, ctx.lang), hide_index=True, placeholder="—")
     st.stop()
 
 was_edited = any(not edited[name].reset_index(drop=True).equals(original[name].reset_index(drop=True)) for name in original)
@@ -126,7 +127,7 @@ if planned["status"] == "valid":
 else:
     st.text(report_import.change_summary(plan["observations"], ctx.lang))
 st.dataframe(changes.rename(columns={"metric": ctx.t("col.metric"), "old": ctx.t("report.ui.old"), "new": ctx.t("report.ui.new"),
-                                     "status": ctx.t("report.ui.status")}), hide_index=True)
+                                     "status": ctx.t("report.ui.status")}), hide_index=True, placeholder="—")
 for warning in warnings:
     st.warning(blocks.plain(warning))
 

@@ -148,7 +148,7 @@ def kpi_cards(block: KpiCards, scope: Scope, *, sources: bool = True) -> None:
             st.html(cards_html(folded, scope, block.progress))
     if sources:
         with st.expander(scope.t("ui.sources_of", count=len(block.kpis))):
-            st.dataframe(sources_table(block.kpis, scope.lang), hide_index=True)
+            st.dataframe(sources_table(block.kpis, scope.lang), hide_index=True, placeholder="—")
 
 
 # --- charts -----------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def chart(block: Chart, scope: Scope) -> None:
     st.plotly_chart(block.figure, key=f"chart_{block.name}", config={"displaylogo": False, "displayModeBar": False})
     download_menu(block, scope.lang)
     with st.expander(scope.t("ui.chart_data")):
-        st.dataframe(block.data, hide_index=True)
+        st.dataframe(block.data, hide_index=True, placeholder="—")
 
 
 # --- the rest ---------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def table(block: Table) -> None:
     st.markdown(f"**{plain(block.title)}**")
     # "auto" shows ten rows and hides the rest behind a scroll a reader may not notice (机构概况 has 13)
     height = "content" if len(block.frame) <= TABLE_ROWS_IN_FULL else "auto"
-    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}", height=height)
+    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}", height=height, placeholder="—")
 
 
 def sentences(block: Sentences, scope: Scope) -> None:

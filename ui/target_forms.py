@@ -34,7 +34,7 @@ def plan_years(scope: Scope) -> list[int]:
 
 def _problems(lines: list[str], scope: Scope) -> None:
     st.error(scope.t("targets.ui.problems", count=len(lines)))
-    st.dataframe(pd.DataFrame({scope.t("targets.ui.problem"): lines}), hide_index=True)
+    st.dataframe(pd.DataFrame({scope.t("targets.ui.problem"): lines}), hide_index=True, placeholder="—")
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -69,6 +69,7 @@ def import_tab(scope: Scope) -> None:
                                                                 width="medium"),
             headers["indicator"]: st.column_config.TextColumn(headers["indicator"], width="large"),
         },
+        placeholder="",  # an empty cell stays empty (never "None")
     )
     reviewed = importer.validate_review(parsed, edited, lang)
     if reviewed.errors:
@@ -238,7 +239,7 @@ def tasks_tab(scope: Scope) -> None:
     if frame.empty:
         st.info(scope.t("targets.ui.no_tasks", year=scope.year))
     else:
-        st.dataframe(view.tasks_table(frame, scope.year, lang), hide_index=True)
+        st.dataframe(view.tasks_table(frame, scope.year, lang), hide_index=True, placeholder="—")
         rows = {int(r["task_id"]): r for r in frame.to_dict("records")}
         chosen = st.selectbox(scope.t("targets.ui.choose_task"), list(rows), key="tasks_choose",
                               format_func=lambda i: str(rows[i]["sentence"])[:60])
@@ -270,7 +271,7 @@ def events_tab(scope: Scope) -> None:
     if events.empty:
         st.info(scope.t("targets.ui.no_events", year=scope.year))
     else:
-        st.dataframe(view.events_table(events, scope.year, lang), hide_index=True)
+        st.dataframe(view.events_table(events, scope.year, lang), hide_index=True, placeholder="—")
         rows = {int(r["event_id"]): r for r in events.to_dict("records")}
         chosen = st.selectbox(scope.t("targets.ui.choose_event"), list(rows), key="events_choose",
                               format_func=lambda i: f"{rows[i]['start_date']} {rows[i]['label']}")

@@ -120,16 +120,16 @@ def _one_file(ctx: Selection, cat: Catalog, uploaded):
         if mapping:
             analysis = _analyse(ctx, cat, uploaded, mapping)
     _options(ctx, analysis, uploaded)
-    st.dataframe(present.source_table(analysis, ctx.lang), hide_index=True, key=f"{key}_source")
+    st.dataframe(present.source_table(analysis, ctx.lang), hide_index=True, key=f"{key}_source", placeholder="—")
     if len(analysis.sheets) > 1 or analysis.hidden_sheets:
-        st.dataframe(present.sheets_table(analysis, ctx.lang), hide_index=True, key=f"{key}_sheets")
+        st.dataframe(present.sheets_table(analysis, ctx.lang), hide_index=True, key=f"{key}_sheets", placeholder="—")
     if analysis.status == "rejected":
         _notices(ctx, analysis)
         access.once(("upload_rejected", analysis.sha256),
                     lambda con: ingest.record_rejection(con, analysis, actor=access.actor()))
         st.error(ctx.t("intake.upload.rejected", count=analysis.problem_count))
         st.subheader(ctx.t("intake.upload.problems"))
-        st.dataframe(present.errors_table(analysis.errors, ctx.lang), hide_index=True, key=f"{key}_errors")
+        st.dataframe(present.errors_table(analysis.errors, ctx.lang), hide_index=True, key=f"{key}_errors", placeholder="—")
         return None
     with data.session() as con:
         ingest.preview(con, ctx.institution_id, analysis, cat=cat)  # adds the warnings that need stored values
@@ -205,14 +205,14 @@ def _preview(ctx: Selection, cat: Catalog, analysis, key: str) -> None:
         months = present.month_preview_table(analysis.compared, cat, ctx.lang, changed_only=True)
         first = present.month_preview_first_columns(ctx.lang)
         st.dataframe(months, hide_index=True, key=f"{key}_months",
-                     column_config={name: st.column_config.TextColumn(name, pinned=True) for name in first})
+                     column_config={name: st.column_config.TextColumn(name, pinned=True) for name in first}, placeholder="—")
         quiet = present.unchanged_periods(analysis.compared)
         if quiet:
             st.caption(ctx.t("uploads.months_unchanged", count=quiet))
     with by_value:
         show_unchanged = st.toggle(ctx.t("intake.upload.show_unchanged"), value=False, key=f"{key}_show_unchanged")
         st.dataframe(present.preview_table(analysis.compared, cat, ctx.lang, include_unchanged=show_unchanged,
-                                           limit=PREVIEW_ROWS), hide_index=True, key=f"{key}_preview")
+                                           limit=PREVIEW_ROWS), hide_index=True, key=f"{key}_preview", placeholder="—")
         if len(analysis.compared) > PREVIEW_ROWS:
             st.caption(ctx.t("intake.upload.preview_limited", shown=PREVIEW_ROWS, total=len(analysis.compared)))
 
