@@ -11,6 +11,7 @@ import pandas as pd
 
 from museum.store import batches, db
 from museum.catalog import Catalog
+from museum.i18n import Listing, Name, Phrase
 from museum.intake.problems import Notice
 from museum.sources.store import OVER_TOTAL_TOLERANCE
 
@@ -19,9 +20,12 @@ SUM_TOLERANCE = 0.005   # months in decimals may differ from their annual figure
 MAX_LISTED = 20
 
 
-def _listed(items: list[str], total: int) -> str:
-    shown = "；".join(items)
-    return shown + (f"；…(+{total - len(items)})" if total > len(items) else "")
+def _listed(items: list[Phrase], total: int) -> Listing:
+    return Listing(tuple(items), total - len(items), clauses=True)
+
+
+def _name(cat: Catalog, metric_id: str) -> Name:
+    return Name(cat[metric_id].name_zh, cat[metric_id].name_en)
 
 
 def _period(year, month) -> str:
@@ -83,13 +87,15 @@ def context_notices(con, institution: int, observations: pd.DataFrame, cat: Cata
     notices = []
     if not jumps.empty:
         items = [
-            f"{int(r.row)}:{cat[r.metric_id].name_zh} {_period(r.year, r.month)} {_number(r.value)} / {_number(r.prior_value)}"
+            Phrase.of("intake.item.jump", row=int(r.row), metric=_name(cat, r.metric_id), period=_period(r.year, r.month),
+                      value=_number(r.value), prior=_number(r.prior_value))
             for r in jumps.head(MAX_LISTED).itertuples()
         ]
         notices.append(Notice("intake.warning.jump", {"count": len(jumps), "items": _listed(items, len(jumps)), "factor": JUMP_FACTOR}))
     if not sums.empty:
         items = [
-            f"{cat[r.metric_id].name_zh} {int(r.year)}: Σ{int(r.months)}={_number(r.total)} ≠ {_number(r.annual)}"
+            Phrase.of("intake.item.month_sum", metric=_name(cat, r.metric_id), year=int(r.year), months=int(r.months),
+                      total=_number(r.total), annual=_number(r.annual))
             for r in sums.head(MAX_LISTED).itertuples()
         ]
         notices.append(Notice("intake.warning.month_sum", {"count": len(sums), "items": _listed(items, len(sums))}))
@@ -108,6 +114,7 @@ def over_total_notices(con, institution: int, observations: pd.DataFrame, cat: C
         found = db.query(con, "platform_over_total", institution_id=institution, tolerance=OVER_TOTAL_TOLERANCE)
     if found.empty:
         return []
-    items = [f"{cat[r.metric_id].name_zh} {int(r.year)}-{int(r.month):02d}：{_number(r.platforms_value)} / {_number(r.total)}"
+    items = [Phrase.of("sources.item.over_total", metric=_name(cat, r.metric_id), period=f"{int(r.year)}-{int(r.month):02d}",
+                       platforms=_number(r.platforms_value), total=_number(r.total))
              for r in found.head(MAX_LISTED).itertuples()]
     return [Notice("sources.warning.over_total", {"count": len(found), "items": _listed(items, len(found))})]

@@ -20,6 +20,7 @@ from museum import catalog, sources
 from museum.store import audit, batches, db
 from museum.catalog import Catalog
 from museum.errors import DatabaseError, InputRejected
+from museum.i18n import quoted
 from museum import bounds
 from museum.intake import aliases as column_aliases, controls, kinds
 from museum.intake.checks import context_notices, over_total_notices
@@ -184,7 +185,7 @@ def _volunteers(analysis: Analysis, found: volunteers.Found) -> None:
     analysis.content = volunteers.stored_copy(found, read.records)
     analysis.sha256 = batches.sha256(analysis.content)
     removed = [found.headers[name] for name in volunteers.PERSONAL if name in found.headers]
-    analysis.notices = [Notice("volunteers.notice.stored_copy", {"columns": "、".join(f"「{c}」" for c in removed) or "—",
+    analysis.notices = [Notice("volunteers.notice.stored_copy", {"columns": quoted(removed) if removed else "—",
                                                                 "people": len({r.person for r in read.records})})]
     analysis.sheets = [SheetResult(found.sheet.name, "read", "volunteers", len(analysis.observations))]
 

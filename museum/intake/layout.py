@@ -19,6 +19,7 @@ from museum.intake import columns as column_match
 from museum.intake.context import SheetContext
 from museum.intake.checks import differs_from_sum, total_differs
 from museum.intake.monthrows import is_note_row, month_value, read_month_rows
+from museum.i18n import Listing, quoted
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.validate import MAX_PROBLEMS, TOTAL_WORDS
 from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_values, parse_year, year_bounds
@@ -156,7 +157,7 @@ def _long(grid: pd.DataFrame, header_row: int, header: list, roles: list, fallba
     data, blank_rows = _data_rows(grid, header_row)
     data, notes = _drop_note_rows(data)
     if notes:
-        notices.append(Notice("intake.warning.note_rows", {"rows": "、".join(str(r) for r in notes[:20])}))
+        notices.append(Notice("intake.warning.note_rows", {"rows": Listing.of(notes, limit=20)}))
     series = {role: data[f"c{i}"].reset_index(drop=True) for role, i in col.items()}
     rows = data.index.to_numpy()
     errors: list[Problem] = []
@@ -241,7 +242,7 @@ def _wide(grid: pd.DataFrame, header_row: int, header: list, roles: list, period
     data, blank_rows = _data_rows(grid, header_row)
     data, notes = _drop_note_rows(data)
     if notes:
-        notices.append(Notice("intake.warning.note_rows", {"rows": "、".join(str(r) for r in notes[:20])}))
+        notices.append(Notice("intake.warning.note_rows", {"rows": Listing.of(notes, limit=20)}))
     for i in totals:
         notices.append(Notice("intake.warning.total_column", {"column": _header_name(header[i], i)}))
         notices += _check_total_column(data, i, [c for c in period_columns if periods[c][1] is not None], metric_index)
@@ -297,4 +298,4 @@ def _check_total_column(data: pd.DataFrame, total_index: int, month_columns: lis
 
 def _ignored_columns(header: list, indexes: list[int]) -> list[Notice]:
     names = [_header_name(header[i], i) for i in indexes if header[i] is not None and not pd.isna(header[i])]
-    return [Notice("intake.warning.ignored_columns", {"columns": "、".join(f"「{n}」" for n in names)})] if names else []
+    return [Notice("intake.warning.ignored_columns", {"columns": quoted(names)})] if names else []

@@ -17,6 +17,7 @@ from museum.catalog import normalize_name
 from museum.intake.checks import differs_from_sum, total_differs
 from museum.intake.columns import IGNORE, ColumnMatch, ColumnResolver
 from museum.intake.context import SheetContext
+from museum.i18n import Listing
 from museum.intake.problems import Notice, Problem
 from museum.intake.validate import TOTAL_WORDS
 from museum.intake.values import parse_month, parse_period, parse_values
@@ -130,9 +131,9 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
         sources.append(source)
     errors += row_errors  # the file's list is cut once, in ingest.analyse
     if notes_at:
-        notices.append(Notice("intake.warning.note_rows", {"rows": "、".join(str(r) for r in notes_at[:20])}))
+        notices.append(Notice("intake.warning.note_rows", {"rows": Listing.of(notes_at, limit=20)}))
     if total_rows:
-        notices.append(Notice("intake.warning.total_rows", {"rows": "、".join(str(r) for r, _ in total_rows)}))
+        notices.append(Notice("intake.warning.total_rows", {"rows": Listing.of(r for r, _ in total_rows)}))
 
     parts = []
     for i, match in columns.items():

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from museum.catalog import Catalog
+from museum.i18n import Listing, Name, Phrase, quoted
 from museum.intake.columns import ColumnResolver
 from museum.intake.context import SheetContext
 from museum.intake.layout import flatten
@@ -83,7 +84,7 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
         errors = sorted(flat.errors + checked.errors, key=lambda p: p.row or 0)
         if not errors and checked.observations.empty:
             if flat.unmatched:
-                names = "、".join(f"「{c}」" for c, _ in flat.unmatched)
+                names = quoted(c for c, _ in flat.unmatched)
                 errors = [Problem("intake.error.no_matched_columns", flat.header_row, None, None, {"columns": names})]
             else:
                 errors = [Problem("intake.error.no_data_rows", flat.header_row + 1)]
@@ -106,7 +107,7 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
         result.sheets.append(SheetResult(sheet.name, "read", flat.layout, len(observations), year_from=flat.year_from))
     if not frames and not result.errors:
         result.layout = next((s.layout for s in result.sheets if s.layout), None)
-        result.errors = first_failure or [Problem("intake.error.no_visible_sheet", params={"hidden": "、".join(book.hidden) or "—"})]
+        result.errors = first_failure or [Problem("intake.error.no_visible_sheet", params={"hidden": quoted(book.hidden) if book.hidden else "—"})]
         if several and table_failure:
             result.errors = table_failure  # the one sheet that looked like a table says what it lacks
         elif several and first_failure:
@@ -118,13 +119,13 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
     if result.unmatched and frames:
         columns = {u.column: u.suggestions for u in result.unmatched}  # once per name, however many sheets
 
-        def listed(lang: str) -> str:
-            return "、".join(f"「{c}」" + (f"（{' / '.join(f'{cat[m].name(lang)} ({m})' for m in ids)}?）" if ids else "")
+        listed = Listing.of(Phrase.of("intake.item.unmatched" if ids else "text.quoted", name=c,
+                                      guesses=Listing.of(Phrase.of("intake.item.suggestion", name=Name(cat[m].name_zh, cat[m].name_en),
+                                                                   id=m) for m in ids))
                             for c, ids in columns.items())
-
-        result.notices.append(Notice("intake.warning.unmatched_columns", {"columns": listed("zh"), "columns_en": listed("en")}))
+        result.notices.append(Notice("intake.warning.unmatched_columns", {"columns": listed}))
     if book.hidden:
-        result.notices.append(Notice("intake.warning.hidden_sheets", {"sheets": "、".join(book.hidden)}))
+        result.notices.append(Notice("intake.warning.hidden_sheets", {"sheets": quoted(book.hidden)}))
     for sheet in result.sheets:
         if sheet.status == "skipped" and frames:
             result.notices.append(Notice("intake.warning.skipped_sheet", {"sheet": sheet.name, "reason": sheet.reason.message("zh"),
@@ -145,7 +146,7 @@ def _across_sheets(observations: pd.DataFrame, result: OfficeResult) -> pd.DataF
         return observations
     for _, group in observations[repeated].groupby(key, dropna=False):
         if group["value"].nunique() > 1 or group["qualifier"].astype(str).nunique() > 1:
-            places = "、".join(f"{s}!{c}:{int(r)}" for s, c, r in zip(group["sheet"], group["value_column"], group["row"]))
+            places = Listing.of(f"{s}!{c}:{int(r)}" for s, c, r in zip(group["sheet"], group["value_column"], group["row"]))
             first = group.iloc[0]
             result.errors.append(Problem("intake.error.conflict_sheets", int(first["row"]), f"{first['sheet']}!{first['value_column']}",
                                          None, {"places": places}))

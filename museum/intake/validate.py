@@ -14,6 +14,7 @@ import pandas as pd
 
 from museum.catalog import Catalog, normalize_name
 from museum import bounds
+from museum.i18n import Listing, Name, Phrase, quoted
 from museum.intake.problems import Notice, Problem
 from museum.intake.values import blank, parse_values, year_bounds
 
@@ -33,14 +34,12 @@ class Checked:
     more: int = 0            # problems found beyond the MAX_PROBLEMS listed
 
 
-def _rows_text(rows) -> str:
-    rows = sorted({int(r) for r in rows})
-    shown = "、".join(str(r) for r in rows[:20])
-    return shown + ("…" if len(rows) > 20 else "")
+def _rows_text(rows) -> Listing:
+    return Listing.of(sorted({int(r) for r in rows}), limit=20)
 
 
-def _suggestion_text(cat: Catalog, ids: list[str]) -> str:
-    return "、".join(f"{cat[i].name_zh} ({i})" for i in ids)
+def _suggestion_text(cat: Catalog, ids: list[str]) -> Listing:
+    return Listing.of(Phrase.of("intake.item.suggestion", name=Name(cat[i].name_zh, cat[i].name_en), id=i) for i in ids)
 
 
 def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = False, resolver=None) -> Checked:
@@ -264,10 +263,10 @@ def _deduplicate(candidates: pd.DataFrame, text_of) -> tuple[pd.DataFrame, list[
                 others = [r for r in all_rows if r != int(row)]
                 text = text_of(int(k))
                 if not others:  # two columns of one row hold the same metric (e.g. a column mapped onto it)
-                    columns = "、".join(f"「{c}」" for c in dict.fromkeys(str(c) for c in rows_of_key["value_column"]))
+                    columns = quoted(dict.fromkeys(str(c) for c in rows_of_key["value_column"]))
                     errors.append(Problem("intake.error.conflict_columns", int(row), column, text, {"columns": columns}))
                     continue
-                listed = "、".join(str(r) for r in others[:20]) + ("…" if len(others) > 20 else "")
+                listed = Listing.of(others, limit=20)
                 errors.append(Problem("intake.error.conflict", int(row), column, text, {"rows": listed}))
     kept = candidates.drop_duplicates(key, keep="first").reset_index(drop=True)
     # with conflicts the file is rejected anyway; identical repeats are only counted without them

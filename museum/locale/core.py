@@ -1,6 +1,7 @@
 """Messages of the foundation: database, catalog, KPIs, sources, CLI basics."""
 
 MESSAGES = {
+    "text.quoted": ("「{name}」", "“{name}”"),  # a name from a file (a column, a sheet) inside a message
     # database
     "db.busy": (
         "数据库 {path} 正被另一个程序占用（{holder}）。请稍后重试，或先关闭该程序。",

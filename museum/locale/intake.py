@@ -170,7 +170,7 @@ MESSAGES = {
     "intake.warning.note_rows": ("第 {rows} 行是表格下方的说明（如“填表人：”“注：”），已忽略。", "Notes under the table (such as “filled in by” or “note”) were ignored; row numbers: {rows}."),
     "intake.warning.unmatched_columns": (
         "以下列未对应到指标，未导入：{columns}。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
-        "These columns match no metric and were not imported: {columns_en}. Choose a metric for them on the upload page (remembered) or give --map.",
+        "These columns match no metric and were not imported: {columns}. Choose a metric for them on the upload page (remembered) or give --map.",
     ),
     "intake.warning.implausible_allowed": (
         "{count} 个数值超过指标的合理上限，已按您的确认导入（第 {rows} 行）。",
@@ -180,6 +180,11 @@ MESSAGES = {
     "intake.warning.skipped_sheet": ("工作表“{sheet}”已跳过：{reason}", "Sheet “{sheet}” skipped: {reason_en}"),
     "intake.warning.total_rows": ("第 {rows} 行是合计/小计行，已跳过（合计由看板自动计算）。", "Total and subtotal rows were skipped (the dashboard computes totals); row numbers: {rows}."),
     "intake.warning.duplicate_rows": ("有 {count} 个数值在文件中重复出现（数值相同），只导入一次。", "{count} values appear twice with the same figure; each is imported once."),
+    # items of the lists inside the warnings above and below, each in the reader's language
+    "intake.item.jump": ("{row}:{metric} {period} {value} / {prior}", "{row}: {metric} {period} {value} / {prior}"),
+    "intake.item.month_sum": ("{metric} {year}: Σ{months}={total} ≠ {annual}", "{metric} {year}: Σ{months}={total} ≠ {annual}"),
+    "intake.item.unmatched": ("「{name}」（{guesses}？）", "“{name}” ({guesses}?)"),
+    "intake.item.suggestion": ("{name} ({id})", "{name} ({id})"),
     "intake.warning.jump": (
         "{count} 个数值与上年同期相差超过 {factor} 倍，请核对（行:指标 期间 本期 / 上年）：{items}",
         "{count} values differ from the same period last year by more than {factor}x; please check (row:metric period value / last year): {items}",

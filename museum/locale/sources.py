@@ -53,6 +53,8 @@ MESSAGES = {
         "以下月份的日数据不完整（只有部分天数），月度数字只含这些天：{months}",
         "The daily figures of these months are incomplete (some days only); their monthly figures cover those days only: {months}",
     ),
+    "sources.item.partial_month": ("{month}（{days}/{of}）", "{month} ({days}/{of} days)"),
+    "sources.item.over_total": ("{metric} {period}：{platforms} / {total}", "{metric} {period}: {platforms} / {total}"),
     "sources.warning.over_total": (
         "{count} 个月份里，各平台数字相加比全矩阵合计（办公室报表或年度报告的数）还大（指标 期间：平台之和 / 合计）：{items}。"
         "常见原因：同一内容在几个平台各算一次、平台统计口径不同，或合计填在了别的月份。请先核对合计；合计无误时可照常确认导入："

@@ -14,7 +14,7 @@ from functools import cached_property
 import pandas as pd
 import pyarrow as pa
 
-from museum.i18n import t
+from museum.i18n import Listing, quoted, t
 from museum.intake.problems import Notice, Problem
 from museum.intake.workbook import SheetGrid
 from museum.sources import formats, parsers
@@ -109,13 +109,13 @@ def refusal(found: Resemblance | Match | Unfamiliar) -> Problem:
     no format we know) is refused."""
     if isinstance(found, Unfamiliar):
         return Problem("sources.error.unfamiliar", found.header_row, None, None,
-                       {"columns": "、".join(f"「{c}」" for c in found.columns),
+                       {"columns": quoted(found.columns),
                         "known_zh": readable_platforms("zh"), "known_en": readable_platforms("en")})
     fmt = found.fmt
     if not fmt.supported:
         return Problem("sources.error.unsupported", found.header_row, None, None, labels(platform=fmt.platform))
     return Problem("sources.error.missing_columns", found.header_row, None, None,
-                   labels(fmt.name, fmt.platform) | {"columns": "、".join(f"「{c}」" for c in found.missing)})
+                   labels(fmt.name, fmt.platform) | {"columns": quoted(found.missing)})
 
 
 def _hidden_notices(items: pd.DataFrame) -> list[Notice]:
@@ -123,7 +123,7 @@ def _hidden_notices(items: pd.DataFrame) -> list[Notice]:
     states = items["hidden"].dropna().value_counts(sort=False) if not items.empty else pd.Series(dtype=int)
     if states.empty:
         return []
-    text = "、".join(f"{state} {count}" for state, count in sorted(states.items(), key=lambda kv: (-kv[1], kv[0])))
+    text = Listing.of(f"{state} {count}" for state, count in sorted(states.items(), key=lambda kv: (-kv[1], kv[0])))
     return [Notice("sources.warning.not_public", {"count": int(states.sum()), "states": text})]
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from museum import settings
+from museum.i18n import Listing, Phrase
 from museum.store import db
 from museum.intake.problems import Notice
 from museum.sources import PlatformExport
@@ -57,7 +58,8 @@ def rollup_notices(found: pd.DataFrame) -> list[Notice]:
     if partial.empty:
         return []
     months = sorted({(int(y), int(m), int(d)) for y, m, d in zip(partial["year"], partial["month"], partial["days"])})
-    text = "、".join(f"{y}-{m:02d}（{d}/{calendar.monthrange(y, m)[1]}）" for y, m, d in months)
+    text = Listing.of(Phrase.of("sources.item.partial_month", month=f"{y}-{m:02d}", days=d, of=calendar.monthrange(y, m)[1])
+                      for y, m, d in months)
     return [Notice("sources.warning.partial_months", {"months": text})]
 
 

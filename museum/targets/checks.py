@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from museum import numbers
 from museum.catalog import Catalog, normalize_name
+from museum.i18n import Listing
 from museum.intake.problems import Notice, Problem
 from museum.targets import links
 from museum.targets.values import NUMERIC_OPERATORS, TargetTextError, parse_target, units_fit
@@ -141,7 +142,7 @@ def check_rows(rows: list[RowInput], cat: Catalog, columns: dict[str, str], *, e
             "unit": unit or None, "weight": weight, "metric_id": metric_id, "matched": matched,
         })
     if bare_rows:
-        checked.notices.append(Notice("targets.warn.bare_operator", {"count": len(bare_rows), "rows": "、".join(map(str, bare_rows))}))
+        checked.notices.append(Notice("targets.warn.bare_operator", {"count": len(bare_rows), "rows": Listing.of(bare_rows)}))
     # the sum is shown even beside other errors (every problem at once), unless a 分值 is unreadable
     total = float(sum(weights))
     if expect_total and rows and not weight_errors and abs(total - INDICATOR_WEIGHT) > 1e-6:

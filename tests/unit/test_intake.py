@@ -242,6 +242,7 @@ def test_warnings_against_stored_values(con):
                   "2021,1,livestreams,50"), "b.csv"))
     assert [n.message("en") for n in result.notices] == [
         "1 values differ from the same period last year by more than 10x; please check (row:metric period value / last year): "
-        "2:科普图文 2023 5,000 / 100",
-        "1 metrics have monthly values that do not add up to the stated annual value: 直播活动 2023: Σ3=15 ≠ 10",
-    ]
+        "2: Science posts 2023 5,000 / 100",
+        "1 metrics have monthly values that do not add up to the stated annual value: Livestreams 2023: Σ3=15 ≠ 10",
+    ]  # names in the reader's language (issue 18 §22): no Chinese inside an English warning
+    assert [n.message("zh") for n in result.notices][1] == "1 个指标的月度数据之和与全年数不一致：直播活动 2023: Σ3=15 ≠ 10"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from museum import seed
+from museum.errors import InputRejected
 from museum.intake import ingest
 from museum.store import db
 
@@ -245,7 +247,7 @@ def test_context_warnings(shared_con):
     ]
     months = ingest.preview(con, 1, ingest.analyse((CORPUS / "warn_month_sum.csv").read_bytes(), "m.csv"))
     assert [n.message("en") for n in months.notices] == [
-        "1 metrics have monthly values that do not add up to the stated annual value: 直播活动 2023: Σ12=12 ≠ 10"
+        "1 metrics have monthly values that do not add up to the stated annual value: Livestreams 2023: Σ12=12 ≠ 10"
     ]
 
 
@@ -256,3 +258,28 @@ def test_every_layout_knows_the_same_total_words(word):
     assert (long.status, [n.key for n in long.notices]) == ("valid", ["intake.warning.total_rows"])
     months = ingest.analyse(f"月份,科普图文,{word}\r\n2023年1月,5,5\r\n2023年2月,6,6\r\n".encode(), "months.csv")
     assert (months.status, months.unmatched) == ("valid", [])
+
+
+def test_english_messages_carry_no_chinese_names_or_punctuation(shared_con):
+    """Issue 18 §22: an English warning or error of any corpus file (office sheets, platform
+    exports, monthly sheets) names metrics in English and lists with commas — never 、，（）：
+    nor a metric's Chinese name (the file's own words, quoted “…”, are the file's)."""
+    from museum import catalog
+
+    names_zh = [m.name_zh for m in catalog.load()]
+    punctuation = set("、，；：（）「」。")
+    found = []
+    for folder in ("intake", "sources", "monthly"):
+        for path in sorted((CORPUS.parent / folder).iterdir()):
+            if not path.is_file() or path.suffix == ".py":
+                continue
+            try:
+                result = ingest.preview(shared_con, 1, ingest.analyse(path.read_bytes(), path.name))
+                messages = [n.message("en") for n in result.notices] + [e.message("en") for e in result.errors]
+            except InputRejected as exc:
+                messages = [exc.message("en")]
+            for message in messages:
+                outside_quotes = re.sub(r"“[^”]*”", "", message)
+                if punctuation & set(outside_quotes) or any(name in outside_quotes for name in names_zh):
+                    found.append(f"{folder}/{path.name}: {message[:200]}")
+    assert not found, found

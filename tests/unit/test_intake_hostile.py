@@ -89,7 +89,7 @@ def test_unclosed_quote_names_the_row_where_it_opened():
 def test_a_hidden_first_sheet_is_listed_and_not_read():
     result = ingest.analyse((HOSTILE / "hidden_first_sheet.xlsx").read_bytes(), "x.xlsx")
     assert (result.hidden_sheets, result.sheet) == (["隐藏"], "可见")
-    assert [n.message("en") for n in result.notices] == ["Hidden sheets were not read: 隐藏"]
+    assert [n.message("en") for n in result.notices] == ["Hidden sheets were not read: “隐藏”"]
 
 
 def test_implausible_values_need_an_explicit_override():

@@ -42,7 +42,7 @@ def test_month_rows_under_a_merged_title_take_the_title_year_and_scale_units():
     assert [n.message("zh") for n in result.notices] == [
         "第 11、12 行是表格下方的说明（如“填表人：”“注：”），已忽略。",
         "第 9 行是合计/小计行，已跳过（合计由看板自动计算）。",
-        "以下列未对应到指标，未导入：「图文发布量」（科普图文 (posts) / 平台阅读量 (platform_reads)?）。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
+        "以下列未对应到指标，未导入：「图文发布量」（科普图文 (posts)、平台阅读量 (platform_reads)？）。可在上传页面为它们选择指标（会记住），或用 --map 指定。",
     ]
     assert [(u.sheet, u.column, u.suggestions) for u in result.unmatched] == [("运营数据", "图文发布量", ["posts", "platform_reads"])]
 

@@ -126,7 +126,7 @@ def test_total_where_one_exists_else_the_labelled_sum_of_platforms(con):
     result = ingest.ingest(con, 1, office, "o.csv", actor="test")
     assert [n.message("en") for n in result.notices] == [
         "In 1 months the platforms add up to more than the whole-matrix total (from the office sheet or the annual "
-        "report) (metric period: platforms / total): 科普短视频 2021-04：7 / 6. Usual causes: the same item counted once per "
+        "report) (metric period: platforms / total): Short videos 2021-04: 7 / 6. Usual causes: the same item counted once per "
         "platform, platforms counting differently, or the total entered in another month. Check the total first; if it is right, "
         "confirm the import as usual: the dashboard's figures use the total, and platform figures feed only the by-platform charts."]
     values = kpis.load_values(con, 1)
