@@ -29,7 +29,8 @@ def resolve(table: pd.DataFrame, requested: list[str] | None, lang: str = "zh") 
     Raises UsageError (exit 2) naming the known units for one that matches nothing."""
     if table.empty:
         raise InputRejected("cli.no_institution")
-    units = [(int(i), str(n)) for i, n in zip(table["institution_id"], table["name"])]
+    # in the order they were registered: the install's own unit (the embedded report's) first
+    units = sorted((int(i), str(n)) for i, n in zip(table["institution_id"], table["name"]))
     if not requested:
         return units
     by_name = {name: (uid, name) for uid, name in units}

@@ -37,8 +37,8 @@ def change_cell(row: Row, lang: str) -> str:
 def per_staff_cell(row: Row, lang: str) -> str:
     if row.per_staff is None:
         return "—"
-    unit = t("compare.per_staff_unit", lang, unit=row.metric.unit(lang))
-    return numbers.format_value(row.per_staff, row.per_staff_qualifier or "exact", lang, unit, decimals=2)
+    amount = numbers.format_value(row.per_staff, row.per_staff_qualifier or "exact", lang, row.metric.unit(lang), decimals=2)
+    return t("compare.per_staff", lang, amount=amount)
 
 
 def rank_cell(row: Row, lang: str) -> str:

@@ -20,7 +20,7 @@ MESSAGES = {
     "compare.qualifier.approx": ("约数", "approximate"),
     "compare.not_reported": ("未报送", "Not reported"),
     "compare.coverage": ("（{coverage}）", " ({coverage})"),
-    "compare.per_staff_unit": ("{unit}/人", "{unit} per person"),
+    "compare.per_staff": ("{amount}/人", "{amount} per person"),
     "compare.rank": ("{rank}/{count}", "{rank} of {count}"),
     "compare.rank_tied": ("{rank}/{count}（并列）", "{rank} of {count} (tied)"),
     "compare.name_separator": ("、", ", "),
