@@ -15,7 +15,7 @@ MESSAGES = {
     "compare.column.rank": ("排名", "Rank"),
     "compare.column.qualifier": ("数值性质", "Value is"),
     "compare.column.shown": ("显示为", "Shown as"),
-    "compare.qualifier.exact": ("确数", "exact"),
+    "compare.qualifier.exact": ("确数", "precise"),
     "compare.qualifier.at_least": ("下限（超/余）", "a lower bound (more than)"),
     "compare.qualifier.approx": ("约数", "approximate"),
     "compare.not_reported": ("未报送", "Not reported"),
@@ -27,12 +27,14 @@ MESSAGES = {
     "compare.missing": ("{metric}未报送：{names}（不按0计，不参与排名）",
                         "{metric} not reported by: {names} (not counted as 0, not ranked)"),
     "compare.units": ("参与对比的单位", "Units to compare"),
-    "compare.download_table": ("下载对比表", "Download the table"),
+    "compare.download.csv": ("下载对比表（CSV）", "Download the table (CSV)"),
+    "compare.download.xlsx": ("下载对比表（XLSX）", "Download the table (XLSX)"),
+    "compare.subtitle": ("{period} · {count}家单位", "{period} · {count} units"),
     "compare.rules": (
         "同比、目标完成与序时进度同各单位总览卡片的口径；人均按期末从业人数计算（本期无则取此前最近一次报送）；"
         "排名1为最好，数值相同并列；未报送的单位不计为0、不参与排名。",
         "YoY, target completion and time elapsed follow each unit's own overview cards; per staff divides by the "
-        "headcount at the period's end (else the latest reported before it); rank 1 is best, equal values share a "
+        "staff count at the period's end (else the latest reported before it); rank 1 is best, equal values share a "
         "rank; a unit that did not report is not counted as 0 and not ranked.",
     ),
     "compare.needs_units": (
