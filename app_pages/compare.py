@@ -5,8 +5,26 @@ import streamlit as st
 
 from museum import compare, safe_csv
 from museum.compare import display
+from museum.i18n import t
 from museum.sections import Table
 from ui import access, blocks, context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def table_with_downloads(block: Table, lang: str) -> None:
+    """The comparison table with room for each column, then its CSV and XLSX (as the charts' data download)."""
+    st.markdown(f"**{blocks.plain(block.title)}**")
+    widths = {t(f"compare.column.{key}", lang): width for key, width in display.COLUMN_WIDTHS.items()}
+    st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}", height="content",
+                 column_config={name: st.column_config.TextColumn(width=width) for name, width in widths.items()})
+    files = {"csv": (lambda: safe_csv.to_csv_bytes(block.frame), "text/csv"),
+             "xlsx": (lambda: safe_csv.to_xlsx_bytes({t("compare.title", lang): block.frame}), XLSX)}
+    for column, (fmt, (produce, mime)) in zip(st.columns(2), files.items()):
+        column.download_button(t(f"compare.download.{fmt}", lang), icon=":material/download:", key=f"compare_table_{fmt}",
+                               data=access.audited_download(f"table {block.name}.{fmt}", produce),
+                               file_name=f"{block.name}.{fmt}", mime=mime, on_click="ignore", width="stretch")
+
 
 selection = context.current()
 access.require("view", selection.lang)
@@ -38,14 +56,7 @@ st.caption(selection.t("compare.rules"))
 
 section = display.section(rows, selection.period, selection.lang)
 for block in section.blocks:
-    blocks.render_block(block, scopes[0])
-    if isinstance(block, Table):  # the table downloads as the charts' data do
-        columns = st.columns(2)
-        for column, fmt in zip(columns, ("csv", "xlsx")):
-            content = safe_csv.to_csv_bytes(block.frame) if fmt == "csv" else \
-                safe_csv.to_xlsx_bytes({selection.t("compare.title"): block.frame})
-            column.download_button(
-                selection.t(f"compare.download.{fmt}"), icon=":material/download:", key=f"compare_table_{fmt}",
-                data=access.audited_download(f"table {block.name}.{fmt}", content), file_name=f"{block.name}.{fmt}",
-                mime="text/csv" if fmt == "csv" else
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore", width="stretch")
+    if isinstance(block, Table):
+        table_with_downloads(block, selection.lang)
+    else:
+        blocks.render_block(block, scopes[0])  # charts with their download menu and data, notices

@@ -14,6 +14,9 @@ from museum.sections.blocks import Chart, Notice, Section, Table
 from museum.targets.view import pct_text
 
 TABLE_COLUMNS = ("metric", "institution", "value", "change", "completion", "progress", "per_staff", "rank")
+# on a page, room for each column's longest usual text ('“三探五进”公益行科普活动', '增长超29.6%', '1/3（并列）'), in px
+COLUMN_WIDTHS = {"metric": 180, "institution": 170, "value": 120, "change": 130, "completion": 80, "progress": 80,
+                 "per_staff": 140, "rank": 100}
 BAR_HEIGHT, CHART_CHROME = 46, 150  # px per unit and for title, unit line and axis
 
 
@@ -27,11 +30,14 @@ def value_cell(row: Row, lang: str) -> str:
 
 
 def change_cell(row: Row, lang: str) -> str:
-    """The card's 同比 line ('同比 增长超29.6%', '已达上年全年的 66%…'), and why there is none."""
+    """The card's 同比 ('增长超29.6%', '1–6月同比 +12.3%', '已达上年全年的 66%…'), and why there is none; whole
+    years compared need no '同比' before the change, the column says it."""
     if row.kpi is None:
         return "—"
-    reason = present.reason_text(row.kpi, lang)
-    return present.delta_text(row.kpi, lang) + (t("compare.coverage", lang, coverage=reason) if reason else "")
+    kpi, reason = row.kpi, present.reason_text(row.kpi, lang)
+    text = present.change_text(kpi, lang) if kpi.comparison == "years" and kpi.of_prior_year_pct is None \
+        else present.delta_text(kpi, lang)
+    return text + (t("compare.coverage", lang, coverage=reason) if reason else "")
 
 
 def per_staff_cell(row: Row, lang: str) -> str:
