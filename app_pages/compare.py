@@ -15,7 +15,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def table_with_downloads(block: Table, lang: str) -> None:
     """The comparison table with room for each column, then its CSV and XLSX (as the charts' data download)."""
     st.markdown(f"**{blocks.plain(block.title)}**")
-    widths = {t(f"compare.column.{key}", lang): width for key, width in display.COLUMN_WIDTHS.items()}
+    widths = {t(f"compare.column.{key}", lang): width for key, width in display.COLUMN_WIDTHS[lang].items()}
     st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}", height="content",
                  column_config={name: st.column_config.TextColumn(width=width) for name, width in widths.items()})
     files = {"csv": (lambda: safe_csv.to_csv_bytes(block.frame), "text/csv"),

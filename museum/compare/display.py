@@ -13,10 +13,15 @@ from museum.period import Period
 from museum.sections.blocks import Chart, Notice, Section, Table
 from museum.targets.view import pct_text
 
-TABLE_COLUMNS = ("metric", "institution", "value", "change", "completion", "progress", "per_staff", "rank")
-# on a page, room for each column's longest usual text ('“三探五进”公益行科普活动', '增长超29.6%', '1/3（并列）'), in px
-COLUMN_WIDTHS = {"metric": 180, "institution": 170, "value": 120, "change": 130, "completion": 80, "progress": 80,
-                 "per_staff": 140, "rank": 100}
+TABLE_COLUMNS = ("metric", "institution", "value", "rank", "change", "completion", "progress", "per_staff")
+# on a page, room for each column's longest usual text ('“三探五进”公益行科普活动', '增长超29.6%', '1/3（并列）'), in px:
+# a laptop's main column (about 900 px) holds the Chinese table whole; the English one scrolls to its last column
+COLUMN_WIDTHS = {
+    "zh": {"metric": 170, "institution": 150, "value": 100, "rank": 95, "change": 105, "completion": 70, "progress": 70,
+           "per_staff": 125},
+    "en": {"metric": 150, "institution": 150, "value": 145, "rank": 95, "change": 105, "completion": 85, "progress": 90,
+           "per_staff": 175},
+}
 BAR_HEIGHT, CHART_CHROME = 46, 150  # px per unit and for title, unit line and axis
 
 
@@ -43,7 +48,8 @@ def change_cell(row: Row, lang: str) -> str:
 def per_staff_cell(row: Row, lang: str) -> str:
     if row.per_staff is None:
         return "—"
-    amount = numbers.format_value(row.per_staff, row.per_staff_qualifier or "exact", lang, row.metric.unit(lang), decimals=2)
+    amount = numbers.format_value(row.per_staff, row.per_staff_qualifier or "exact", lang, row.metric.unit(lang), compact=True,
+                                  decimals=2)
     return t("compare.per_staff", lang, amount=amount)
 
 
@@ -56,9 +62,9 @@ def rank_cell(row: Row, lang: str) -> str:
 def table_frame(rows: list[Row], lang: str) -> pd.DataFrame:
     """One line per metric and unit; every cell display text (the page's table and its CSV/XLSX)."""
     cells = [
-        (row.metric.name(lang), row.institution, value_cell(row, lang), change_cell(row, lang),
+        (row.metric.name(lang), row.institution, value_cell(row, lang), rank_cell(row, lang), change_cell(row, lang),
          pct_text(row.completion_pct, row.completion_qualifier, lang),
-         "—" if row.progress_pct is None else f"{row.progress_pct:.0f}%", per_staff_cell(row, lang), rank_cell(row, lang))
+         "—" if row.progress_pct is None else f"{row.progress_pct:.0f}%", per_staff_cell(row, lang))
         for row in rows
     ]
     return pd.DataFrame(cells, columns=[t(f"compare.column.{c}", lang) for c in TABLE_COLUMNS])

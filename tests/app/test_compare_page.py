@@ -39,7 +39,7 @@ def test_three_units_side_by_side_in_chinese(three_units):
     assert [t.value for t in at.title] == ["单位对比"]
     assert at.multiselect[0].value == [1, 2, 3]  # every unit by default, the install's own first
     table = at.dataframe[0].value
-    assert list(table.columns) == ["指标", "单位", "数值", "同比", "目标完成", "序时进度", "人均（按从业人数）", "排名"]
+    assert list(table.columns) == ["指标", "单位", "数值", "排名", "同比", "目标完成", "序时进度", "人均（按从业人数）"]
     cell = lambda metric, unit, column: table[(table["指标"] == metric) & (table["单位"] == unit)][column].iloc[0]  # noqa: E731
     assert cell("总访问量", "西安市科学技术馆", "数值") == "超500万次"
     assert cell("总访问量", "西安市科学技术馆", "同比") == "增长超29.6%"  # the column says 同比
@@ -59,7 +59,7 @@ def test_three_units_side_by_side_in_chinese(three_units):
 def test_three_units_in_english(three_units):
     at = open_page("app_pages/compare.py", "en")
     table = at.dataframe[0].value
-    assert list(table.columns) == ["Metric", "Unit", "Value", "YoY", "Target done", "Time elapsed", "Per staff member", "Rank"]
+    assert list(table.columns) == ["Metric", "Unit", "Value", "Rank", "YoY", "Target done", "Time elapsed", "Per staff member"]
     row = table[(table["Metric"] == "Online visits") & (table["Unit"] == "西安市科学技术馆")].iloc[0]
     assert row["Value"] == "more than 5.0M visits" and row["Rank"] == "1 of 3"
     assert (table[table["Unit"] == BASE]["Value"] == "Not reported").sum() >= 3

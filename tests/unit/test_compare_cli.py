@@ -58,7 +58,7 @@ def test_a_period_without_data_is_rejected(three, capsys):
 def test_the_table_speaks_the_readers_language(three, capsys):
     assert main(["compare", "--period", "2024", "--db", str(three)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].split() == ["指标", "单位", "数值", "同比", "目标完成", "序时进度", "人均（按从业人数）", "排名"]
+    assert out.splitlines()[0].split() == ["指标", "单位", "数值", "排名", "同比", "目标完成", "序时进度", "人均（按从业人数）"]
     assert "超500万次" in out and "未报送" in out and "1/3（并列）" in out
     assert main(["compare", "--period", "2024", "--db", str(three), "--lang", "en"]) == 0
     out = capsys.readouterr().out
