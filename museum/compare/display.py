@@ -17,8 +17,8 @@ TABLE_COLUMNS = ("metric", "institution", "value", "rank", "change", "completion
 # on a page, room for each column's longest usual text ('“三探五进”公益行科普活动', '增长超29.6%', '1/3（并列）'), in px:
 # a laptop's main column (about 900 px) holds the Chinese table whole; the English one scrolls to its last column
 COLUMN_WIDTHS = {
-    "zh": {"metric": 170, "institution": 150, "value": 100, "rank": 95, "change": 105, "completion": 70, "progress": 70,
-           "per_staff": 125},
+    "zh": {"metric": 180, "institution": 160, "value": 95, "rank": 85, "change": 100, "completion": 65, "progress": 65,
+           "per_staff": 120},
     "en": {"metric": 150, "institution": 150, "value": 145, "rank": 95, "change": 105, "completion": 85, "progress": 90,
            "per_staff": 175},
 }
