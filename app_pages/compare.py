@@ -1,5 +1,4 @@
-"""单位对比 Compare units: the headline metrics of several units side by side for the sidebar's period, ranked,
-with a chart per metric; the table and every chart download like the other pages'."""
+"""单位对比 Compare units: the headline metrics of several units for the sidebar's period, ranked, a chart per metric."""
 
 import streamlit as st
 

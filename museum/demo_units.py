@@ -1,12 +1,4 @@
-"""Two more clearly synthetic units for the demo (`python -m museum demo --units 3`), so that 单位对比 has
-something to compare: a 科技交流馆 about a third of the museum's size and a district 科普基地 much smaller.
-
-Each unit gets one demo batch (is_demo, rolled back by `demo --remove` with the rest): the annual
-figures of the museum's latest real year and the year before, scaled; this year's months 1–9 of the
-monthly metrics; staff, awards and two linked 绩效目标 for the first unit. Some metrics are left out on
-purpose (未报送 must show as such, never as 0), one value is approximate (约), and the first unit's
-outreach count equals the museum's (ranks share a place).
-"""
+"""Two more clearly synthetic units for the demo (`demo --units 3`), so that 单位对比 has something to compare."""
 
 from __future__ import annotations
 
@@ -94,7 +86,13 @@ def _targets(base_year: int, figures: list[dict]) -> dict[int, list[dict]]:
 
 
 def load(con, count: int, *, museum: int, actor: str) -> list[tuple[str, int]]:
-    """Add the first `count` units of UNITS with their demo batches; returns (name, batch_id) of each."""
+    """Add the first `count` units of UNITS with their demo batches; returns (name, batch_id) of each.
+
+    A 科技交流馆 about a third of the museum's size and a district 科普基地 much smaller, each with one demo
+    batch (rolled back by `demo --remove` with the rest): the museum's latest real year and the year before,
+    scaled; this year's months 1–9 of the monthly metrics; staff, awards and two linked 绩效目标 for the first.
+    Some metrics are left out on purpose (未报送 must show as such), one value is approximate (约), and the
+    first unit's outreach count equals the museum's (ranks share a place)."""
     if not 0 <= count <= len(UNITS):
         raise InputRejected("demo.units.invalid", most=MOST)
     museum_values = kpis.load_values(con, museum)

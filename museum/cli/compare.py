@@ -1,5 +1,4 @@
-"""`python -m museum compare --period P [--institutions A,B …] [--json]`: 单位对比, the headline metrics of several
-units side by side (JSON keys: museum.compare.COMPARE_JSON_KEYS)."""
+"""`python -m museum compare --period P [--institutions A,B …] [--json]`: 单位对比 (JSON keys: COMPARE_JSON_KEYS)."""
 
 from __future__ import annotations
 

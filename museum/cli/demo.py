@@ -1,5 +1,4 @@
-"""`python -m museum demo [--units N] [--remove]`: load (or remove) clearly marked synthetic history; with
-`--units 3`, two more synthetic units for 单位对比 (museum.demo_units)."""
+"""`python -m museum demo [--units N] [--remove]`: load (or remove) clearly marked synthetic history, and units to compare."""
 
 from __future__ import annotations
 

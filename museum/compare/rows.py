@@ -1,16 +1,4 @@
-"""The comparison's rows: per headline metric and unit, the value, 同比, target completion, per staff and rank.
-
-Each unit's figures are its own Scope's (museum.sections.scope): the same KPIs (同比 with its bound,
-or none with a reason) and the same target evaluation (completion, 序时进度) as its cards show, so a
-figure here never differs from the unit's own pages. A unit without a value of a metric in the
-period is "未报送": a row with no value and no rank, never a zero.
-
-Per staff divides by 从业人数 (metric `headcount`, METRICS.md) at the period's end: the period's
-own headcount when it has one, else the latest reported before the period ends (an annual figure
-stands for its year-end), so a month of this year is read against last year's year-end staff.
-Rank is 1 for the best value (higher_is_better decides the direction); equal values share a rank
-and the next rank skips (1, 1, 3); units with no value have none.
-"""
+"""The comparison's rows: per headline metric and unit, the value, 同比, target completion, per staff and rank."""
 
 from __future__ import annotations
 
@@ -71,7 +59,9 @@ def rank_values(values: list[float | None], higher_is_better: bool = True) -> li
 
 
 def headcount_at(scope) -> tuple[float, str] | None:
-    """(从业人数, qualifier) at the scope's period end (see the module docstring), or None when unknown."""
+    """(从业人数, qualifier) at the scope's period end, or None when unknown: metric `headcount` (METRICS.md) of
+    the period itself when it has one, else the latest reported before the period ends (an annual figure stands
+    for its year-end), so a month of this year is read against last year's year-end staff."""
     for kpi in scope.kpis:
         if kpi.metric.metric_id == HEADCOUNT:
             return kpi.value, kpi.qualifier
@@ -127,7 +117,12 @@ def _unit_rows(scope, metric_ids: tuple[str, ...]) -> list[Row]:
 
 
 def build(scopes: list, metric_ids: tuple[str, ...] | None = None) -> list[Row]:
-    """Rows metric by metric (the headline's order), units in the order of `scopes`, ranked per metric."""
+    """Rows metric by metric (the headline's order), units in the order of `scopes`, ranked per metric.
+
+    Each unit's figures are its own Scope's: the same KPIs (同比 with its bound, or none with a reason) and
+    the same target evaluation (completion, 序时进度) as its cards show, so a figure here never differs from
+    the unit's own pages. A unit without a value of a metric in the period is 未报送: a row with no value and
+    no rank, never a zero. Rank is 1 for the best value (higher_is_better decides the direction)."""
     metric_ids = tuple(metric_ids or present.headline_ids())
     per_unit = [_unit_rows(scope, metric_ids) for scope in scopes]
     result: list[Row] = []
