@@ -99,3 +99,13 @@ def test_demo_remove_takes_the_units_figures_away(three):
 
     demo.remove(three, actor="test")
     assert kpis.load_values(three, 2).empty and kpis.load_values(three, 3).empty
+
+
+def test_the_change_cell_keeps_what_the_card_compares(three):
+    rows = rows_of(three, "2025-01..2025-09")
+    posts = rows[(MUSEUM, "posts")]
+    assert posts.change_pct is None and posts.kpi.of_prior_year_pct is not None
+    assert display.change_cell(posts, "zh").startswith("已达上年全年的")  # the share of last year, as the card says
+    assert display.change_cell(rows_of(three, "2024")[(MUSEUM, "posts")], "zh") == "+5.9%"  # the column says 同比
+    april = rows_of(three, "2025-04")[(MUSEUM, "posts")]
+    assert display.change_cell(april, "zh").startswith("同比 —（")  # none, and why
