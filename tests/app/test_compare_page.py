@@ -78,3 +78,12 @@ def test_one_unit_only_says_how_others_get_here(app_db):
         at = open_page("app_pages/compare.py", lang)
         assert any(words in i.value for i in at.info), [i.value for i in at.info]
         assert not at.dataframe and not at.get("plotly_chart")
+
+
+def test_the_sidebar_period_is_the_comparisons(three_units):
+    at = open_page("app_pages/compare.py", "zh", session={"year_1": 2025, "period_1_2025": "2025-04"})
+    table = at.dataframe[0].value
+    posts = table[(table["指标"] == "科普图文") & (table["单位"] == EXCHANGE)].iloc[0]
+    assert posts["数值"].endswith("篇（4月）") and posts["序时进度"] == "33%"
+    assert "compare_posts_2025-04" in chart_names(at)
+    assert "2025年4月 · 3家单位" in texts(at)
