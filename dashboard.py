@@ -22,6 +22,7 @@ PAGES = {
         ("app_pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
         ("app_pages/targets.py", "page.targets", ":material/flag:", "targets"),
         ("app_pages/trends.py", "page.trends", ":material/trending_up:", "trends"),
+        ("app_pages/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
         ("app_pages/assets.py", "page.assets", ":material/account_balance:", "assets"),
         ("app_pages/awards_research.py", "page.awards_research", ":material/military_tech:", "awards_research"),
         ("app_pages/people.py", "page.people", ":material/groups:", "people"),

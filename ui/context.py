@@ -152,6 +152,21 @@ def _shared_scope(path: str, institution_id: int, name: str, period_text: str, l
     return Scope(institution_id, name, period_text, lang, lambda frame: data.frame(institution_id, frame), convention)
 
 
+def visible_institutions() -> list[tuple[int, str]]:
+    """(id, name) of every unit this session may view, in the order they were registered (the install's
+    own unit first). The one place that decides it: rights per unit will narrow it here."""
+    table = data.read("institutions")
+    return sorted((int(i), str(n)) for i, n in zip(table["institution_id"], table["name"]))
+
+
+def unit_scope(selection: Selection, institution_id: int, name: str) -> Scope:
+    """Another unit's data for the selection's period and language (单位对比), shared like scope()."""
+    path = str(data.db_path())
+    chosen = selection.period or Period.of_year(selection.year)
+    return _shared_scope(path, institution_id, name, chosen.text, selection.lang, selection.convention,
+                         db.data_version(path))
+
+
 def language_switch() -> str:
     """The zh/en switch in the sidebar; returns the language chosen."""
     lang = language()

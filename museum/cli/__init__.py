@@ -21,6 +21,7 @@ from museum.errors import MuseumError
 COMMAND_MODULES = [
     "museum.cli.init",
     "museum.cli.kpis",
+    "museum.cli.compare",
     "museum.cli.demo",
     "museum.cli.ingest",
     "museum.cli.values",

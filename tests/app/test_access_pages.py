@@ -17,7 +17,7 @@ from museum.store import audit, batches, db
 from tests.app import cards
 from tests.app.conftest import unescaped
 
-VIEW_PAGES = ["overview", "trends", "assets", "awards_research", "people", "profile", "export"]
+VIEW_PAGES = ["overview", "trends", "assets", "awards_research", "people", "profile", "export", "compare"]
 USERS = {"viewer": "vi", "editor": "ed", "admin": "boss"}
 PASSWORD = "password-1"
 
@@ -63,7 +63,8 @@ def texts(elements) -> list[str]:
 
 
 TITLES = {"overview": "总览", "trends": "趋势", "assets": "资产", "awards_research": "获奖与科研",
-          "people": "人员与志愿者", "profile": "机构概况", "export": "导出"}
+          "people": "人员与志愿者", "profile": "机构概况", "export": "导出",
+          "compare": "单位对比"}
 
 
 # --- no accounts yet (first run) ----------------------------------------------------------------

@@ -84,7 +84,7 @@ def test_the_pack_shows_exactly_the_charts_and_tables_of_the_pages(rich_db, lang
 BUSY = {"zh": "数据正在更新，请几秒钟后再试。", "en": "The data is being updated. Please try again in a few seconds."}
 # as the CLI holds it: through museum.store.db, which asks this server's idle read path to let go
 HOLDER = "import sys, time; from museum.store import db; con = db.connect(sys.argv[1]); print('holding', flush=True); time.sleep(60)"
-ALL_PAGES = [*VIEW_PAGES, "export", "report", "report_import", "upload", "targets_edit", "history", "admin", "sign_in"]
+ALL_PAGES = [*VIEW_PAGES, "compare", "export", "report", "report_import", "upload", "targets_edit", "history", "admin", "sign_in"]
 
 
 def hold(path):
