@@ -93,8 +93,11 @@ def decode(part: str, content: bytes, *, name: str) -> list[dict]:
         raise InputRejected("returns.bad_part", name=name)
     schema = SCHEMAS[part]
     for number, row in enumerate(rows, start=1):
-        if not isinstance(row, dict) or set(row) != set(schema):
+        if not isinstance(row, dict):
             raise InputRejected("returns.bad_row", name=name, row=number, column="—")
+        odd = sorted(set(row) ^ set(schema))
+        if odd:
+            raise InputRejected("returns.bad_row", name=name, row=number, column=str(odd[0])[:60])
         for column, rule in schema.items():
             if not _fits(row[column], rule):
                 raise InputRejected("returns.bad_row", name=name, row=number, column=column)
