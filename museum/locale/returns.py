@@ -119,3 +119,60 @@ MESSAGES = {
         "Registered the return key of “{institution}”, fingerprint {fingerprint}.",
     ),
 }
+MESSAGES.update({
+    "returns.ui.intro": (
+        "下属单位在本单位系统中生成某一期间的报送包（已签名的 .zip），发给举办单位；举办单位的管理员在此上传、核对变化后接收。同一期间再次报送会替换上一次，不会重复计数。",
+        "A unit makes its return of a period here (a signed .zip) and sends it to its sponsor; the sponsor's admin uploads "
+        "it here, checks what changes and receives it. A later return of the same period replaces the earlier one; nothing is counted twice.",
+    ),
+    "returns.ui.package_title": ("生成本单位报送包", "Make this unit's return"),
+    "returns.ui.package_help": (
+        "{institution} {period}：该期间各月的数值（含限定词、备注和出处原句），以及当年的荣誉获奖、科研、绩效目标和机构概况。期间在左侧栏选择。",
+        "{institution}, {period}: the period's monthly values (with qualifiers, notes and source sentences), and the "
+        "year's awards, honours, research, targets and profile. Choose the period in the sidebar.",
+    ),
+    "returns.ui.no_data": ("还没有可报送的数据。", "There is no data to return yet."),
+    "returns.ui.make": ("生成报送包", "Make the return"),
+    "returns.ui.made": (
+        "报送包已生成：{rows} 行，密钥指纹 {fingerprint}。首次报送时，请通过电话等渠道把指纹告诉举办单位。",
+        "The return is ready: {rows} rows, key fingerprint {fingerprint}. With the first return, tell the sponsor this "
+        "fingerprint by another channel (e.g. telephone).",
+    ),
+    "returns.ui.download": ("下载报送包", "Download the return"),
+    "returns.ui.file_name": ("报送包-{period}.zip", "return-{period}.zip"),
+    "returns.ui.receive_title": ("接收下属单位报送包", "Receive a unit's return"),
+    "returns.ui.receive_admins": ("接收报送包仅限管理员。", "Only admins receive returns."),
+    "returns.ui.upload": ("上传报送包（.zip）", "Upload a return (.zip)"),
+    "returns.ui.waiting": ("请上传下属单位发来的报送包。", "Upload the return a unit sent."),
+    "returns.ui.institution": ("报送单位", "Unit"),
+    "returns.ui.period": ("期间", "Period"),
+    "returns.ui.created": ("生成人 · 时间（UTC）", "Made by · at (UTC)"),
+    "returns.ui.fingerprint": ("密钥指纹", "Key fingerprint"),
+    "returns.ui.data": ("数据", "Data"),
+    "returns.ui.demo": ("示例数据，非真实统计", "Demo data, not real statistics"),
+    "returns.ui.new_institution": (
+        "本系统中还没有“{institution}”，接收时将新建该单位。",
+        "This install has no unit “{institution}” yet; receiving creates it.",
+    ),
+    "returns.ui.new_key": (
+        "本系统尚未登记“{institution}”的报送密钥。请先通过电话等其他渠道与该单位核对指纹：{fingerprint}。指纹不一致时不要接收。",
+        "This install has not registered a return key for “{institution}”. Check the fingerprint with the unit by "
+        "another channel (e.g. telephone) first: {fingerprint}. Do not receive it if they differ.",
+    ),
+    "returns.ui.trust": (
+        "我已与该单位核对指纹 {fingerprint}，信任此密钥（以后该单位的报送包必须用它签名）",
+        "I checked the fingerprint {fingerprint} with the unit and trust this key (the unit's returns must be signed with it from now on)",
+    ),
+    "returns.ui.receive": ("接收", "Receive"),
+    "returns.ui.column.part": ("内容", "Part"),
+    "returns.ui.column.new": ("新增", "New"),
+    "returns.ui.column.changed": ("修改", "Changed"),
+    "returns.ui.column.unchanged": ("不变", "Unchanged"),
+    "returns.ui.column.withdrawn": ("撤回/替换", "Withdrawn or replaced"),
+    "returns.part.observations": ("数值", "Values"),
+    "returns.part.profile": ("机构概况", "Profile"),
+    "returns.part.awards": ("获奖", "Awards"),
+    "returns.part.honors": ("集体荣誉", "Honours"),
+    "returns.part.research": ("科研", "Research"),
+    "returns.part.targets": ("绩效目标", "Targets"),
+})
