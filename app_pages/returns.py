@@ -67,7 +67,9 @@ def changes(plan: dict) -> pd.DataFrame:
 def receive_view() -> None:
     """Upload a unit's return, check it, show what changes, receive it on confirmation."""
     st.subheader(ctx.t("returns.ui.receive_title"))
-    uploaded = st.file_uploader(ctx.t("returns.ui.upload"), type=["zip"], key="returns_upload")
+    # a receipt empties the uploader (a new key): the page then waits for the next return
+    uploaded = st.file_uploader(ctx.t("returns.ui.upload"), type=["zip"],
+                                key=f"returns_upload_{st.session_state.get('returns_received', 0)}")
     if uploaded is None:
         st.info(ctx.t("returns.ui.waiting"))
         return
@@ -96,6 +98,7 @@ def receive_view() -> None:
             return
         key = "cli.returns.duplicate" if outcome["status"] == "duplicate" else "cli.returns.received"
         st.session_state["returns_flash"] = ctx.t(key, **outcome)
+        st.session_state["returns_received"] = st.session_state.get("returns_received", 0) + 1
         st.rerun()
 
 

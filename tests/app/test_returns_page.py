@@ -50,7 +50,7 @@ def test_an_editor_makes_the_periods_return_and_cannot_receive(app_db, lang):
 
 def test_an_admin_receives_a_new_units_return_after_confirming_its_key(app_db, corpus):
     at = open_page(PAGE, "zh", session=signed_in("admin"))
-    at.file_uploader(key="returns_upload").upload("good_a.zip", (corpus / "good_a.zip").read_bytes(), "application/zip").run()
+    at.file_uploader(key="returns_upload_0").upload("good_a.zip", (corpus / "good_a.zip").read_bytes(), "application/zip").run()
     assert not at.exception and not at.error
     shown = texts(at)
     fingerprint = make_packages.keys.fingerprint(make_packages.KEY_A[1])
@@ -63,12 +63,13 @@ def test_an_admin_receives_a_new_units_return_after_confirming_its_key(app_db, c
     assert not at.exception and not at.error
     assert return_batches(app_db) == [(make_packages.UNIT_A, "good_a.zip", 4)]
     assert "批次" in " ".join(unescaped(s.value) for s in at.success)
+    assert [i.value for i in at.info] == [t("returns.ui.waiting", "zh")]  # the uploader is empty again
 
 
 @pytest.mark.parametrize("name, key", [("tampered_part.zip", "returns.part_changed"), ("truncated.zip", "returns.not_zip")])
 def test_a_hostile_package_is_refused_on_the_page(app_db, corpus, name, key):
     at = open_page(PAGE, "en", session=signed_in("admin"))
-    at.file_uploader(key="returns_upload").upload(name, (corpus / name).read_bytes(), "application/zip").run()
+    at.file_uploader(key="returns_upload_0").upload(name, (corpus / name).read_bytes(), "application/zip").run()
     assert not at.exception
     assert [unescaped(e.value) for e in at.error] == [t(key, "en", name=name, part="observations.json")]
     assert not [b for b in at.button if b.key.startswith("returns_receive_")]
