@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from museum.errors import MuseumError
+from museum.errors import InputRejected, MuseumError
 from museum.intake import safety as upload_safety
 from museum.returns import keys, package as packages, receive as receiving
 from ui import access, blocks, context, data
@@ -79,6 +79,9 @@ def receive_view() -> None:
         with data.session() as con:
             plan = receiving.preview(con, package, trust_new_key=True)  # a new key is asked about below
     except MuseumError as exc:
+        if isinstance(exc, InputRejected):  # on the trail once per file, though the page reruns
+            access.once(("return_rejected", uploaded.file_id), lambda con: receiving.record_rejection(
+                con, uploaded.name, uploaded.getvalue(), exc, actor=access.actor()))
         blocks.refusal(exc, ctx.lang)
         return
     st.dataframe(summary(package), hide_index=True)

@@ -75,13 +75,18 @@ def trust_allowed(con, actor: str, user: str | None) -> None:
 def run_receive(args) -> int:
     path = Path(args.file)
     content = path.read_bytes()
-    package = receiving.open_package(content, path.name)
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        if args.trust_new_key:
-            trust_allowed(con, actor, args.user)
-        outcome = receiving.commit(con, package, actor=actor, trust_new_key=args.trust_new_key, dry_run=args.dry_run)
+        try:
+            if args.trust_new_key:
+                trust_allowed(con, actor, args.user)
+            package = receiving.open_package(content, path.name)
+            outcome = receiving.commit(con, package, actor=actor, trust_new_key=args.trust_new_key, dry_run=args.dry_run)
+        except InputRejected as problem:
+            if not args.dry_run:  # a dry run writes nothing, not even this line
+                receiving.record_rejection(con, path.name, content, problem, actor=actor)
+            raise
     finally:
         con.close()
     if args.json:

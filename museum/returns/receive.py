@@ -237,6 +237,13 @@ def planned_counts(plan: dict) -> batches.Counts:
     return counts
 
 
+def record_rejection(con, file_name: str, content: bytes, problem: InputRejected, *, actor: str) -> None:
+    """The audit line of a refused return (nothing else is written): which file, which check."""
+    with db.transaction(con):
+        audit.record(con, "upload_rejected", actor, f"return {file_name[:120]} refused: {problem.key}",
+                     hashlib.sha256(content).hexdigest())
+
+
 def commit(con, package: Package, *, actor: str, trust_new_key: bool = False, dry_run: bool = False) -> dict:
     """Receive the package as one batch of kind "return" (or, dry, say what it would do)."""
     if dry_run:

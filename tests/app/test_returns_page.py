@@ -74,3 +74,7 @@ def test_a_hostile_package_is_refused_on_the_page(app_db, corpus, name, key):
     assert [unescaped(e.value) for e in at.error] == [t(key, "en", name=name, part="observations.json")]
     assert not [b for b in at.button if b.key.startswith("returns_receive_")]
     assert return_batches(app_db) == []
+    with db.session(app_db) as con:
+        trail = db.query(con, "audit_entries", user_name=None, action="upload_rejected", since=None, until=None, text=None,
+                         max_rows=10)
+    assert list(trail["detail"]) == [f"return {name} refused: {key}"]

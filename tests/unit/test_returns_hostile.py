@@ -87,6 +87,9 @@ def test_each_hostile_package_is_refused_and_changes_nothing(name, corpus, spons
     err = capsys.readouterr().err
     assert err.strip() == refused.value.detail("zh")
     assert dump(sponsor) == before
+    with db.session(sponsor) as con:  # the refusal is on the trail, with the file and the check
+        last = db.query(con, "audit_entries", user_name=None, action=None, since=None, until=None, text=None, max_rows=1)
+    assert (last["action"][0], last["detail"][0]) == ("upload_rejected", f"return {name} refused: {EXPECTED[name]}")
 
 
 def test_a_real_package_of_the_corpus_is_received(corpus, sponsor, capsys):
