@@ -91,6 +91,14 @@ def trusted_key(con, institution: int | None) -> tuple[str, bytes] | None:
     return (str(found[0][0]), bytes(found[0][1])) if found else None
 
 
+def own_key(con, institution: int | None) -> tuple[str, bytes] | None:
+    """(key id, public key) this install signs the institution's returns with, or None."""
+    if institution is None:
+        return None
+    found = db.rows(con, "return_signing_key_get", institution_id=institution)
+    return (str(found[0][0]), bytes(found[0][2])) if found else None
+
+
 def register(con, institution: int, public: bytes, *, actor: str) -> None:
     """Trust `public` for the unit's returns (an admin's explicit choice), audited; inside the
     receipt's transaction, so a refused package registers nothing."""

@@ -166,7 +166,8 @@ def key_status(con, package: Package, *, trust_new_key: bool) -> tuple[int | Non
     """(the unit's id or None when it is new, whether the package's key is to be registered);
     InputRejected for another key than the registered one, or an unknown key not trusted."""
     institution = batches.institution_id(con, package.institution, create=False)
-    registered = keys.trusted_key(con, institution)
+    # a unit whose returns this install signs itself has its own key registered, so to speak
+    registered = keys.trusted_key(con, institution) or keys.own_key(con, institution)
     if registered is not None:
         if registered[0] != package.key_id:
             raise InputRejected("returns.other_key", name=package.file_name, institution=package.institution,

@@ -199,3 +199,15 @@ def test_the_package_holds_no_private_key_and_is_audited(unit, tmp_path):
     assert keys.encode(bytes(public)).encode() in unpacked
     assert "return_package" in actions and "return_key" in actions
     assert oct(content_path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_return_in_the_name_of_this_installs_own_unit_needs_its_own_key(unit, sponsor, tmp_path, capsys):
+    """The unit's install holds its own private key: a package claiming to be from it but signed by
+    another install's key is refused even with --trust-new-key; its own package is received."""
+    package(unit, "2025-Q1", tmp_path / "own.zip")
+    package(sponsor, "2025-Q1", tmp_path / "foreign.zip")  # the same unit's name, another install's key
+    before = holdings(unit, "2025-Q1")
+    assert main(["receive", str(tmp_path / "foreign.zip"), "--trust-new-key", "--db", str(unit)]) == 1
+    assert "不是该单位已登记的密钥" in capsys.readouterr().err
+    assert holdings(unit, "2025-Q1") == before
+    assert receive(unit, tmp_path / "own.zip", capsys=capsys)["status"] == "committed"
