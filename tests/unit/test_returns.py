@@ -175,6 +175,8 @@ def test_a_new_unit_is_created_and_its_key_registered_with_an_audit_line(sponsor
                  "sentence": "五月发布图文42篇。"}])
             opened.detail = "one value"
     manifest = package(unit_path, "2025-05", tmp_path / "new.zip", "--institution", "科技交流馆")
+    by_id = package(unit_path, "2025-05", tmp_path / "by-id.zip", "--institution", str(institution))
+    assert (by_id["institution"], by_id["key"]) == ("科技交流馆", manifest["key"])  # one key per unit, kept
     result = receive(sponsor, tmp_path / "new.zip", "--trust-new-key", capsys=capsys)
     assert (result["institution"], result["inserted"]) == ("科技交流馆", 1)
     with db.session(sponsor) as con:
