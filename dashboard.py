@@ -37,6 +37,7 @@ PAGES = {
         ("app_pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
         ("app_pages/targets_edit.py", "page.targets_edit", ":material/edit_note:", "targets_edit"),
         ("app_pages/history.py", "intake.page.history", ":material/history:", "history"),
+        ("app_pages/returns.py", "page.returns", ":material/move_to_inbox:", "returns"),
     ],
     "ui.section.admin": [
         ("app_pages/admin.py", "access.page.admin", ":material/admin_panel_settings:", "admin"),

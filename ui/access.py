@@ -36,6 +36,7 @@ PAGE_ACTIONS = {
     "report_import": "import_report",
     "history": "view_history",
     "targets_edit": "correct",
+    "returns": "upload",  # making a return: editors and admins; receiving one is checked on the page (admins)
     "export": "export",
     "report": "export",
     "admin": "manage_accounts",

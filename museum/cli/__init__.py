@@ -37,6 +37,7 @@ COMMAND_MODULES = [
     "museum.cli.users",
     "museum.cli.audit",
     "museum.cli.backup",
+    "museum.cli.returns",
 ]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3

@@ -37,6 +37,9 @@ ACTIONS = (
     "column_alias",
     "draft_edit",
     "digest_sent",
+    "return_package",
+    "return_receive",
+    "return_key",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000

@@ -36,7 +36,7 @@ FORM_TABLES = ("draft_field",)
 # What wrote a batch. Checked here, not by the schema (migration 0004), so a new kind of write
 # adds its name to this tuple and needs no table rebuild.
 KINDS = ("seed", "upload", "report", "correction", "rollback", "demo", "targets", "target_edit", "task_edit", "timeline",
-         "column_alias", "draft_edit")
+         "column_alias", "draft_edit", "return")
 
 
 @dataclass

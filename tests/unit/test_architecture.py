@@ -58,7 +58,7 @@ LAYERS = [
     ("access", ["museum.access"]),
     ("domain", ["museum.kpis", "museum.present", "museum.charts", "museum.institutions"]),
     ("data", ["museum.intake", "museum.sources", "museum.report", "museum.targets", "museum.backup",
-              "museum.seed", "museum.demo", "museum.demo_units"]),
+              "museum.seed", "museum.demo", "museum.demo_units", "museum.returns"]),
     ("sections", ["museum.sections", "museum.compare"]),
     ("export", ["museum.export", "museum.forms"]),
     ("cli", ["museum.cli", "museum.__main__"]),

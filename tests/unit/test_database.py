@@ -70,6 +70,9 @@ PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2
 # Remembered sign-ins (migration 0017).
 PARAMS.update({"session_hash": "0" * 64, "expires_at": datetime(2030, 1, 8),
                "revoked_at": datetime(2030, 1, 2)})
+# Returns between installs (migration 0018): a period's months, the keys that sign and verify.
+PARAMS.update({"first": 1, "last": 3, "whole_year": False, "key_id": "0" * 16, "private_key": b"k" * 32,
+               "public_key": b"p" * 32, "created_by": "t", "registered_at": datetime(2030, 1, 2), "registered_by": "t"})
 # Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
 PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
 
