@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from museum import demo
-from museum.cli.common import choose_institution, cli_actor, open_initialised
+from museum.cli.common import add_unit_options, choose_institution, cli_actor, open_initialised
 from museum.i18n import t
 
 
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser("demo", parents=[common], help="load synthetic demo history (marked 示例数据)")
     parser.add_argument("--remove", action="store_true", help="roll the demo data back instead")
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    add_unit_options(parser)
     parser.set_defaults(handler=run)
 
 

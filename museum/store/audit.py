@@ -37,6 +37,8 @@ ACTIONS = (
     "column_alias",
     "draft_edit",
     "digest_sent",
+    "access_refused",
+    "institution_add",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000
