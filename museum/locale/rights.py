@@ -9,6 +9,10 @@ MESSAGES = {
         "The account “{user}” may not {action_en} in “{institution}”; nothing was changed. If it should, an admin grants it "
         "a role in that unit (Administration → Unit rights, or python -m museum users grant).",
     ),
+    "rights.hidden_unit": (
+        "所请求的单位不在您可查看的范围内，已记录；现显示您可查看的单位。",
+        "The unit asked for is not one you may see (this was recorded); showing a unit you may see instead.",
+    ),
     "rights.no_membership": (
         "账号“{user}”在“{institution}”没有角色，无需撤销。请用 python -m museum users list 查看各账号的单位角色。",
         "The account “{user}” holds no role in “{institution}”, so there is nothing to revoke. "

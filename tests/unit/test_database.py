@@ -52,7 +52,7 @@ PARAMS.update({
     "action": "export", "detail": "d", "since": None, "until": None, "text": None, "max_rows": None,
     "table_name": "metric",
 })
-OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": {"role": "viewer"}})
+OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": {"role": "viewer"}, "membership_set": {"role": "viewer"}})
 
 # Plans and targets (migration 0006).
 PARAMS.update({
@@ -70,6 +70,8 @@ PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2
 # Remembered sign-ins (migration 0017).
 PARAMS.update({"session_hash": "0" * 64, "expires_at": datetime(2030, 1, 8),
                "revoked_at": datetime(2030, 1, 2)})
+# Rights per institution (migration 0016): a sponsor other than institution 1.
+PARAMS.update({"sponsor_id": 2})
 # Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
 PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
 
