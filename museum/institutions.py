@@ -73,7 +73,8 @@ def resolve(institutions: pd.DataFrame, text: str | None) -> tuple[int, str]:
     if text:
         found = find(institutions, text)
         if found is None:
-            raise UsageError("cli.unknown_institution_id", number=text, known=known)
+            key = "cli.unknown_institution_id" if text.strip().isdigit() else "cli.unknown_institution"
+            raise UsageError(key, number=text, name=text, known=known)
         return found
     if len(institutions) > 1:
         raise UsageError("cli.choose_institution", count=len(institutions), known=known)

@@ -233,7 +233,8 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
         message = t("report.new_institution_refused", lang, name=dataset.institution)
         if not dry_run:
             record_rejection(con, parsed, 1, actor=actor)
-        return result(parsed, "rejected", errors=[{"row": None, "column": None, "value": dataset.institution, "message": message}])
+        return result(parsed, "rejected", errors=[{"row": None, "column": review.column_label("name", lang), "value": dataset.institution,
+                                                    "message": message}])
     if authorise is not None:
         authorise(con, plan["institution_id"])
     dataset = plan["dataset"]
