@@ -3,6 +3,7 @@
 MESSAGES = {
     "auth.role.sponsor": ("举办单位（只读）", "sponsor (view only)"),
     "audit.action.access_refused": ("越权被拒绝", "access refused"),
+    "audit.action.institution_add": ("添加单位", "unit added"),
     "rights.refused": (
         "账号“{user}”在“{institution}”没有{action_zh}的权限，未做任何更改。如确需操作，请管理员在该单位授予相应角色"
         "（系统管理 → 单位权限，或 python -m museum users grant）。",
