@@ -28,6 +28,13 @@ def memberships_table(held: pd.DataFrame, lang: str) -> pd.DataFrame:
                          t("rights.admin.role", lang): [_role(r, lang) for r in held["role"]]})
 
 
+def units_table(units: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each unit with its number and 举办单位 (— when none)."""
+    return pd.DataFrame({t("institutions.column.number", lang): units["institution_id"].astype(int),
+                         t("institutions.column.name", lang): units["name"],
+                         t("institutions.column.sponsor", lang): [s if isinstance(s, str) else "—" for s in units["sponsor"]]})
+
+
 def unit_rights_tab(lang: str, me: str, accounts: list[str]) -> None:
     """Grant and revoke unit roles; create a unit."""
     held, units = _read()
@@ -36,6 +43,7 @@ def unit_rights_tab(lang: str, me: str, accounts: list[str]) -> None:
         st.info(t("rights.admin.none", lang))
     else:
         st.dataframe(memberships_table(held, lang), hide_index=True, key="unit_rights_table")
+    st.dataframe(units_table(units, lang), hide_index=True, key="unit_list_table")
     names = dict(zip(units["institution_id"].astype(int), units["name"]))
     if accounts and names:
         cols = st.columns(3)
