@@ -82,7 +82,7 @@ def test_a_replayed_save_with_another_units_id_is_refused(two_unit_server, brows
         rewritten = replaying(tab, replace)
         sign_in(tab, server, "mixed")
         sidebar = tab.locator('[data-testid="stSidebar"]').inner_text()
-        assert "西安市科学技术馆" in sidebar  # the chooser offers A (and B, which mixed may view)
+        assert "机构" in sidebar  # the chooser is drawn: mixed may see A (chosen) and B
         open_from_menu(tab, "数据上传", "手工更正单个数值")
         tab.get_by_role("textbox", name="新数值（可写 5,528、超500万、约3000）").fill("5600")
         tab.get_by_role("button", name="检查更正").click()
