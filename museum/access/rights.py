@@ -10,8 +10,10 @@ The model (migration 0016):
   later. Nobody else gains a new institution without an explicit grant (`users grant`), except the
   account that creates it by importing its report, which is granted its own role there.
 - `app_user.role` still decides which pages the menu offers and what is not about one unit
-  (accounts, the audit trail, whole-database backups); `auth.can(role, action)` is unchanged and
-  this module adds the per-unit layer on top of it: `can_in(con, user, action, institution)`.
+  (accounts, the audit trail, whole-database backups), and caps every unit role: a unit role above it
+  acts as it (so demoting an account takes its write rights away everywhere; a grant raises it to the
+  highest unit role short of admin). `auth.can(role, action)` is unchanged and this module adds the
+  per-unit layer on top of it: `can_in(con, user, action, institution)`.
 - The migration gave every account of an older install its role in every institution then
   existing, so a one-museum install behaves exactly as before.
 
@@ -52,7 +54,9 @@ def role_in(con, user_name: str | None, institution_id: int | None) -> str | Non
         return "admin"
     direct = db.scalar(con, "membership_role", user_name=account.name, institution_id=int(institution_id))
     if direct in auth.ROLES:
-        return direct
+        # never above the account's own role: demoting an account (the admin page's 设置角色) takes its
+        # write rights away in every unit at once
+        return direct if _RANK[direct] <= _RANK[account.role] else account.role
     if direct == SPONSOR or db.scalar(con, "membership_sponsored", user_name=account.name, institution_id=int(institution_id)):
         return "viewer"
     return None

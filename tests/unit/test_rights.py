@@ -73,7 +73,7 @@ def test_can_in_follows_the_role_in_that_unit_for_every_action(con, role):
     auth.add_user(con, "x", "editor" if role in ("editor", "admin") else "viewer", "password-1", actor="t", institutions=[])
     if role is not None:
         rights.grant(con, "x", 1, role, actor="t")
-    acts_as = {"sponsor": "viewer"}.get(role, role)
+    acts_as = {"sponsor": "viewer", "admin": "editor"}.get(role, role)  # a unit role never exceeds the account's own
     for action in auth.ACTIONS:
         assert rights.can_in(con, "x", action, 1) == auth.can(acts_as, action), (role, action)
         assert rights.can_in(con, "x", action, 999) is False  # no role in another unit: nothing at all
@@ -208,3 +208,22 @@ def test_migration_gives_existing_accounts_their_role_in_every_unit(tmp_path):
         db.migrate(con)
         assert sorted(con.execute("select user_name, institution_id, role from membership").fetchall()) == [
             ("老王", 1, "editor"), ("老王", 2, "editor")]
+
+
+def test_batches_lists_only_the_units_the_user_may_see(units, capsys):
+    path, batch_b = units
+    code, out, _ = cli(capsys, "batches", "--json", "--user", "ed_a")
+    assert code == 0 and batch_b not in [b["batch_id"] for b in json.loads(out)]
+    assert {b["institution"] for b in json.loads(out)} == {"西安市科学技术馆"}
+    code, out, _ = cli(capsys, "batches", "--json", "--user", "view_b")
+    assert [b["batch_id"] for b in json.loads(out)] == [batch_b]
+    code, out, _ = cli(capsys, "batches", "--json")  # the operator at the server's shell: every batch, as before
+    assert batch_b in [b["batch_id"] for b in json.loads(out)] and len(json.loads(out)) > 1
+
+
+def test_demoting_an_account_takes_its_write_rights_away_in_every_unit(units, capsys):
+    path, _ = units
+    with db.session(path) as con:
+        assert rights.can_in(con, "ed_b", "upload", 3)
+        auth.set_role(con, "ed_b", "viewer", actor="t")
+        assert not rights.can_in(con, "ed_b", "upload", 3) and rights.can_in(con, "ed_b", "view", 3)
