@@ -54,7 +54,7 @@ def role_in(con, user_name: str | None, institution_id: int | None) -> str | Non
         return "admin"
     direct = db.scalar(con, "membership_role", user_name=account.name, institution_id=int(institution_id))
     if direct in auth.ROLES:
-        # never above the account's own role: demoting an account (the admin page's 设置角色) takes its
+        # never above the account's own role: demoting an account (the admin page's 更改角色) takes its
         # write rights away in every unit at once
         return direct if _RANK[direct] <= _RANK[account.role] else account.role
     if direct == SPONSOR or db.scalar(con, "membership_sponsored", user_name=account.name, institution_id=int(institution_id)):
