@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from museum import institutions
-from museum.access import auth
+from museum.access import auth, rights
 from museum.cli.common import acting_user, choose_institution, open_initialised, print_json, print_table
-from museum.errors import UsageError
 from museum.i18n import t
 
 JSON_KEYS = ("institution_id", "name", "sponsor_id", "sponsor")
@@ -31,7 +30,7 @@ def run_add(args) -> int:
     try:
         actor = acting_user(con, args)
         if args.user and not auth.can(auth.require_user(con, actor).role, "manage_accounts"):
-            raise UsageError("cli.institutions.admin_only", user=actor)
+            raise rights.refuse(con, actor, "manage_accounts", None, name=args.name.strip())  # audited, exit 1
         sponsor = choose_institution(con, args.sponsor) if args.sponsor else None
         number = institutions.add(con, args.name, actor=actor, sponsor_id=sponsor[0] if sponsor else None)
     finally:

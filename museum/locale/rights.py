@@ -60,10 +60,6 @@ MESSAGES = {
     "institutions.exists": ("已有名为“{name}”的单位（编号 {number}）。", "There is already a unit named “{name}” (number {number})."),
     "institutions.added": ("已添加单位“{name}”（编号 {number}）。", "Added the unit “{name}” (number {number})."),
     "institutions.added_sponsor": ("举办单位：{sponsor}。", "Sponsored by {sponsor}."),
-    "cli.institutions.admin_only": (
-        "只有管理员账号可以添加单位，“{user}”不是管理员。",
-        "Only an admin account may add a unit, and “{user}” is not one.",
-    ),
     "institutions.column.number": ("编号", "Number"),
     "institutions.column.name": ("单位名称", "Unit"),
     "institutions.column.sponsor": ("举办单位", "Sponsor"),

@@ -196,7 +196,8 @@ def test_a_new_unit_grants_nothing_but_to_admins(units, capsys):
     with db.session(path) as con:
         assert [rights.role_in(con, name, 4) for name in ("ed_a", "view_a", "boss", "root")] == [None, None, None, "admin"]
     code, _, err = cli(capsys, "institutions", "add", "另一馆", "--user", "ed_a")
-    assert code == 2 and "只有管理员账号可以添加单位" in err
+    assert code == 1 and err.startswith("账号“ed_a”在“另一馆”没有管理账号的权限，未做任何更改。")
+    assert refusals(path, "ed_a") == ["refused manage_accounts in institution #None"]
 
 
 def test_migration_gives_existing_accounts_their_role_in_every_unit(tmp_path):
