@@ -1,4 +1,4 @@
-"""管理 Administration: accounts, the audit trail (filter, CSV download) and backups."""
+"""管理 Administration: accounts, the audit trail (filter, CSV download), backups and each account's role per unit."""
 
 from datetime import datetime, time, timedelta
 
@@ -9,7 +9,7 @@ from museum import backup, clock, settings
 from museum.access import auth
 from museum.store import audit
 from museum.i18n import t
-from ui import access, blocks, context, data, forms
+from ui import access, blocks, context, data, forms, unit_admin
 
 lang = context.language()
 access.require("manage_accounts", lang)
@@ -27,8 +27,8 @@ def run_change(change, success_key: str, **params) -> None:
         forms.saved(t(success_key, lang, **params))
 
 
-accounts_tab, audit_tab, backup_tab = st.tabs(
-    [t("access.admin.accounts", lang), t("access.admin.audit", lang), t("access.admin.backup", lang)]
+accounts_tab, audit_tab, backup_tab, units_tab = st.tabs(
+    [t("access.admin.accounts", lang), t("access.admin.audit", lang), t("access.admin.backup", lang), t("rights.admin.tab", lang)]
 )
 
 with accounts_tab:
@@ -119,3 +119,6 @@ with backup_tab:
             st.success(blocks.plain(t("cli.backup.done", lang, path=directory, tables=len(tables), rows=sum(tables.values()))))
             if manifest.get("signature") is None:
                 st.warning(t("cli.backup.unsigned", lang), icon=":material/gpp_maybe:")
+
+with units_tab:
+    unit_admin.unit_rights_tab(lang, me, list(data.read("accounts")["user_name"]))

@@ -10,7 +10,7 @@ from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.i18n import t
 from museum.intake import completeness, present
-from ui import access, blocks, context, data
+from ui import access, blocks, context, data, units
 
 CHANGES_SHOWN = 5000  # a million-row batch lists its first values; the counts above cover all
 
@@ -37,7 +37,11 @@ def completeness_view() -> None:
 if ctx.institution_id is not None:
     completeness_view()
 
+# the batches of the units this account may see (a batch of no unit, e.g. the catalog's, with them)
+unit_ids = dict(zip(data.read("institutions")["name"], data.read("institutions")["institution_id"].astype(int)))
+seen = set(units.visible(data.read("institutions"))["name"])
 batches = data.read("batches")
+batches = batches[batches["institution"].isna() | batches["institution"].isin(seen)]
 if batches.empty:
     st.info(ctx.t("intake.history.empty"))
     st.stop()
@@ -87,7 +91,8 @@ else:
 if not present.can_roll_back(row):
     st.stop()  # its state above says why there is nothing to roll back
 confirmed = st.checkbox(ctx.t("intake.history.confirm", batch_id=chosen), key=f"history_confirm_{chosen}")
-if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}"):
+if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}") and \
+        units.allowed("rollback", unit_ids.get(row["institution"]), ctx.lang):  # the batch's own unit, whichever is chosen
     try:
         with data.session() as con:
             rollback_id = ingest.rollback(con, chosen, actor=access.actor())

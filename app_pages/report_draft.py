@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from museum.forms import edits, fields
-from ui import access, blocks, context, form_files, forms
+from ui import access, blocks, context, form_files, forms, units
 
 selection, scope = context.view_page("page.report_draft")
 st.caption(selection.t("forms.ui.draft_intro", year=selection.year))
@@ -24,7 +24,7 @@ if access.may("export"):
     form_files.sheet_downloads(selection)
 
 st.subheader(selection.t("forms.ui.fields"))
-may_edit, actor = access.may("correct"), access.actor()
+may_edit, actor = access.may("correct") and units.may("correct", selection.institution_id), access.actor()
 for key, label in fields.FIELDS:
     text = found.fields[key]
     edited = key in found.edited
@@ -37,7 +37,8 @@ for key, label in fields.FIELDS:
         with st.form(f"draft_{key}"):
             new_text = st.text_area(label, value=text, height=320 if key == "activities" else 80, key=f"draft_text_{key}",
                                     label_visibility="collapsed")
-            if st.form_submit_button(selection.t("forms.ui.save")) and new_text != text and forms.write(
+            if st.form_submit_button(selection.t("forms.ui.save")) and new_text != text and units.allowed(
+                    "correct", selection.institution_id, selection.lang) and forms.write(
                     lambda con: edits.save(con, selection.institution_id, selection.year, key, new_text, actor=actor),
                     selection.lang) is not None:
                 forms.saved(selection.t("forms.ui.saved", field=label))

@@ -10,7 +10,7 @@ from museum.intake import safety as upload_safety
 from museum.report import importer as report_import, parser as report_parser
 from museum.errors import MuseumError
 from museum.report.parser import review, safety
-from ui import access, blocks, context, data
+from ui import access, blocks, context, data, units
 
 ctx = context.current()
 access.require("import_report", ctx.lang)
@@ -131,10 +131,23 @@ st.dataframe(changes.rename(columns={"metric": ctx.t("col.metric"), "old": ctx.t
 for warning in warnings:
     st.warning(blocks.plain(warning))
 
-if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit"):
-    with data.session() as con:
-        outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang,
-                                       allow_implausible=allow)
+new_unit = bool(plan["is_new_institution"])
+if new_unit:  # never created silently: the person names it by ticking the box
+    confirmed = st.checkbox(ctx.t("report.ui.new_institution_confirm", name=dataset.institution), key=f"report_new_unit_{digest}")
+else:
+    confirmed = False
+    units.require("import_report", plan["institution_id"], ctx.lang)  # a report of a unit this account may not change
+
+if st.button(ctx.t("report.ui.commit", year=dataset.year), type="primary", key="report_commit", disabled=new_unit and not confirmed):
+    try:
+        with data.session() as con:
+            outcome = report_import.commit(con, parsed, dataset, actor=access.actor(), edited=was_edited, lang=ctx.lang,
+                                           allow_implausible=allow, new_institution=confirmed,
+                                           authorise=units.authorise("import_report"))
+    except MuseumError as exc:
+        data.clear()
+        blocks.refusal(exc, ctx.lang)
+        st.stop()
     data.clear()
     if outcome["status"] == "committed":
         st.success(ctx.t("report.cli.committed", **outcome))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from ui import access, context, forms, target_forms
+from ui import access, context, forms, target_forms, units
 
 selection = context.current()
 access.require("correct", selection.lang)
@@ -14,6 +14,7 @@ st.title(selection.t("page.targets_edit"))
 if selection.institution_id is None:
     st.info(selection.t("ui.no_data"))
     st.stop()
+units.require("correct", selection.institution_id, selection.lang)
 st.caption(selection.t("targets.ui.edit_intro"))
 forms.show_saved()
 

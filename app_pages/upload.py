@@ -6,7 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from museum.catalog import load as load_catalog
-from ui import access, context, forms, upload_forms
+from ui import access, context, forms, units, upload_forms
 
 ctx = context.current()
 access.require("upload", ctx.lang)
@@ -14,6 +14,7 @@ st.title(ctx.t("intake.page.upload"))
 if ctx.institution_id is None:
     st.info(ctx.t("ui.no_data"))
     st.stop()
+units.require("upload", ctx.institution_id, ctx.lang)  # the role in this unit (the menu followed the account's role)
 st.caption(ctx.t("intake.upload.intro"))
 forms.show_saved()
 cat = load_catalog()

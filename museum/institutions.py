@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum.store import db
+from museum.store import audit, db
 from museum.errors import InputRejected, UsageError
 
 
@@ -49,3 +49,56 @@ def choose(institutions: pd.DataFrame, name: str | None = None) -> tuple[int, st
     else:
         row = institutions[institutions["institution_id"] == default_id(institutions)].iloc[0]
     return int(row["institution_id"]), str(row["name"])
+
+
+MAX_NAME_CHARS = 100
+
+
+def find(institutions: pd.DataFrame, text: str) -> tuple[int, str] | None:
+    """(id, name) of the institution named exactly `text`, else numbered `text`; None when neither."""
+    match = institutions[institutions["name"] == text]
+    if match.empty and text.strip().isdigit():
+        match = institutions[institutions["institution_id"] == int(text.strip())]
+    if match.empty:
+        return None
+    return int(match.iloc[0]["institution_id"]), str(match.iloc[0]["name"])
+
+
+def resolve(institutions: pd.DataFrame, text: str | None) -> tuple[int, str]:
+    """(id, name) of `--institution NAME|ID`; without one, the only institution. A usage error
+    lists the units when the name is unknown, or when none is named and there are several."""
+    if institutions.empty:
+        raise InputRejected("cli.no_institution")
+    known = "、".join(f"{name}（{int(i)}）" for i, name in zip(institutions["institution_id"], institutions["name"]))
+    if text:
+        found = find(institutions, text)
+        if found is None:
+            key = "cli.unknown_institution_id" if text.strip().isdigit() else "cli.unknown_institution"
+            raise UsageError(key, number=text, name=text, known=known)
+        return found
+    if len(institutions) > 1:
+        raise UsageError("cli.choose_institution", count=len(institutions), known=known)
+    return int(institutions.iloc[0]["institution_id"]), str(institutions.iloc[0]["name"])
+
+
+def sponsors(con) -> pd.DataFrame:
+    """Every institution with its 举办单位: institution_id, name, sponsor_id, sponsor, created_at."""
+    return db.query(con, "institution_sponsors")
+
+
+def add(con, name: str, *, actor: str, sponsor_id: int | None = None) -> int:
+    """Register a new institution (and its 举办单位), audited in one transaction; its id.
+
+    Nobody but admin accounts gains rights in it until granted (museum.access.rights)."""
+    name = (name or "").strip()
+    if not 1 <= len(name) <= MAX_NAME_CHARS:
+        raise InputRejected("institutions.bad_name", maximum=MAX_NAME_CHARS, length=len(name))
+    with db.transaction(con):
+        existing = db.scalar(con, "institution_by_name", name=name)
+        if existing is not None:
+            raise InputRejected("institutions.exists", name=name, number=existing)
+        institution_id = db.scalar(con, "institution_insert", name=name)
+        if sponsor_id is not None:
+            db.execute(con, "institution_sponsor_set", institution_id=institution_id, sponsor_id=int(sponsor_id))
+        audit.record(con, "institution_add", actor, f"institution {name} added")
+    return int(institution_id)

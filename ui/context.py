@@ -18,7 +18,7 @@ from museum.store import db
 from museum.i18n import t
 from museum.period import Period
 from museum.sections import Scope
-from ui import data
+from ui import data, units
 from ui.blocks import plain
 
 CONVENTIONS = ("red_up", "green_up")
@@ -103,11 +103,15 @@ def current() -> Selection:
     """The selection of this run, from the sidebar's widgets (their defaults before they are drawn)."""
     lang = language()
     convention = st.session_state.get(_convention_key(lang), charts.default_convention(lang))
-    table = data.read("institutions")
+    everyone = data.read("institutions")
+    table = units.visible(everyone)  # only the units this account may see: a replayed other id is not taken
     if table.empty:
         return Selection(lang, convention=convention)
     ids = [int(i) for i in table["institution_id"]]
     chosen = st.session_state.get(_institution_key())
+    if chosen is not None and chosen not in ids and chosen in set(everyone["institution_id"].astype(int)):
+        units.note_hidden(chosen, lang)
+        st.session_state.pop(_institution_key(), None)
     institution_id = chosen if chosen in ids else institutions.default_id(table)
     name = str(table.loc[table["institution_id"] == institution_id, "name"].iloc[0])
     path = str(data.db_path())
@@ -185,7 +189,7 @@ def sidebar() -> None:
     if selection.institution_id is None:
         return
     with st.sidebar:
-        table = data.read("institutions")
+        table = units.visible(data.read("institutions"))
         if len(table) > 1:
             names = dict(zip((int(i) for i in table["institution_id"]), table["name"]))
             st.selectbox(t("ui.institution", lang), list(names), index=list(names).index(selection.institution_id),

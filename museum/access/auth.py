@@ -190,7 +190,10 @@ def list_users(con) -> pd.DataFrame:
     return db.query(con, "auth_users")
 
 
-def add_user(con, name: str, role: str, password: str, *, actor: str, now: datetime | None = None) -> User:
+def add_user(con, name: str, role: str, password: str, *, actor: str, now: datetime | None = None,
+             institutions=None) -> User:
+    """Add an account with `role` in each of `institutions` (ids; None: every institution there is,
+    as before rights per institution: museum.access.rights), in one audited transaction."""
     name = validate_name(name)
     validate_role(role)
     password_hash = hash_password(password)
@@ -204,6 +207,9 @@ def add_user(con, name: str, role: str, password: str, *, actor: str, now: datet
             raise InputRejected("auth.user_exists_other_case", name=name, existing=similar[0])
         db.execute(con, "auth_user_insert", user_name=name, role=role, password_hash=password_hash, created_at=now,
                    credential_version=version)
+        units = [int(i) for (i, _n) in db.rows(con, "institution_list")] if institutions is None else institutions
+        for institution_id in units:
+            db.execute(con, "membership_set", user_name=name, institution_id=int(institution_id), role=role)
         audit.record(con, "account_change", actor, f"add {name} role={role}", now=now)
     return User(name=name, role=role, created_at=now, credential_version=version)
 
@@ -224,6 +230,7 @@ def remove_user(con, name: str, *, actor: str, now: datetime | None = None) -> N
         user = require_user(con, name)
         _refuse_losing_last_admin(con, user)
         db.execute(con, "auth_user_delete", user_name=user.name)
+        db.execute(con, "membership_delete_user", user_name=user.name)  # a later account of that name starts with none
         throttle.clear_account(con, user.name)
         audit.record(con, "account_change", actor, f"remove {user.name} role={user.role}", now=now)
 

@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "museum.cli.self_evaluation",
     "museum.cli.forms",
     "museum.cli.sheets",
+    "museum.cli.institutions",
     "museum.cli.users",
     "museum.cli.audit",
     "museum.cli.backup",

@@ -1,9 +1,10 @@
-"""`python -m museum batches [--json]`: every batch with its counts, newest first."""
+"""`python -m museum batches [--institution NAME|ID] [--user NAME] [--json]`: every batch with its counts, newest first
+(of one unit with --institution; of the units `--user` may see with --user)."""
 
 from __future__ import annotations
 
 from museum.intake import ingest
-from museum.cli.common import open_initialised, print_json, print_table
+from museum.cli.common import acting_user, add_unit_options, open_initialised, print_json, print_table, unit
 from museum import catalog
 from museum.intake.present import history_table
 from museum.i18n import t
@@ -17,6 +18,7 @@ JSON_COLUMNS = [
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser("batches", parents=[common], help="list every batch (uploads, corrections, rollbacks)")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
+    add_unit_options(parser, user=True)
     parser.set_defaults(handler=run)
 
 
@@ -35,10 +37,28 @@ def _plain(value):
     return value
 
 
+def _visible(con, args, table):
+    """The batches of the unit named, or of those `--user` may see; every batch without either (the
+    install's log, read by whoever holds the database file)."""
+    from museum import institutions
+    from museum.access import rights
+
+    if args.institution:
+        _, name = unit(con, args)
+        return table[table["institution"] == name]
+    if not args.user:
+        return table
+    seen = rights.visible(con, acting_user(con, args))
+    if seen is None:
+        return table
+    names = set(institutions.table(con).set_index("institution_id").loc[sorted(seen), "name"]) if seen else set()
+    return table[table["institution"].isin(names)]
+
+
 def run(args) -> int:
     con = open_initialised(args)
     try:
-        table = ingest.history(con)
+        table = _visible(con, args, ingest.history(con))
     finally:
         con.close()
     if args.json:

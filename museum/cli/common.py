@@ -51,8 +51,46 @@ def open_read_only(path, *, initialise: bool = True):
 
 
 def choose_institution(con, name: str | None) -> tuple[int, str]:
-    """The named institution, else the default one (see museum.institutions)."""
-    return institutions.choose(institutions.table(con), name)
+    """`--institution NAME|ID` (its exact name or number), else the only institution; a usage
+    error listing the units when the name is unknown or none is named among several."""
+    return institutions.resolve(institutions.table(con), name)
+
+
+def add_unit_options(parser, *, user: bool = False) -> None:
+    """`--institution NAME|ID` (and `--user NAME` for a command that had none): every command
+    about one unit's data takes them with the same spelling."""
+    parser.add_argument("--institution", metavar="NAME|ID",
+                        help="the unit: its exact name or number (needed when the database holds several)")
+    if user:
+        parser.add_argument("--user", help="an existing account to act as; refused in a unit it may not see")
+
+
+def unit(con, args, action: str = "view") -> tuple[int, str]:
+    """(id, name) of the unit a command works on, refused unless `--user` may do `action` in it."""
+    chosen = choose_institution(con, getattr(args, "institution", None))
+    require_in(con, args, action, chosen[0])
+    return chosen
+
+
+def require_in(con, args, action: str, institution_id: int) -> None:
+    """Refuse (a message, an audit line, nothing changed) unless `--user` may do `action` in the
+    unit. Without `--user` the command acts as the operating-system user, who holds the database
+    file itself, as before rights per institution."""
+    from museum.access import rights
+
+    if not getattr(args, "user", None):
+        return
+    user = acting_user(con, args)
+    if rights.can_in(con, user, action, institution_id):
+        return
+    refusal = rights.refuse(con, user, action, institution_id, record=False)
+    try:
+        rights.record_refusal(con, user, action, institution_id)
+    except DatabaseError:  # a read-only connection (a read, a dry run): the line goes through a short write
+        con.close()
+        with db.session(settings.db_path(args.db)) as writer:
+            rights.record_refusal(writer, user, action, institution_id)
+    raise refusal
 
 
 def print_json(payload) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from museum import demo, demo_units
-from museum.cli.common import choose_institution, cli_actor, open_initialised
+from museum.cli.common import add_unit_options, choose_institution, cli_actor, open_initialised
 from museum.errors import UsageError
 from museum.i18n import t
 
@@ -11,7 +11,7 @@ from museum.i18n import t
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser("demo", parents=[common], help="load synthetic demo history (marked 示例数据)")
     parser.add_argument("--remove", action="store_true", help="roll the demo data back instead")
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    add_unit_options(parser)
     parser.add_argument("--units", type=int, default=1, metavar="N",
                         help=f"how many units to fill, 1–{demo_units.MOST}: more than 1 adds synthetic units to compare")
     parser.set_defaults(handler=run)

@@ -15,7 +15,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--period", required=True, help="2025-04 | 2025-Q2 | 2025-01..2025-04 | 2025")
     parser.add_argument("--send", action="store_true", help="send to every channel configured in the secrets file")
     parser.add_argument("--force", action="store_true", help="send again to recipients that already had this period's digest")
-    parser.add_argument("--institution", help="institution name (default: the one registered first)")
+    parser.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     parser.add_argument("--user", help="an existing account to record the sending under (default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true", help="print period, text and deliveries as JSON")
     parser.set_defaults(handler=run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum.store import audit, db
-from museum.cli.common import acting_user, open_initialised
+from museum.cli.common import acting_user, open_initialised, unit
 from museum.export.content import build_report
 from museum.export.pack import pack_from_report
 from museum.i18n import t
@@ -15,7 +15,7 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser("export", parents=[common], help="write the annual pack: the summary (.docx, .pdf), charts/, the data (.xlsx, .csv) and a zip of them all")
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--out", metavar="DIR", required=True, help="folder to write into (created if missing)")
-    parser.add_argument("--institution", help="institution name (default: the one registered first)")
+    parser.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.set_defaults(handler=run)
 
@@ -28,7 +28,8 @@ def run(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        report = build_report(con, args.year, args.lang, institution=args.institution)
+        _, name = unit(con, args, "export")
+        report = build_report(con, args.year, args.lang, institution=name)
     finally:
         con.close()  # the database is free again while the charts render
     pack = pack_from_report(report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
+from museum.cli.common import acting_user, unit, open_initialised, print_json
 from museum.forms import draft as draft_module
 from museum.forms import files
 from museum.i18n import t
@@ -17,7 +17,7 @@ def register(subparsers, common) -> None:
                                    help="draft the year's 事业单位法人年度报告 (.docx and the portal's .txt)")
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--out", metavar="DIR", required=True)
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true", help="print year, fields, figures, missing, files")
     parser.set_defaults(handler=run_draft)
@@ -28,7 +28,7 @@ def run_draft(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        institution, name = choose_institution(con, args.institution)
+        institution, name = unit(con, args, "export")
         scope = Scope.from_connection(con, institution, name, args.year, args.lang)
         draft = draft_module.build(scope)
         written = [files.write(out / file_name, content) for file_name, content in files.draft_bytes(draft).items()]

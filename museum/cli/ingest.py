@@ -14,7 +14,7 @@ from pathlib import Path
 
 from museum import catalog, settings
 from museum.intake import ingest
-from museum.cli.common import acting_user, choose_institution, open_initialised, open_read_only, print_json
+from museum.cli.common import acting_user, open_initialised, open_read_only, print_json, require_in, unit
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.intake.aliases import parse_map
@@ -29,6 +29,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--allow-implausible", action="store_true", help="accept values beyond a metric's plausible bound (checked by hand)")
     parser.add_argument("--dry-run", action="store_true", help="validate and compare only; write nothing")
     parser.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
+    parser.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run)
 
@@ -42,7 +43,7 @@ def run(args) -> int:
     mapping = parse_map(args.map)
     con = open_read_only(settings.db_path(args.db))
     try:  # the remembered aliases (a read), then the database is let go while the file is read and checked
-        institution, _ = choose_institution(con, None)
+        institution, _ = unit(con, args, "upload")
         aliases = ingest.load_aliases(con, institution)
     finally:
         con.close()
@@ -51,6 +52,7 @@ def run(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
+        require_in(con, args, "upload", institution)  # rights may have changed while the file was read
         result = ingest.store(con, institution, analysis, actor=actor, dry_run=args.dry_run)
     finally:
         con.close()

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from museum import catalog, kpis, period, present
-from museum.cli.common import choose_institution, open_initialised, print_json, print_table
+from museum.cli.common import add_unit_options, unit, open_initialised, print_json, print_table
 from museum.errors import InputRejected
 from museum.i18n import t
 
@@ -14,7 +14,7 @@ def register(subparsers, common) -> None:
     chosen = parser.add_mutually_exclusive_group(required=True)
     chosen.add_argument("--period", help="2025 | 2025-Q2 | 2025-04 | 2025-01..2025-04")
     chosen.add_argument("--year", type=int, help="the whole year (the same as --period YEAR)")
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    add_unit_options(parser, user=True)
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.set_defaults(handler=run)
 
@@ -23,7 +23,7 @@ def run(args) -> int:
     chosen = period.parse(args.period) if args.period is not None else period.Period.of_year(args.year)
     con = open_initialised(args)
     try:
-        institution, _ = choose_institution(con, args.institution)
+        institution, _ = unit(con, args)
         values = kpis.load_values(con, institution)
     finally:
         con.close()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from museum import period as periods
-from museum.cli.common import acting_user, open_initialised, print_json
+from museum.cli.common import acting_user, open_initialised, print_json, unit
 from museum.export.monthly import Monthly, build_monthly
 from museum.export.monthly_files import render_files
 from museum.i18n import t
@@ -20,7 +20,7 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser("report", parents=[common], help="the operations report of a period: 运营月报 (.docx, .pdf) and 工作简报 (.txt)")
     parser.add_argument("--period", required=True, help="2025-04 | 2025-Q2 | 2025-01..2025-04 | 2025")
     parser.add_argument("--out", metavar="DIR", required=True, help="folder to write into (created if missing)")
-    parser.add_argument("--institution", help="institution name (default: the one registered first)")
+    parser.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true", help="print period, files, headline, exceptions, tasks_done, tasks_next")
     parser.set_defaults(handler=run_report)
@@ -47,7 +47,8 @@ def load(args) -> tuple[Monthly, str]:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        return build_monthly(con, chosen, args.lang, institution=args.institution), actor
+        _, name = unit(con, args, "export")
+        return build_monthly(con, chosen, args.lang, institution=name), actor
     finally:
         con.close()
 

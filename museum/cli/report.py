@@ -24,6 +24,8 @@ def register(subparsers, common) -> None:
     load.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     load.add_argument("--json", action="store_true", help="print one JSON object (keys as `ingest --json`)")
     load.add_argument("--allow-implausible", action="store_true", help="accept figures beyond a metric's plausible bound (checked by hand)")
+    load.add_argument("--institution", metavar="NAME|ID", help="the unit the report must be of (a check: the report names its unit)")
+    load.add_argument("--new-institution", action="store_true", help="the report's unit is new: register it (refused without)")
     load.set_defaults(handler=run_import)
 
 
@@ -55,6 +57,24 @@ def run_parse(args) -> int:
     return 0
 
 
+def _authorise(con, args, institution: int | None, parsed) -> None:
+    """The unit named with --institution must be the report's; --user must be allowed to import
+    there (or, for a new unit, to import at all)."""
+    from museum.access import auth, rights
+    from museum.cli.common import choose_institution, require_in
+
+    if args.institution:
+        chosen, name = choose_institution(con, args.institution)
+        if chosen != institution:
+            report_name = parsed.institution or "—"
+            raise InputRejected("cli.institution_mismatch", report=report_name, chosen=name)
+    if institution is not None:
+        require_in(con, args, "import_report", institution)
+    elif args.user and not auth.can(auth.require_user(con, args.user).role, "import_report"):
+        raise rights.refuse(con, auth.require_user(con, args.user).name, "import_report", None, name=parsed.institution,
+                            record=not args.dry_run)
+
+
 def run_import(args) -> int:
     content, name, digest = _read(args.file)
     try:  # read and check the report before the database is opened (its lock is held only to write)
@@ -68,8 +88,12 @@ def run_import(args) -> int:
             if not args.dry_run:
                 report_import.record_rejection(con, None, 1, actor=actor, file_name=name, sha256=digest)
         else:
-            outcome = report_import.commit(con, parsed, actor=actor, dry_run=args.dry_run, lang=args.lang,
-                                           allow_implausible=args.allow_implausible)
+            try:
+                outcome = report_import.commit(con, parsed, actor=actor, dry_run=args.dry_run, lang=args.lang,
+                                               allow_implausible=args.allow_implausible, new_institution=args.new_institution,
+                                               authorise=lambda con_, unit: _authorise(con_, args, unit, parsed))
+            except InputRejected as exc:  # refused for this unit (already audited): said like any refusal
+                refusal = exc
     finally:
         con.close()
     if refusal is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum.store import audit, batches, db
-from museum.cli.common import acting_user, choose_institution, open_initialised
+from museum.cli.common import acting_user, unit, open_initialised
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.sections.scope import Scope
@@ -17,7 +17,7 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser("self-evaluation", parents=[common], help="write the year's 绩效自评表 (.xlsx) or 绩效自评报告 (.docx), A4 landscape")
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--out", metavar="FILE.xlsx|FILE.docx", required=True)
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.set_defaults(handler=run)
 
@@ -27,7 +27,7 @@ def run(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        institution, name = choose_institution(con, args.institution)
+        institution, name = unit(con, args, "export")
         scope = Scope.from_connection(con, institution, name, args.year, args.lang)
         year_view = view.year_targets(scope)
         if not year_view:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
+from museum.cli.common import acting_user, unit, open_initialised, print_json
 from museum.forms import files, sheets, workbook
 from museum.forms.mapping import FORMS
 from museum.i18n import t
@@ -18,7 +18,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--form", choices=FORMS, required=True)
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--out", metavar="FILE.xlsx", required=True)
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    parser.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     parser.add_argument("--user", help="an existing account to record the export under (default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true",
                         help="one object per line: table, indicator, unit, value, actual, planned, metric, source")
@@ -41,7 +41,7 @@ def run(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        institution, name = choose_institution(con, args.institution)
+        institution, name = unit(con, args, "export")
         found = sheets.rows(args.form, scopes(con, institution, name, args.lang), args.year)
         content = workbook.sheet_xlsx(args.form, args.year, name, found)
         files.write(out, content)

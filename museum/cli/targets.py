@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from museum import catalog, numbers
-from museum.cli.common import acting_user, choose_institution, open_initialised, print_json, print_table
+from museum.cli.common import acting_user, open_initialised, print_json, print_table, unit
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.sections.scope import Scope
@@ -21,12 +21,13 @@ def register(subparsers, common) -> None:
     imported.add_argument("--year", type=int, required=True, help="the year the targets are for")
     imported.add_argument("--dry-run", action="store_true", help="check and compare only; write nothing")
     imported.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
-    imported.add_argument("--institution", help="institution name (default: the first one)")
+    imported.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
     imported.add_argument("--json", action="store_true", help="print one JSON object")
     imported.set_defaults(handler=run_import)
     listed = actions.add_parser("list", parents=[common], help="every indicator of a year: target, actual, completion, score")
     listed.add_argument("--year", type=int, required=True)
-    listed.add_argument("--institution", help="institution name (default: the first one)")
+    listed.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when the database holds several)")
+    listed.add_argument("--user", help="an existing account to act as; refused in a unit it may not see")
     listed.add_argument("--json", action="store_true", help="one object per indicator")
     listed.set_defaults(handler=run_list)
 
@@ -41,7 +42,7 @@ def run_import(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        institution, _ = choose_institution(con, args.institution)
+        institution, _ = unit(con, args, "correct")
         if parsed.status == "rejected":
             if not args.dry_run:
                 importer.record_rejection(con, parsed, actor=actor)
@@ -80,7 +81,7 @@ def _print_import(parsed: importer.Parsed, lang: str) -> None:
 def run_list(args) -> int:
     con = open_initialised(args)
     try:
-        institution, name = choose_institution(con, args.institution)
+        institution, name = unit(con, args)
         scope = Scope.from_connection(con, institution, name, args.year, args.lang)
         year_view = view.year_targets(scope)
         rows = view.list_json(year_view)

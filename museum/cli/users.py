@@ -1,4 +1,4 @@
-"""`python -m museum users add|list|remove|passwd|unlock`: staff accounts and sign-in locks."""
+"""`python -m museum users add|list|remove|passwd|unlock|grant|revoke`: staff accounts, their roles per unit, sign-in locks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sys
 
 import pandas as pd
 
-from museum.access import auth
-from museum.cli.common import cli_actor, open_initialised, print_json, print_table
+from museum.access import auth, rights
+from museum.cli.common import choose_institution, cli_actor, open_initialised, print_json, print_table
 from museum.errors import InputRejected, UsageError
 from museum.i18n import t
 
@@ -21,7 +21,20 @@ def register(subparsers, common) -> None:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=auth.ROLES)
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--institution", action="append", metavar="NAME|ID",
+                     help="a unit the account gets ROLE in (repeatable; default: every unit there is)")
     add.set_defaults(handler=run_add)
+
+    grant = actions.add_parser("grant", parents=[common], help="give an account a role in one unit (sponsor: view it and the units it sponsors)")
+    grant.add_argument("name")
+    grant.add_argument("--institution", required=True, metavar="NAME|ID")
+    grant.add_argument("--role", required=True, choices=rights.UNIT_ROLES)
+    grant.set_defaults(handler=run_grant)
+
+    revoke = actions.add_parser("revoke", parents=[common], help="take an account's role in one unit away")
+    revoke.add_argument("name")
+    revoke.add_argument("--institution", required=True, metavar="NAME|ID")
+    revoke.set_defaults(handler=run_revoke)
 
     listing = actions.add_parser("list", parents=[common], help="list the accounts")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
@@ -62,7 +75,8 @@ def run_add(args) -> int:
     password = read_password(args)
     con = open_initialised(args)
     try:
-        auth.add_user(con, args.name, args.role, password, actor=cli_actor())
+        units = None if not args.institution else [choose_institution(con, text)[0] for text in args.institution]
+        auth.add_user(con, args.name, args.role, password, actor=cli_actor(), institutions=units)
     finally:
         con.close()
     print(t("cli.users.added", args.lang, name=args.name, role=t(f"auth.role.{args.role}", args.lang)))
@@ -82,6 +96,7 @@ def run_list(args) -> int:
     con = open_initialised(args)
     try:
         users = auth.list_users(con)
+        held = rights.memberships(con)
     finally:
         con.close()
     now = auth.utc_now()
@@ -94,6 +109,8 @@ def run_list(args) -> int:
                     "created_at": row["created_at"].strftime("%Y-%m-%dT%H:%M:%SZ"),
                     "disabled": bool(row["disabled"]),
                     "locked": _status(row, "en", now).startswith("locked"),
+                    "institutions": [{"institution_id": int(m["institution_id"]), "institution": m["institution"], "role": m["role"]}
+                                     for _, m in held[held["user_name"] == row["user_name"]].iterrows()],
                 }
                 for _, row in users.iterrows()
             ]
@@ -103,12 +120,45 @@ def run_list(args) -> int:
         print(t("cli.users.none", args.lang))
         return 0
     lang = args.lang
-    headers = [t(f"cli.users.column.{c}", lang) for c in ("name", "role", "created", "status")]
+    headers = [t(f"cli.users.column.{c}", lang) for c in ("name", "role", "created", "status", "units")]
     rows = [
-        [row["user_name"], t(f"auth.role.{row['role']}", lang), row["created_at"].strftime("%Y-%m-%d %H:%M"), _status(row, lang, now)]
+        [row["user_name"], t(f"auth.role.{row['role']}", lang), row["created_at"].strftime("%Y-%m-%d %H:%M"), _status(row, lang, now),
+         _units(row, held, lang)]
         for _, row in users.iterrows()
     ]
     print_table(headers, rows)
+    return 0
+
+
+def _units(row, held, lang: str) -> str:
+    """An account's units as "单位：角色；…" (an admin account: every unit)."""
+    if row["role"] == "admin":
+        return t("cli.users.all_units", lang)
+    mine = held[held["user_name"] == row["user_name"]]
+    return "；".join(f"{m['institution']}：{t(f'auth.role.{m.role}', lang)}" for _, m in mine.iterrows()) or "—"
+
+
+def run_grant(args) -> int:
+    con = open_initialised(args)
+    try:
+        name = auth.require_user(con, args.name).name
+        institution, unit_name = choose_institution(con, args.institution)
+        rights.grant(con, name, institution, args.role, actor=cli_actor())
+    finally:
+        con.close()
+    print(t("cli.users.granted", args.lang, name=name, institution=unit_name, role=t(f"auth.role.{args.role}", args.lang)))
+    return 0
+
+
+def run_revoke(args) -> int:
+    con = open_initialised(args)
+    try:
+        name = auth.require_user(con, args.name).name
+        institution, unit_name = choose_institution(con, args.institution)
+        rights.revoke(con, name, institution, actor=cli_actor())
+    finally:
+        con.close()
+    print(t("cli.users.revoked", args.lang, name=name, institution=unit_name))
     return 0
 
 

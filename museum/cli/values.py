@@ -12,7 +12,7 @@ import pandas as pd
 
 from museum import catalog, numbers, sources
 from museum.store import batches, db
-from museum.cli.common import choose_institution, open_initialised, print_json, print_table
+from museum.cli.common import add_unit_options, unit, open_initialised, print_json, print_table
 from museum.errors import UsageError
 from museum.i18n import t
 
@@ -24,7 +24,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--year", type=int)
     parser.add_argument("--metric", metavar="ID", help="one metric id")
     parser.add_argument("--platform", metavar="P|total", help=f"one platform ({', '.join(sources.PLATFORMS)}) or total")
-    parser.add_argument("--institution", help="institution name (default: the first one)")
+    add_unit_options(parser, user=True)
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.set_defaults(handler=run)
 
@@ -59,7 +59,7 @@ def run(args) -> int:
         raise UsageError("values.bad_platform", platform=args.platform, known=", ".join(sources.PLATFORMS))
     con = open_initialised(args)
     try:
-        institution, _ = choose_institution(con, args.institution)
+        institution, _ = unit(con, args)
         found = stored_values(con, institution, year=args.year, metric=args.metric, platform=args.platform)
     finally:
         con.close()

@@ -16,6 +16,7 @@ import dataclasses
 import pandas as pd
 
 from museum import catalog, numbers, seed
+from museum.access import rights
 from museum.store import audit, batches, db
 from museum.i18n import t
 from museum import bounds
@@ -207,9 +208,14 @@ def implausible_errors(dataset: seed.Dataset, lang: str = "zh", *, allow_implaus
 
 
 def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, actor: str, edited: bool = False,
-           dry_run: bool = False, lang: str = "zh", allow_implausible: bool = False) -> dict:
+           dry_run: bool = False, lang: str = "zh", allow_implausible: bool = False, new_institution: bool = True,
+           authorise=None) -> dict:
     """Commit the parsed report (or its reviewed `dataset`) as one batch of kind "report", with its
-    audit line in the same transaction. A rejected report is audited too (unless a dry run)."""
+    audit line in the same transaction. A rejected report is audited too (unless a dry run).
+
+    A report of a unit the database does not know is refused unless `new_institution` (the person
+    confirmed it); `authorise(con, institution_id or None)` raises when the actor may not import
+    into that unit (museum.access.rights), before anything is written."""
     errors: list[dict] = []
     if dataset is None:
         dataset, errors = review.to_dataset(parsed, lang=lang)
@@ -223,6 +229,14 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
         if existing is not None:
             return result(parsed, "duplicate", warnings=[t("report.warn.duplicate", lang, batch_id=existing)])
     plan = preview(con, dataset)
+    if plan["is_new_institution"] and not new_institution:
+        message = t("report.new_institution_refused", lang, name=dataset.institution)
+        if not dry_run:
+            record_rejection(con, parsed, 1, actor=actor)
+        return result(parsed, "rejected", errors=[{"row": None, "column": review.column_label("name", lang), "value": dataset.institution,
+                                                    "message": message}])
+    if authorise is not None:
+        authorise(con, plan["institution_id"])
     dataset = plan["dataset"]
     warnings = warnings_for(con, parsed, dataset, plan, lang)
     counted = change_counts(plan["observations"])
@@ -244,6 +258,8 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
         counts.unchanged += kept + counted["source_updated"]
         counts.skipped = len(parsed.unplaced)
         batches.finish_batch(con, batch_id, counts)
+        if plan["is_new_institution"]:  # whoever creates a unit by importing its report may see it
+            rights.grant_creator(con, actor, batches.institution_id(con, dataset.institution, create=False))
         audit.record(con, "report_import", actor,
                      f"{parsed.source_name or 'report'} → batch #{batch_id} ({dataset.year}: {counts.inserted} new, "
                      f"{counts.updated} changed)", batches.sha256(parsed.source_bytes))

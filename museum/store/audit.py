@@ -40,6 +40,8 @@ ACTIONS = (
     "return_package",
     "return_receive",
     "return_key",
+    "access_refused",
+    "institution_add",
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000

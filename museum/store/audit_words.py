@@ -12,11 +12,19 @@ def _role(code: str) -> str:
     return t(f"auth.role.{code}", "zh") if has(f"auth.role.{code}") else code
 
 
+def _action(code: str) -> str:
+    return t(f"rights.action.{code}", "zh") if has(f"rights.action.{code}") else code
+
+
 # (pattern, replacement) in order: whole forms first, then the words they are made of. Each form is
 # written once in the code that records it (access.auth, intake.ingest, targets.edit …).
 RULES: list[tuple[re.Pattern, str | Callable]] = [(re.compile(p), r) for p, r in [
     (r"batch #(\d+) rolled back by batch #(\d+)", r"批次 #\1 已由批次 #\2 撤销"),
     (r"^role (.+) (\w+)->(\w+)$", lambda m: f"更改 {m[1]} 的角色：{_role(m[2])} → {_role(m[3])}"),
+    (r"^grant (.+) (\w+) in (.+)$", lambda m: f"授予 {m[1]} 在“{m[3]}”的角色：{_role(m[2])}"),
+    (r"^revoke (.+) in (.+)$", r"撤销 \1 在“\2”的角色"),
+    (r"^refused (\w+) in institution #(\w+)$", lambda m: f"拒绝越权操作：{_action(m[1])}（单位 #{m[2]}）"),
+    (r"^institution (.+) added$", r"添加单位 \1"),
     (r"^add (.+) role=(\w+)$", lambda m: f"添加账号 {m[1]}（{_role(m[2])}）"),
     (r"^remove (.+) role=(\w+)$", lambda m: f"删除账号 {m[1]}（{_role(m[2])}）"),
     (r"^role=(\w+)", lambda m: f"角色：{_role(m[1])}"),

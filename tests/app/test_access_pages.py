@@ -150,7 +150,7 @@ def test_admin_page_refuses_viewers_and_editors(accounts, role):
 def test_admin_page_for_an_admin(accounts):
     at = open_page(app("admin"), "admin")
     assert texts(at.title) == ["系统管理"]
-    assert [tab.label for tab in at.tabs] == ["账号", "审计记录", "备份"]
+    assert [tab.label for tab in at.tabs] == ["账号", "审计记录", "备份", "单位权限"]
     users = at.dataframe[0].value
     assert list(users["用户"]) == ["boss", "ed", "vi"]
     assert list(users["角色"]) == ["管理员", "编辑者", "浏览者"]
@@ -370,6 +370,7 @@ def test_report_import_is_audited_with_the_user_and_hash(accounts):
     report = (settings.ROOT / "tests" / "data" / "report" / "pipe_multi.txt").read_text(encoding="utf-8")
     at = open_page(app("editor"), "report_import")
     at.text_area(key="report_text").input(report).run()
+    next(c for c in at.checkbox if c.label.startswith("新建单位")).check().run()  # the report's unit is new (issue 24)
     at.button(key="report_commit").click().run()
     assert not at.exception
     with db.session(accounts) as con:

@@ -19,6 +19,7 @@ def test_a_report_figure_beyond_its_bound_needs_the_checkbox(db_path):
     allow = next(c for c in at.checkbox if c.label == "允许超出合理范围的数值")
     allow.check().run()
     assert not at.error
+    next(c for c in at.checkbox if c.label.startswith("新建单位")).check().run()  # the report's unit is new (issue 24)
     at.button(key="report_commit").click().run()
     assert at.success
     with db.session(db_path, read_only=True) as con:

@@ -62,6 +62,9 @@ def test_pasted_report_is_reviewed_and_committed_zh(db_path):
     # the preview counts what the commit will say: values and records together
     assert "导入后将写入：新增 37（数值 15 个，机构信息、获奖、荣誉、科研等记录 22 条），修改 0，不变 0，未归类 4。" in [t.value for t in at.text]
     assert at.warning[0].value == "将新建机构“青岚市科技馆”。"
+    # a unit the database does not know is never created silently: the person ticks the box naming it (issue 24)
+    assert at.button(key="report_commit").disabled
+    next(c for c in at.checkbox if c.label == "新建单位“青岚市科技馆”并导入（数据库中还没有这个单位）").check().run()
     at.button(key="report_commit").click().run()
     assert [s.value for s in at.success] == ["已导入为批次 #2：新增 37，修改 0，不变 0，未归类 4。"]
     with db.session(db_path) as con:

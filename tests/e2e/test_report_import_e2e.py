@@ -25,6 +25,10 @@ def test_paste_review_and_commit_in_chromium(editor_server, page):
     expect(page.locator("[data-testid='stDataFrame'] canvas").first).to_be_visible(timeout=30_000)
     page.wait_for_timeout(1500)  # let the data grids paint their cells
     screenshot(page, "report_import-review-zh-laptop")
+    # a unit the database does not know is created only when the box naming it is ticked (issue 24)
+    expect(page.get_by_role("button", name="导入 2022 年度报告")).to_be_disabled()
+    page.get_by_text("新建单位“青岚市科技馆”并导入（数据库中还没有这个单位）").click()
+    expect(page.get_by_role("button", name="导入 2022 年度报告")).to_be_enabled(timeout=30_000)
     page.get_by_role("button", name="导入 2022 年度报告").click()
     wait_for_app(page, "已导入为批次 #2：新增 37，修改 0，不变 0，未归类 4。")
     assert_no_exception(page)

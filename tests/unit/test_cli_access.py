@@ -41,8 +41,8 @@ def test_users_add_list_passwd_remove(db_path, monkeypatch, capsys):
         ("li", "editor", False, False), ("王伟", "admin", False, False)]
     code, out, _ = run(monkeypatch, capsys, "users", "list", "--lang", "en")
     lines = out.splitlines()
-    assert lines[0].split() == ["User", "Role", "Created", "(UTC)", "Status"]
-    assert lines[2].split()[:2] == ["li", "editor"] and lines[2].endswith("active")
+    assert lines[0].split() == ["User", "Role", "Created", "(UTC)", "Status", "Units"]  # each account's units (issue 24)
+    assert lines[2].split()[:2] == ["li", "editor"] and lines[2].endswith("active  西安市科学技术馆：editor")
     assert run(monkeypatch, capsys, "users", "passwd", "li", "--password-stdin", stdin="secret-pass3\n") == (
         0, "已为“li”设置新密码。\n", "")
     assert run(monkeypatch, capsys, "users", "remove", "li") == (0, "已删除用户“li”。\n", "")

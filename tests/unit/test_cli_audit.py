@@ -59,12 +59,15 @@ def test_a_refused_file_is_audited_and_a_dry_run_is_not(accounts, capsys):
 
 def test_import_report_leaves_one_line_with_the_reports_hash(accounts, capsys):
     report = REPORTS / "cell_per_line.txt"
-    assert main(["import-report", str(report), "--db", str(accounts), "--user", "zhangsan"]) == 0
+    # the report is of another unit than the database's: named as new (issue 24), never created silently
+    assert main(["import-report", str(report), "--db", str(accounts), "--user", "zhangsan", "--new-institution"]) == 0
     found = lines(accounts)
-    assert [(r["user"], r["action"], r["file_sha256"]) for r in found] == [("zhangsan", "report_import", sha(report))]
+    # the importing editor may see the unit it created: granted its role there, audited in the same transaction
+    assert sorted((r["user"], r["action"], r["file_sha256"] or "") for r in found) == [
+        ("zhangsan", "account_change", ""), ("zhangsan", "report_import", sha(report))]
     not_a_report = REPORTS / "not_a_report.txt"
     assert main(["import-report", str(not_a_report), "--db", str(accounts)]) == 1
-    assert [(r["user"], r["action"], r["file_sha256"]) for r in lines(accounts)][1:] == [
+    assert [(r["user"], r["action"], r["file_sha256"]) for r in lines(accounts)][2:] == [
         (OS_USER, "upload_rejected", sha(not_a_report))]
 
 

@@ -52,7 +52,7 @@ PARAMS.update({
     "action": "export", "detail": "d", "since": None, "until": None, "text": None, "max_rows": None,
     "table_name": "metric",
 })
-OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": {"role": "viewer"}})
+OVERRIDES.update({"auth_user_insert": {"role": "viewer"}, "auth_user_set_role": {"role": "viewer"}, "membership_set": {"role": "viewer"}})
 
 # Plans and targets (migration 0006).
 PARAMS.update({
@@ -73,6 +73,8 @@ PARAMS.update({"session_hash": "0" * 64, "expires_at": datetime(2030, 1, 8),
 # Returns between installs (migration 0018): a period's months, the keys that sign and verify.
 PARAMS.update({"first": 1, "last": 3, "whole_year": False, "key_id": "0" * 16, "private_key": b"k" * 32,
                "public_key": b"p" * 32, "created_by": "t", "registered_at": datetime(2030, 1, 2), "registered_by": "t"})
+# Rights per institution (migration 0016): a sponsor other than institution 1.
+PARAMS.update({"sponsor_id": 2})
 # Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
 PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
 

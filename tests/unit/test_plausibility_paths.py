@@ -48,7 +48,7 @@ def test_cli_import_report_has_the_same_override(db_path, tmp_path, capsys):
     path.write_text(REPORT.replace("年初数：2,345.6万元", "年初数：200000000万元"), encoding="utf-8")
     assert main(["import-report", str(path), "--db", str(db_path), "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["status"] == "rejected"
-    assert main(["import-report", str(path), "--db", str(db_path), "--json", "--allow-implausible"]) == 0
+    assert main(["import-report", str(path), "--db", str(db_path), "--json", "--allow-implausible", "--new-institution"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "committed"
 
 

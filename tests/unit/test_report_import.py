@@ -204,7 +204,8 @@ def test_import_report_commits_then_reports_duplicate(tmp_path, capsys, monkeypa
     with db.session(path) as con:
         db.migrate(con)
         auth.add_user(con, "李四", "editor", "password-1", actor="test")
-    code, out, _ = run_main(capsys, "import-report", str(DATA / "cell_per_line.txt"), "--db", str(path), "--user", "李四", "--json")
+    code, out, _ = run_main(capsys, "import-report", str(DATA / "cell_per_line.txt"), "--db", str(path), "--user", "李四", "--json",
+                                "--new-institution")  # an empty database: the report's unit is new (issue 24)
     assert code == 0
     result = json.loads(out)
     assert list(result) == list(report_import.RESULT_KEYS)
@@ -215,7 +216,8 @@ def test_import_report_commits_then_reports_duplicate(tmp_path, capsys, monkeypa
     code, out, _ = run_main(capsys, "import-report", str(DATA / "not_a_report.txt"), "--db", str(path), "--json")
     rejected = json.loads(out)
     assert (code, rejected["status"], rejected["errors"][0]["value"]) == (1, "rejected", "not_a_report.txt")
-    code, out, err = run_main(capsys, "import-report", str(DATA / "label_value_utf16.txt"), "--db", str(path), "--lang", "en")
+    code, out, err = run_main(capsys, "import-report", str(DATA / "label_value_utf16.txt"), "--db", str(path), "--lang", "en",
+                                "--new-institution")
     assert code == 0 and out.startswith("Imported as batch #")
     assert "A new institution “江汀市自然科学博物馆” will be created." in err
 

@@ -1,0 +1,2 @@
+-- columns: name
+select name from institution where institution_id = $institution_id

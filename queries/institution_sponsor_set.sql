@@ -1,0 +1,1 @@
+insert or replace into institution_sponsor (institution_id, sponsor_id) values ($institution_id, $sponsor_id)

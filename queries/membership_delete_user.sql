@@ -1,0 +1,1 @@
+delete from membership where user_name = $user_name

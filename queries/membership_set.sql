@@ -1,0 +1,1 @@
+insert or replace into membership (user_name, institution_id, role) values ($user_name, $institution_id, $role)
