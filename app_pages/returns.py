@@ -6,7 +6,7 @@ import streamlit as st
 from museum.errors import InputRejected, MuseumError
 from museum.intake import safety as upload_safety
 from museum.returns import keys, package as packages, receive as receiving
-from ui import access, blocks, context, data
+from ui import access, blocks, context, data, units
 
 ctx = context.current()
 access.require("upload", ctx.lang)
@@ -23,6 +23,7 @@ def package_view() -> None:
         st.info(ctx.t("returns.ui.no_data"))
         return
     st.caption(ctx.t("returns.ui.package_help", institution=ctx.institution_name, period=ctx.period.label(ctx.lang)))
+    units.require("upload", ctx.institution_id, ctx.lang)  # the unit's filing: its editors and admins
     if st.button(ctx.t("returns.ui.make"), key="returns_make"):
         try:
             with access.write_session() as con:

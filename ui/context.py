@@ -157,9 +157,9 @@ def _shared_scope(path: str, institution_id: int, name: str, period_text: str, l
 
 
 def visible_institutions() -> list[tuple[int, str]]:
-    """(id, name) of every unit this session may view, in the order they were registered (the install's
-    own unit first). The one place that decides it: rights per unit will narrow it here."""
-    table = data.read("institutions")
+    """(id, name) of every unit this session may view (rights per unit, museum.access.rights), in the
+    order they were registered (the install's own unit first)."""
+    table = units.visible(data.read("institutions"))
     return sorted((int(i), str(n)) for i, n in zip(table["institution_id"], table["name"]))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from museum import compare, institutions, period
-from museum.cli.common import open_initialised, print_json, print_table
+from museum.access import rights
+from museum.cli.common import acting_user, open_initialised, print_json, print_table, require_in
 from museum.compare import display
 from museum.errors import InputRejected, UsageError
 from museum.i18n import t
@@ -18,6 +19,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--institutions", action="append", metavar="A,B,…",
                         help="units by name or id, comma-separated or repeated (default: every unit)")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument("--user", help="an existing account to act as: only the units it may view are compared")
     parser.set_defaults(handler=run)
 
 
@@ -53,7 +55,13 @@ def run(args) -> int:
     chosen_period = period.parse(args.period)
     con = open_initialised(args)
     try:
-        units = resolve(institutions.table(con), args.institutions, args.lang)
+        table = institutions.table(con)
+        if args.user and not args.institutions:  # every unit the account may view
+            seen = rights.visible(con, acting_user(con, args))
+            table = table if seen is None else table[table["institution_id"].astype(int).isin(seen)]
+        units = resolve(table, args.institutions, args.lang)
+        for uid, _ in units:  # a unit named that the account may not view is refused (audited)
+            require_in(con, args, "view", uid)
         scopes = [Scope.from_connection(con, uid, name, chosen_period, args.lang) for uid, name in units]
         rows = compare.build(scopes)  # every figure is computed here, while the connection is open
     finally:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from museum import period as periods
 from museum.access import auth
-from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
+from museum.cli.common import acting_user, add_unit_options, open_initialised, print_json, unit
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.returns import package as packages, receive as receiving
@@ -16,8 +16,8 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser("package", parents=[common], help="write the unit's signed return (报送包) of a period")
     parser.add_argument("--period", required=True, help="2025, 2025-Q2, 2025-04 or 2025-01..2025-04")
     parser.add_argument("--out", required=True, metavar="FILE.zip", help="the package to write (a new file)")
-    parser.add_argument("--institution", metavar="NAME|ID", help="the unit (default: the only or first unit)")
-    parser.add_argument("--user", metavar="NAME", help="the account to record as the author")
+    add_unit_options(parser)
+    parser.add_argument("--user", metavar="NAME", help="the account to record as the author (an editor or admin of the unit)")
     parser.set_defaults(handler=run_package)
 
     parser = subparsers.add_parser("receive", parents=[common], help="check and receive a unit's return (报送包)")
@@ -30,17 +30,6 @@ def register(subparsers, common) -> None:
     parser.set_defaults(handler=run_receive)
 
 
-def _institution(con, chosen: str | None) -> tuple[int, str]:
-    if chosen and chosen.isdigit():
-        from museum import institutions
-
-        table = institutions.table(con)
-        match = table[table["institution_id"] == int(chosen)]
-        if not match.empty:
-            return int(chosen), str(match.iloc[0]["name"])
-    return choose_institution(con, chosen)
-
-
 def run_package(args) -> int:
     period = periods.parse(args.period)
     out = Path(args.out)
@@ -49,7 +38,7 @@ def run_package(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        institution, name = _institution(con, args.institution)
+        institution, name = unit(con, args, "upload")  # a return is the unit's filing: its editors and admins
         content, manifest = packages.build(con, institution, name, period, actor=actor)
     finally:
         con.close()
