@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "museum.cli.kpis",
     "museum.cli.demo",
     "museum.cli.ingest",
+    "museum.cli.entry",
+    "museum.cli.review",
     "museum.cli.values",
     "museum.cli.batches",
     "museum.cli.rollback",
