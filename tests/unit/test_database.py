@@ -70,6 +70,12 @@ PARAMS.update({"credential_version": 7, "client": "127.0.0.1", "now": datetime(2
 # Remembered sign-ins (migration 0017).
 PARAMS.update({"session_hash": "0" * 64, "expires_at": datetime(2030, 1, 8),
                "revoked_at": datetime(2030, 1, 2)})
+# Review before figures are official and typed-entry drafts (migration 0014).
+PARAMS.update({"decided_by": "b", "decided_at": datetime(2030, 1, 2), "reason": "r", "review_on": True,
+               "changed_by": "a", "changed_at": datetime(2030, 1, 2), "submitted_by": "a",
+               "submitted_at": datetime(2030, 1, 2), "proposal": "{}", "cells": "{}", "saved_at": datetime(2030, 1, 2),
+               "first_key": 24288, "last_key": 24299})
+OVERRIDES.update({"entry_draft_insert": {"month": 4}})
 # Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
 PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
 
