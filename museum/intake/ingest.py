@@ -318,6 +318,10 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
     if analysis.status == "rejected":
         raise InputRejected("intake.commit_rejected", errors=analysis.problem_count)
     cat = cat or catalog.load()
+    from museum.intake import review  # review re-applies uploads through this module
+
+    if review.required(con, institution):  # with review on, figures become official only once approved
+        return review.submit_upload(con, institution, analysis, actor=actor, cat=cat)
     try:
         return _commit(con, institution, analysis, actor=actor, cat=cat, warn=warn)
     except (duckdb.Error, DatabaseError) as exc:
@@ -406,10 +410,6 @@ def store(con, institution: int, analysis: Analysis, *, actor: str, dry_run: boo
         return analysis
     if dry_run:
         return preview(con, institution, analysis, cat=cat)
-    from museum.intake import review  # review re-applies uploads through this module
-
-    if review.required(con, institution):  # figures become official only once approved
-        return review.submit_upload(con, institution, analysis, actor=actor, cat=cat)
     try:
         analysis = commit(con, institution, analysis, actor=actor, cat=cat)
     except InputRejected:  # refused while writing (museum.bounds): audited as refused too

@@ -125,10 +125,7 @@ def submit(con, kind: str, institution: int, *, actor: str, inputs: dict, change
 def submit_upload(con, institution: int, analysis: ingest.Analysis, *, actor: str, cat: Catalog | None = None):
     """A checked file kept as a pending upload batch: previewed as a commit would be, nothing written."""
     analysis = ingest.preview(con, institution, analysis, cat=cat)
-    if analysis.status == "rejected":
-        ingest.record_rejection(con, analysis, actor=actor)
-        return analysis
-    if analysis.status == "duplicate":
+    if analysis.status in ("rejected", "duplicate"):  # a refusal is audited by the caller, as for a commit
         return analysis
     inputs = {"sheet": analysis.options.get("sheet"), "year": analysis.options.get("year"),
               "mapping": analysis.mapping, "allow_implausible": analysis.allow_implausible}

@@ -153,3 +153,14 @@ def test_a_rejected_upload_may_be_submitted_again(con, reviewed):
     first = ingest.ingest(con, reviewed, content, "april.csv", actor="li")
     review.reject(con, first.batch_id, actor="boss", role="admin", reason="wrong month")
     assert ingest.ingest(con, reviewed, content, "april.csv", actor="li").status == "pending"
+
+
+def test_a_correction_goes_pending_and_is_applied_on_approval(con, reviewed):
+    from museum.intake import corrections
+
+    batch_id, counts = corrections.correct_value(con, reviewed, "posts", 2025, 4, "约300", actor="li")
+    assert counts.inserted == 0 and current(con, "posts", 2025, 4) is None
+    [pending] = review.listed(con)
+    assert (pending.batch_id, pending.kind, pending.changes[0]["new_qualifier"]) == (batch_id, "correction", "approx")
+    review.approve(con, batch_id, actor="boss", role="admin")
+    assert current(con, "posts", 2025, 4) == (300.0, "approx", batch_id)
