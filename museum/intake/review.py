@@ -55,6 +55,7 @@ class Proposal:
     warnings: list[Notice] = field(default_factory=list)
     decided_by: str | None = None
     reason: str | None = None
+    what: str | None = None        # the file, the month typed or the value corrected
 
 
 def _now() -> datetime:
@@ -147,7 +148,7 @@ def _proposal(row: dict) -> Proposal:
         kind=row["kind"], status=row["status"], submitted_by=row["submitted_by"], submitted_at=row["submitted_at"],
         file_name=row["file_name"] if isinstance(row["file_name"], str) else None, inputs=stored["inputs"],
         changes=stored["changes"], warnings=[Notice(w["key"], w["params"]) for w in stored["warnings"]],
-        decided_by=_plain(row["decided_by"]), reason=_plain(row["reason"]))
+        decided_by=_plain(row["decided_by"]), reason=_plain(row["reason"]), what=_plain(row["note"]))
 
 
 def listed(con, status: str = PENDING, institution: int | None = None) -> list[Proposal]:

@@ -97,6 +97,7 @@ MESSAGES = {
         "its bound, must be confirmed cell by cell."),
     "entry.pick_month": ("请在侧栏“期间”中选择一个月份后填报。", "Choose a month as the period in the sidebar to enter figures."),
     "entry.month": ("填报月份：{period}", "Month entered: {period}"),
+    "entry.column.month": ("月份", "Month"),
     "entry.column.metric": ("指标", "Metric"),
     "entry.column.unit": ("单位", "Unit"),
     "entry.column.previous": ("上月", "Last month"),

@@ -1,0 +1,118 @@
+"""待审核's parts: each pending batch with its changes old → new, warnings and conflicts; approve and return buttons."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from museum import catalog, clock
+from museum.errors import MuseumError
+from museum.i18n import t
+from museum.intake import review
+from museum.intake.present import period_text, value_with_digits
+from museum.store import db
+from ui import access, blocks, data, forms
+from ui.context import Selection
+
+_CONFLICTS = "review_conflicts"  # batch id -> the conflicts its last approval was refused for
+_REFUSED = "review_refused"      # (batch id, message) of the approval refused in the run before
+
+
+def pending(ctx: Selection) -> list[review.Proposal]:
+    with db.reading(data.db_path()) as con:
+        return review.listed(con)
+
+
+def _value(value, qualifier, metric_id, cat, lang) -> str:
+    if value is None:
+        return "—"
+    unit = cat[metric_id].unit(lang) if metric_id in cat else ""
+    return value_with_digits(float(value), qualifier or "exact", unit, lang)
+
+
+def changes_table(ctx: Selection, changes: list[dict], *, conflicts: bool = False) -> pd.DataFrame:
+    """The changes as the page shows them; with `conflicts`, at submission, current and proposed."""
+    cat = catalog.load()
+    rows = []
+    for c in changes:
+        metric = cat[c["metric_id"]].name(ctx.lang) if c["metric_id"] in cat else c["metric_id"]
+        row = {ctx.t("review.column.metric"): metric,
+               ctx.t("review.column.period"): period_text(c["year"], c["month"], ctx.lang),
+               ctx.t("review.column.platform"): t(f"platform.{c['platform']}", ctx.lang) if c.get("platform") else "—"}
+        if conflicts:
+            row[ctx.t("review.column.submitted")] = _value(c["submitted_value"], c["submitted_qualifier"], c["metric_id"], cat, ctx.lang)
+            row[ctx.t("review.column.current")] = _value(c["current_value"], c["current_qualifier"], c["metric_id"], cat, ctx.lang)
+        else:
+            row[ctx.t("review.column.old")] = _value(c["old_value"], c["old_qualifier"], c["metric_id"], cat, ctx.lang)
+        row[ctx.t("review.column.new")] = _value(c["new_value"], c["new_qualifier"], c["metric_id"], cat, ctx.lang)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def batch(ctx: Selection, proposal: review.Proposal, *, may_decide: bool) -> None:
+    """One pending batch in its box; the buttons only for an approver who did not submit it."""
+    key = f"review_{proposal.batch_id}"
+    with st.container(border=True):
+        what = proposal.file_name or proposal.what or "—"
+        st.markdown(f"**{blocks.plain(ctx.t('review.batch_title', batch_id=proposal.batch_id, kind=t(f'batch.kind.{proposal.kind}', ctx.lang), what=what))}**")
+        st.caption(blocks.plain(ctx.t("review.batch_meta", user=proposal.submitted_by, count=len(proposal.changes),
+                                      time=clock.format_time(proposal.submitted_at, ctx.lang))))
+        if proposal.changes:
+            st.dataframe(changes_table(ctx, proposal.changes), hide_index=True, key=f"{key}_changes")
+        for notice in proposal.warnings:
+            st.warning(blocks.plain(notice.message(ctx.lang)), icon=":material/warning:")
+        refused = st.session_state.get(_REFUSED)
+        if refused and refused[0] == proposal.batch_id:
+            st.error(blocks.plain(st.session_state.pop(_REFUSED)[1]), icon=":material/block:")
+        conflicts = st.session_state.get(_CONFLICTS, {}).get(proposal.batch_id)
+        if conflicts:
+            st.dataframe(changes_table(ctx, conflicts, conflicts=True), hide_index=True, key=f"{key}_conflicts")
+        if may_decide:
+            _buttons(ctx, proposal, key, bool(conflicts))
+
+
+def _buttons(ctx: Selection, proposal: review.Proposal, key: str, conflicted: bool) -> None:
+    over = st.checkbox(ctx.t("review.over_conflicts"), key=f"{key}_over") if conflicted else False
+    approve_col, return_col = st.columns(2)
+    if approve_col.button(ctx.t("review.approve"), type="primary", key=f"{key}_approve"):
+        _approve(ctx, proposal, over)
+    reason = return_col.text_input(ctx.t("review.reason"), key=f"{key}_reason", max_chars=review.MAX_REASON_CHARS)
+    if return_col.button(ctx.t("review.return"), key=f"{key}_return"):
+        role = access.current_role()
+        if forms.write(lambda con: review.reject(con, proposal.batch_id, actor=access.actor(), role=role,
+                                                 reason=reason) or True, ctx.lang):
+            data.clear()
+            forms.saved(ctx.t("review.rejected", batch_id=proposal.batch_id, reason=reason.strip()))
+
+
+def _approve(ctx: Selection, proposal: review.Proposal, over: bool) -> None:
+    role = access.current_role()
+    try:
+        with access.write_session() as con:
+            counts = review.approve(con, proposal.batch_id, actor=access.actor(), role=role, over_conflicts=over)
+    except review.ReviewRefused as refused:  # the rerun shows the refusal with the conflicts and the box to apply over them
+        st.session_state.setdefault(_CONFLICTS, {})[proposal.batch_id] = refused.conflicts
+        st.session_state[_REFUSED] = (proposal.batch_id, refused.message(ctx.lang))
+        st.rerun()
+    except MuseumError as exc:
+        blocks.refusal(exc, ctx.lang, icon=":material/block:")
+        return
+    st.session_state.get(_CONFLICTS, {}).pop(proposal.batch_id, None)
+    data.clear()
+    forms.saved(ctx.t("review.approved", batch_id=proposal.batch_id, inserted=counts.inserted, updated=counts.updated))
+
+
+def setting(ctx: Selection) -> None:
+    """系统管理's switch of review for the sidebar's institution (admins only, audited)."""
+    if ctx.institution_id is None:
+        return
+    with db.reading(data.db_path()) as con:
+        on = review.required(con, ctx.institution_id)
+    wanted = st.toggle(ctx.t("review.setting_label", institution=blocks.plain(ctx.institution_name)), value=on,
+                       help=ctx.t("review.setting_help"), key=f"review_setting_{ctx.institution_id}")
+    if wanted != on:
+        role = access.current_role()
+        if forms.write(lambda con: review.set_required(con, ctx.institution_id, wanted, actor=access.actor(), role=role)
+                       or True, ctx.lang):
+            data.clear()
+            forms.saved(ctx.t(f"review.setting_{'on' if wanted else 'off'}", institution=ctx.institution_name))
