@@ -1,0 +1,123 @@
+"""Issue 23 in real Chromium: an editor types April's figures into 数据填报, they wait in 待审核, and the card changes only once an admin approves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from museum.intake import entry, review
+from museum.store import db
+from tests.e2e.conftest import LAPTOP, PHONE, Server, add_accounts, assert_no_exception, screenshot, sign_in, wait_for_app
+
+pytestmark = pytest.mark.e2e
+SHOTS = Path("/tmp/shots-i23")
+
+
+def go(tab, title: str, wait_text: str) -> None:
+    tab.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    wait_for_app(tab, wait_text)
+
+
+def visitors_card(tab, overview: str = "总览") -> str:
+    go(tab, overview, "接待观众人次" if overview == "总览" else "On-site visitors")
+    return tab.locator('.kpi[data-metric="onsite_visitors"] .kpi-value').first.inner_text()
+
+
+def pick_april(tab, label: str = "月份", april: str = "2025年4月") -> None:
+    tab.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(has_text=label).click()
+    tab.get_by_role("option", name=april, exact=True).click()
+    wait_for_app(tab, april)
+
+
+def type_in_grid(tab, values: list[str]) -> None:
+    """Type into the 填报值 column row by row, as a person does: click the first cell, move right, type, Enter."""
+    grid = tab.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    tab.wait_for_timeout(800)
+    box = grid.bounding_box()
+    for row, text in enumerate(values):
+        tab.mouse.click(box["x"] + 20, box["y"] + 35 * (row + 1) + 17)  # the row's 指标 cell (below the header)
+        for _ in range(5):
+            tab.keyboard.press("ArrowRight")
+        tab.keyboard.type(text)
+        tab.keyboard.press("Enter")
+        tab.wait_for_timeout(600)
+
+
+def keep(tab, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = screenshot(tab, name)
+    (SHOTS / path.name).write_bytes(path.read_bytes())
+
+
+@pytest.fixture
+def review_server(e2e_db, tmp_path):
+    """March 2025 in (so 2025 is the year shown and the metric is in the grid), review on, an editor and an admin."""
+    add_accounts(e2e_db, {"ed": "editor", "boss": "admin"})
+    with db.session(e2e_db) as con:
+        entry.submit(con, 1, 2025, 3, {"onsite_visitors": "8,500", "outreach_events": "20"}, actor="e2e")
+        review.set_required(con, 1, True, actor="boss", role="admin")
+    running = Server(e2e_db, tmp_path / "streamlit.log")
+    yield running
+    running.stop()
+
+
+def test_an_editor_types_april_and_the_card_changes_only_once_an_admin_approves(review_server, browser, page):
+    sign_in(page, review_server, "ed")
+    before = visitors_card(page)
+    go(page, "数据填报", "填报月份")
+    pick_april(page)
+    type_in_grid(page, ["12,000", "约25"])
+    wait_for_app(page, "校验通过：2 个数值可提交。")
+    assert_no_exception(page)
+    keep(page, "entry-zh-1366")
+    page.get_by_role("button", name="提交").click()
+    wait_for_app(page, "已提交待审核（批次 #")
+    assert visitors_card(page) == before  # pending: nowhere official
+    go(page, "待审核", "您提交的待审核批次")
+    assert page.get_by_role("button", name="审核通过").count() == 0  # an editor sees, never decides
+
+    admin = browser.new_context(viewport=LAPTOP, locale="zh-CN").new_page()
+    try:
+        sign_in(admin, review_server, "boss")
+        assert visitors_card(admin) == before
+        go(admin, "待审核", "审核通过")
+        assert_no_exception(admin)
+        keep(admin, "review-zh-1366")
+        admin.get_by_role("button", name="审核通过").click()
+        wait_for_app(admin, "已审核通过")
+        after = visitors_card(admin)
+        assert after != before
+    finally:
+        admin.context.close()
+    assert visitors_card(page) == after
+
+
+@pytest.mark.parametrize("lang, viewport_name", [("zh", "390"), ("en", "1366"), ("en", "390")])
+def test_entry_and_review_pages_at_both_widths(review_server, browser, lang, viewport_name):
+    """Screenshots of both pages at 1366 and 390 px in zh and en (the zh 1366 ones come from the flow above)."""
+    with db.session(review_server.db_path) as con:
+        entry.submit(con, 1, 2025, 4, {"onsite_visitors": "12,000", "outreach_events": "约25"}, actor="ed")
+        entry.save_draft(con, 1, 2025, 5, "boss", {"onsite_visitors": "40,000"})
+    context = browser.new_context(viewport=LAPTOP if viewport_name == "1366" else PHONE, locale="zh-CN")
+    tab = context.new_page()
+    try:
+        sign_in(tab, review_server, "boss", lang=lang)
+        words = {"zh": ("待审核", "审核通过", "数据填报", "填报月份", "月份", "2025年5月"),
+                 "en": ("Pending review", "Approve", "Data entry", "Month entered", "Month", "May 2025")}[lang]
+        if viewport_name == "390":
+            tab.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"]').first.click()
+        go(tab, words[0], words[1])
+        assert_no_exception(tab)
+        keep(tab, f"review-{lang}-{viewport_name}")
+        if viewport_name == "390":
+            tab.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"]').first.click()
+        go(tab, words[2], words[3])
+        pick_april(tab, words[4], words[5])
+        tab.locator('[data-testid="stDataFrame"]').first.wait_for()
+        tab.wait_for_timeout(800)
+        assert_no_exception(tab)
+        keep(tab, f"entry-{lang}-{viewport_name}")
+    finally:
+        context.close()
