@@ -29,7 +29,8 @@ def _added(ctx: Selection, cat, key: str, draft: dict | None) -> list[str]:
     """Metrics added from the catalog, chosen by name (a draft's typed metrics come back too)."""
     names = {m.metric_id: m.name(ctx.lang) for m in cat}
     default = [m for m in (draft or {}).get("cells", {}) if m in names]
-    return st.multiselect(ctx.t("entry.add"), list(names), default=default, format_func=names.get, key=f"{key}_added")
+    return st.multiselect(ctx.t("entry.add"), list(names), default=default, format_func=names.get, key=f"{key}_added",
+                          placeholder=ctx.t("entry.add_placeholder"))
 
 
 def _editor(ctx: Selection, rows: pd.DataFrame, draft: dict | None, key: str) -> pd.DataFrame:

@@ -106,6 +106,7 @@ MESSAGES = {
     "entry.column.typed": ("填报值", "Value typed"),
     "entry.column.confirm": ("确认", "Confirm"),
     "entry.add": ("从指标目录添加指标", "Add metrics from the catalog"),
+    "entry.add_placeholder": ("按名称选择指标", "Choose metrics by name"),
     "entry.empty": ("近 12 个月没有按月填报的指标，请从目录中添加。",
                     "No metric was reported monthly in the last 12 months; add some from the catalog."),
     "entry.check": ("校验", "Check"),
