@@ -49,11 +49,26 @@ def changes_table(ctx: Selection, changes: list[dict], *, conflicts: bool = Fals
     return pd.DataFrame(rows)
 
 
+def _what(ctx: Selection, proposal: review.Proposal) -> str:
+    """The file, or what was typed in words (the month, the metric's name): never a metric id."""
+    if proposal.file_name:
+        return proposal.file_name
+    cat = catalog.load()
+    first = proposal.changes[0] if proposal.changes else None
+    if first is None:
+        return "—"
+    when = period_text(first["year"], first["month"], ctx.lang)
+    if proposal.kind == "entry":
+        return when
+    name = cat[first["metric_id"]].name(ctx.lang) if first["metric_id"] in cat else "—"
+    return f"{name} {when}"
+
+
 def batch(ctx: Selection, proposal: review.Proposal, *, may_decide: bool) -> None:
     """One pending batch in its box; the buttons only for an approver who did not submit it."""
     key = f"review_{proposal.batch_id}"
     with st.container(border=True):
-        what = proposal.file_name or proposal.what or "—"
+        what = _what(ctx, proposal)
         st.markdown(f"**{blocks.plain(ctx.t('review.batch_title', batch_id=proposal.batch_id, kind=t(f'batch.kind.{proposal.kind}', ctx.lang), what=what))}**")
         st.caption(blocks.plain(ctx.t("review.batch_meta", user=proposal.submitted_by, count=len(proposal.changes),
                                       time=clock.format_time(proposal.submitted_at, ctx.lang))))

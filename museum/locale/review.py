@@ -115,7 +115,7 @@ MESSAGES = {
     "entry.draft_saved": ("草稿已保存（{time}），下次打开本月即可继续。", "Draft saved ({time}); open this month again to go on."),
     "entry.draft_resumed": ("已载入 {time} 保存的草稿。", "The draft saved {time} is loaded."),
     "entry.to_confirm": ("以下数值须在“确认”列勾选后才能提交：", "Tick “Confirm” for these values before submitting:"),
-    "entry.valid": ("校验通过：{count} 个数值可提交。", "Checked: {count} values can be submitted."),
+    "entry.valid": ("校验通过：{count} 个数值可提交。", "Checked: values ready to submit: {count}."),
     "entry.committed": ("已保存为批次 #{batch_id}：新增 {inserted}，修改 {updated}，未变 {unchanged}。",
                         "Saved as batch #{batch_id}: {inserted} new, {updated} changed, {unchanged} unchanged."),
     "review.intro": (

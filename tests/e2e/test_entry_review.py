@@ -90,7 +90,7 @@ def test_an_editor_types_april_and_the_card_changes_only_once_an_admin_approves(
     type_in_grid(page, ["约25", "12,000"])  # rows in catalog order: 三探五进, then 接待观众人次
     wait_for_app(page, "校验通过：2 个数值可提交。")
     assert_no_exception(page)
-    keep(page, "entry-zh-1366")
+    keep(page, "entry-typed-zh-1366")
     page.get_by_role("button", name="提交").click()
     wait_for_app(page, "已提交待审核（批次 #")
     assert visitors_card(page) == before  # pending: nowhere official
@@ -104,7 +104,7 @@ def test_an_editor_types_april_and_the_card_changes_only_once_an_admin_approves(
         assert visitors_card(admin) == before
         go(admin, "待审核", "审核通过")
         assert_no_exception(admin)
-        keep(admin, "review-zh-1366")
+        keep(admin, "review-pending-zh-1366")
         admin.get_by_role("button", name="审核通过").click()
         wait_for_app(admin, "已审核通过")
         after = visitors_card(admin)
@@ -114,32 +114,37 @@ def test_an_editor_types_april_and_the_card_changes_only_once_an_admin_approves(
     assert visitors_card(page) == after
 
 
-@pytest.mark.parametrize("lang, viewport_name", [("zh", "390"), ("en", "1366"), ("en", "390")])
-def test_entry_and_review_pages_at_both_widths(review_server, browser, lang, viewport_name):
-    """Screenshots of both pages at 1366 and 390 px in zh and en (the zh 1366 ones come from the flow above)."""
+def at_width(tab, viewport_name: str, name: str) -> None:
+    """Screenshot the page at 1366 or 390 px: a phone is the same session narrowed (the menu folds away)."""
+    if viewport_name == "390":
+        tab.set_viewport_size(PHONE)
+        tab.wait_for_timeout(1200)
+    assert_no_exception(tab)
+    keep(tab, name)
+    tab.set_viewport_size(LAPTOP)
+    tab.wait_for_timeout(600)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_entry_and_review_pages_at_both_widths(review_server, browser, lang):
+    """Screenshots of both pages at 1366 and 390 px in zh and en, with a pending batch and a draft to resume."""
     with db.session(review_server.db_path) as con:
         entry.submit(con, 1, 2025, 4, {"onsite_visitors": "12,000", "outreach_events": "约25"}, actor="ed")
         entry.save_draft(con, 1, 2025, 5, "boss", {"onsite_visitors": "40,000"})
-    context = browser.new_context(viewport=LAPTOP if viewport_name == "1366" else PHONE, locale="zh-CN")
-    tab = context.new_page()
+    tab = browser.new_context(viewport=LAPTOP, locale="zh-CN").new_page()
     try:
         sign_in(tab, review_server, "boss", lang=lang)
-        if viewport_name == "1366":
-            select_year(tab, 2025, *(("年度", "2025年") if lang == "zh" else ("Year", "2025")))
-        words = {"zh": ("待审核", "审核通过", "数据填报", "填报月份", "月份", "2025年5月"),
-                 "en": ("Pending review", "Approve", "Data entry", "Month entered", "Month", "May 2025")}[lang]
-        if viewport_name == "390":
-            tab.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"]').first.click()
-        go(tab, words[0], words[1])
-        assert_no_exception(tab)
-        keep(tab, f"review-{lang}-{viewport_name}")
-        if viewport_name == "390":
-            tab.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"]').first.click()
+        words = {"zh": ("年度", "2025年", "待审核", "审核通过", "数据填报", "填报月份", "月份", "2025年5月"),
+                 "en": ("Year", "2025", "Pending review", "Approve", "Data entry", "Month entered", "Month", "May 2025")}[lang]
+        select_year(tab, 2025, words[0], words[1])
         go(tab, words[2], words[3])
-        pick_april(tab, words[4], words[5])
+        for width in ("1366", "390"):
+            at_width(tab, width, f"review-{lang}-{width}")
+        go(tab, words[4], words[5])
+        pick_april(tab, words[6], words[7])
         tab.locator('[data-testid="stDataFrame"]').first.wait_for()
         tab.wait_for_timeout(800)
-        assert_no_exception(tab)
-        keep(tab, f"entry-{lang}-{viewport_name}")
+        for width in ("1366", "390"):
+            at_width(tab, width, f"entry-{lang}-{width}")
     finally:
-        context.close()
+        tab.context.close()
