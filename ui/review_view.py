@@ -35,7 +35,8 @@ def changes_table(ctx: Selection, changes: list[dict], *, conflicts: bool = Fals
     cat = catalog.load()
     rows = []
     for c in changes:
-        metric = cat[c["metric_id"]].name(ctx.lang) if c["metric_id"] in cat else c["metric_id"]
+        # a target's actual is named by its indicator (the 绩效目标表's words); a value by its metric's name
+        metric = c.get("indicator") or (cat[c["metric_id"]].name(ctx.lang) if c["metric_id"] in cat else "—")
         row = {ctx.t("review.column.metric"): metric,
                ctx.t("review.column.period"): period_text(c["year"], c["month"], ctx.lang),
                ctx.t("review.column.platform"): t(f"platform.{c['platform']}", ctx.lang) if c.get("platform") else "—"}
@@ -60,7 +61,7 @@ def _what(ctx: Selection, proposal: review.Proposal) -> str:
     when = period_text(first["year"], first["month"], ctx.lang)
     if proposal.kind == "entry":
         return when
-    name = cat[first["metric_id"]].name(ctx.lang) if first["metric_id"] in cat else "—"
+    name = first.get("indicator") or (cat[first["metric_id"]].name(ctx.lang) if first["metric_id"] in cat else "—")
     return f"{name} {when}"
 
 

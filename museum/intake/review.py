@@ -209,9 +209,13 @@ def conflicts(submitted: list[dict], replanned: list[dict]) -> list[dict]:
 
 
 def _replan(con, proposal: Proposal, cat: Catalog):
-    """(what to write, its changes against today's values): the stored file read again with the
-    options chosen, or the typed records."""
+    """(what to write, its conflicts with today's values): the stored file read again with the
+    options chosen, the typed records, or the target rows edited."""
     inputs = proposal.inputs
+    if proposal.kind == "target_edit":
+        from museum.targets import pending as target_pending  # it submits through this module
+
+        return target_pending.replan(con, proposal)
     if proposal.kind == "upload":
         sha = db.query(con, "batch_by_id", batch_id=proposal.batch_id).iloc[0]["file_sha256"]
         content = ingest.stored_file(con, sha)
@@ -222,12 +226,16 @@ def _replan(con, proposal: Proposal, cat: Catalog):
         analysis = ingest.preview(con, proposal.institution_id, analysis, cat=cat, duplicates=False)
         if analysis.status == "rejected":
             raise InputRejected("review.no_longer_valid", batch_id=proposal.batch_id)
-        return analysis, changes_of(analysis.compared)
+        return analysis, conflicts(proposal.changes, changes_of(analysis.compared))
     frame = batches.observation_frame(inputs["records"])
-    return frame, changes_of(batches.compare_observations(con, proposal.institution_id, frame))
+    return frame, conflicts(proposal.changes, changes_of(batches.compare_observations(con, proposal.institution_id, frame)))
 
 
 def _write(con, proposal: Proposal, planned) -> batches.Counts:
+    if proposal.kind == "target_edit":
+        from museum.targets import pending as target_pending
+
+        return target_pending.write(con, proposal, planned)
     if proposal.kind == "upload":
         counts, _ = ingest.write(con, proposal.batch_id, proposal.institution_id, planned)
         return counts
@@ -250,8 +258,7 @@ def approve(con, batch_id: int, *, actor: str, role: str | None, over_conflicts:
             proposal = get(con, batch_id)  # inside the transaction: a concurrent decision wins once
             if proposal.status != PENDING:
                 raise InputRejected(f"review.already_{proposal.status}", batch_id=batch_id)
-            planned, replanned = _replan(con, proposal, cat)
-            found = conflicts(proposal.changes, replanned)
+            planned, found = _replan(con, proposal, cat)
             if found and not over_conflicts:
                 raise ReviewRefused("review.conflict", found, batch_id=batch_id, count=len(found))
             counts = _write(con, proposal, planned)
