@@ -216,6 +216,11 @@ def _replan(con, proposal: Proposal, cat: Catalog):
         from museum.targets import pending as target_pending  # it submits through this module
 
         return target_pending.replan(con, proposal)
+    if proposal.kind == "report":
+        dataset = inputs["dataset"]
+        frame = batches.observation_frame(dataset["observations"])
+        compared = batches.compare_observations(con, proposal.institution_id, frame)
+        return None, conflicts(proposal.changes, changes_of(compared[compared["status"] != "unchanged"]))
     if proposal.kind == "upload":
         sha = db.query(con, "batch_by_id", batch_id=proposal.batch_id).iloc[0]["file_sha256"]
         content = ingest.stored_file(con, sha)
@@ -236,6 +241,10 @@ def _write(con, proposal: Proposal, planned) -> batches.Counts:
         from museum.targets import pending as target_pending
 
         return target_pending.write(con, proposal, planned)
+    if proposal.kind == "report":
+        from museum.report import importer  # it submits through this module
+
+        return importer.apply_pending(con, proposal.batch_id, proposal.institution_id, proposal.inputs)[0]
     if proposal.kind == "upload":
         counts, _ = ingest.write(con, proposal.batch_id, proposal.institution_id, planned)
         return counts

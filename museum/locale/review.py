@@ -75,6 +75,7 @@ MESSAGES = {
         "{period} 的填报已保存为批次 #{batch_id}：新增 {inserted}，修改 {updated}，未变 {unchanged}。",
         "The entry of {period} was saved as batch #{batch_id}: {inserted} new, {updated} changed, {unchanged} unchanged."),
     "review.submitted": ("已提交待审核（批次 #{batch_id}）。", "Submitted for review (batch #{batch_id})."),
+    "report.cli.pending": ("已提交待审核（批次 #{batch_id}）。", "Submitted for review (batch #{batch_id})."),
     "review.cli.none": ("没有待审核的批次。", "No batch is pending review."),
     "review.cli.line": ("批次 #{batch_id}  {kind}  {what}  {user}  {time}  {count} 项变更",
                         "batch #{batch_id}  {kind}  {what}  {user}  {time}  {count} changes"),

@@ -73,3 +73,31 @@ def test_a_row_replaced_meanwhile_is_a_conflict(reviewed):
     assert stored(con)["actual_value"] == 15.0
     review.approve(con, first, actor="boss", role="admin", over_conflicts=True)
     assert stored(con)["actual_value"] == 12.0
+
+
+def test_a_report_import_goes_pending_and_is_applied_on_approval(con):
+    """The 年度报告 import (a reviewed, edited report): pending with its file, applied with its records on approval."""
+    from museum import seed
+    from museum.report import importer as report_import, parser as report_parser
+    from museum.report.parser import review as report_review
+    from museum.store import db
+
+    def posts():
+        return con.execute("select value from observation where metric_id = 'posts' and year = 2024 and month is null "
+                           "and platform is null and retired_by_batch is null").fetchall()
+
+    review.set_required(con, 1, True, actor="boss", role="admin")
+    path = seed.SEED_DIR / "annual-report-2024" / "report.txt"
+    parsed = report_parser.parse_bytes(path.read_bytes(), path.name)
+    tables = report_review.review_tables(parsed)
+    tables["figures"].loc[tables["figures"]["key"] == "posts", "value"] = "5600"
+    dataset, _ = report_review.to_dataset(parsed, tables)
+    outcome = report_import.commit(con, parsed, dataset, actor="li", edited=True)
+    assert (outcome["status"], outcome["updated"]) == ("pending", 1)
+    assert posts() == [(5528.0,)]
+    [pending] = review.listed(con)
+    assert (pending.kind, pending.file_name) == ("report", "report.txt")
+    assert [(c["metric_id"], c["old_value"], c["new_value"]) for c in pending.changes] == [("posts", 5528.0, 5600.0)]
+    counts = review.approve(con, outcome["batch_id"], actor="boss", role="admin")
+    assert counts.updated == 1 and posts() == [(5600.0,)]
+    assert db.query(con, "batch_by_id", batch_id=outcome["batch_id"]).iloc[0]["kind"] == "report"
