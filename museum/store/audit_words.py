@@ -64,7 +64,7 @@ RULES: list[tuple[re.Pattern, str | Callable]] = [(re.compile(p), r) for p, r in
     (r"：review\.conflict$", "：提交后数值已被修改（冲突）"),
     (r"：([a-z_]+\.[a-z_.]+)$", r"：被拒绝（\1）"),
     (r" pending \((\d+) changes\)$", r" 待审核（\1 项变更）"),
-    (r" approved \(", " 审核通过（"),
+    (r" approved \(", " 审核通过 ("),
     (r", applied over (\d+) conflicts", r", 覆盖冲突 \1 项"),
     (r" rejected: ", " 已退回："),
     (r"^entry (\d{4})-(\d{2})", r"数据填报 \1-\2"),

@@ -174,4 +174,4 @@ def test_the_review_lines_read_in_chinese_on_the_admin_page():
                                   "batch #3 approved (0 new, 1 changed, applied over 1 conflicts)",
                                   "batch #3 rejected: 月份有误", "approve batch #3: review.conflict")] == [
         "开启审核（机构 #1）", "审核批次 #3：提交人不能审核自己的批次", "数据填报 2025-05 → 批次 #3 待审核（2 项变更）",
-        "批次 #3 审核通过（新增 0, 修改 1, 覆盖冲突 1 项)", "批次 #3 已退回：月份有误", "审核批次 #3：提交后数值已被修改（冲突）"]
+        "批次 #3 审核通过 (新增 0, 修改 1, 覆盖冲突 1 项)", "批次 #3 已退回：月份有误", "审核批次 #3：提交后数值已被修改（冲突）"]
