@@ -21,3 +21,4 @@ if not found:
     st.info(ctx.t("review.empty"))
 for proposal in found:
     review_view.batch(ctx, proposal, may_decide=may_approve and proposal.submitted_by != me)
+review_view.returned(ctx, me, may_approve)

@@ -16,6 +16,7 @@ from ui.context import Selection
 
 _CONFLICTS = "review_conflicts"  # batch id -> the conflicts its last approval was refused for
 _REFUSED = "review_refused"      # (batch id, message) of the approval refused in the run before
+RETURNED_SHOWN = 20               # the latest returned batches listed under the pending ones
 
 
 def pending(ctx: Selection) -> list[review.Proposal]:
@@ -132,3 +133,31 @@ def setting(ctx: Selection) -> None:
                        or True, ctx.lang):
             data.clear()
             forms.saved(ctx.t(f"review.setting_{'on' if wanted else 'off'}", institution=ctx.institution_name))
+
+
+def state_line(ctx: Selection, batch_id: int) -> tuple[str | None, bool]:
+    """上传记录's word on a reviewed batch (pending, approved by whom, returned with the reason) and
+    whether a rollback is pointless (pending or returned: it wrote nothing)."""
+    with db.reading(data.db_path()) as con:
+        try:
+            proposal = review.get(con, batch_id)
+        except MuseumError:
+            return None, False  # applied at once: never reviewed
+    if proposal.status == review.PENDING:
+        return ctx.t("review.state.pending", user=proposal.submitted_by), True
+    if proposal.status == review.REJECTED:
+        return ctx.t("review.state.rejected", user=proposal.decided_by or "—", reason=proposal.reason or "—"), True
+    return ctx.t("review.state.approved", user=proposal.decided_by or "—"), False
+
+
+def returned(ctx: Selection, me: str, may_approve: bool) -> None:
+    """The batches returned with their reasons (an editor's own; every one for an approver), newest first."""
+    with db.reading(data.db_path()) as con:
+        found = review.listed(con, review.REJECTED)
+    found = [p for p in found if may_approve or p.submitted_by == me][::-1][:RETURNED_SHOWN]
+    if not found:
+        return
+    with st.expander(ctx.t("review.returned", count=len(found))):
+        for proposal in found:
+            st.markdown(blocks.plain(ctx.t("review.returned_line", batch_id=proposal.batch_id, what=_what(ctx, proposal),
+                                           user=proposal.decided_by or "—", reason=proposal.reason or "—")))

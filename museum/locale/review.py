@@ -138,6 +138,12 @@ MESSAGES = {
     "review.return": ("退回", "Return"),
     "review.reason": ("退回原因", "Reason for returning"),
     "review.over_conflicts": ("覆盖当前值（已核对冲突）", "Apply over current values (conflicts checked)"),
+    "review.state.pending": ("待审核：由 {user} 提交，尚未写入任何数据；审核通过后才生效。",
+                             "Pending review: submitted by {user}, nothing written yet; it counts once approved."),
+    "review.state.rejected": ("已被 {user} 退回（{reason}），未写入任何数据。", "Returned by {user} ({reason}); nothing was written."),
+    "review.state.approved": ("已由 {user} 审核通过。", "Approved by {user}."),
+    "review.returned": ("已退回的批次（{count}）", "Returned batches ({count})"),
+    "review.returned_line": ("批次 #{batch_id} · {what} · {user} 退回：{reason}", "Batch #{batch_id} · {what} · returned by {user}: {reason}"),
     "review.setting_label": ("数据变更须经审核（{institution}）", "Changed figures need review ({institution})"),
     "review.setting_help": (
         "开启后，上传、填报等数据变更须由另一位管理员在“待审核”页面审核通过后才生效。单人办公请保持关闭。",

@@ -139,3 +139,25 @@ def test_the_admin_page_switches_review_for_the_institution(app_db, lang, label)
     run(at)
     with db.session(app_db) as con:
         assert review.required(con, 1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_history_says_a_pending_batch_wrote_nothing_and_offers_no_rollback(app_db, lang):
+    signed_in("editor")
+    with_data(app_db, review_on=True)
+    with db.session(app_db) as con:
+        batch_id = entry.submit(con, 1, 2025, 4, {"posts": "12"}, actor="test-editor").batch_id
+    at = open_page("app_pages/history.py", lang, session=signed_in("editor"))
+    expected = "待审核：由 test-editor 提交，尚未写入任何数据" if lang == "zh" else "Pending review: submitted by test-editor"
+    assert any(unescaped(e.value).startswith(expected) for e in at.info)
+    assert [b for b in at.button if b.key == f"history_rollback_{batch_id}"] == []
+
+
+def test_an_editor_sees_the_reason_of_a_returned_batch(app_db):
+    signed_in("editor")
+    with_data(app_db, review_on=True)
+    with db.session(app_db) as con:
+        batch_id = entry.submit(con, 1, 2025, 4, {"posts": "12"}, actor="test-editor").batch_id
+        review.reject(con, batch_id, actor="test-admin", role="admin", reason="请按月报口径填写")
+    at = open_page(REVIEW, "zh", session=signed_in("editor"))
+    assert f"批次 #{batch_id} · 2025年4月 · test-admin 退回：请按月报口径填写" in texts(at)

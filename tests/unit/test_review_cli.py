@@ -145,3 +145,24 @@ def test_sigkill_during_approve_leaves_the_batch_pending_or_decided(db_path, cap
         assert after == pending == {"status": [("pending",)], "rows": [(0,)], "finished": [(0,)], "approved": [(0,)]}
     assert run(capsys, "approve", "2", "--user", "boss")[0] == (1 if point.startswith("committed:") else 0)
     assert state(db_path)["rows"] == [(2,)]
+
+
+SUBMIT_POINTS = ["query.batch_insert", "query.batch_review_insert", "query.audit_insert", "commit:batch_review_insert",
+                 "committed:batch_review_insert"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", SUBMIT_POINTS)
+def test_sigkill_during_a_pending_submission_leaves_a_pending_batch_or_none(db_path, capsys, point):
+    assert run(capsys, "settings", "review", "on")[0] == 0
+    result = subprocess.run([sys.executable, "-m", "museum", "enter", "--period", "2025-04", "onsite_visitors=12000",
+                             "--db", str(db_path)], cwd=settings.ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(settings.ROOT), "MUSEUM_FAULT_KILL_AT": point})
+    assert result.returncode == -signal.SIGKILL
+    with db.session(db_path, read_only=True) as con:
+        found = (con.execute("select count(*) from batch where kind = 'entry'").fetchall(),
+                 con.execute("select status from batch_review").fetchall(),
+                 con.execute("select count(*) from audit where action = 'review_submitted'").fetchall(),
+                 con.execute("select count(*) from observation where year = 2025 and month = 4").fetchall())
+    submitted = point.startswith("committed:")
+    assert found == ([(1 if submitted else 0,)], [("pending",)] if submitted else [], [(1 if submitted else 0,)], [(0,)])
