@@ -35,6 +35,8 @@ PAGES = {
     "ui.section.data": [
         ("app_pages/report_import.py", "page.report_import", ":material/description:", "report_import"),
         ("app_pages/upload.py", "intake.page.upload", ":material/upload_file:", "upload"),
+        ("app_pages/entry.py", "page.entry", ":material/edit_square:", "entry"),
+        ("app_pages/review.py", "page.review", ":material/fact_check:", "review"),
         ("app_pages/targets_edit.py", "page.targets_edit", ":material/edit_note:", "targets_edit"),
         ("app_pages/history.py", "intake.page.history", ":material/history:", "history"),
         ("app_pages/returns.py", "page.returns", ":material/move_to_inbox:", "returns"),

@@ -9,7 +9,7 @@ from museum import backup, clock, settings
 from museum.access import auth
 from museum.store import audit
 from museum.i18n import t
-from ui import access, blocks, context, data, forms, unit_admin
+from ui import access, blocks, context, data, forms, review_view, unit_admin
 
 lang = context.language()
 access.require("manage_accounts", lang)
@@ -32,6 +32,7 @@ accounts_tab, audit_tab, backup_tab, units_tab = st.tabs(
 )
 
 with accounts_tab:
+    review_view.setting(context.current())  # review before figures are official, per institution (issue 23)
     with st.form("add_user", clear_on_submit=True):
         st.subheader(t("access.admin.add_user", lang))
         cols = st.columns(3)

@@ -10,7 +10,7 @@ from museum.catalog import load as load_catalog
 from museum.errors import MuseumError
 from museum.i18n import t
 from museum.intake import completeness, present
-from ui import access, blocks, context, data, units
+from ui import access, blocks, context, data, review_view, units
 
 CHANGES_SHOWN = 5000  # a million-row batch lists its first values; the counts above cover all
 
@@ -63,6 +63,9 @@ def describe(batch_id: int) -> str:
 chosen = st.selectbox(ctx.t("intake.history.choose"), options, format_func=describe, key="history_batch")
 row = by_id[chosen]
 st.caption(blocks.plain(present.batch_state(row, ctx.lang)))
+reviewed, nothing_written = review_view.state_line(ctx, chosen)  # issue 23: pending or returned batches wrote nothing
+if reviewed:
+    st.info(blocks.plain(reviewed), icon=":material/fact_check:")
 changes = data.read("batch_changes", batch_id=chosen)
 with st.expander(ctx.t("history.changes", count=len(changes)), expanded=present.can_roll_back(row)):
     if changes.empty:
@@ -88,7 +91,7 @@ if isinstance(sha, str) and sha:
 else:
     st.caption(ctx.t("intake.history.no_file"))
 
-if not present.can_roll_back(row):
+if not present.can_roll_back(row) or nothing_written:
     st.stop()  # its state above says why there is nothing to roll back
 confirmed = st.checkbox(ctx.t("intake.history.confirm", batch_id=chosen), key=f"history_confirm_{chosen}")
 if st.button(ctx.t("intake.history.rollback"), type="primary", disabled=not confirmed, key=f"history_rollback_{chosen}") and \

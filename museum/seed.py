@@ -89,6 +89,14 @@ def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", not
         content=dataset.source_bytes or None,
         note=note,
     )
+    counts = write_records(con, batch_id, institution, dataset, allow_implausible=allow_implausible)
+    batches.finish_batch(con, batch_id, counts)
+    return batch_id, counts
+
+
+def write_records(con, batch_id: int, institution: int, dataset: Dataset, *, allow_implausible: bool = False) -> batches.Counts:
+    """A report's values, records and plan items written under `batch_id` (not finished): a new
+    batch's, or a report batch approved in review (museum.intake.review)."""
     counts = batches.write_observations(con, batch_id, institution, dataset.observations, allow_implausible=allow_implausible)
     for table, records in (
         ("profile_field", dataset.profile),
@@ -105,8 +113,7 @@ def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", not
         from museum.targets import tasks
 
         tasks.write_plan_tasks(con, batch_id, institution, dataset.tasks)
-    batches.finish_batch(con, batch_id, counts)
-    return batch_id, counts
+    return counts
 
 
 def init(con) -> dict:

@@ -33,6 +33,8 @@ from ui.text import plain
 # an unknown section is for admins only (a new page is closed until someone says who may use it).
 PAGE_ACTIONS = {
     "upload": "upload",
+    "entry": "upload",
+    "review": "view_history",  # approvers decide; an editor sees their own pending batches
     "report_import": "import_report",
     "history": "view_history",
     "targets_edit": "correct",

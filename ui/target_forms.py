@@ -15,6 +15,7 @@ from museum import catalog
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
 from museum.sections import Scope
+from museum.intake import review
 from museum.targets import edit, entries, importer, links, tasks, timeline, view, workbook
 from museum.targets.values import OPERATORS
 from ui import access, blocks, data, forms
@@ -182,7 +183,8 @@ def entries_table(scope: Scope, year_view: view.YearTargets) -> None:
 
     def change(con):
         try:
-            return entries.save_entries(con, institution, year, base, typed, actor=actor)
+            return (*entries.save_entries(con, institution, year, base, typed, actor=actor),
+                    review.required(con, institution))
         except InputRejected as refused:
             if refused.key == "targets.entries.stale":
                 stale.update(entries.current_versions(con, institution, year))
@@ -193,7 +195,8 @@ def entries_table(scope: Scope, year_view: view.YearTargets) -> None:
     if saved is not None:
         st.session_state.pop(base_key, None)
         st.session_state[f"targets_entries_gen_{year}"] = generation + 1
-        forms.saved(scope.t("targets.entries.saved", count=saved[1], batch_id=saved[0]))
+        forms.saved(scope.t("review.submitted", batch_id=saved[0]) if saved[2]
+                    else scope.t("targets.entries.saved", count=saved[1], batch_id=saved[0]))
     elif stale:
         _show_stored_now(scope, year_view, base, typed, stale)
 

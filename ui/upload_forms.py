@@ -11,7 +11,7 @@ import copy
 
 import streamlit as st
 
-from museum.intake import corrections, ingest
+from museum.intake import corrections, ingest, review
 from museum.catalog import Catalog
 from museum.errors import MuseumError
 from museum.intake import kinds, present, templates
@@ -161,6 +161,9 @@ def _commit_all(ctx: Selection, cat: Catalog, ready) -> None:
         if result.status == "duplicate":
             committed[uploaded.file_id] = ctx.t("intake.upload.duplicate", batch_id=result.duplicate_of)
             continue
+        if result.status == "pending":  # review is on: official once approved on 待审核
+            committed[uploaded.file_id] = ctx.t("review.submitted", batch_id=result.batch_id)
+            continue
         committed[uploaded.file_id] = ctx.t(
             "intake.upload.committed", batch_id=result.batch_id, inserted=result.counts.inserted,
             updated=result.counts.updated, unchanged=result.counts.unchanged)
@@ -291,10 +294,11 @@ def _correction_confirm(ctx: Selection, cat: Catalog, metric, year: int, month) 
         st.session_state.pop(_PENDING, None)
         st.rerun()
     if save.button(ctx.t("uploads.correction.save"), type="primary", key="correction_save"):
-        saved = forms.write(lambda con: corrections.correct_value(
+        saved = forms.write(lambda con: (*corrections.correct_value(
             con, ctx.institution_id, metric.metric_id, year, month, pending["text"], note=pending["note"], actor=access.actor(),
-            cat=cat, allow_implausible=pending["allow"], confirmed_batch=pending["old_batch"]), ctx.lang)
+            cat=cat, allow_implausible=pending["allow"], confirmed_batch=pending["old_batch"]),
+            review.required(con, ctx.institution_id)), ctx.lang)
         st.session_state.pop(_PENDING, None)
         if saved is not None:
             st.session_state.pop(_BEYOND, None)
-            forms.saved(ctx.t("intake.correction.saved", batch_id=saved[0]))
+            forms.saved(ctx.t("review.submitted" if saved[2] else "intake.correction.saved", batch_id=saved[0]))

@@ -41,10 +41,11 @@ ACTIONS = (
     "manage_accounts",  # add, remove, change accounts
     "view_audit",       # read and download the audit trail
     "backup",           # take a snapshot of the database
+    "approve",          # approve or reject figures pending review (another account than the submitter)
 )
 _VIEWER = frozenset({"view", "export"})
 _EDITOR = _VIEWER | {"upload", "import_report", "correct", "rollback", "view_history"}
-_ADMIN = _EDITOR | {"manage_accounts", "view_audit", "backup"}
+_ADMIN = _EDITOR | {"manage_accounts", "view_audit", "backup", "approve"}
 PERMISSIONS: dict[str, frozenset[str]] = {"viewer": _VIEWER, "editor": _EDITOR, "admin": _ADMIN}
 
 MIN_PASSWORD_CHARS = 8

@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "museum.cli.compare",
     "museum.cli.demo",
     "museum.cli.ingest",
+    "museum.cli.entry",
+    "museum.cli.review",
     "museum.cli.values",
     "museum.cli.batches",
     "museum.cli.rollback",

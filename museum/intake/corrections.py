@@ -11,7 +11,7 @@ from museum import catalog
 from museum.store import audit, batches, db
 from museum.catalog import Catalog
 from museum.errors import InputRejected
-from museum.intake import controls
+from museum.intake import controls, review
 from museum.intake.layout import CELL_COLUMNS
 from museum.intake.validate import check_cells
 from museum.intake.values import parse_values, year_bounds
@@ -99,7 +99,11 @@ def correct_value(
     """Set one (metric, period) to the value written in `text`, checked as `plan` checks it.
 
     confirmed_batch: the batch of the old value the person confirmed (None: there was none); a
-    value stored since (another tab, a colleague) refuses the save instead of overwriting it."""
+    value stored since (another tab, a colleague) refuses the save instead of overwriting it.
+    With review on (museum.intake.review) the batch is created pending: its id, and no counts."""
+    if review.required(con, institution):
+        return _submit(con, institution, metric_id, year, month, text, note=note, actor=actor, cat=cat,
+                       allow_implausible=allow_implausible, confirmed_batch=confirmed_batch)
     with db.transaction(con):
         planned = plan(con, institution, metric_id, year, month, text, note=note, cat=cat, allow_implausible=allow_implausible)
         if confirmed_batch is not ANY and planned.old_batch != confirmed_batch:
@@ -112,3 +116,17 @@ def correct_value(
         audit.record(con, "correction", actor,
                      f"{metric_id} {period} = {text} → batch #{batch_id}" + (f" ({record['note']})" if record["note"] else ""))
     return batch_id, counts
+
+
+def _submit(con, institution: int, metric_id: str, year: int, month: int | None, text: str, *, note, actor: str, cat,
+            allow_implausible: bool, confirmed_batch) -> tuple[int, batches.Counts]:
+    """The correction as a pending batch (kind correction): checked as a save is, nothing written."""
+    planned = plan(con, institution, metric_id, year, month, text, note=note, cat=cat, allow_implausible=allow_implausible)
+    if confirmed_batch is not ANY and planned.old_batch != confirmed_batch:
+        raise InputRejected("intake.correction.stale")
+    period = f"{int(year)}" + (f"-{int(month):02d}" if month else "")
+    compared = batches.compare_observations(con, institution, batches.observation_frame([planned.record]))
+    batch_id = review.submit(con, "correction", institution, actor=actor,
+                             inputs={"records": [planned.record], "allow_implausible": allow_implausible},
+                             changes=review.changes_of(compared), warnings=[], what=f"{metric_id} {period} = {text}")
+    return batch_id, batches.Counts()

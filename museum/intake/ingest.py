@@ -32,7 +32,7 @@ from museum.intake.validate import MAX_PROBLEMS
 from museum.sources import store as source_store
 from museum.sources import volunteer_months, volunteer_store, volunteers
 
-STATUSES = ("committed", "valid", "rejected", "duplicate")
+STATUSES = ("committed", "valid", "rejected", "duplicate", "pending")
 SOURCE_FORMATS = ("office_long", "office_wide", "office_month_rows", "wechat_tendency", "wechat_tendency_legacy",
                   "wechat_user_growth", "douyin_works", "channels_videos", "toutiao_works", "xiaohongshu_notes",
                   "volunteer_records")
@@ -68,6 +68,7 @@ class Analysis:
     allow_implausible: bool = False
     more_problems: int = 0                    # problems found beyond the ones listed
     version: tuple[int, int] | None = None    # the stored values the preview compared with (stale_check)
+    options: dict = field(default_factory=dict)  # the sheet and year asked for: what a review re-reads the file with
 
     @property
     def size(self) -> int:
@@ -117,7 +118,8 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
     """
     cat = cat or catalog.load()
     analysis = Analysis(file_name=file_name, content=content, sha256=batches.sha256(content),
-                        mapping=dict(mapping or {}), allow_implausible=allow_implausible)
+                        mapping=dict(mapping or {}), allow_implausible=allow_implausible,
+                        options={"sheet": sheet, "year": year})
     refusal = kinds.not_a_sheet(content, file_name)
     if refusal is not None:  # a Word report, a photo: said in words, not as an unreadable table
         analysis.errors, analysis.status = [refusal], "rejected"
@@ -257,12 +259,13 @@ def _platform_bounds(analysis: Analysis, cat: Catalog) -> bool:
     return True
 
 
-def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None) -> Analysis:
-    """Compare a valid file with the stored values: new / changed (old -> new) / unchanged."""
+def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = None, duplicates: bool = True) -> Analysis:
+    """Compare a valid file with the stored values: new / changed (old -> new) / unchanged.
+    `duplicates=False`: the file's own batch is pending review, so its bytes are not a duplicate."""
     if analysis.status == "rejected":
         return analysis
     cat = cat or catalog.load()
-    duplicate = _live_duplicate(con, analysis)
+    duplicate = _live_duplicate(con, analysis) if duplicates else None
     if duplicate is not None:
         analysis.status, analysis.duplicate_of = "duplicate", int(duplicate)
         return analysis
@@ -316,6 +319,10 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
     if analysis.status == "rejected":
         raise InputRejected("intake.commit_rejected", errors=analysis.problem_count)
     cat = cat or catalog.load()
+    from museum.intake import review  # review re-applies uploads through this module
+
+    if review.required(con, institution):  # with review on, figures become official only once approved
+        return review.submit_upload(con, institution, analysis, actor=actor, cat=cat)
     try:
         return _commit(con, institution, analysis, actor=actor, cat=cat, warn=warn)
     except (duckdb.Error, DatabaseError) as exc:
@@ -355,21 +362,29 @@ def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catal
             con, "upload", institution=institution, user=actor, file_name=analysis.file_name, content=analysis.content,
             digest=analysis.sha256,
         )
-        rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
-        if analysis.volunteers is not None:
-            rows = volunteer_store.write(con, batch_id, institution, analysis.volunteers)
-        counts = batches.write_observations(con, batch_id, institution, analysis.observations,
-                                            allow_implausible=analysis.allow_implausible)
-        counts.skipped = analysis.skipped
-        remembered = column_aliases.write(con, batch_id, institution, analysis.mapping) if analysis.mapping else 0
-        batches.finish_batch(con, batch_id, counts)
-        detail = f"{analysis.file_name} → batch #{batch_id} ({counts.inserted} new, {counts.updated} changed"
-        detail += (f", {rows} platform rows ({analysis.source_format})" if analysis.export is not None else "")
-        detail += (f", {rows} volunteer records (keyed hashes)" if analysis.volunteers is not None else "")
-        detail += (f", {remembered} column aliases" if remembered else "") + ")"
+        counts, detail = write(con, batch_id, institution, analysis)
         audit.record(con, "upload_accepted", actor, detail, analysis.sha256)
     analysis.status, analysis.batch_id, analysis.counts = "committed", batch_id, counts
     return analysis
+
+
+def write(con, batch_id: int, institution: int, analysis: Analysis) -> tuple[batches.Counts, str]:
+    """Write a checked file's rows under `batch_id` (in the caller's transaction) and finish the
+    batch: its counts and the audit detail. A commit runs it on a new batch; an approval in review
+    (museum.intake.review) on the batch submitted."""
+    rows = source_store.write(con, batch_id, institution, analysis.export) if analysis.export is not None else 0
+    if analysis.volunteers is not None:
+        rows = volunteer_store.write(con, batch_id, institution, analysis.volunteers)
+    counts = batches.write_observations(con, batch_id, institution, analysis.observations,
+                                        allow_implausible=analysis.allow_implausible)
+    counts.skipped = analysis.skipped
+    remembered = column_aliases.write(con, batch_id, institution, analysis.mapping) if analysis.mapping else 0
+    batches.finish_batch(con, batch_id, counts)
+    detail = f"{analysis.file_name} → batch #{batch_id} ({counts.inserted} new, {counts.updated} changed"
+    detail += (f", {rows} platform rows ({analysis.source_format})" if analysis.export is not None else "")
+    detail += (f", {rows} volunteer records (keyed hashes)" if analysis.volunteers is not None else "")
+    detail += (f", {remembered} column aliases" if remembered else "") + ")"
+    return counts, detail
 
 
 def record_rejection(con, analysis: Analysis, *, actor: str) -> None:

@@ -12,6 +12,7 @@ Values that differ only by float noise (66.42 vs 66.42000000000002) are the same
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pandas as pd
 
@@ -21,6 +22,7 @@ from museum.store import audit, batches, db
 from museum.i18n import t
 from museum import bounds
 from museum.report.parser import ParsedReport
+from museum.intake import review as pending_review
 from museum.report.parser import plans, review
 
 STATUSES = ("new", "changed", "unchanged", "source_updated")
@@ -250,6 +252,10 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
         counts = batches.Counts(counted["new"] + sum(len(getattr(to_write, k)) for k in RECORD_KEYS), counted["changed"],
                                 counted["unchanged"] + counted["source_updated"] + kept, len(parsed.unplaced))
         return result(parsed, "valid", counts=counts, warnings=warnings)
+    institution = batches.institution_id(con, dataset.institution, create=False)
+    if pending_review.required(con, institution):  # figures count once another account approves them
+        return _submit(con, parsed, to_write, plan, counted, kept, actor=actor, allow_implausible=allow_implausible,
+                       warnings=warnings)
     with db.transaction(con):
         batch_id, counts = seed.write_dataset(con, to_write, kind="report", user=actor, note=f"report:{dataset.year}",
                                               allow_implausible=allow_implausible)
@@ -264,3 +270,32 @@ def commit(con, parsed: ParsedReport, dataset: seed.Dataset | None = None, *, ac
                      f"{parsed.source_name or 'report'} → batch #{batch_id} ({dataset.year}: {counts.inserted} new, "
                      f"{counts.updated} changed)", batches.sha256(parsed.source_bytes))
     return result(parsed, "committed", batch_id=batch_id, counts=counts, warnings=warnings)
+
+
+def _submit(con, parsed: ParsedReport, to_write: seed.Dataset, plan: dict, counted: dict, kept: int, *, actor: str,
+            allow_implausible: bool, warnings: list[str]) -> dict:
+    """The reviewed report as a pending batch: the dataset to write kept as its proposal, the file as its bytes."""
+    institution = plan["institution_id"]
+    fields = {k: v for k, v in dataclasses.asdict(to_write).items() if k != "source_bytes"}
+    inputs = {"dataset": json.loads(json.dumps(fields, ensure_ascii=False, default=str)),
+              "allow_implausible": allow_implausible, "source_updated": counted["source_updated"], "kept": kept,
+              "skipped": len(parsed.unplaced)}
+    changes = pending_review.changes_of(plan["observations"][plan["observations"]["status"].isin(["new", "changed"])])
+    batch_id = pending_review.submit(con, "report", institution, actor=actor, inputs=inputs, changes=changes, warnings=[],
+                                     what=f"report:{to_write.year}", file_name=to_write.source_name or None,
+                                     content=to_write.source_bytes or None,
+                                     digest=batches.sha256(to_write.source_bytes) if to_write.source_bytes else None)
+    counts = batches.Counts(counted["new"], counted["changed"], counted["unchanged"] + counted["source_updated"] + kept,
+                            len(parsed.unplaced))
+    return result(parsed, "pending", batch_id=batch_id, counts=counts, warnings=warnings)
+
+
+def apply_pending(con, batch_id: int, institution: int, inputs: dict) -> tuple[batches.Counts, seed.Dataset]:
+    """Write an approved report batch's dataset under its id (in the caller's transaction), counted as a commit counts."""
+    dataset = seed.Dataset(**inputs["dataset"])
+    counts = seed.write_records(con, batch_id, institution, dataset, allow_implausible=bool(inputs["allow_implausible"]))
+    counts.updated -= inputs["source_updated"]
+    counts.unchanged += inputs["kept"] + inputs["source_updated"]
+    counts.skipped = inputs["skipped"]
+    batches.finish_batch(con, batch_id, counts)
+    return counts, dataset

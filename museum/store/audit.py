@@ -42,6 +42,12 @@ ACTIONS = (
     "return_key",
     "access_refused",
     "institution_add",
+    "entry",             # typed monthly entry (数据填报), applied at once
+    "review_submitted",  # a write created pending review (issue 23)
+    "review_approved",
+    "review_rejected",
+    "review_refused",    # an approval or rejection refused (four eyes, role, conflict)
+    "review_setting",    # review switched on or off for an institution
 )
 COLUMNS = ("occurred_at", "user_name", "action", "detail", "file_sha256")
 MAX_DETAIL_CHARS = 2000

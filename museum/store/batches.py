@@ -36,7 +36,7 @@ FORM_TABLES = ("draft_field",)
 # What wrote a batch. Checked here, not by the schema (migration 0004), so a new kind of write
 # adds its name to this tuple and needs no table rebuild.
 KINDS = ("seed", "upload", "report", "correction", "rollback", "demo", "targets", "target_edit", "task_edit", "timeline",
-         "column_alias", "draft_edit", "return")
+         "column_alias", "draft_edit", "return", "entry")
 
 
 @dataclass
@@ -271,6 +271,9 @@ def rollback(con, target: int, *, user: str = "system") -> int:
     row = batch.iloc[0]
     if row["kind"] == "rollback":
         raise InputRejected("batches.rollback_of_rollback", batch_id=target)
+    review_status = db.scalar(con, "batch_review_status", batch_id=target)
+    if review_status in ("pending", "rejected"):  # it wrote nothing: there is nothing to undo
+        raise InputRejected(f"batches.rollback_{review_status}", batch_id=target)
     if not pd.isna(row["rolled_back_by"]):
         raise InputRejected("batches.already_rolled_back", batch_id=target, by=int(row["rolled_back_by"]))
     later = [int(r[0]) for r in db.rows(con, "rollback_conflicts", target=target)]

@@ -11,7 +11,7 @@ from museum import catalog, numbers
 from museum.store import batches
 from museum.catalog import normalize_name
 from museum.errors import InputRejected
-from museum.intake import controls
+from museum.intake import controls, review
 from museum.i18n import t
 from museum.targets import store
 from museum.targets.checks import RowInput, check_rows
@@ -137,10 +137,16 @@ def parsed_actual(row: dict, text: str | None) -> tuple[float | None, str | None
 
 def set_actual(con, institution: int, target_id: int, text: str | None, *, note: str | None = None, actor: str) -> int:
     """Enter the 实际完成值 of an unlinked numeric indicator ("5,600", "超50", "约3000", "98%"),
-    with where it comes from; an empty text clears it. Returns the new target_id."""
+    with where it comes from; an empty text clears it. Returns the new target_id (with review on,
+    the pending batch's id)."""
     row = _target_or_refuse(con, institution, target_id)
     value, qualifier = parsed_actual(row, text)
     changes = {"actual_value": value, "actual_qualifier": qualifier, "actual_note": clean_text(note, "note")}
+    if review.required(con, institution):  # with review on: a pending batch (its id), applied once approved
+        from museum.targets import pending  # it reads the targets' store, as this module does
+
+        return pending.submit(con, institution, int(row["year"]), [(row, changes)], actor=actor,
+                              what=f"{row['year']} {row['indicator']}: actual = {text or '—'}")
     return _new_version(con, institution, row, changes, actor=actor, detail=f"actual = {text or '—'}")
 
 

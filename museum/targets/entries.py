@@ -17,7 +17,8 @@ from museum.catalog import normalize_name
 from museum.errors import InputRejected, MuseumError
 from museum.i18n import t
 from museum.store import batches
-from museum.targets import edit, store
+from museum.intake import review
+from museum.targets import edit, pending, store
 from museum.targets.view import YearTargets, actual_text, target_text
 
 COLUMNS = ("indicator", "target", "source", "actual", "score", "note", "deviation")
@@ -155,6 +156,10 @@ def save_entries(con, institution: int, year: int, base: list[dict], edited: lis
             except MuseumError as error:
                 raise _problem(number, old["indicator"], key, error) from error
         plans.append((row, _fields(row, changes), sorted(changes)))
+    if review.required(con, institution):  # actuals count once another account approves them
+        what = f"{year} entries: " + "; ".join(f"{row['indicator']} ({', '.join(keys)})" for row, _, keys in plans)
+        return pending.submit(con, institution, year, [(row, fields) for row, fields, _ in plans], actor=actor,
+                              what=what), len(plans)
     with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
                            note=f"targets:{year}:entries") as opened:
         for row, fields, keys in plans:

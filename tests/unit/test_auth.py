@@ -31,7 +31,7 @@ def test_permission_table_is_exact():
         "editor": {"view", "export", "upload", "import_report", "correct", "rollback", "view_history"},
         "admin": {
             "view", "export", "upload", "import_report", "correct", "rollback", "view_history",
-            "manage_accounts", "view_audit", "backup",
+            "manage_accounts", "view_audit", "backup", "approve",
         },
     }
 

@@ -75,6 +75,12 @@ PARAMS.update({"first": 1, "last": 3, "whole_year": False, "key_id": "0" * 16, "
                "public_key": b"p" * 32, "created_by": "t", "registered_at": datetime(2030, 1, 2), "registered_by": "t"})
 # Rights per institution (migration 0016): a sponsor other than institution 1.
 PARAMS.update({"sponsor_id": 2})
+# Review before figures are official and typed-entry drafts (migration 0014).
+PARAMS.update({"decided_by": "b", "decided_at": datetime(2030, 1, 2), "reason": "r", "review_on": True,
+               "changed_by": "a", "changed_at": datetime(2030, 1, 2), "submitted_by": "a",
+               "submitted_at": datetime(2030, 1, 2), "proposal": "{}", "cells": "{}", "saved_at": datetime(2030, 1, 2),
+               "first_key": 24288, "last_key": 24299})
+OVERRIDES.update({"entry_draft_insert": {"month": 4}})
 # Platform exports and column aliases (migration 0005): the staged export is `items` and `daily`.
 PARAMS.update({"platform": "douyin", "source_format": "douyin_works", "totals_only": False})
 

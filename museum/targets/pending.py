@@ -1,0 +1,77 @@
+"""Target actuals under review (issue 23): an edit of targets as a pending batch, applied on approval as a new version of each row.
+
+The proposal keeps each row's target_id (the version seen) and the fields to write. Approving finds
+each row still current; a row replaced meanwhile (another approved edit, a re-import) is a conflict,
+applied only over an explicit choice, onto the row's current version of the same indicator.
+"""
+
+from __future__ import annotations
+
+import json
+
+from museum.catalog import normalize_name
+from museum.intake import review
+from museum.store import batches
+from museum.targets import store
+
+KIND = "target_edit"
+
+
+def _plain(value):
+    """A field value as JSON keeps it (numbers, texts, None)."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def _change(row: dict, fields: dict) -> dict:
+    """A row's change as the 待审核 list shows it: the actual old → new, under the indicator's name."""
+    new_value = fields.get("actual_value", row.get("actual_value"))
+    new_text = fields.get("actual_text")
+    return {"metric_id": row.get("metric_id"), "indicator": row["indicator"], "target_id": int(row["target_id"]),
+            "year": int(row["year"]), "month": None, "platform": None,
+            "old_value": _plain(row.get("actual_value")), "old_qualifier": row.get("actual_qualifier"),
+            "new_value": _plain(new_value if new_text is None else None),
+            "new_qualifier": fields.get("actual_qualifier", row.get("actual_qualifier")),
+            "fields": sorted(fields)}
+
+
+def submit(con, institution: int, year: int, plans: list[tuple[dict, dict]], *, actor: str, what: str) -> int:
+    """The edits (row as seen, fields to write) as a pending batch of kind target_edit; its id."""
+    inputs = {"year": int(year), "targets": [{"target_id": int(row["target_id"]), "indicator": row["indicator"],
+                                             "fields": _plain(fields)} for row, fields in plans]}
+    return review.submit(con, KIND, institution, actor=actor, inputs=inputs,
+                         changes=[_change(row, fields) for row, fields in plans], warnings=[], what=what)
+
+
+def replan(con, proposal: review.Proposal) -> tuple[list[tuple[dict, dict]], list[dict]]:
+    """(rows to write with their fields, conflicts): a row no longer current is a conflict, planned
+    onto the current version of the same indicator (or dropped when the indicator is gone)."""
+    year = int(proposal.inputs["year"])
+    current = {int(row["target_id"]): row for row in store.year_targets(con, proposal.institution_id, year)}
+    by_name = {normalize_name(row["indicator"]): row for row in current.values()}
+    planned, conflicts = [], []
+    for item in proposal.inputs["targets"]:
+        row = current.get(int(item["target_id"]))
+        if row is None:
+            now = by_name.get(normalize_name(item["indicator"]))
+            seen = next((c for c in proposal.changes if c.get("target_id") == int(item["target_id"])), {})
+            conflicts.append({"metric_id": seen.get("metric_id"), "indicator": item["indicator"], "year": year,
+                              "month": None, "platform": None, "submitted_value": seen.get("old_value"),
+                              "submitted_qualifier": seen.get("old_qualifier"),
+                              "current_value": None if now is None else now.get("actual_value"),
+                              "current_qualifier": None if now is None else now.get("actual_qualifier"),
+                              "new_value": seen.get("new_value"), "new_qualifier": seen.get("new_qualifier")})
+            row = now
+        if row is not None:
+            planned.append((row, item["fields"]))
+    return planned, conflicts
+
+
+def write(con, proposal: review.Proposal, planned: list[tuple[dict, dict]]) -> batches.Counts:
+    """Each row retired and written again with its fields under the pending batch's id."""
+    year = int(proposal.inputs["year"])
+    for row, fields in planned:
+        store.retire_target(con, proposal.institution_id, row["target_id"], proposal.batch_id)
+        store.insert_target(con, proposal.institution_id, year, proposal.batch_id, {**row, **fields})
+    counts = batches.Counts(updated=len(planned))
+    batches.finish_batch(con, proposal.batch_id, counts)
+    return counts

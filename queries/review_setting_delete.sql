@@ -1,0 +1,1 @@
+delete from review_setting where institution_id = $institution_id

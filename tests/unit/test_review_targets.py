@@ -1,0 +1,103 @@
+"""Target actuals under review (issue 23): the 目标管理 table's save and a single actual go pending, are applied on approval, and a row replaced meanwhile is a conflict."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from museum.intake import review
+from museum.sections.scope import Scope
+from museum.targets import edit, entries, importer, store, view
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "targets"
+EVENT = "全国科普日专题活动"
+
+
+def rows(con):
+    scope = Scope.from_connection(con, 1, "西安市科学技术馆", 2024, "zh")
+    return entries.entry_rows(view.year_targets(scope, today=date(2025, 3, 1)), scope.catalog, "zh")
+
+
+def stored(con, indicator=EVENT):
+    return next(r for r in store.year_targets(con, 1, 2024) if r["indicator"] == indicator)
+
+
+@pytest.fixture
+def reviewed(con):
+    importer.import_file(con, 1, (CORPUS / "good_merged.xlsx").read_bytes(), "t.xlsx", 2024, actor="t")
+    review.set_required(con, 1, True, actor="boss", role="admin")
+    return con
+
+
+def typed(base, actual):
+    edited = [dict(r) for r in base]
+    index = next(i for i, r in enumerate(base) if r["indicator"] == EVENT)
+    edited[index]["actual"] = actual
+    return edited
+
+
+def test_the_table_save_is_pending_until_approved(reviewed):
+    con = reviewed
+    base = rows(con)
+    batch_id, count = entries.save_entries(con, 1, 2024, base, typed(base, "超12"), actor="li")
+    assert count == 1 and stored(con)["actual_value"] is None  # nothing official yet
+    [pending] = review.listed(con)
+    assert (pending.batch_id, pending.kind) == (batch_id, "target_edit")
+    assert [(c["indicator"], c["old_value"], c["new_value"], c["new_qualifier"]) for c in pending.changes] == [
+        (EVENT, None, 12.0, "at_least")]
+    counts = review.approve(con, batch_id, actor="boss", role="admin")
+    assert counts.updated == 1
+    assert (stored(con)["actual_value"], stored(con)["actual_qualifier"], stored(con)["batch_id"]) == (12.0, "at_least", batch_id)
+
+
+def test_a_single_actual_goes_pending_too(reviewed):
+    con = reviewed
+    batch_id = edit.set_actual(con, 1, stored(con)["target_id"], "约20", actor="li")
+    assert stored(con)["actual_value"] is None
+    review.approve(con, batch_id, actor="boss", role="admin")
+    assert (stored(con)["actual_value"], stored(con)["actual_qualifier"]) == (20.0, "approx")
+
+
+def test_a_row_replaced_meanwhile_is_a_conflict(reviewed):
+    con = reviewed
+    base = rows(con)
+    first, _ = entries.save_entries(con, 1, 2024, base, typed(base, "12"), actor="li")
+    second, _ = entries.save_entries(con, 1, 2024, base, typed(base, "15"), actor="zhao")
+    review.approve(con, second, actor="boss", role="admin")
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.approve(con, first, actor="boss", role="admin")
+    assert [(c["indicator"], c["submitted_value"], c["current_value"], c["new_value"]) for c in refused.value.conflicts] == [
+        (EVENT, None, 15.0, 12.0)]
+    assert stored(con)["actual_value"] == 15.0
+    review.approve(con, first, actor="boss", role="admin", over_conflicts=True)
+    assert stored(con)["actual_value"] == 12.0
+
+
+def test_a_report_import_goes_pending_and_is_applied_on_approval(con):
+    """The 年度报告 import (a reviewed, edited report): pending with its file, applied with its records on approval."""
+    from museum import seed
+    from museum.report import importer as report_import, parser as report_parser
+    from museum.report.parser import review as report_review
+    from museum.store import db
+
+    def posts():
+        return con.execute("select value from observation where metric_id = 'posts' and year = 2024 and month is null "
+                           "and platform is null and retired_by_batch is null").fetchall()
+
+    review.set_required(con, 1, True, actor="boss", role="admin")
+    path = seed.SEED_DIR / "annual-report-2024" / "report.txt"
+    parsed = report_parser.parse_bytes(path.read_bytes(), path.name)
+    tables = report_review.review_tables(parsed)
+    tables["figures"].loc[tables["figures"]["key"] == "posts", "value"] = "5600"
+    dataset, _ = report_review.to_dataset(parsed, tables)
+    outcome = report_import.commit(con, parsed, dataset, actor="li", edited=True)
+    assert (outcome["status"], outcome["updated"]) == ("pending", 1)
+    assert posts() == [(5528.0,)]
+    [pending] = review.listed(con)
+    assert (pending.kind, pending.file_name) == ("report", "report.txt")
+    assert [(c["metric_id"], c["old_value"], c["new_value"]) for c in pending.changes] == [("posts", 5528.0, 5600.0)]
+    counts = review.approve(con, outcome["batch_id"], actor="boss", role="admin")
+    assert counts.updated == 1 and posts() == [(5600.0,)]
+    assert db.query(con, "batch_by_id", batch_id=outcome["batch_id"]).iloc[0]["kind"] == "report"
