@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from museum.period import Period
-from ui import access, context, entry_grid, forms
+from ui import access, context, entry_grid, forms, units
 
 ctx = context.current()
 access.require("upload", ctx.lang)
@@ -13,6 +13,7 @@ st.title(ctx.t("page.entry"))
 if ctx.institution_id is None:
     st.info(ctx.t("ui.no_data"))
     st.stop()
+units.require("upload", ctx.institution_id, ctx.lang)  # an editor or admin of this unit
 st.caption(ctx.t("entry.intro"))
 forms.show_saved()
 year = ctx.year or dt.date.today().year

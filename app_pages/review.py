@@ -11,14 +11,13 @@ st.title(ctx.t("page.review"))
 st.caption(ctx.t("review.intro"))
 forms.show_saved()
 me = access.actor()
-may_approve = auth.can(role, "approve")
-found = review_view.pending(ctx)
+may_approve = auth.can(role, "approve")  # the account's role; each batch is decided by its role in the batch's unit
+found = [p for p in review_view.pending(ctx) if review_view.may_approve(p) or p.submitted_by == me]
 if not may_approve:  # an editor follows their own submissions, read-only
-    found = [p for p in found if p.submitted_by == me]
     if found:
         st.caption(ctx.t("review.own_only"))
 if not found:
     st.info(ctx.t("review.empty"))
 for proposal in found:
-    review_view.batch(ctx, proposal, may_decide=may_approve and proposal.submitted_by != me)
+    review_view.batch(ctx, proposal, may_decide=review_view.may_approve(proposal) and proposal.submitted_by != me)
 review_view.returned(ctx, me, may_approve)

@@ -11,17 +11,28 @@ from museum.i18n import t
 from museum.intake import review
 from museum.intake.present import period_text, value_with_digits
 from museum.store import db
-from ui import access, blocks, data, forms
-from ui.context import Selection
+from ui import access, blocks, data, forms, units
+from ui.context import Selection, visible_institutions
 
 _CONFLICTS = "review_conflicts"  # batch id -> the conflicts its last approval was refused for
 _REFUSED = "review_refused"      # (batch id, message) of the approval refused in the run before
 RETURNED_SHOWN = 20               # the latest returned batches listed under the pending ones
 
 
+def _seen(found: list[review.Proposal]) -> list[review.Proposal]:
+    """The batches of the units this session may see (rights per unit)."""
+    seen = {uid for uid, _ in visible_institutions()}
+    return [p for p in found if p.institution_id in seen]
+
+
+def may_approve(proposal: review.Proposal) -> bool:
+    """Whether this session may decide `proposal`: a role that approves in the batch's own unit."""
+    return units.may("approve", proposal.institution_id)
+
+
 def pending(ctx: Selection) -> list[review.Proposal]:
     with db.reading(data.db_path()) as con:
-        return review.listed(con)
+        return _seen(review.listed(con))
 
 
 def _value(value, qualifier, metric_id, cat, lang) -> str:
@@ -95,7 +106,7 @@ def _buttons(ctx: Selection, proposal: review.Proposal, key: str, conflicted: bo
         _approve(ctx, proposal, over)
     reason = return_col.text_input(ctx.t("review.reason"), key=f"{key}_reason", max_chars=review.MAX_REASON_CHARS)
     if return_col.button(ctx.t("review.return"), key=f"{key}_return"):
-        role = access.current_role()
+        role = units.role_in(proposal.institution_id)
         if forms.write(lambda con: review.reject(con, proposal.batch_id, actor=access.actor(), role=role,
                                                  reason=reason) or True, ctx.lang):
             data.clear()
@@ -103,7 +114,7 @@ def _buttons(ctx: Selection, proposal: review.Proposal, key: str, conflicted: bo
 
 
 def _approve(ctx: Selection, proposal: review.Proposal, over: bool) -> None:
-    role = access.current_role()
+    role = units.role_in(proposal.institution_id)
     try:
         with access.write_session() as con:
             counts = review.approve(con, proposal.batch_id, actor=access.actor(), role=role, over_conflicts=over)
@@ -128,7 +139,7 @@ def setting(ctx: Selection) -> None:
     wanted = st.toggle(ctx.t("review.setting_label", institution=blocks.plain(ctx.institution_name)), value=on,
                        help=ctx.t("review.setting_help"), key=f"review_setting_{ctx.institution_id}")
     if wanted != on:
-        role = access.current_role()
+        role = units.role_in(ctx.institution_id)
         if forms.write(lambda con: review.set_required(con, ctx.institution_id, wanted, actor=access.actor(), role=role)
                        or True, ctx.lang):
             data.clear()
@@ -153,8 +164,9 @@ def state_line(ctx: Selection, batch_id: int) -> tuple[str | None, bool]:
 def returned(ctx: Selection, me: str, may_approve: bool) -> None:
     """The batches returned with their reasons (an editor's own; every one for an approver), newest first."""
     with db.reading(data.db_path()) as con:
-        found = review.listed(con, review.REJECTED)
-    found = [p for p in found if may_approve or p.submitted_by == me][::-1][:RETURNED_SHOWN]
+        found = _seen(review.listed(con, review.REJECTED))
+    found = [p for p in found if (may_approve and units.may("approve", p.institution_id)) or p.submitted_by == me]
+    found = found[::-1][:RETURNED_SHOWN]
     if not found:
         return
     with st.expander(ctx.t("review.returned", count=len(found))):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from museum import catalog, period as periods, settings
-from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
+from museum.cli.common import acting_user, add_unit_options, open_initialised, print_json, unit
 from museum.errors import InputRejected, UsageError
 from museum.i18n import t
 from museum.intake import entry
@@ -18,7 +18,8 @@ def register(subparsers, common) -> None:
     parser.add_argument("values", nargs="+", metavar="METRIC=VALUE", help='e.g. visitors=1,234 or "events=超50"')
     parser.add_argument("--allow-implausible", action="store_true",
                         help="confirm every warning (beyond a bound, over 3× or under a third of last year's month)")
-    parser.add_argument("--user", help="an existing account to record the batch under (default: cli:<OS user>)")
+    add_unit_options(parser)
+    parser.add_argument("--user", help="an existing account to record the batch under (an editor or admin of the unit; default: cli:<OS user>)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (the keys of ingest --json)")
     parser.set_defaults(handler=run)
 
@@ -44,7 +45,7 @@ def run(args) -> int:
     con = open_initialised(args)
     try:
         actor = acting_user(con, args)
-        institution, _ = choose_institution(con, None)
+        institution, _ = unit(con, args, "upload")
         confirmed = set(cells) if args.allow_implausible else set()
         result = entry.submit(con, institution, chosen.year, chosen.first, cells, actor=actor, confirmed=confirmed, cat=cat)
     finally:

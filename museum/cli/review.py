@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 
 from museum import catalog, clock
-from museum.access import auth
-from museum.cli.common import acting_user, choose_institution, open_initialised, print_json
+from museum.access import auth, rights
+from museum.cli.common import acting_user, choose_institution, open_initialised, print_json, require_in
 from museum.i18n import t
 from museum.intake import review
 
@@ -15,6 +15,8 @@ from museum.intake import review
 def register(subparsers, common) -> None:
     pending = subparsers.add_parser("pending", parents=[common], help="batches pending review, with their changes old → new")
     pending.add_argument("--json", action="store_true", help="print a JSON list")
+    pending.add_argument("--institution", metavar="NAME|ID", help="only this unit's batches (default: every unit)")
+    pending.add_argument("--user", help="an existing account: only the units it may view are listed")
     pending.set_defaults(handler=run_pending)
     approve = subparsers.add_parser("approve", parents=[common], help="approve a pending batch (another account than its submitter)")
     approve.add_argument("batch_id", metavar="BATCH_ID", type=int)
@@ -30,15 +32,18 @@ def register(subparsers, common) -> None:
     chosen = settings.add_subparsers(dest="setting", required=True, metavar="SETTING")
     switch = chosen.add_parser("review", parents=[common], help="review before figures are official: on | off")
     switch.add_argument("state", choices=("on", "off"))
-    switch.add_argument("--institution", help="the institution's name (default: the default institution)")
+    switch.add_argument("--institution", metavar="NAME|ID", help="the unit: its exact name or number (needed when there are several)")
     switch.add_argument("--user", help="an existing admin account to act as (default: cli:<OS user>)")
     switch.set_defaults(handler=run_setting)
 
 
-def acting_role(con, args) -> str:
-    """The role of `--user`'s account; the server's operator (no --user) holds every right on the command line, as for `users`."""
+def acting_role(con, args, institution_id: int) -> str | None:
+    """The role of `--user`'s account in the unit (museum.access.rights); the server's operator (no
+    --user) holds every right on the command line, as for `users`."""
     name = getattr(args, "user", None)
-    return auth.require_user(con, name).role if name else "admin"
+    if not name:
+        return "admin"
+    return rights.role_in(con, auth.require_user(con, name).name, institution_id)
 
 
 def _period(change: dict) -> str:
@@ -65,7 +70,13 @@ def change_line(change: dict, lang: str, cat, key: str = "review.cli.change") ->
 def run_pending(args) -> int:
     con = open_initialised(args)
     try:
-        found = review.listed(con)
+        institution = choose_institution(con, args.institution)[0] if args.institution else None
+        if institution is not None:
+            require_in(con, args, "view", institution)
+        found = review.listed(con, institution=institution)
+        if args.user:
+            seen = rights.visible(con, acting_user(con, args))
+            found = [p for p in found if seen is None or p.institution_id in seen]
     finally:
         con.close()
     if args.json:
@@ -90,7 +101,7 @@ def run_pending(args) -> int:
 def run_approve(args) -> int:
     con = open_initialised(args)
     try:
-        actor, role = acting_user(con, args), acting_role(con, args)
+        actor, role = acting_user(con, args), acting_role(con, args, review.get(con, args.batch_id).institution_id)
         try:
             counts = review.approve(con, args.batch_id, actor=actor, role=role, over_conflicts=args.over_conflicts)
         except review.ReviewRefused as refused:
@@ -107,7 +118,8 @@ def run_approve(args) -> int:
 def run_reject(args) -> int:
     con = open_initialised(args)
     try:
-        review.reject(con, args.batch_id, actor=acting_user(con, args), role=acting_role(con, args), reason=args.reason)
+        role = acting_role(con, args, review.get(con, args.batch_id).institution_id)
+        review.reject(con, args.batch_id, actor=acting_user(con, args), role=role, reason=args.reason)
     finally:
         con.close()
     print(t("review.rejected", args.lang, batch_id=args.batch_id, reason=args.reason.strip()))
@@ -118,7 +130,8 @@ def run_setting(args) -> int:
     con = open_initialised(args)
     try:
         institution, name = choose_institution(con, args.institution)
-        review.set_required(con, institution, args.state == "on", actor=acting_user(con, args), role=acting_role(con, args))
+        review.set_required(con, institution, args.state == "on", actor=acting_user(con, args),
+                            role=acting_role(con, args, institution))
     finally:
         con.close()
     print(t(f"review.setting_{args.state}", args.lang, institution=name))

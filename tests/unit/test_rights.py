@@ -111,11 +111,15 @@ def write_paths(batch_b: int) -> list[tuple[list[str], str]]:
         (["batches", "--institution", UNIT_B], "view"),
         (["export", "--year", "2024", "--out", "unused", "--institution", UNIT_B], "export"),
         (["stats-sheet", "--form", "kepu", "--year", "2024", "--out", "unused.xlsx", "--institution", UNIT_B], "export"),
+        (["enter", "--period", "2025-04", "posts=10", "--institution", UNIT_B], "upload"),  # typed entry (issue 23)
+        (["package", "--period", "2024", "--out", "unused.zip", "--institution", UNIT_B], "upload"),  # a return
+        (["compare", "--period", "2024", "--institutions", f"1,{UNIT_B}"], "view"),  # 单位对比
+        (["pending", "--institution", UNIT_B], "view"),
     ]
 
 
-READS = {6, 7, 8, 9, 10}  # the paths above that only read or export B, which a viewer of B and its sponsor may
-CASES = [(user, index) for user in ("ed_a", "view_a", "view_b", "boss") for index in range(11)
+READS = {6, 7, 8, 9, 10, 13, 14}  # the paths above that only read or export B, which a viewer of B and its sponsor may
+CASES = [(user, index) for user in ("ed_a", "view_a", "view_b", "boss") for index in range(15)
          if not (user in ("view_b", "boss") and index in READS)]
 
 
@@ -228,3 +232,20 @@ def test_demoting_an_account_takes_its_write_rights_away_in_every_unit(units, ca
         assert rights.can_in(con, "ed_b", "upload", 3)
         auth.set_role(con, "ed_b", "viewer", actor="t")
         assert not rights.can_in(con, "ed_b", "upload", 3) and rights.can_in(con, "ed_b", "view", 3)
+
+
+def test_compare_and_pending_show_only_the_units_the_user_may_view(units, capsys):
+    path, _ = units
+    code, out, err = cli(capsys, "compare", "--period", "2024", "--json", "--user", "view_a", "--db", str(path))
+    assert code == 0, err
+    assert {row["institution"] for row in json.loads(out)} == {"西安市科学技术馆"}
+    code, out, err = cli(capsys, "compare", "--period", "2024", "--json", "--user", "boss", "--db", str(path))
+    assert code in (0, 1), err  # the sponsor sees S and B (neither may hold 2024 data), never A
+    assert "西安市科学技术馆" not in out
+    assert cli(capsys, "settings", "review", "on", "--institution", UNIT_B, "--db", str(path))[0] == 0
+    code, out, err = cli(capsys, "ingest", str(INTAKE / "good_long_gbk.csv"), "--institution", UNIT_B, "--json",
+                         "--user", "ed_b", "--db", str(path))
+    assert code == 0 and json.loads(out)["status"] == "pending", (out, err)
+    for user, expected in (("view_a", 0), ("view_b", 1), ("root", 1)):
+        code, out, err = cli(capsys, "pending", "--json", "--user", user, "--db", str(path))
+        assert code == 0 and len(json.loads(out)) == expected, (user, out, err)
