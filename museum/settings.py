@@ -25,7 +25,7 @@ class Setting:
         return value or self.default
 
 
-DB_PATH = Setting("MUSEUM_DB", str(ROOT / "data" / "museum.duckdb"), "DuckDB database file.")
+DB_PATH = Setting("MUSEUM_DB", str(ROOT / "data" / "museum.duckdb"), "DuckDB database file, or a postgresql:// URL (the PostgreSQL store).")
 DB_WAIT_SECONDS = Setting(
     "MUSEUM_DB_WAIT_SECONDS", "5", "How long to wait for a database another process holds."
 )
@@ -119,9 +119,41 @@ ALL = [
 ]
 
 
-def db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """The database path: an explicit one (--db), else MUSEUM_DB, else data/museum.duckdb."""
-    return Path(explicit) if explicit else Path(DB_PATH.get())
+class DatabaseUrl(str):
+    """A PostgreSQL database named by URL (`postgresql://…`) where a DuckDB file path would be.
+
+    Callers pass the database around as the value of `db_path()` and ask it little more than
+    `exists()` and `absolute()`; this answers those as a path would, so that the choice of
+    engine stays inside museum.store (issue 25). The server decides whether the database exists:
+    `exists()` is True and a connection that fails says why.
+    """
+
+    engine = "postgresql"
+
+    def absolute(self) -> "DatabaseUrl":
+        return self
+
+    def exists(self) -> bool:
+        return True
+
+    @property
+    def name(self) -> str:
+        return self.split("?", 1)[0].rsplit("/", 1)[-1] or "postgres"
+
+
+def is_database_url(value) -> bool:
+    return isinstance(value, str) and value.startswith(("postgresql://", "postgres://"))
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path | DatabaseUrl:
+    """The database: an explicit one (--db), else MUSEUM_DB, else data/museum.duckdb. A path is a
+    DuckDB file; a `postgresql://` URL selects the PostgreSQL store (a DatabaseUrl)."""
+    value = explicit if explicit else DB_PATH.get()
+    if isinstance(value, DatabaseUrl):
+        return value
+    if is_database_url(value):
+        return DatabaseUrl(value)
+    return Path(value)
 
 
 def db_wait_seconds() -> float:

@@ -1,31 +1,65 @@
-"""Shared fixtures: every test gets its own database file in a temporary directory."""
+"""Shared fixtures: every test gets its own database — a file in a temporary directory, or with
+`--engine postgresql` a database of its own in a private PostgreSQL cluster (issue 25)."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 
 import pytest
 
 from museum import seed
 from museum.store import db
+from tests import pg_cluster
+
+
+def pytest_addoption(parser):
+    parser.addoption("--engine", choices=("duckdb", "postgresql"), default="duckdb",
+                     help="the store the tests run against (postgresql: a private cluster started by scripts/pg.sh)")
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory):
+def engine(request) -> str:
+    return request.config.getoption("--engine")
+
+
+@pytest.fixture(scope="session")
+def pg_server(engine, tmp_path_factory):
+    """The private cluster of this run (started once, stopped at the end), or None on DuckDB."""
+    if engine != "postgresql":
+        yield None
+        return
+    with pg_cluster.Cluster() as cluster:
+        yield cluster
+
+
+_NUMBERS = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory, pg_server):
     """A database built once per run from the committed inputs; tests get copies of it."""
-    path = tmp_path_factory.mktemp("template") / "museum.duckdb"
-    with db.session(path) as con:
+    if pg_server is not None:
+        url = pg_server.create("museum_template")
+    else:
+        url = tmp_path_factory.mktemp("template") / "museum.duckdb"
+    with db.session(url) as con:
         seed.init(con)
-    return path
+    return url
 
 
 @pytest.fixture
-def db_path(tmp_path, monkeypatch, seeded_template):
+def db_path(tmp_path, monkeypatch, seeded_template, pg_server):
     """A fresh, initialised database (embedded data loaded); MUSEUM_DB points at it."""
-    path = tmp_path / "museum.duckdb"
-    shutil.copyfile(seeded_template, path)
+    if pg_server is not None:
+        path = pg_server.create(f"test_{next(_NUMBERS)}", template="museum_template")
+    else:
+        path = tmp_path / "museum.duckdb"
+        shutil.copyfile(seeded_template, path)
     monkeypatch.setenv("MUSEUM_DB", str(path))
-    return path
+    yield path
+    if pg_server is not None:
+        pg_server.drop(path)
 
 
 @pytest.fixture
@@ -35,14 +69,20 @@ def con(db_path):
 
 
 @pytest.fixture
-def empty_db_path(tmp_path, monkeypatch):
-    """A database path with nothing in it yet."""
-    path = tmp_path / "empty.duckdb"
+def empty_db_path(tmp_path, monkeypatch, pg_server):
+    """A database with nothing in it yet."""
+    if pg_server is not None:
+        path = pg_server.create(f"empty_{next(_NUMBERS)}")
+    else:
+        path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("MUSEUM_DB", str(path))
-    return path
+    yield path
+    if pg_server is not None:
+        pg_server.drop(path)
 
 
 @pytest.fixture(autouse=True)
 def people_key(monkeypatch):
     """A fixed key for people's hashes: no test writes a key file into the checkout (settings.people_key)."""
     monkeypatch.setenv("MUSEUM_PEOPLE_KEY", "tests-people-key-0123456789")
+

@@ -9,6 +9,9 @@ for writing (holding the write lock, `<db>.lock`, while open); `reading`/`read` 
 read path of the dashboard (read-only, kept open for a moment between reads, handed over at once
 to a writer of another process). DuckDB's and the system's failures become DatabaseError /
 DatabaseBusy with a message in the user's language (museum.store.errors).
+
+A `postgresql://` URL in place of the path selects the PostgreSQL store (museum.store.pg): the
+same functions take and return its connections, so no caller knows which engine it talks to.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import duckdb
 import pandas as pd
 
 from museum import settings
-from museum.store import files as db_files, pool as db_pool
+from museum.store import dialect, files as db_files, pg, pool as db_pool
 from museum.store.errors import database_error
 from museum.errors import DatabaseBusy, DatabaseError
 
@@ -37,6 +40,8 @@ MIGRATIONS_DIR = QUERIES_DIR / "migrations"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 Connection = db_pool.Connection
+# what a statement of either engine raises before it becomes the project's own error
+ENGINE_ERRORS = (duckdb.Error, pg.Error)
 
 
 def _deadline(wait_seconds: float | None) -> float:
@@ -50,6 +55,8 @@ def connect(path: str | Path | None = None, *, wait_seconds: float | None = None
     Refuses (DatabaseError) to create a new database where an interrupted restore left its traces.
     """
     db_file = settings.db_path(path).absolute()
+    if isinstance(db_file, settings.DatabaseUrl):
+        return pg.connect(db_file, read_only=read_only, wait_seconds=wait_seconds)
     return db_pool.entry(db_file).acquire(not read_only, _deadline(wait_seconds), linger=False)
 
 
@@ -72,7 +79,11 @@ def reading(path: str | Path | None = None, *, wait_seconds: float | None = None
     another process is waiting. Writing through it fails with db.read_only.
     """
     db_file = settings.db_path(path).absolute()
-    con = db_pool.entry(db_file).acquire(False, _deadline(wait_seconds), linger=True)
+    if isinstance(db_file, settings.DatabaseUrl):
+        # a connection per read for now; the server keeps no pool yet (NOTES-i25.md)
+        con = pg.connect(db_file, read_only=True, wait_seconds=wait_seconds)
+    else:
+        con = db_pool.entry(db_file).acquire(False, _deadline(wait_seconds), linger=True)
     try:
         yield con
     finally:
@@ -91,6 +102,10 @@ def exclusive(path: str | Path | None = None, *, wait_seconds: float | None = No
     another that goes through this module) opens it meanwhile; connections this thread opens
     inside the block work as usual. A restore holds it from its first check to its last rename."""
     db_file = settings.db_path(path).absolute()
+    if isinstance(db_file, settings.DatabaseUrl):
+        # PostgreSQL's own locks serialise writers; a restore there is pg_restore's (issue 25)
+        yield db_file
+        return
     with db_pool.entry(db_file).exclusive(_deadline(wait_seconds)):
         yield db_file
 
@@ -99,6 +114,8 @@ def serve(path: str | Path | None = None, *, wait_seconds: float | None = None) 
     """Mark this process as the dashboard serving the database until it exits; `restore` refuses
     while any server is marked. Call once at start-up (idempotent). DatabaseBusy while a restore runs."""
     db_file = settings.db_path(path).absolute()
+    if isinstance(db_file, settings.DatabaseUrl):
+        return  # no file to guard: the server is PostgreSQL's
     db_files.private_dir(db_file.parent)
     try:
         served = db_files.serve(db_file, _deadline(wait_seconds))
@@ -112,6 +129,9 @@ def data_version(path: str | Path | None = None) -> tuple:
     """What changes whenever the data may have: the database file's and its WAL's identity, size
     and modification time (a restore swaps in a new file, so the inode is part of it)."""
     db_file = settings.db_path(path).absolute()
+    if isinstance(db_file, settings.DatabaseUrl):
+        with session(db_file, read_only=True) as con:
+            return (scalar(con, "data_version"),)
     stamps = []
     for candidate in (db_file, db_files.wal_path(db_file)):
         try:
@@ -153,6 +173,8 @@ def _path_of(con) -> Path | None:
 
 
 def _failure(con, exc: BaseException, query_name: str | None = None) -> DatabaseError:
+    if pg.is_pg(con):
+        return pg.database_error(exc, con.path, query=query_name)
     db_pool.fatal(con, exc)
     return database_error(exc, _path_of(con) or Path("?"), query=query_name)
 
@@ -165,7 +187,7 @@ def transaction(con) -> Iterator:
     leaves the database as it was."""
     try:
         con.execute("begin transaction")
-    except duckdb.Error as exc:
+    except ENGINE_ERRORS as exc:
         raise _failure(con, exc) from exc
     try:
         yield con
@@ -173,15 +195,15 @@ def transaction(con) -> Iterator:
     except BaseException:
         try:
             con.execute("rollback")
-        except duckdb.Error:
+        except ENGINE_ERRORS:
             pass  # the failure that aborted the transaction is the one to report
         raise
     try:
         con.execute("commit")
-    except duckdb.Error as exc:
+    except ENGINE_ERRORS as exc:
         try:
             con.execute("rollback")
-        except duckdb.Error:
+        except ENGINE_ERRORS:
             pass  # DuckDB usually ends a failed commit itself
         raise _failure(con, exc) from exc
     path = _path_of(con)
@@ -195,14 +217,24 @@ def query_names() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def load_query(name: str) -> str:
-    """The text of `queries/NAME.sql`; an unknown name fails loudly."""
+def load_query(name: str, engine: str = "duckdb") -> str:
+    """The text of `queries/NAME.sql` (for `engine="postgresql"`: its PostgreSQL text, see
+    museum.store.dialect); an unknown name fails loudly."""
     if not re.fullmatch(r"[a-z0-9_]+", name):
         raise DatabaseError("db.unknown_query", name=name)
     path = QUERIES_DIR / f"{name}.sql"
+    if engine == "postgresql":
+        own = dialect.PG_QUERIES_DIR / f"{name}.sql"
+        if own.is_file():  # a PostgreSQL-only query (the data-version row) has no DuckDB twin
+            return own.read_text(encoding="utf-8")
     if not path.is_file():
         raise DatabaseError("db.unknown_query", name=name)
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return dialect.query_text(name, text) if engine == "postgresql" else text
+
+
+def engine_of(con) -> str:
+    return "postgresql" if pg.is_pg(con) else "duckdb"
 
 
 def parameters_of(sql: str) -> set[str]:
@@ -220,6 +252,12 @@ def _bind(name: str, sql: str, params: dict) -> dict:
 @contextmanager
 def _guarded(con: duckdb.DuckDBPyConnection, query_name: str) -> Iterator[None]:
     """Interrupt the statement after the time limit; turn DuckDB errors into the project's own."""
+    if pg.is_pg(con):  # the server applies the time limit itself (statement_timeout)
+        try:
+            yield
+        except pg.Error as exc:
+            raise _failure(con, exc, query_name) from exc
+        return
     # not a daemon: a cancelled timer ends at once, and one still alive at exit would keep a
     # DuckDB connection referenced while the interpreter shuts down
     timer = threading.Timer(settings.query_timeout_seconds(), con.interrupt)
@@ -236,7 +274,7 @@ def _guarded(con: duckdb.DuckDBPyConnection, query_name: str) -> Iterator[None]:
 
 def _run(con: duckdb.DuckDBPyConnection, query_name: str, params: dict):
     fault_point(f"query.{query_name}")
-    sql = load_query(query_name)
+    sql = load_query(query_name, engine_of(con))
     bound = _bind(query_name, sql, params)
     with _guarded(con, query_name):
         return con.execute(sql, bound)
@@ -253,6 +291,8 @@ def arrow(con: duckdb.DuckDBPyConnection, query_name: str, **params):
     Runs through the relation API: DuckDB 2 copies every row once more for Arrow output of an
     executed statement.
     """
+    if pg.is_pg(con):
+        return _run(con, query_name, params).to_arrow_table()
     sql = load_query(query_name)
     bound = _bind(query_name, sql, params)
     with _guarded(con, query_name):
@@ -278,7 +318,7 @@ def executemany(con: duckdb.DuckDBPyConnection, query_name: str, records: list[d
     if not records:
         return
     fault_point(f"query.{query_name}")
-    sql = load_query(query_name)
+    sql = load_query(query_name, engine_of(con))
     bound = [_bind(query_name, sql, record) for record in records]
     with _guarded(con, query_name):  # the same time limit and errors as one statement
         con.executemany(sql, bound)
@@ -293,7 +333,7 @@ def registered(con: duckdb.DuckDBPyConnection, frame, name: str = "frame") -> It
     finally:
         try:
             con.unregister(name)
-        except duckdb.TransactionException:
+        except (duckdb.TransactionException, pg.Error):
             # a failed statement aborted the caller's transaction and DuckDB refuses any further
             # call until it is rolled back; the error that aborted it is the one to report
             pass
@@ -339,9 +379,10 @@ def migrate(con: duckdb.DuckDBPyConnection, *, versions: set[int] | None = None)
             continue
         with transaction(con):
             fault_point(f"migration.{version:04d}")
+            text = dialect.migration_text(path) if pg.is_pg(con) else path.read_text(encoding="utf-8")
             try:
-                con.execute(path.read_text(encoding="utf-8"))
-            except duckdb.Error as exc:
+                con.execute(text)
+            except ENGINE_ERRORS as exc:
                 raise _failure(con, exc, path.stem) from exc
             execute(con, "schema_migrations_record", version=version, name=name)
         done.append(path.name)

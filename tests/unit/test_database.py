@@ -99,12 +99,17 @@ def _register_platform_relations(con) -> None:
 
 
 @pytest.fixture(scope="module")
-def shared_con(tmp_path_factory, seeded_template):
+def shared_con(tmp_path_factory, seeded_template, pg_server):
     """One seeded database for the read-only sweep; each query runs in a rolled-back transaction."""
-    path = tmp_path_factory.mktemp("queries") / "q.duckdb"
-    shutil.copyfile(seeded_template, path)
+    if pg_server is not None:
+        path = pg_server.create("queries", template="museum_template")
+    else:
+        path = tmp_path_factory.mktemp("queries") / "q.duckdb"
+        shutil.copyfile(seeded_template, path)
     with db.session(path) as connection:
         yield connection
+    if pg_server is not None:
+        pg_server.drop(path)
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +135,7 @@ def run_named(con, name: str, parquet_file) -> list[str]:
     _register_platform_relations(con)
     con.execute("begin transaction")
     try:
-        sql = db.load_query(name)
+        sql = db.load_query(name, db.engine_of(con))
         cursor = con.execute(sql, {k: params[k] for k in db.parameters_of(sql)})
         return [d[0] for d in cursor.description or []]
     finally:
@@ -138,8 +143,16 @@ def run_named(con, name: str, parquet_file) -> list[str]:
         con.unregister("frame")
 
 
+# The DuckDB file backup (museum.backup) reads and writes Parquet through DuckDB itself; the
+# PostgreSQL store is backed up with pg_dump instead (issue 25), so these never run there.
+DUCKDB_ONLY = {"backup_parquet_columns", "backup_foreign_keys", "backup_sequence_advance", "backup_sequence_columns",
+               "backup_sequences", "backup_table_columns", "backup_table_rows", "backup_tables"}
+
+
 @pytest.mark.parametrize("name", db.query_names())
 def test_every_named_query_runs(shared_con, parquet_file, name):
+    if db.engine_of(shared_con) == "postgresql" and name in DUCKDB_ONLY:
+        pytest.skip("the DuckDB file backup's own query")
     run_named(shared_con, name, parquet_file)
 
 

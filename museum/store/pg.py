@@ -1,0 +1,285 @@
+"""The PostgreSQL store (issue 25): a connection that answers what museum.store.db asks of DuckDB's.
+
+`MUSEUM_DB=postgresql://…` (or `--db postgresql://…`) selects it; museum.store.db then hands
+callers a PgConnection where it would hand a DuckDB cursor, and every caller stays as it is:
+
+- a named query's `$name` parameters become PostgreSQL's own `$1, $2 …` once per query text
+  (psycopg's RawCursor binds them on the server, so no `%` in the SQL needs escaping);
+- the SQL is the query's PostgreSQL file where one exists (queries/postgresql/NAME.sql), else the
+  DuckDB text through museum.store.dialect — callers never see the difference;
+- `register(name, frame)` (DuckDB scans a DataFrame in place) becomes a temporary table of that
+  name filled with COPY, dropped by `unregister`; inside a transaction it goes with it;
+- results come back as DuckDB returns them: `.df()` with the same column types (int32 or
+  nullable Int32, float64 for sums, datetime64 for dates), `.fetchall()` as tuples.
+
+The connection runs in autocommit: museum.store.db's `transaction` sends BEGIN / COMMIT itself,
+as it does to DuckDB. A read-only connection sets `default_transaction_read_only`, so a write
+through it fails as DuckDB's read-only file does (db.read_only). Statements are limited by the
+server (`statement_timeout`), not by a timer thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from decimal import Decimal
+from functools import lru_cache
+from urllib.parse import urlsplit, urlunsplit
+
+import numpy as np
+import pandas as pd
+import psycopg
+from psycopg import errors as pg_errors
+
+from museum import settings
+from museum.errors import DatabaseBusy, DatabaseError
+
+Error = psycopg.Error
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@lru_cache(maxsize=1024)
+def translate(sql: str) -> tuple[str, tuple[str, ...]]:
+    """(`sql` with `$name` as `$1, $2 …`, the names in number order); a name used twice keeps its number."""
+    names: list[str] = []
+
+    def number(match: re.Match) -> str:
+        name = match[1]
+        if name not in names:
+            names.append(name)
+        return f"${names.index(name) + 1}"
+
+    return _PARAM.sub(number, sql), tuple(names)
+
+
+def redacted(url: str) -> str:
+    """The URL without its password: it goes into messages and logs."""
+    parts = urlsplit(str(url))
+    if parts.password is None:
+        return str(url)
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+_READ_ONLY = ("25006", "42501")                 # read-only transaction; insufficient privilege
+_BUSY = ("55P03", "40P01", "40001", "53300", "57P03")  # lock wait, deadlock, serialization, too many connections, starting up
+_TIMEOUT = ("57014",)                           # statement_timeout or a cancel
+_DISK = ("53100",)                              # disk full on the server
+
+
+def database_error(exc: BaseException, url: str, *, query: str | None = None) -> DatabaseError:
+    """The project's error for a PostgreSQL failure, under the keys DuckDB's failures use."""
+    where = redacted(url)
+    state = getattr(exc, "sqlstate", None)
+    params = {"path": where, "file": where, "directory": where}
+    if state in _BUSY:
+        return DatabaseBusy("db.busy", path=where, holder=f"PostgreSQL {state}")
+    if state in _TIMEOUT and query is not None:
+        return DatabaseError("db.query_timeout", name=query, seconds=settings.query_timeout_seconds())
+    if state in _READ_ONLY:
+        return DatabaseError("db.read_only", visitor_key="db.write_failed_visitor", **params)
+    if state in _DISK:
+        return DatabaseError("db.disk_full", visitor_key="db.write_failed_visitor", **params)
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+    if query is not None:
+        return DatabaseError("db.query_failed", visitor_key="db.failed_visitor", name=query, detail=detail, **params)
+    return DatabaseError("db.open_failed", visitor_key="db.failed_visitor", detail=detail, **params)
+
+
+# --- results ------------------------------------------------------------------------------------
+
+_INTS = {21: ("int16", "Int16"), 23: ("int32", "Int32"), 20: ("int64", "Int64")}
+_FLOATS = {700, 701, 1700}
+_BOOL, _DATE, _TIMESTAMP, _TIMESTAMPTZ = 16, 1082, 1114, 1184
+
+
+def _column(values: list, oid: int) -> pd.Series:
+    """One result column typed as DuckDB's `.df()` types it."""
+    if oid in _INTS:
+        plain, nullable = _INTS[oid]
+        return pd.Series(values, dtype=nullable if any(v is None for v in values) else plain)
+    if oid in _FLOATS:
+        return pd.Series([np.nan if v is None else float(v) for v in values], dtype="float64")
+    if oid == _BOOL and not any(v is None for v in values):
+        return pd.Series(values, dtype="bool")
+    if oid in (_DATE, _TIMESTAMP):
+        return pd.Series(pd.to_datetime(values), dtype="datetime64[us]") if values else pd.Series([], dtype="datetime64[us]")
+    if values and all(v is None for v in values):
+        return pd.Series(values, dtype="object")
+    return pd.Series(values)
+
+
+class Result:
+    """What `execute` returns: rows to fetch as tuples, as a DataFrame or as an Arrow table."""
+
+    def __init__(self, cursor: psycopg.RawCursor):
+        self.description = [(d.name, d.type_code) for d in cursor.description] if cursor.description else None
+        self._rows = cursor.fetchall() if cursor.description else []
+        self._at = 0
+
+    def fetchall(self) -> list[tuple]:
+        rows, self._at = self._rows[self._at:], len(self._rows)
+        return [tuple(_plain(v) for v in row) for row in rows]
+
+    def fetchone(self):
+        if self._at >= len(self._rows):
+            return None
+        self._at += 1
+        return tuple(_plain(v) for v in self._rows[self._at - 1])
+
+    def df(self) -> pd.DataFrame:
+        if not self.description:
+            return pd.DataFrame()
+        columns = list(zip(*self._rows)) if self._rows else [[] for _ in self.description]
+        return pd.DataFrame({name: _column(list(values), oid) for (name, oid), values in zip(self.description, columns)})
+
+    def to_arrow_table(self):
+        import pyarrow as pa
+
+        return pa.Table.from_pandas(self.df(), preserve_index=False)
+
+
+def _plain(value):
+    """Decimal (sums and averages of integers) as float, as DuckDB's double results are."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+# --- frames as temporary tables -------------------------------------------------------------------
+
+def _pg_type(arrow_type) -> str:
+    import pyarrow as pa
+
+    if pa.types.is_boolean(arrow_type):
+        return "boolean"
+    if pa.types.is_integer(arrow_type):
+        return "bigint"
+    if pa.types.is_floating(arrow_type) or pa.types.is_decimal(arrow_type):
+        return "double precision"
+    if pa.types.is_timestamp(arrow_type):
+        return "timestamptz" if arrow_type.tz else "timestamp"
+    if pa.types.is_date(arrow_type):
+        return "date"
+    if pa.types.is_binary(arrow_type) or pa.types.is_large_binary(arrow_type):
+        return "bytea"
+    if pa.types.is_dictionary(arrow_type):
+        return _pg_type(arrow_type.value_type)
+    return "text"  # strings, and columns with no value at all (DuckDB reads those as NULL of any type)
+
+
+def _arrow(frame):
+    import pyarrow as pa
+
+    if isinstance(frame, pa.Table):
+        return frame
+    if isinstance(frame, pa.RecordBatch):
+        return pa.Table.from_batches([frame])
+    return pa.Table.from_pandas(frame, preserve_index=False)  # NaN becomes NULL, as DuckDB reads it
+
+
+def _identifier(name: str) -> str:
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise ValueError(f"not a relation name: {name!r}")
+    return f'"{name}"'
+
+
+# --- the connection -----------------------------------------------------------------------------
+
+class PgConnection:
+    """A caller's connection to the PostgreSQL store; `close()` ends it."""
+
+    engine = "postgresql"
+
+    def __init__(self, raw: psycopg.Connection, url: str, write: bool):
+        self._raw, self._url, self.write, self.closed = raw, url, write, False
+        self._lock = threading.Lock()  # psycopg connections are thread-safe; results are not interleaved
+
+    @property
+    def path(self) -> str:
+        return self._url
+
+    @property
+    def read_only(self) -> bool:
+        return not self.write
+
+    def _cursor(self) -> psycopg.RawCursor:
+        return psycopg.RawCursor(self._raw)
+
+    def execute(self, sql: str, params: dict | None = None) -> Result:
+        """Run one statement (or, without parameters, a script) with DuckDB-style `$name` parameters."""
+        text, names = translate(sql)
+        values = [_value((params or {})[name]) for name in names] if names else None
+        with self._lock, self._cursor() as cursor:
+            cursor.execute(text, values)
+            return Result(cursor)
+
+    def executemany(self, sql: str, records: list[dict]) -> None:
+        text, names = translate(sql)
+        with self._lock, self._cursor() as cursor:
+            cursor.executemany(text, [[_value(record[name]) for name in names] for record in records])
+
+    def register(self, name: str, frame) -> None:
+        """`name` is a temporary table holding the frame's rows (COPY), until `unregister(name)`."""
+        table = _arrow(frame)
+        relation = _identifier(name)
+        columns = ", ".join(f"{_identifier(f.name)} {_pg_type(f.type)}" for f in table.schema)
+        with self._lock, self._cursor() as cursor:
+            cursor.execute(f"drop table if exists pg_temp.{relation}")
+            cursor.execute(f"create temporary table {relation} ({columns})")
+            if table.num_rows:
+                names = ", ".join(_identifier(f) for f in table.column_names)
+                with cursor.copy(f"copy {relation} ({names}) from stdin") as copy:
+                    for row in zip(*(column.to_pylist() for column in table.columns)):
+                        copy.write_row(row)
+            cursor.execute(f"analyze {relation}")  # the planner sees its size, as DuckDB does a frame's
+
+    def unregister(self, name: str) -> None:
+        with self._lock, self._cursor() as cursor:
+            cursor.execute(f"drop table if exists pg_temp.{_identifier(name)}")
+
+    def interrupt(self) -> None:
+        self._raw.cancel_safe()
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self._raw.close()
+
+    def __enter__(self) -> "PgConnection":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _value(value):
+    """A parameter as psycopg binds it: numpy scalars as Python's."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def connect(url: str, *, read_only: bool = False, wait_seconds: float | None = None) -> PgConnection:
+    """A new connection to the database at `url` (read-only when asked)."""
+    timeout_ms = int(settings.query_timeout_seconds() * 1000)
+    options = f"-c statement_timeout={timeout_ms} -c TimeZone=UTC"
+    if read_only:
+        options += " -c default_transaction_read_only=on"
+    wait = settings.db_wait_seconds() if wait_seconds is None else wait_seconds
+    try:
+        raw = psycopg.connect(str(url), autocommit=True, options=options, connect_timeout=max(2, int(wait) + 1))
+    except psycopg.Error as exc:
+        raise database_error(exc, url) from exc
+    return PgConnection(raw, str(url), not read_only)
+
+
+def is_pg(con) -> bool:
+    return isinstance(con, PgConnection)
+
+
+
