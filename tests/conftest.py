@@ -18,6 +18,15 @@ def pytest_addoption(parser):
                      help="the store the tests run against (postgresql: a private cluster started by scripts/pg.sh)")
 
 
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--engine") != "postgresql":
+        return
+    skip = pytest.mark.skip(reason="about the DuckDB file itself (duckdb_only)")
+    for item in items:
+        if item.get_closest_marker("duckdb_only"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def engine(request) -> str:
     return request.config.getoption("--engine")

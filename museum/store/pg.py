@@ -3,8 +3,11 @@
 `MUSEUM_DB=postgresql://…` (or `--db postgresql://…`) selects it; museum.store.db then hands
 callers a PgConnection where it would hand a DuckDB cursor, and every caller stays as it is:
 
-- a named query's `$name` parameters become PostgreSQL's own `$1, $2 …` once per query text
-  (psycopg's RawCursor binds them on the server, so no `%` in the SQL needs escaping);
+- a named query's `$name` parameters become psycopg's `%(name)s` once per query text, and are
+  bound on the client (psycopg's ClientCursor): a value then reaches the server as a literal whose
+  type the statement decides, as DuckDB decides it. Bound on the server, `$year is null or year =
+  $year` with None fails ("could not determine data type of parameter"), and the queries use
+  that form for every optional filter;
 - the SQL is the query's PostgreSQL file where one exists (queries/postgresql/NAME.sql), else the
   DuckDB text through museum.store.dialect — callers never see the difference;
 - `register(name, frame)` (DuckDB scans a DataFrame in place) becomes a temporary table of that
@@ -41,16 +44,9 @@ _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 @lru_cache(maxsize=1024)
 def translate(sql: str) -> tuple[str, tuple[str, ...]]:
-    """(`sql` with `$name` as `$1, $2 …`, the names in number order); a name used twice keeps its number."""
-    names: list[str] = []
-
-    def number(match: re.Match) -> str:
-        name = match[1]
-        if name not in names:
-            names.append(name)
-        return f"${names.index(name) + 1}"
-
-    return _PARAM.sub(number, sql), tuple(names)
+    """(`sql` with `$name` as `%(name)s` and every other `%` doubled, the names it uses)."""
+    names = tuple(dict.fromkeys(_PARAM.findall(sql)))
+    return _PARAM.sub(r"%(\1)s", sql.replace("%", "%%")), names
 
 
 def redacted(url: str) -> str:
@@ -116,7 +112,7 @@ def _column(values: list, oid: int) -> pd.Series:
 class Result:
     """What `execute` returns: rows to fetch as tuples, as a DataFrame or as an Arrow table."""
 
-    def __init__(self, cursor: psycopg.RawCursor):
+    def __init__(self, cursor: psycopg.ClientCursor):
         self.description = [(d.name, d.type_code) for d in cursor.description] if cursor.description else None
         self._rows = cursor.fetchall() if cursor.description else []
         self._at = 0
@@ -205,21 +201,23 @@ class PgConnection:
     def read_only(self) -> bool:
         return not self.write
 
-    def _cursor(self) -> psycopg.RawCursor:
-        return psycopg.RawCursor(self._raw)
+    def _cursor(self) -> psycopg.ClientCursor:
+        return psycopg.ClientCursor(self._raw)
 
     def execute(self, sql: str, params: dict | None = None) -> Result:
         """Run one statement (or, without parameters, a script) with DuckDB-style `$name` parameters."""
         text, names = translate(sql)
-        values = [_value((params or {})[name]) for name in names] if names else None
         with self._lock, self._cursor() as cursor:
-            cursor.execute(text, values)
+            if names:
+                cursor.execute(text, {name: _value((params or {})[name]) for name in names})
+            else:
+                cursor.execute(sql)  # no placeholders: the text as written (a migration's script)
             return Result(cursor)
 
     def executemany(self, sql: str, records: list[dict]) -> None:
         text, names = translate(sql)
         with self._lock, self._cursor() as cursor:
-            cursor.executemany(text, [[_value(record[name]) for name in names] for record in records])
+            cursor.executemany(text, [{name: _value(record[name]) for name in names} for record in records])
 
     def register(self, name: str, frame) -> None:
         """`name` is a temporary table holding the frame's rows (COPY), until `unregister(name)`."""
@@ -267,10 +265,12 @@ def _value(value):
 def connect(url: str, *, read_only: bool = False, wait_seconds: float | None = None) -> PgConnection:
     """A new connection to the database at `url` (read-only when asked)."""
     timeout_ms = int(settings.query_timeout_seconds() * 1000)
-    options = f"-c statement_timeout={timeout_ms} -c TimeZone=UTC"
+    wait = settings.db_wait_seconds() if wait_seconds is None else wait_seconds
+    # a statement waits for another writer's locks as long as a DuckDB writer waits for the
+    # file (MUSEUM_DB_WAIT_SECONDS), then fails as busy (55P03 → DatabaseBusy)
+    options = f"-c statement_timeout={timeout_ms} -c lock_timeout={max(1, int(wait * 1000))} -c TimeZone=UTC"
     if read_only:
         options += " -c default_transaction_read_only=on"
-    wait = settings.db_wait_seconds() if wait_seconds is None else wait_seconds
     try:
         raw = psycopg.connect(str(url), autocommit=True, options=options, connect_timeout=max(2, int(wait) + 1))
     except psycopg.Error as exc:

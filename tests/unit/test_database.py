@@ -124,7 +124,9 @@ def parquet_file(tmp_path_factory):
 def run_named(con, name: str, parquet_file) -> list[str]:
     """Run one named query with the parameters above (rolled back); the names of the columns it returned."""
     params = {**PARAMS, "path": str(parquet_file), **OVERRIDES.get(name, {})}
-    frame = batches.observation_frame([{"metric_id": "posts", "year": 2024, "month": None, "value": 1.0,
+    # a year without stored values: observation_insert_all then adds a current value, where on
+    # PostgreSQL a second current value of a stored key is refused (migration 0019)
+    frame = batches.observation_frame([{"metric_id": "posts", "year": 2030, "month": None, "value": 1.0,
                                         "qualifier": "exact", "note": None, "sentence": None}])
     # intake queries name the file row of each staged value; stored_file_insert reads one file's bytes
     # … and metric_upsert_all reads catalog rows; the observation inserts take the ids drawn for them,
@@ -216,6 +218,7 @@ def test_old_versions_are_kept(con):
     assert versions == [(5528.0, batch), (5600.0, None)]
 
 
+@pytest.mark.duckdb_only
 def test_busy_database_raises_database_busy(db_path):
     import subprocess
     import sys
@@ -245,3 +248,18 @@ def test_a_statement_run_per_record_checks_its_parameters_like_one_statement(con
         db.executemany(con, "award_insert", [{"year": 2024}])
     assert missing.value.key == "db.missing_parameter"
     assert "award_insert" in missing.value.message("en")
+
+
+def test_busy_postgresql_store_raises_database_busy(engine, db_path):
+    """On PostgreSQL a writer waits MUSEUM_DB_WAIT_SECONDS for another's locks, then DatabaseBusy
+    with the same visitor message as a busy DuckDB file."""
+    if engine != "postgresql":
+        pytest.skip("the PostgreSQL store's busy case")
+    from museum.errors import DatabaseBusy
+
+    with db.session(db_path) as holder, db.transaction(holder):
+        holder.execute("lock table audit in exclusive mode")
+        with db.session(db_path, wait_seconds=0.3) as waiter, pytest.raises(DatabaseBusy) as error:
+            db.execute(waiter, "audit_insert", occurred_at=datetime(2030, 1, 2), user_name="t", action="export",
+                       detail=None, file_sha256=None)
+    assert error.value.message("zh") == "数据正在更新，请几秒钟后再试。"
