@@ -204,8 +204,13 @@ class PgConnection:
     def _cursor(self) -> psycopg.ClientCursor:
         return psycopg.ClientCursor(self._raw)
 
-    def execute(self, sql: str, params: dict | None = None) -> Result:
-        """Run one statement (or, without parameters, a script) with DuckDB-style `$name` parameters."""
+    def execute(self, sql: str, params: dict | list | tuple | None = None) -> Result:
+        """Run one statement (or, without parameters, a script) with DuckDB-style `$name` parameters
+        (or `?` ones and a list, as tests write ad-hoc statements)."""
+        if isinstance(params, (list, tuple)):
+            with self._lock, self._cursor() as cursor:
+                cursor.execute(sql.replace("%", "%%").replace("?", "%s"), [_value(v) for v in params])
+                return Result(cursor)
         text, names = translate(sql)
         with self._lock, self._cursor() as cursor:
             if names:
