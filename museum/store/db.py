@@ -185,8 +185,12 @@ def transaction(con) -> Iterator:
 
     A commit that fails (full disk, file-size limit, read-only directory) raises DatabaseError and
     leaves the database as it was."""
+    # PostgreSQL at repeatable read: DuckDB's snapshot isolation, so that two transactions that
+    # change the same rows behave alike on both (the second fails at its write and is retried or
+    # told), instead of read committed's second writer silently building on the first's result
+    begin = "begin transaction isolation level repeatable read" if pg.is_pg(con) else "begin transaction"
     try:
-        con.execute("begin transaction")
+        con.execute(begin)
     except ENGINE_ERRORS as exc:
         raise _failure(con, exc) from exc
     try:

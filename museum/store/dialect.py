@@ -24,6 +24,8 @@ PG_MIGRATIONS_DIR = QUERIES_DIR / "migrations" / "postgresql"
 _SPELLINGS = (
     (re.compile(r"\bdouble\b(?!\s+precision)", re.IGNORECASE), "double precision"),
     (re.compile(r"\bblob\b", re.IGNORECASE), "bytea"),
+    # a bare `select count(*) from …` names its column count_star() in DuckDB, count here
+    (re.compile(r"\b(select\s+)count\(\*\)(\s+from\b)", re.IGNORECASE), r'\1count(*) as "count_star()"\2'),
 )
 
 

@@ -62,7 +62,10 @@ def redacted(url: str) -> str:
 # --- errors -------------------------------------------------------------------------------------
 
 _READ_ONLY = ("25006", "42501")                 # read-only transaction; insufficient privilege
-_BUSY = ("55P03", "40P01", "40001", "53300", "57P03")  # lock wait, deadlock, serialization, too many connections, starting up
+# lock wait past MUSEUM_DB_WAIT_SECONDS, too many connections, starting up. A serialization
+# failure (40001) is not "busy": it is DuckDB's write-write conflict, a failed query whose caller
+# decides (ingest then finds the other commit's batch and says so).
+_BUSY = ("55P03", "53300", "57P03")
 _TIMEOUT = ("57014",)                           # statement_timeout or a cancel
 _DISK = ("53100",)                              # disk full on the server
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from museum.store import db
-from tests.unit.test_database import parquet_file, run_named, shared_con  # noqa: F401 (fixtures)
+from tests.unit.test_database import DUCKDB_ONLY, parquet_file, run_named, shared_con  # noqa: F401 (fixtures)
 
 COLUMNS = re.compile(r"^-- columns: (.+)$", re.M)
 
@@ -22,6 +22,8 @@ def body(name: str) -> str:
 
 @pytest.mark.parametrize("name", db.query_names())
 def test_a_query_returns_the_columns_it_declares(shared_con, parquet_file, name):
+    if db.engine_of(shared_con) == "postgresql" and name in DUCKDB_ONLY:
+        pytest.skip("the DuckDB file backup's own query")
     returned = run_named(shared_con, name, parquet_file)
     if body(name).startswith(("select", "with")) or re.search(r"\breturning\b", body(name)):
         assert declared(name) == returned, f"queries/{name}.sql: declare `-- columns: {', '.join(returned)}`"
