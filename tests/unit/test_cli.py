@@ -90,6 +90,7 @@ def test_unknown_institution_is_a_usage_error(db_path, capsys):
     assert "没有名为“不存在的馆”的机构" in capsys.readouterr().err
 
 
+@pytest.mark.duckdb_only
 def test_busy_database_exits_3(db_path):
     holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db_path)!r}); print('held', flush=True); time.sleep(30)"],
                               stdout=subprocess.PIPE, text=True)

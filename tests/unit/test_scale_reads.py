@@ -60,6 +60,7 @@ def rich(con):
     return con, second
 
 
+@pytest.mark.duckdb_only  # the oracle is the former DuckDB text
 def test_values_are_those_of_the_former_query(rich):
     con, second = rich
     for institution in (1, second, second + 1):
