@@ -42,6 +42,8 @@ _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 Connection = db_pool.Connection
 # what a statement of either engine raises before it becomes the project's own error
 ENGINE_ERRORS = (duckdb.Error, pg.Error)
+# the PostgreSQL migration that brings the data version and the unique key of current values
+PG_DATA_VERSION_SINCE = 19
 
 
 def _deadline(wait_seconds: float | None) -> float:
@@ -130,8 +132,7 @@ def data_version(path: str | Path | None = None) -> tuple:
     and modification time (a restore swaps in a new file, so the inode is part of it)."""
     db_file = settings.db_path(path).absolute()
     if isinstance(db_file, settings.DatabaseUrl):
-        with session(db_file, read_only=True) as con:
-            return (scalar(con, "data_version"),)
+        return (pg.data_version(db_file, lambda con: scalar(con, "data_version")),)
     stamps = []
     for candidate in (db_file, db_files.wal_path(db_file)):
         try:
@@ -213,7 +214,19 @@ def transaction(con) -> Iterator:
     path = _path_of(con)
     if path is not None:
         db_files.make_private(db_files.wal_path(path))  # DuckDB creates its WAL with the umask's mode
+    if pg.is_pg(con) and con.write:
+        _bump_data_version(con)
     _fault_at_commit("committed")
+
+
+def _bump_data_version(con) -> None:
+    """After a PostgreSQL commit: a new data version, so that no process keeps a cache made from
+    the rows before it (see migration 0019). Before migration 0019 there is nothing to draw from."""
+    try:
+        scalar(con, "data_version_bump")
+    except DatabaseError:
+        if PG_DATA_VERSION_SINCE in applied_migrations(con):
+            raise
 
 
 def query_names() -> list[str]:
@@ -389,5 +402,7 @@ def migrate(con: duckdb.DuckDBPyConnection, *, versions: set[int] | None = None)
             except ENGINE_ERRORS as exc:
                 raise _failure(con, exc, path.stem) from exc
             execute(con, "schema_migrations_record", version=version, name=name)
+            if pg.is_pg(con) and version >= PG_DATA_VERSION_SINCE:
+                execute(con, "data_version_track")  # the tables this migration made move the data version
         done.append(path.name)
     return done

@@ -312,6 +312,31 @@ def connect(url: str, *, read_only: bool = False, wait_seconds: float | None = N
     return PgConnection(raw, str(url), not read_only)
 
 
+_VERSION_CONNECTIONS: dict[str, PgConnection] = {}
+_VERSION_LOCK = threading.Lock()
+
+
+def data_version(url: str, read):
+    """`read(con)` on the process's one connection for data-version checks (a page checks it
+    before each cached read: a new connection each time would cost more than the read). Opened
+    again once after a failure (a restarted server); a database before migration 0019 has no
+    version yet and reads as None, which never matches a later version."""
+    with _VERSION_LOCK:
+        for attempt in (1, 2):
+            con = _VERSION_CONNECTIONS.get(url)
+            if con is None or con.closed:
+                con = _VERSION_CONNECTIONS[url] = connect(url, read_only=True)
+            try:
+                return read(con)
+            except DatabaseError as exc:
+                con.close()
+                _VERSION_CONNECTIONS.pop(url, None)
+                if "data_version_seq" in str(exc.params.get("detail", "")):
+                    return None
+                if attempt == 2:
+                    raise
+
+
 def is_pg(con) -> bool:
     return isinstance(con, PgConnection)
 

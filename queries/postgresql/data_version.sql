@@ -1,5 +1,4 @@
--- PostgreSQL only: what changes whenever the data may have (museum.store.db.data_version).
--- The server's WAL position moves with every committed write of the cluster: a conservative
--- version (a write to another database also invalidates caches) until the data-version row.
+-- PostgreSQL only: the data version every dashboard process checks before trusting its cache
+-- (museum.store.db.data_version); it moves with every committed write (migration 0019).
 -- columns: version
-select pg_current_wal_lsn()::text as version
+select last_value as version from data_version_seq

@@ -43,3 +43,39 @@ create function list_distinct(value anyarray) returns anyarray
 create function list_sort(value anyarray) returns anyarray
     language sql immutable parallel safe
     as 'select array(select x from unnest(value) as x order by x nulls last)';
+
+-- 3. The data version (issue 25): what every dashboard process checks before trusting its cache
+--    (museum.store.db.data_version; on DuckDB the file's identity, size and time). A sequence, not
+--    a row that each write updates: under repeatable read two units' simultaneous batches would
+--    conflict on that one row, and a sequence never waits nor conflicts. Every statement that
+--    changes a table draws a number (the trigger below, inside the writing transaction), and
+--    museum.store.db.transaction draws one more just after the commit, so that a reader who cached
+--    the old rows under a number drawn before the commit sees a newer number afterwards.
+create sequence data_version_seq;
+
+create function data_version_bump() returns trigger language plpgsql as '
+begin
+    perform nextval(''data_version_seq'');
+    return null;
+end';
+
+-- Gives every table of the schema that lacks it the trigger above; museum.store.db.migrate calls
+-- it after each PostgreSQL migration (queries/postgresql/data_version_track.sql), so a table a
+-- later migration creates is tracked without that migration saying so.
+create function data_version_track() returns integer language plpgsql as '
+declare
+    found record;
+    added integer := 0;
+begin
+    for found in
+        select c.relname from pg_class as c
+        where c.relnamespace = current_schema()::regnamespace and c.relkind in (''r'', ''p'')
+          and c.relname <> ''schema_migrations''
+          and not exists (select 1 from pg_trigger as t where t.tgrelid = c.oid and t.tgname = ''data_version'')
+    loop
+        execute format(''create trigger data_version after insert or update or delete or truncate on %I ''
+                       ''for each statement execute function data_version_bump()'', found.relname);
+        added := added + 1;
+    end loop;
+    return added;
+end';
