@@ -121,6 +121,11 @@ class Result:
         self.description = [(d.name, d.type_code) for d in cursor.description] if cursor.description else None
         self._rows = cursor.fetchall() if cursor.description else []
         self._at = 0
+        status = (cursor.statusmessage or "").split(" ", 1)[0]
+        if self.description is None and status in ("INSERT", "UPDATE", "DELETE", "MERGE"):
+            # DuckDB answers a change without RETURNING with one row: how many rows it changed
+            # (callers test it, e.g. whether a decision was still pending)
+            self.description, self._rows = [("Count", 20)], [(max(cursor.rowcount, 0),)]
 
     def fetchall(self) -> list[tuple]:
         rows, self._at = self._rows[self._at:], len(self._rows)
