@@ -72,6 +72,26 @@ def db_path(tmp_path, monkeypatch, seeded_template, pg_server):
 
 
 @pytest.fixture
+def copy_database(tmp_path, pg_server):
+    """copy_database(source, name): a copy of the database `source` (a file, or a database of the
+    test cluster), named `name`, dropped after the test."""
+    made = []
+
+    def copy(source, name: str):
+        if pg_server is None:
+            path = tmp_path / f"{name}.duckdb"
+            shutil.copyfile(source, path)
+            return path
+        url = pg_server.create(f"{name}_{next(_NUMBERS)}", template=pg_server.name_of(source))
+        made.append(url)
+        return url
+
+    yield copy
+    for url in made:
+        pg_server.drop(url)
+
+
+@pytest.fixture
 def con(db_path):
     with db.session(db_path) as connection:
         yield connection

@@ -55,9 +55,15 @@ class Cluster:
     def create(self, name: str, *, template: str | None = None) -> settings.DatabaseUrl:
         suffix = f' template "{template}"' if template else ""
         self._admin(f'drop database if exists "{name}" with (force)')
+        if template:
+            # a template may have no other session (a process's kept data-version connection)
+            self._admin(f"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{template}'")
         self._admin(f'create database "{name}"{suffix}')
         return self.url(name)
 
+    @staticmethod
+    def name_of(url: str) -> str:
+        return urlsplit(str(url)).path.lstrip("/")
+
     def drop(self, url: str) -> None:
-        name = urlsplit(str(url)).path.lstrip("/")
-        self._admin(f'drop database if exists "{name}" with (force)')
+        self._admin(f'drop database if exists "{self.name_of(url)}" with (force)')

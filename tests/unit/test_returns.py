@@ -9,7 +9,6 @@ was there; keys are trusted only by an admin and a known unit's key never change
 from __future__ import annotations
 
 import json
-import shutil
 import zipfile
 
 import pytest
@@ -40,11 +39,9 @@ def unit(db_path):
 
 
 @pytest.fixture
-def sponsor(tmp_path, seeded_template):
+def sponsor(copy_database, seeded_template):
     """A fresh sponsor's install (the embedded data only)."""
-    path = tmp_path / "sponsor.duckdb"
-    shutil.copyfile(seeded_template, path)
-    return path
+    return copy_database(seeded_template, "sponsor")
 
 
 def package(path, period: str, out, *extra) -> dict:
@@ -163,9 +160,8 @@ def test_dry_run_and_refusals_write_nothing(unit, sponsor, tmp_path, capsys):
         assert keys.trusted_key(con, batches.institution_id(con, UNIT, create=False)) is None
 
 
-def test_a_new_unit_is_created_and_its_key_registered_with_an_audit_line(sponsor, tmp_path, capsys):
-    unit_path = tmp_path / "unit.duckdb"
-    shutil.copyfile(sponsor, unit_path)
+def test_a_new_unit_is_created_and_its_key_registered_with_an_audit_line(sponsor, tmp_path, capsys, copy_database):
+    unit_path = copy_database(sponsor, "unit")
     with db.session(unit_path) as con:  # a second unit on the unit's install, with one value
         with db.transaction(con):
             institution = batches.institution_id(con, "科技交流馆")
