@@ -292,6 +292,10 @@ def _value(value):
     (DuckDB binds NaT and NA as NULL)."""
     if value is pd.NaT or value is pd.NA:
         return None
+    if isinstance(value, str) and "\x00" in value:
+        # PostgreSQL's text cannot hold NUL (DuckDB's can): it becomes U+FFFD, so that a hostile
+        # name looks nothing up instead of failing the query; nothing the product writes holds one
+        return value.replace("\x00", "\ufffd")
     if isinstance(value, np.datetime64):
         return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
     if isinstance(value, np.generic):

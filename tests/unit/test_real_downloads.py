@@ -41,7 +41,7 @@ def test_an_alt_enter_note_is_one_cell_and_a_stray_quote_merging_rows_is_refused
 
 def platform_values(con, platform):
     rows = con.execute("select metric_id, month, value from observation where retired_by_batch is null and platform = ? "
-                       "and year = 2021 order by all", [platform]).fetchall()
+                       "and year = 2021 order by 1, 2, 3", [platform]).fetchall()
     return {(m, mo): v for m, mo, v in rows}
 
 
@@ -66,7 +66,7 @@ def test_xiaohongshu_rolls_up_per_month_and_the_newest_export_wins(con):
     after = platform_values(con, "xiaohongshu")
     assert (after[("short_videos", 5)], after[("posts", 5)]) == (5.0, 2.0)
     stored = dict(con.execute("select item_type, sum(views) from platform_item where retired_by_batch is null "
-                              "and platform = 'xiaohongshu' group by all").fetchall())
+                              "and platform = 'xiaohongshu' group by 1").fetchall())
     assert (after[("video_plays", 5)], after[("platform_reads", 5)]) == (stored["video"], stored["post"])
     assert after[("follower_growth", 5)] == con.execute(
         "select sum(follows) from platform_item where retired_by_batch is null and platform = 'xiaohongshu'").fetchall()[0][0]

@@ -54,8 +54,8 @@ def dump(path) -> dict:
     """Every row of every table but the audit trail (where a refusal may say so)."""
     with db.session(path) as con:
         tables = [row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'main' order by 1").fetchall()]
-        return {table: con.execute(f'select * from "{table}" order by all').fetchall() for table in tables if table != "audit"}
+            "select table_name from information_schema.tables where table_schema = current_schema() order by 1").fetchall()]
+        return {table: sorted(con.execute(f'select * from "{table}"').fetchall(), key=repr) for table in tables if table != "audit"}
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def platform_values(con, platform=None):
 
 
 def snapshot(con):
-    return [con.execute("select * from query_table($table) order by all", {"table": table}).fetchall()
+    return [sorted(con.execute(f'select * from "{table}"').fetchall(), key=repr)
             for table in ("batch", "observation", "platform_item", "platform_daily", "stored_file")]
 
 

@@ -32,7 +32,7 @@ def read(name: str) -> bytes:
 
 def values(con) -> dict:
     rows = con.execute("select metric_id, year, month, value from observation where retired_by_batch is null "
-                       "and metric_id like 'volunteer%' and year = 2021 order by all").fetchall()
+                       "and metric_id like 'volunteer%' and year = 2021 order by 1, 2, 3, 4").fetchall()
     return {(m, y, mo): v for m, y, mo, v in rows}
 
 
@@ -163,10 +163,12 @@ def test_no_id_or_phone_number_reaches_the_database_the_output_or_the_exports(db
     with db.session(db_path) as con:
         stored = [batches.stored_file_bytes(*row) for row in con.execute("select content, size, compression from stored_file").fetchall()]
         assert len(stored) >= 3 and _leaks(stored) == []
-        tables = [t for (t,) in con.execute("select table_name from duckdb_tables()").fetchall()]
-        cells = [str(row).encode("utf-8") for t in tables for row in con.execute("select * from query_table($t)", {"t": t}).fetchall()]
+        tables = [t for (t,) in con.execute("select table_name from information_schema.tables "
+                                            "where table_schema = current_schema()").fetchall()]
+        cells = [str(row).encode("utf-8") for t in tables for row in con.execute(f'select * from "{t}"').fetchall()]
         assert _leaks(cells) == []
-    assert _leaks([p.read_bytes() for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]) == []
+    if not isinstance(db_path, str):  # the DuckDB file and its WAL (a PostgreSQL store has its tables, read above)
+        assert _leaks([p.read_bytes() for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]) == []
 
 
 def test_a_key_file_that_cannot_be_made_or_a_short_key_is_said_with_what_to_do(monkeypatch, tmp_path):
