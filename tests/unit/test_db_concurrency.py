@@ -22,6 +22,9 @@ from museum.store import db
 from museum.errors import DatabaseBusy
 
 
+pytestmark = pytest.mark.duckdb_only  # the DuckDB instance pool and file lock
+
+
 def run_threads(count: int, work) -> list[str]:
     errors: list[str] = []
 

@@ -113,6 +113,7 @@ def test_batches_and_rollback(db_path, capsys):
     assert "已被 #3 回滚" in table and "回滚了 #2" in table
 
 
+@pytest.mark.duckdb_only  # the DuckDB file lock
 def test_busy_database_exit_3_names_the_holder(db_path):
     holder = subprocess.Popen(
         [sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)", str(db_path)],

@@ -18,6 +18,9 @@ from museum.store import db
 from museum.cli import main
 from museum.errors import InputRejected
 
+
+pytestmark = pytest.mark.duckdb_only  # the DuckDB file backup and restore
+
 KEY = "restore-accounts-test-key-0001"
 
 

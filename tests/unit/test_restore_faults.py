@@ -21,6 +21,9 @@ from museum.access import auth
 from museum.store import db
 
 
+pytestmark = pytest.mark.duckdb_only  # a restore swaps the DuckDB file
+
+
 @pytest.fixture(autouse=True)
 def fast(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")

@@ -215,6 +215,7 @@ def test_credential_version_changes_with_every_change_of_rights(con):
     assert auth.session_end_reason(con, "li", "viewer", version) == "removed"
 
 
+@pytest.mark.duckdb_only  # a restore of the DuckDB file
 def test_a_restore_ends_every_session(db_path, tmp_path, monkeypatch):
     monkeypatch.delenv("MUSEUM_BACKUP_KEY", raising=False)
     monkeypatch.setenv("MUSEUM_SECRETS_FILE", str(tmp_path / "none.toml"))
