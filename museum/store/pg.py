@@ -247,7 +247,7 @@ class PgConnection:
             if table.num_rows:
                 with cursor.copy(sql.SQL("copy {} ({}) from stdin").format(relation, names)) as copy:
                     for row in zip(*(column.to_pylist() for column in table.columns)):
-                        copy.write_row(row)
+                        copy.write_row([_value(v) for v in row])
             cursor.execute(sql.SQL("analyze {}").format(relation))  # the planner sees its size, as DuckDB a frame's
 
     def unregister(self, name: str) -> None:
@@ -347,7 +347,8 @@ def data_version(url: str, read):
 
 
 def is_pg(con) -> bool:
-    return isinstance(con, PgConnection)
+    # by attribute, not class: a wrapper of a connection (a test's failing commit) counts as it
+    return getattr(con, "engine", None) == "postgresql"
 
 
 

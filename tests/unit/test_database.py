@@ -148,7 +148,7 @@ def run_named(con, name: str, parquet_file) -> list[str]:
 # The DuckDB file backup (museum.backup) reads and writes Parquet through DuckDB itself; the
 # PostgreSQL store is backed up with pg_dump instead (issue 25), so these never run there.
 DUCKDB_ONLY = {"backup_parquet_columns", "backup_foreign_keys", "backup_sequence_advance", "backup_sequence_columns",
-               "backup_sequences", "backup_table_columns", "backup_tables"}
+               "backup_sequences", "backup_table_columns"}
 
 
 @pytest.mark.parametrize("name", db.query_names())

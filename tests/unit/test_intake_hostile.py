@@ -157,6 +157,10 @@ class FailingCommit:
         return getattr(self._con, name)
 
     def execute(self, sql, *args):
+        if sql == "commit" and db.engine_of(self._con) == "postgresql":
+            import psycopg
+
+            raise psycopg.errors.DiskFull("could not extend file \"base/16384/2619\": No space left on device")
         if sql == "commit":
             raise duckdb.IOException("Could not write file \"museum.duckdb.wal\": No space left on device")
         return self._con.execute(sql, *args)
