@@ -55,6 +55,7 @@ def file_size_limit(kib: int):
     return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
+@pytest.mark.duckdb_only  # faults of the DuckDB file
 def test_a_commit_beyond_the_file_size_limit_is_a_message_and_changes_nothing(db_path, tmp_path):
     upload = tmp_path / "big.csv"
     upload.write_bytes(big_csv())
@@ -84,6 +85,7 @@ def in_namespace(script: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONPATH": str(settings.ROOT)})
 
 
+@pytest.mark.duckdb_only  # faults of the DuckDB file
 def test_a_commit_on_a_full_disk_is_a_message_and_changes_nothing(db_path, tmp_path):
     """The database on a tmpfs with 96 KiB to spare; the commit needs ~200 KiB."""
     upload = tmp_path / "big.csv"
@@ -112,6 +114,7 @@ def test_a_commit_on_a_full_disk_is_a_message_and_changes_nothing(db_path, tmp_p
     assert state(out / "museum.duckdb") == state(db_path)
 
 
+@pytest.mark.duckdb_only  # faults of the DuckDB file
 def test_a_write_in_a_read_only_directory_is_a_message_and_reads_still_work(db_path, tmp_path, tmp_path_factory):
     upload = tmp_path / "small.csv"
     upload.write_bytes(SMALL_CSV)
@@ -166,6 +169,7 @@ def damage(path: Path, offset: int) -> bytes:
     return original
 
 
+@pytest.mark.duckdb_only  # faults of the DuckDB file
 def test_a_damaged_header_block_is_a_message(db_path):
     damage(db_path, 4096 + 100)
     damage(db_path, 8192 + 100)
@@ -176,6 +180,7 @@ def test_a_damaged_header_block_is_a_message(db_path):
         f"python -m museum restore 备份目录 --db {db_path}（损坏的文件会保留在旁边）。\n")
 
 
+@pytest.mark.duckdb_only  # faults of the DuckDB file
 def test_a_damaged_data_block_is_a_message_when_it_is_read(db_path, monkeypatch):
     """DuckDB checks a block's checksum when it reads the block: find one that `kpis` reads."""
     block, header = 262144, 3 * 4096
@@ -198,6 +203,7 @@ def test_a_damaged_data_block_is_a_message_when_it_is_read(db_path, monkeypatch)
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.duckdb_only  # faults of the DuckDB file
 def test_no_new_database_where_a_restore_was_interrupted(tmp_path):
     target = tmp_path / "museum.duckdb"
     staging = tmp_path / "museum.duckdb.restoring"
@@ -213,6 +219,7 @@ def test_no_new_database_where_a_restore_was_interrupted(tmp_path):
     assert cli("init", "--db", target).returncode == 0
 
 
+@pytest.mark.duckdb_only  # faults of the DuckDB file
 def test_no_new_database_beside_a_kept_one(db_path):
     kept = db_path.with_name("museum.before-restore-20300102T090000Z.duckdb")
     os.replace(db_path, kept)
