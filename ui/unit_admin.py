@@ -42,8 +42,8 @@ def unit_rights_tab(lang: str, me: str, accounts: list[str]) -> None:
     if held.empty:
         st.info(t("rights.admin.none", lang))
     else:
-        st.dataframe(memberships_table(held, lang), hide_index=True, key="unit_rights_table")
-    st.dataframe(units_table(units, lang), hide_index=True, key="unit_list_table")
+        st.dataframe(memberships_table(held, lang), hide_index=True, key="unit_rights_table", placeholder="—")
+    st.dataframe(units_table(units, lang), hide_index=True, key="unit_list_table", placeholder="—")
     names = dict(zip(units["institution_id"].astype(int), units["name"]))
     if accounts and names:
         cols = st.columns(3)
