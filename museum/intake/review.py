@@ -111,7 +111,9 @@ def submit(con, kind: str, institution: int, *, actor: str, inputs: dict, change
            digest: str | None = None) -> int:
     """A pending batch of `kind` with its proposal and audit line, in one transaction; its id."""
     proposal = json.dumps({"inputs": inputs, "changes": changes,
-                           "warnings": [{"key": n.key, "params": n.params} for n in warnings]},
+                           # written in both languages now: a warning's parameters may be names and lists
+                           # that read per language (museum.i18n), which JSON cannot hold
+                           "warnings": [{"key": n.key, "zh": n.message("zh"), "en": n.message("en")} for n in warnings]},
                           ensure_ascii=False, default=str)
     with db.transaction(con):
         batch_id = batches.create_batch(con, kind, institution=institution, user=actor, file_name=file_name,
@@ -141,13 +143,29 @@ def submit_upload(con, institution: int, analysis: ingest.Analysis, *, actor: st
 # --- reading ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class WrittenNotice:
+    """A warning of a pending batch as it was written at submission, in both languages."""
+
+    key: str
+    zh: str
+    en: str
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def _warning(stored: dict) -> WrittenNotice | Notice:
+    return WrittenNotice(stored["key"], stored["zh"], stored["en"]) if "zh" in stored else Notice(stored["key"], stored["params"])
+
+
 def _proposal(row: dict) -> Proposal:
     stored = json.loads(row["proposal"])
     return Proposal(
         batch_id=int(row["batch_id"]), institution_id=int(row["institution_id"]), institution=row.get("institution"),
         kind=row["kind"], status=row["status"], submitted_by=row["submitted_by"], submitted_at=row["submitted_at"],
         file_name=row["file_name"] if isinstance(row["file_name"], str) else None, inputs=stored["inputs"],
-        changes=stored["changes"], warnings=[Notice(w["key"], w["params"]) for w in stored["warnings"]],
+        changes=stored["changes"], warnings=[_warning(w) for w in stored["warnings"]],
         decided_by=_plain(row["decided_by"]), reason=_plain(row["reason"]), what=_plain(row["note"]))
 
 

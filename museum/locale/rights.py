@@ -29,6 +29,8 @@ MESSAGES = {
     "rights.action.manage_accounts": ("管理账号", "manage accounts"),
     "rights.action.view_audit": ("查看审计记录", "read the audit trail"),
     "rights.action.backup": ("备份", "back up"),
+    "rights.action.receive": ("接收报送包", "receive a return"),
+    "rights.action.approve": ("审核数据", "approve figures"),
     # choosing an institution on the command line
     "cli.choose_institution": (
         "这个数据库有 {count} 个单位，请用 --institution 指定其一（名称或编号）：{known}",

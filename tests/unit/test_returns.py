@@ -19,7 +19,7 @@ from museum.access import auth
 from museum.cli import main
 from museum.intake import ingest
 from museum.returns import keys, parts, receive as receiving
-from museum.store import batches, db
+from museum.store import audit, batches, db
 from museum.targets import store as target_store
 
 UNIT = "西安市科学技术馆"
@@ -213,3 +213,26 @@ def test_a_return_in_the_name_of_this_installs_own_unit_needs_its_own_key(unit, 
     assert "不是该单位已登记的密钥" in capsys.readouterr().err
     assert holdings(unit, "2025-Q1") == before
     assert receive(unit, tmp_path / "own.zip", capsys=capsys)["status"] == "committed"
+
+
+def test_only_an_admin_of_the_unit_receives_its_return(unit, sponsor, tmp_path, capsys):
+    """Issue 24: every write path checks the acting account's role in that unit; a receipt writes the
+    unit's figures, so a viewer or an editor is refused (audited) and nothing changes."""
+    package(unit, "2025-Q1", tmp_path / "q1.zip")
+    package(unit, "2025-04", tmp_path / "april.zip")
+    with db.session(sponsor) as con:
+        auth.add_user(con, "管理员甲", "admin", "correct horse battery", actor="test")
+        auth.add_user(con, "观众乙", "viewer", "correct horse battery", actor="test")
+        auth.add_user(con, "编辑丙", "editor", "correct horse battery", actor="test")
+    receive(sponsor, tmp_path / "q1.zip", "--trust-new-key", "--user", "管理员甲", capsys=capsys)
+    with db.session(sponsor) as con:
+        before = len(db.query(con, "batches"))
+    for user in ("观众乙", "编辑丙"):
+        capsys.readouterr()
+        assert main(["receive", str(tmp_path / "april.zip"), "--user", user, "--db", str(sponsor)]) == 1
+        assert "接收报送包" in capsys.readouterr().err
+    with db.session(sponsor) as con:
+        assert len(db.query(con, "batches")) == before
+        refused = audit.entries(con, action="access_refused")
+    assert len(refused) == 2
+    assert receive(sponsor, tmp_path / "april.zip", "--user", "管理员甲", capsys=capsys)["status"] == "committed"
