@@ -236,3 +236,25 @@ def test_only_an_admin_of_the_unit_receives_its_return(unit, sponsor, tmp_path, 
         refused = audit.entries(con, action="access_refused")
     assert len(refused) == 2
     assert receive(sponsor, tmp_path / "april.zip", "--user", "管理员甲", capsys=capsys)["status"] == "committed"
+
+
+def test_an_older_return_never_replaces_a_newer_one(unit, sponsor, tmp_path, capsys, monkeypatch):
+    """A package made before one already received for the same months (delayed or replayed) is refused,
+    and the newer figures stay; a package made later still replaces them."""
+    from museum.returns import package as packages
+
+    made = iter(["2025-05-01T08:00:00Z", "2025-05-02T08:00:00Z", "2025-05-03T08:00:00Z"])
+    real_manifest = packages.unsigned_manifest
+
+    def dated(*args, **kwargs):
+        return real_manifest(*args, **{**kwargs, "created_at": next(made)})
+
+    monkeypatch.setattr(packages, "unsigned_manifest", dated)
+    for name in ("v1.zip", "v2.zip", "v3.zip"):
+        package(unit, "2025-04", tmp_path / name)
+    receive(sponsor, tmp_path / "v2.zip", "--trust-new-key", capsys=capsys)
+    capsys.readouterr()
+    assert main(["receive", str(tmp_path / "v1.zip"), "--db", str(sponsor)]) == 1
+    assert "较旧的数字" in capsys.readouterr().err
+    assert main(["receive", str(tmp_path / "v1.zip"), "--dry-run", "--db", str(sponsor)]) == 1
+    assert receive(sponsor, tmp_path / "v3.zip", capsys=capsys)["status"] == "committed"
