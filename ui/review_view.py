@@ -63,18 +63,7 @@ def changes_table(ctx: Selection, changes: list[dict], *, conflicts: bool = Fals
 
 
 def _what(ctx: Selection, proposal: review.Proposal) -> str:
-    """The file, or what was typed in words (the month, the metric's name): never a metric id."""
-    if proposal.file_name:
-        return proposal.file_name
-    cat = catalog.load()
-    first = proposal.changes[0] if proposal.changes else None
-    if first is None:
-        return "—"
-    when = period_text(first["year"], first["month"], ctx.lang)
-    if proposal.kind == "entry":
-        return when
-    name = first.get("indicator") or (cat[first["metric_id"]].name(ctx.lang) if first["metric_id"] in cat else "—")
-    return f"{name} {when}"
+    return review.described(proposal, ctx.lang, catalog.load())
 
 
 def batch(ctx: Selection, proposal: review.Proposal, *, may_decide: bool) -> None:

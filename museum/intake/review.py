@@ -22,6 +22,7 @@ from museum.access import auth
 from museum.catalog import Catalog
 from museum.errors import InputRejected
 from museum.intake import controls, ingest
+from museum.intake.present import period_text
 from museum.intake.problems import Notice
 from museum.store import audit, batches, db
 
@@ -73,7 +74,7 @@ def required(con, institution: int | None) -> bool:
 def set_required(con, institution: int, on: bool, *, actor: str, role: str | None) -> None:
     """Switch review on or off for an institution (admins only), audited in the same transaction."""
     if not auth.can(role, "manage_accounts"):
-        _refuse(con, actor, f"review setting of institution #{institution}: role {role}",
+        _refuse(con, actor, f"review setting of institution #{institution}: role {role or 'none'}",
                 InputRejected("review.setting_not_allowed"))
     with db.transaction(con):
         db.execute(con, "review_setting_delete", institution_id=institution)
@@ -169,6 +170,21 @@ def _proposal(row: dict) -> Proposal:
         decided_by=_plain(row["decided_by"]), reason=_plain(row["reason"]), what=_plain(row["note"]))
 
 
+def described(proposal: Proposal, lang: str, cat: Catalog) -> str:
+    """What a batch holds in words: the file, or the month typed, or the metric's name and period
+    (never a metric id), for the 待审核 list and `pending`."""
+    if proposal.file_name:
+        return proposal.file_name
+    first = proposal.changes[0] if proposal.changes else None
+    if first is None:
+        return "—"
+    when = period_text(first["year"], first["month"], lang)
+    if proposal.kind == "entry":
+        return when
+    name = first.get("indicator") or (cat[first["metric_id"]].name(lang) if first["metric_id"] in cat else "—")
+    return f"{name} {when}"
+
+
 def listed(con, status: str = PENDING, institution: int | None = None) -> list[Proposal]:
     """Reviewed batches of one status, oldest first (every institution without `institution`)."""
     frame = db.query(con, "batch_review_list", status=status, institution_id=institution)
@@ -199,7 +215,7 @@ def _check_decider(con, proposal: Proposal, actor: str, role: str | None, verb: 
         _refuse(con, actor, f"{where}: {proposal.status} already",
                 InputRejected(f"review.already_{proposal.status}", batch_id=proposal.batch_id))
     if not auth.can(role, "approve"):
-        _refuse(con, actor, f"{where}: role {role}", InputRejected("review.not_allowed", batch_id=proposal.batch_id))
+        _refuse(con, actor, f"{where}: role {role or 'none'}", InputRejected("review.not_allowed", batch_id=proposal.batch_id))
     if actor == proposal.submitted_by:
         _refuse(con, actor, f"{where}: submitted by the same account",
                 InputRejected("review.same_account", batch_id=proposal.batch_id, user=actor))
@@ -295,7 +311,9 @@ def approve(con, batch_id: int, *, actor: str, role: str | None, over_conflicts:
             audit.record(con, "review_approved", actor,
                          f"batch #{batch_id} approved ({counts.inserted} new, {counts.updated} changed{over})")
     except InputRejected as refusal:
-        _refuse(con, actor, f"approve batch #{batch_id}: {refusal.key}", refusal)
+        # the audit trail is read by people: a conflict in words (museum.store.audit_words has its Chinese)
+        why = "values changed since submission (conflict)" if refusal.key == "review.conflict" else refusal.key
+        _refuse(con, actor, f"approve batch #{batch_id}: {why}", refusal)
     return counts
 
 

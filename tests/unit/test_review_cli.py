@@ -180,6 +180,8 @@ def test_four_eyes_holds_however_the_submitters_name_is_spelled(db_path, capsys)
     assert code == 0 and json.loads(out)["status"] == "pending"
     batch = str(json.loads(out)["batch_id"])
     assert json.loads(run(capsys, "pending", "--json")[1])[0]["submitted_by"] == "boss"  # the account's own name
+    listed = run(capsys, "pending")[1]
+    assert "posts" not in listed and "2025" in listed  # the month typed, in words: never a metric id or a note
     for spelled in ("boss", "boss ", " ｂｏｓｓ"):
         code, _, err = run(capsys, "approve", batch, "--user", spelled)
         assert code == 1 and "另一个账号" in err, (spelled, err)
