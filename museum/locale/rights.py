@@ -1,6 +1,12 @@
 """Messages of rights per institution: refusals, grants, the institution commands and the admin page's unit tab."""
 
 MESSAGES = {
+    "rights.admin.new_account_units": ("在这些单位担任此角色", "Takes this role in these units"),
+    "cli.users.institution_needed": (
+        "这里有多家单位：请用 --institution 指明“{name}”在哪家单位担任此角色（可重复），例如 --institution 1。单位：{known}",
+        "There are several units here: name the unit(s) where “{name}” takes this role with --institution (repeatable), "
+        "e.g. --institution 1. Units: {known}",
+    ),
     "auth.role.sponsor": ("举办单位（只读）", "sponsor (view only)"),
     "audit.action.access_refused": ("越权被拒绝", "access refused"),
     "audit.action.institution_add": ("添加单位", "unit added"),

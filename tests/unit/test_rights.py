@@ -277,3 +277,16 @@ def test_a_units_own_admin_approves_there_and_nowhere_else(units, capsys):
     with db.session(path, read_only=True) as con:
         assert not rights.can_in(con, "ed_a", "manage_accounts", 3) and not rights.can_in(con, "ed_a", "backup", 3)
         assert rights.menu_role(con, "ed_a") == "editor"  # the menu: no 系统管理
+
+
+def test_a_new_account_among_several_units_names_its_units(units, capsys):
+    """With several units, `users add` of a non-admin names where the role applies (exit 2 listing the
+    units); with --institution it gets that unit only."""
+    path, _ = units
+    code, _, err = cli(capsys, "users", "add", "neu", "--role", "editor", "--password-stdin", "--db", str(path),
+                       stdin="password-1\n")
+    assert code == 2 and "--institution" in err and UNIT_B in err
+    assert cli(capsys, "users", "add", "neu", "--role", "editor", "--institution", UNIT_B, "--password-stdin",
+               "--db", str(path), stdin="password-1\n")[0] == 0
+    with db.session(path, read_only=True) as con:
+        assert [rights.role_in(con, "neu", unit) for unit in (1, 3)] == [None, "editor"]
