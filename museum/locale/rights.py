@@ -1,6 +1,10 @@
 """Messages of rights per institution: refusals, grants, the institution commands and the admin page's unit tab."""
 
 MESSAGES = {
+    "rights.admin.set_sponsor": ("设置已有单位的举办单位", "Set an existing unit's sponsor (举办单位)"),
+    "rights.admin.save_sponsor": ("保存举办单位", "Save the sponsor"),
+    "institutions.sponsor_set": ("“{name}”的举办单位现为“{sponsor}”。", "“{sponsor}” is now the sponsor (举办单位) of “{name}”."),
+    "institutions.own_sponsor": ("一家单位不能是自己的举办单位。", "A unit cannot be its own sponsor."),
     "rights.admin.new_account_units": ("在这些单位担任此角色", "Takes this role in these units"),
     "cli.users.institution_needed": (
         "这里有多家单位：请用 --institution 指明“{name}”在哪家单位担任此角色（可重复），例如 --institution 1。单位：{known}",

@@ -27,6 +27,7 @@ RULES: list[tuple[re.Pattern, str | Callable]] = [(re.compile(p), r) for p, r in
     (r"^revoke (.+) in (.+)$", r"撤销 \1 在“\2”的角色"),
     (r"^refused (\w+) in institution #(\w+)$", lambda m: f"拒绝越权操作：{_action(m[1])}（单位 #{m[2]}）"),
     (r"^institution (.+) added$", r"添加单位 \1"),
+    (r"^institution #(\d+) sponsored by #(\d+)$", r"单位 #\1 的举办单位设为单位 #\2"),
     (r"^add (.+) role=(\w+)$", lambda m: f"添加账号 {m[1]}（{_role(m[2])}）"),
     (r"^remove (.+) role=(\w+)$", lambda m: f"删除账号 {m[1]}（{_role(m[2])}）"),
     (r"^role=(\w+)", lambda m: f"角色：{_role(m[1])}"),

@@ -290,3 +290,16 @@ def test_a_new_account_among_several_units_names_its_units(units, capsys):
                "--db", str(path), stdin="password-1\n")[0] == 0
     with db.session(path, read_only=True) as con:
         assert [rights.role_in(con, "neu", unit) for unit in (1, 3)] == [None, "editor"]
+
+
+def test_an_existing_unit_gets_its_sponsor(units, capsys):
+    """The install's own unit (or one a report created) gets a 举办单位 later; its sponsor then sees it."""
+    path, _ = units
+    with db.session(path, read_only=True) as con:
+        assert not rights.can_in(con, "boss", "view", 1)
+    assert cli(capsys, "institutions", "sponsor", "1", "--sponsor", SPONSOR, "--user", "ed_a", "--db", str(path))[0] == 1
+    assert cli(capsys, "institutions", "sponsor", "1", "--sponsor", "1", "--db", str(path))[0] == 1
+    code, out, _ = cli(capsys, "institutions", "sponsor", "1", "--sponsor", SPONSOR, "--db", str(path))
+    assert code == 0 and SPONSOR in out
+    with db.session(path, read_only=True) as con:
+        assert rights.can_in(con, "boss", "view", 1) and not rights.can_in(con, "boss", "upload", 1)
