@@ -199,3 +199,16 @@ def test_pending_warnings_read_as_sentences(db_path, capsys, tmp_path):
     zh, en = run(capsys, "pending")[1], run(capsys, "pending", "--lang", "en")[1]
     assert "直播活动 2023: Σ3=15 ≠ 10" in zh and "Livestreams 2023: Σ3=15 ≠ 10" in en
     assert "Listing(" not in zh + en and "Phrase(" not in zh + en
+
+
+def test_batches_say_which_are_pending_or_returned(db_path, capsys):
+    add_account(db_path, "li", "editor")
+    add_account(db_path, "boss", "admin")
+    assert run(capsys, "settings", "review", "on", "--user", "boss")[0] == 0
+    for month in ("04", "05"):
+        assert run(capsys, "enter", "--period", f"2025-{month}", "posts=480", "--user", "li")[0] == 0
+    assert run(capsys, "reject", "3", "--reason", "重复", "--user", "boss")[0] == 0
+    listed = {b["batch_id"]: b["review_status"] for b in json.loads(run(capsys, "batches", "--json")[1])}
+    assert (listed[2], listed[3], listed[1]) == ("pending", "rejected", None)
+    text = run(capsys, "batches")[1]
+    assert "待审核（未写入）" in text and "已退回（未写入）" in text
