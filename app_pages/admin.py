@@ -40,8 +40,16 @@ with accounts_tab:
         new_role = cols[1].selectbox(t("access.role", lang), auth.ROLES, key="add_role",
                                      format_func=lambda r: t(f"auth.role.{r}", lang))
         new_password = cols[2].text_input(t("access.password", lang), type="password", key="add_password")
+        every_unit = data.read("institutions")
+        chosen_units = None  # one unit: the account's role is there
+        if len(every_unit) > 1:  # several: rights only where named (an admin account is admin in every unit)
+            names = dict(zip(every_unit["institution_id"].astype(int), every_unit["name"]))
+            chosen_units = st.multiselect(t("rights.admin.new_account_units", lang), list(names), format_func=names.get,
+                                          default=[context.current().institution_id] if context.current().institution_id in names else [],
+                                          key="add_units")
         if st.form_submit_button(t("access.admin.add", lang)):
-            run_change(lambda con: auth.add_user(con, new_name.strip(), new_role, new_password, actor=me),
+            run_change(lambda con: auth.add_user(con, new_name.strip(), new_role, new_password, actor=me,
+                                                 institutions=chosen_units),
                        "cli.users.added", name=new_name.strip(), role=t(f"auth.role.{new_role}", lang))
 
     users = data.read("accounts")

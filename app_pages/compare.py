@@ -16,7 +16,7 @@ def table_with_downloads(block: Table, lang: str) -> None:
     st.markdown(f"**{blocks.plain(block.title)}**")
     widths = {t(f"compare.column.{key}", lang): width for key, width in display.COLUMN_WIDTHS[lang].items()}
     st.dataframe(block.frame, hide_index=True, key=f"table_{block.name}", height="content",
-                 column_config={name: st.column_config.TextColumn(width=width) for name, width in widths.items()})
+                 column_config={name: st.column_config.TextColumn(width=width) for name, width in widths.items()}, placeholder="—")
     files = {"csv": (lambda: safe_csv.to_csv_bytes(block.frame), "text/csv"),
              "xlsx": (lambda: safe_csv.to_xlsx_bytes({t("compare.title", lang): block.frame}), XLSX)}
     for column, (fmt, (produce, mime)) in zip(st.columns(2), files.items()):

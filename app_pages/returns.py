@@ -85,14 +85,14 @@ def receive_view() -> None:
                 con, uploaded.name, uploaded.getvalue(), exc, actor=access.actor()))
         blocks.refusal(exc, ctx.lang)
         return
-    st.dataframe(summary(package), hide_index=True)
+    st.dataframe(summary(package), hide_index=True, placeholder="—")
     if plan["new_institution"]:
         st.info(ctx.t("returns.ui.new_institution", institution=package.institution))
     trusted = True
     if plan["new_key"]:
         st.warning(ctx.t("returns.ui.new_key", institution=package.institution, fingerprint=package.fingerprint))
         trusted = st.checkbox(ctx.t("returns.ui.trust", fingerprint=package.fingerprint), key=f"returns_trust_{package.sha256[:16]}")
-    st.dataframe(changes(plan), hide_index=True)
+    st.dataframe(changes(plan), hide_index=True, placeholder="—")
     if st.button(ctx.t("returns.ui.receive"), type="primary", disabled=not trusted, key=f"returns_receive_{package.sha256[:16]}"):
         try:
             with access.write_session() as con:

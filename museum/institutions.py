@@ -86,6 +86,16 @@ def sponsors(con) -> pd.DataFrame:
     return db.query(con, "institution_sponsors")
 
 
+def set_sponsor(con, institution_id: int, sponsor_id: int, *, actor: str) -> None:
+    """Make `sponsor_id` the 举办单位 of `institution_id` (a unit created by a report or a return, or
+    the install's own), audited in one transaction: its sponsor accounts see the unit from now on."""
+    if int(institution_id) == int(sponsor_id):
+        raise InputRejected("institutions.own_sponsor")
+    with db.transaction(con):
+        db.execute(con, "institution_sponsor_set", institution_id=int(institution_id), sponsor_id=int(sponsor_id))
+        audit.record(con, "institution_add", actor, f"institution #{int(institution_id)} sponsored by #{int(sponsor_id)}")
+
+
 def add(con, name: str, *, actor: str, sponsor_id: int | None = None) -> int:
     """Register a new institution (and its 举办单位), audited in one transaction; its id.
 

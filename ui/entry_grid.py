@@ -44,9 +44,14 @@ def _editor(ctx: Selection, rows: pd.DataFrame, draft: dict | None, key: str) ->
         CONFIRM: [m in confirmed for m in rows["metric_id"]],
     })
     fixed = [c for c in shown.columns if c not in (TYPED, CONFIRM)]
+    metric = ctx.t("entry.column.metric")
     return st.data_editor(
-        shown, hide_index=True, key=f"{key}_grid", disabled=fixed, num_rows="fixed", width="stretch",
-        column_config={TYPED: st.column_config.TextColumn(ctx.t("entry.column.typed")),
+        # the cell to type sits beside the metric's name, so that a phone shows both without scrolling sideways;
+        # last month, last year and the current value follow as the reference
+        shown, hide_index=True, key=f"{key}_grid", disabled=fixed, num_rows="fixed", width="stretch", placeholder="",
+        column_order=[metric, TYPED, CONFIRM, *[c for c in fixed if c != metric]],
+        column_config={metric: st.column_config.TextColumn(metric, pinned=True),
+                       TYPED: st.column_config.TextColumn(ctx.t("entry.column.typed")),
                        CONFIRM: st.column_config.CheckboxColumn(ctx.t("entry.column.confirm"))})
 
 

@@ -63,18 +63,7 @@ def changes_table(ctx: Selection, changes: list[dict], *, conflicts: bool = Fals
 
 
 def _what(ctx: Selection, proposal: review.Proposal) -> str:
-    """The file, or what was typed in words (the month, the metric's name): never a metric id."""
-    if proposal.file_name:
-        return proposal.file_name
-    cat = catalog.load()
-    first = proposal.changes[0] if proposal.changes else None
-    if first is None:
-        return "—"
-    when = period_text(first["year"], first["month"], ctx.lang)
-    if proposal.kind == "entry":
-        return when
-    name = first.get("indicator") or (cat[first["metric_id"]].name(ctx.lang) if first["metric_id"] in cat else "—")
-    return f"{name} {when}"
+    return review.described(proposal, ctx.lang, catalog.load())
 
 
 def batch(ctx: Selection, proposal: review.Proposal, *, may_decide: bool) -> None:
@@ -86,7 +75,7 @@ def batch(ctx: Selection, proposal: review.Proposal, *, may_decide: bool) -> Non
         st.caption(blocks.plain(ctx.t("review.batch_meta", user=proposal.submitted_by, count=len(proposal.changes),
                                       time=clock.format_time(proposal.submitted_at, ctx.lang))))
         if proposal.changes:
-            st.dataframe(changes_table(ctx, proposal.changes), hide_index=True, key=f"{key}_changes")
+            st.dataframe(changes_table(ctx, proposal.changes), hide_index=True, key=f"{key}_changes", placeholder="—")
         for notice in proposal.warnings:
             st.warning(blocks.plain(notice.message(ctx.lang)), icon=":material/warning:")
         refused = st.session_state.get(_REFUSED)
@@ -94,7 +83,7 @@ def batch(ctx: Selection, proposal: review.Proposal, *, may_decide: bool) -> Non
             st.error(blocks.plain(st.session_state.pop(_REFUSED)[1]), icon=":material/block:")
         conflicts = st.session_state.get(_CONFLICTS, {}).get(proposal.batch_id)
         if conflicts:
-            st.dataframe(changes_table(ctx, conflicts, conflicts=True), hide_index=True, key=f"{key}_conflicts")
+            st.dataframe(changes_table(ctx, conflicts, conflicts=True), hide_index=True, key=f"{key}_conflicts", placeholder="—")
         if may_decide:
             _buttons(ctx, proposal, key, bool(conflicts))
 

@@ -42,8 +42,8 @@ def unit_rights_tab(lang: str, me: str, accounts: list[str]) -> None:
     if held.empty:
         st.info(t("rights.admin.none", lang))
     else:
-        st.dataframe(memberships_table(held, lang), hide_index=True, key="unit_rights_table")
-    st.dataframe(units_table(units, lang), hide_index=True, key="unit_list_table")
+        st.dataframe(memberships_table(held, lang), hide_index=True, key="unit_rights_table", placeholder="—")
+    st.dataframe(units_table(units, lang), hide_index=True, key="unit_list_table", placeholder="—")
     names = dict(zip(units["institution_id"].astype(int), units["name"]))
     if accounts and names:
         cols = st.columns(3)
@@ -59,6 +59,7 @@ def unit_rights_tab(lang: str, me: str, accounts: list[str]) -> None:
                 lambda con: rights.revoke(con, account, unit, actor=me) or True, lang):
             forms.saved(t("cli.users.revoked", lang, name=account, institution=names[unit]))
     new_unit_form(lang, me, names)
+    sponsor_form(lang, me, names)
 
 
 def new_unit_form(lang: str, me: str, names: dict[int, str]) -> None:
@@ -71,3 +72,17 @@ def new_unit_form(lang: str, me: str, names: dict[int, str]) -> None:
         if st.form_submit_button(t("rights.admin.create", lang)) and forms.write(
                 lambda con: institutions.add(con, name, actor=me, sponsor_id=sponsor), lang) is not None:
             forms.saved(t("rights.admin.created", lang, name=name.strip()))
+
+
+def sponsor_form(lang: str, me: str, names: dict[int, str]) -> None:
+    """An existing unit's 举办单位 (the install's own, or one a report or a return created)."""
+    if len(names) < 2:
+        return
+    with st.form("unit_sponsor"):
+        st.subheader(t("rights.admin.set_sponsor", lang))
+        cols = st.columns(2)
+        unit = cols[0].selectbox(t("rights.admin.unit", lang), list(names), format_func=names.get, key="sponsor_unit")
+        sponsor = cols[1].selectbox(t("rights.admin.sponsor", lang), list(names), format_func=names.get, key="sponsor_of_unit")
+        if st.form_submit_button(t("rights.admin.save_sponsor", lang)) and forms.write(
+                lambda con: institutions.set_sponsor(con, unit, sponsor, actor=me) or True, lang) is not None:
+            forms.saved(t("institutions.sponsor_set", lang, name=names[unit], sponsor=names[sponsor]))

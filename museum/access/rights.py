@@ -10,10 +10,12 @@ The model (migration 0016):
   later. Nobody else gains a new institution without an explicit grant (`users grant`), except the
   account that creates it by importing its report, which is granted its own role there.
 - `app_user.role` still decides which pages the menu offers and what is not about one unit
-  (accounts, the audit trail, whole-database backups), and caps every unit role: a unit role above it
-  acts as it (so demoting an account takes its write rights away everywhere; a grant raises it to the
-  highest unit role short of admin). `auth.can(role, action)` is unchanged and this module adds the
-  per-unit layer on top of it: `can_in(con, user, action, institution)`.
+  (accounts, the audit trail, whole-database backups: INSTALL_ACTIONS), and caps every unit role: a
+  viewer account acts as a viewer everywhere (so demoting an account takes its write rights away
+  everywhere at once). An editor account may be a unit's own admin: it approves that unit's pending
+  batches, switches its review and receives its returns, and manages nothing of the install (a grant
+  raises its menu role to the highest unit role short of admin). `auth.can(role, action)` is unchanged
+  and this module adds the per-unit layer on top of it: `can_in(con, user, action, institution)`.
 - The migration gave every account of an older install its role in every institution then
   existing, so a one-museum install behaves exactly as before.
 
@@ -34,6 +36,10 @@ UNIT_ROLES = ("viewer", "editor", "admin", "sponsor")
 SPONSOR = "sponsor"
 # the order of the roles that write, for the account's menu role (museum.access.auth.ROLES)
 _RANK = {"viewer": 0, "sponsor": 0, "editor": 1, "admin": 2}
+# what is about the whole install, never one unit: only an admin account may, whatever its unit roles
+INSTALL_ACTIONS = frozenset({"manage_accounts", "view_audit", "backup"})
+# the highest unit role an account acts with, by its own role: an editor account may be a unit's admin
+_CEILING = {"viewer": "viewer", "editor": "admin", "admin": "admin"}
 
 
 def validate_unit_role(role: str) -> str:
@@ -54,16 +60,21 @@ def role_in(con, user_name: str | None, institution_id: int | None) -> str | Non
         return "admin"
     direct = db.scalar(con, "membership_role", user_name=account.name, institution_id=int(institution_id))
     if direct in auth.ROLES:
-        # never above the account's own role: demoting an account (the admin page's 更改角色) takes its
-        # write rights away in every unit at once
-        return direct if _RANK[direct] <= _RANK[account.role] else account.role
+        # never above what the account's own role allows: demoting an account to viewer (the admin
+        # page's 更改角色) takes its write rights away in every unit at once
+        ceiling = _CEILING.get(account.role, "viewer")
+        return direct if _RANK[direct] <= _RANK[ceiling] else ceiling
     if direct == SPONSOR or db.scalar(con, "membership_sponsored", user_name=account.name, institution_id=int(institution_id)):
         return "viewer"
     return None
 
 
 def can_in(con, user_name: str | None, action: str, institution_id: int | None) -> bool:
-    """Whether the account `user_name` may do `action` (auth.ACTIONS) in institution `institution_id`."""
+    """Whether the account `user_name` may do `action` (auth.ACTIONS) in institution `institution_id`.
+    What is about the whole install (INSTALL_ACTIONS) needs an admin account, whatever its unit roles."""
+    if action in INSTALL_ACTIONS:
+        account = auth.get_user(con, user_name) if user_name else None
+        return account is not None and not account.disabled and auth.can(account.role, action)
     return auth.can(role_in(con, user_name, institution_id), action)
 
 

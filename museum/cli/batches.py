@@ -11,7 +11,7 @@ from museum.i18n import t
 
 JSON_COLUMNS = [
     "batch_id", "kind", "institution", "file_name", "file_sha256", "file_size", "user_name", "created_at",
-    "inserted", "updated", "unchanged", "skipped", "note", "is_demo", "rolls_back", "rolled_back_by",
+    "inserted", "updated", "unchanged", "skipped", "note", "is_demo", "rolls_back", "rolled_back_by", "review_status",
 ]
 
 

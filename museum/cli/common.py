@@ -119,9 +119,10 @@ def acting_user(con, args) -> str:
         return cli_actor()
     from museum.access import auth
 
-    if auth.get_user(con, name) is None:
+    account = auth.get_user(con, name)
+    if account is None:
         raise UsageError("cli.unknown_user", name=name)
-    return name
+    return account.name  # as stored (NFKC, trimmed): " boss" and "ｂｏｓｓ" are boss, also to the four-eyes check
 
 
 def cli_actor() -> str:

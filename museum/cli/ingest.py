@@ -102,7 +102,7 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
         print(t("intake.cli.warning", lang, message=notice.message(lang)), file=sys.stderr)
     cat = catalog.load()
     for unmatched in result.unmatched:
-        suggestions = "、".join(f"{m}（{cat[m].name(lang)}）" for m in unmatched.suggestions) or "—"
+        suggestions = t("compare.name_separator", lang).join(f"{cat[m].name(lang)} ({m})" for m in unmatched.suggestions) or "—"
         print(t("intake.cli.unmatched", lang, column=unmatched.column, suggestions=suggestions), file=sys.stderr)
     if result.status == "rejected":
         print(t("intake.cli.rejected", lang, file=result.file_name, count=result.problem_count), file=sys.stderr)
@@ -112,6 +112,8 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
         print(t("intake.cli.duplicate", lang, file=result.file_name, batch_id=result.duplicate_of))
     elif result.status == "committed":
         print(t("intake.cli.committed", lang, batch_id=result.batch_id, **counts))
+    elif result.status == "pending":  # review is on: nothing official until another account approves
+        print(t("review.submitted", lang, batch_id=result.batch_id))
     else:
         print(t("intake.cli.valid", lang, **counts))
     source = source_line(result, lang)

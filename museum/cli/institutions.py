@@ -1,4 +1,4 @@
-"""`python -m museum institutions add NAME [--sponsor NAME|ID] [--user NAME]` and `institutions list [--json]`."""
+"""`python -m museum institutions add NAME [--sponsor NAME|ID]`, `institutions sponsor NAME|ID --sponsor NAME|ID` and `institutions list [--json]`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ def register(subparsers, common) -> None:
     add.add_argument("--sponsor", metavar="NAME|ID", help="its 举办单位, an existing unit")
     add.add_argument("--user", help="an existing admin account to record the change under (default: cli:<OS user>)")
     add.set_defaults(handler=run_add)
+    sponsor = actions.add_parser("sponsor", parents=[common], help="set the 举办单位 of an existing unit")
+    sponsor.add_argument("name", metavar="NAME|ID", help="the unit")
+    sponsor.add_argument("--sponsor", metavar="NAME|ID", required=True, help="its 举办单位, an existing unit")
+    sponsor.add_argument("--user", help="an existing admin account to record the change under (default: cli:<OS user>)")
+    sponsor.set_defaults(handler=run_sponsor)
     listing = actions.add_parser("list", parents=[common], help="every unit with its number and 举办单位")
     listing.add_argument("--json", action="store_true", help=f"one object per unit: {', '.join(JSON_KEYS)}")
     listing.set_defaults(handler=run_list)
@@ -38,6 +43,21 @@ def run_add(args) -> int:
     print(t("institutions.added", args.lang, name=args.name.strip(), number=number))
     if sponsor:
         print(t("institutions.added_sponsor", args.lang, sponsor=sponsor[1]))
+    return 0
+
+
+def run_sponsor(args) -> int:
+    con = open_initialised(args)
+    try:
+        actor = acting_user(con, args)
+        unit = choose_institution(con, args.name)
+        if args.user and not auth.can(auth.require_user(con, actor).role, "manage_accounts"):
+            raise rights.refuse(con, actor, "manage_accounts", unit[0])  # audited, exit 1
+        sponsor = choose_institution(con, args.sponsor)
+        institutions.set_sponsor(con, unit[0], sponsor[0], actor=actor)
+    finally:
+        con.close()
+    print(t("institutions.sponsor_set", args.lang, name=unit[1], sponsor=sponsor[1]))
     return 0
 
 

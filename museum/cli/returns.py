@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum import period as periods
-from museum.access import auth
+from museum.access import auth, rights
 from museum.cli.common import acting_user, add_unit_options, open_initialised, print_json, unit
 from museum.errors import InputRejected
 from museum.i18n import t
 from museum.returns import package as packages, receive as receiving
+from museum.store import batches
 
 
 def register(subparsers, common) -> None:
@@ -61,6 +62,20 @@ def trust_allowed(con, actor: str, user: str | None) -> None:
         raise InputRejected("returns.trust_needs_admin", user=actor)
 
 
+def receive_allowed(con, user: str, institution: str) -> None:
+    """A receipt writes the unit's figures: an admin of that unit may (of a unit not yet registered,
+    an admin account); anyone else is refused, audited, with nothing changed."""
+    existing = batches.institution_id(con, institution, create=False)
+    role = rights.role_in(con, user, existing) if existing is not None else auth.require_user(con, user).role
+    if role != "admin":
+        raise rights.refuse(con, user, "receive", existing, name=institution)
+
+
+def _record(con, args, path: Path, content: bytes, problem: InputRejected, actor: str) -> None:
+    if not args.dry_run:  # a dry run writes nothing, not even this line
+        receiving.record_rejection(con, path.name, content, problem, actor=actor)
+
+
 def run_receive(args) -> int:
     path = Path(args.file)
     content = path.read_bytes()
@@ -71,10 +86,15 @@ def run_receive(args) -> int:
             if args.trust_new_key:
                 trust_allowed(con, actor, args.user)
             package = receiving.open_package(content, path.name)
+        except InputRejected as problem:
+            _record(con, args, path, content, problem, actor)
+            raise
+        if args.user:
+            receive_allowed(con, actor, package.institution)  # refused with its own audit line
+        try:
             outcome = receiving.commit(con, package, actor=actor, trust_new_key=args.trust_new_key, dry_run=args.dry_run)
         except InputRejected as problem:
-            if not args.dry_run:  # a dry run writes nothing, not even this line
-                receiving.record_rejection(con, path.name, content, problem, actor=actor)
+            _record(con, args, path, content, problem, actor)
             raise
     finally:
         con.close()

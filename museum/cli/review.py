@@ -89,7 +89,7 @@ def run_pending(args) -> int:
     cat = catalog.load()
     for p in found:
         print(t("review.cli.line", args.lang, batch_id=p.batch_id, kind=t(f"batch.kind.{p.kind}", args.lang),
-                what=p.file_name or p.what or "—", user=p.submitted_by, time=clock.format_time(p.submitted_at, args.lang),
+                what=review.described(p, args.lang, cat), user=p.submitted_by, time=clock.format_time(p.submitted_at, args.lang),
                 count=len(p.changes)))
         for change in p.changes:
             print(change_line(change, args.lang, cat))

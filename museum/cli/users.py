@@ -7,6 +7,7 @@ import sys
 
 import pandas as pd
 
+from museum import institutions
 from museum.access import auth, rights
 from museum.cli.common import choose_institution, cli_actor, open_initialised, print_json, print_table
 from museum.errors import InputRejected, UsageError
@@ -76,6 +77,11 @@ def run_add(args) -> int:
     con = open_initialised(args)
     try:
         units = None if not args.institution else [choose_institution(con, text)[0] for text in args.institution]
+        known = institutions.table(con)
+        if units is None and args.role != "admin" and len(known) > 1:
+            # with several units an account gets rights only where it is named (an admin account is admin in all)
+            raise UsageError("cli.users.institution_needed", name=args.name,
+                             known="、".join(f"{n} ({i})" for i, n in zip(known["institution_id"], known["name"])))
         auth.add_user(con, args.name, args.role, password, actor=cli_actor(), institutions=units)
     finally:
         con.close()

@@ -212,8 +212,8 @@ def _office(analysis: Analysis, book, cat: Catalog, year: int | None, aliases) -
     analysis.observations = observations
 
 
-def _live_duplicate(con, analysis: Analysis) -> int | None:
-    return db.scalar(con, "intake_upload_by_sha", sha256=analysis.sha256)
+def _live_duplicate(con, institution: int, analysis: Analysis) -> int | None:
+    return db.scalar(con, "intake_upload_by_sha", sha256=analysis.sha256, institution_id=institution)
 
 
 def _add_context_warnings(con, institution: int, analysis: Analysis, cat: Catalog, table=None) -> None:
@@ -265,7 +265,7 @@ def preview(con, institution: int, analysis: Analysis, *, cat: Catalog | None = 
     if analysis.status == "rejected":
         return analysis
     cat = cat or catalog.load()
-    duplicate = _live_duplicate(con, analysis) if duplicates else None
+    duplicate = _live_duplicate(con, institution, analysis) if duplicates else None
     if duplicate is not None:
         analysis.status, analysis.duplicate_of = "duplicate", int(duplicate)
         return analysis
@@ -333,7 +333,7 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
             con.execute("rollback")
         except duckdb.Error:
             pass  # no transaction was open any more: the failed statement already ended it
-        duplicate = _live_duplicate(con, analysis)  # the other commit is visible once this one ended
+        duplicate = _live_duplicate(con, institution, analysis)  # the other commit is visible once this one ended
         if duplicate is not None:
             analysis.status, analysis.duplicate_of, analysis.counts = "duplicate", int(duplicate), batches.Counts()
             return analysis
@@ -344,7 +344,7 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
 
 def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalog, warn: bool) -> Analysis:
     with db.transaction(con):
-        duplicate = _live_duplicate(con, analysis)
+        duplicate = _live_duplicate(con, institution, analysis)
         if duplicate is not None:
             analysis.status, analysis.duplicate_of = "duplicate", int(duplicate)
             analysis.counts = batches.Counts()

@@ -24,6 +24,9 @@ def batch_state(row, lang: str) -> str:
         return t("intake.state.rollback_of", lang, target=int(row["rolls_back"]))
     if not pd.isna(row["rolled_back_by"]):
         return t("intake.state.rolled_back", lang, by=int(row["rolled_back_by"]))
+    review = row.get("review_status") if hasattr(row, "get") else None
+    if review in ("pending", "rejected"):  # issue 23: it wrote nothing (yet, or at all)
+        return t(f"intake.state.review_{review}", lang)
     return t("intake.state.active", lang)
 
 

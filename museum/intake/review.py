@@ -22,6 +22,7 @@ from museum.access import auth
 from museum.catalog import Catalog
 from museum.errors import InputRejected
 from museum.intake import controls, ingest
+from museum.intake.present import period_text
 from museum.intake.problems import Notice
 from museum.store import audit, batches, db
 
@@ -73,7 +74,7 @@ def required(con, institution: int | None) -> bool:
 def set_required(con, institution: int, on: bool, *, actor: str, role: str | None) -> None:
     """Switch review on or off for an institution (admins only), audited in the same transaction."""
     if not auth.can(role, "manage_accounts"):
-        _refuse(con, actor, f"review setting of institution #{institution}: role {role}",
+        _refuse(con, actor, f"review setting of institution #{institution}: role {role or 'none'}",
                 InputRejected("review.setting_not_allowed"))
     with db.transaction(con):
         db.execute(con, "review_setting_delete", institution_id=institution)
@@ -111,7 +112,9 @@ def submit(con, kind: str, institution: int, *, actor: str, inputs: dict, change
            digest: str | None = None) -> int:
     """A pending batch of `kind` with its proposal and audit line, in one transaction; its id."""
     proposal = json.dumps({"inputs": inputs, "changes": changes,
-                           "warnings": [{"key": n.key, "params": n.params} for n in warnings]},
+                           # written in both languages now: a warning's parameters may be names and lists
+                           # that read per language (museum.i18n), which JSON cannot hold
+                           "warnings": [{"key": n.key, "zh": n.message("zh"), "en": n.message("en")} for n in warnings]},
                           ensure_ascii=False, default=str)
     with db.transaction(con):
         batch_id = batches.create_batch(con, kind, institution=institution, user=actor, file_name=file_name,
@@ -141,14 +144,45 @@ def submit_upload(con, institution: int, analysis: ingest.Analysis, *, actor: st
 # --- reading ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class WrittenNotice:
+    """A warning of a pending batch as it was written at submission, in both languages."""
+
+    key: str
+    zh: str
+    en: str
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def _warning(stored: dict) -> WrittenNotice | Notice:
+    return WrittenNotice(stored["key"], stored["zh"], stored["en"]) if "zh" in stored else Notice(stored["key"], stored["params"])
+
+
 def _proposal(row: dict) -> Proposal:
     stored = json.loads(row["proposal"])
     return Proposal(
         batch_id=int(row["batch_id"]), institution_id=int(row["institution_id"]), institution=row.get("institution"),
         kind=row["kind"], status=row["status"], submitted_by=row["submitted_by"], submitted_at=row["submitted_at"],
         file_name=row["file_name"] if isinstance(row["file_name"], str) else None, inputs=stored["inputs"],
-        changes=stored["changes"], warnings=[Notice(w["key"], w["params"]) for w in stored["warnings"]],
+        changes=stored["changes"], warnings=[_warning(w) for w in stored["warnings"]],
         decided_by=_plain(row["decided_by"]), reason=_plain(row["reason"]), what=_plain(row["note"]))
+
+
+def described(proposal: Proposal, lang: str, cat: Catalog) -> str:
+    """What a batch holds in words: the file, or the month typed, or the metric's name and period
+    (never a metric id), for the 待审核 list and `pending`."""
+    if proposal.file_name:
+        return proposal.file_name
+    first = proposal.changes[0] if proposal.changes else None
+    if first is None:
+        return "—"
+    when = period_text(first["year"], first["month"], lang)
+    if proposal.kind == "entry":
+        return when
+    name = first.get("indicator") or (cat[first["metric_id"]].name(lang) if first["metric_id"] in cat else "—")
+    return f"{name} {when}"
 
 
 def listed(con, status: str = PENDING, institution: int | None = None) -> list[Proposal]:
@@ -181,7 +215,7 @@ def _check_decider(con, proposal: Proposal, actor: str, role: str | None, verb: 
         _refuse(con, actor, f"{where}: {proposal.status} already",
                 InputRejected(f"review.already_{proposal.status}", batch_id=proposal.batch_id))
     if not auth.can(role, "approve"):
-        _refuse(con, actor, f"{where}: role {role}", InputRejected("review.not_allowed", batch_id=proposal.batch_id))
+        _refuse(con, actor, f"{where}: role {role or 'none'}", InputRejected("review.not_allowed", batch_id=proposal.batch_id))
     if actor == proposal.submitted_by:
         _refuse(con, actor, f"{where}: submitted by the same account",
                 InputRejected("review.same_account", batch_id=proposal.batch_id, user=actor))
@@ -277,7 +311,9 @@ def approve(con, batch_id: int, *, actor: str, role: str | None, over_conflicts:
             audit.record(con, "review_approved", actor,
                          f"batch #{batch_id} approved ({counts.inserted} new, {counts.updated} changed{over})")
     except InputRejected as refusal:
-        _refuse(con, actor, f"approve batch #{batch_id}: {refusal.key}", refusal)
+        # the audit trail is read by people: a conflict in words (museum.store.audit_words has its Chinese)
+        why = "values changed since submission (conflict)" if refusal.key == "review.conflict" else refusal.key
+        _refuse(con, actor, f"approve batch #{batch_id}: {why}", refusal)
     return counts
 
 

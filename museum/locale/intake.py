@@ -311,6 +311,8 @@ MESSAGES = {
     "intake.column.new": ("新值", "New value"),
     "intake.column.change": ("变化", "Change"),
     "intake.state.active": ("有效", "active"),
+    "intake.state.review_pending": ("待审核（未写入）", "pending review (nothing written)"),
+    "intake.state.review_rejected": ("已退回（未写入）", "returned (nothing written)"),
     "intake.state.rolled_back": ("已被 #{by} 回滚", "rolled back by #{by}"),
     "intake.state.rollback_of": ("回滚了 #{target}", "rolls back #{target}"),
     "intake.period.year": ("{year}年", "{year}"),

@@ -1,6 +1,13 @@
 """Messages of returns between installs (报送包, issue 24): package, receive, their page and refusals."""
 
 MESSAGES = {
+    "returns.older_than_received": (
+        "{name} 是单位于 {made} 制作的报送包，而批次 #{batch_id} 已接收了其后（{received_made}）制作的 {received} 报送包："
+        "接收它会用较旧的数字覆盖较新的数字，未做任何更改。如旧包中的数字才是正确的，请单位重新制作一个报送包再发送。",
+        "{name} was made by the unit at {made}, but batch #{batch_id} already holds its return of {received} made later "
+        "({received_made}): receiving it would put older figures over newer ones; nothing was changed. If the older figures "
+        "are the right ones, ask the unit to make a new package and send that.",
+    ),
     "batch.kind.return": ("报送包接收", "return received"),
     "audit.action.return_package": ("生成报送包", "return packaged"),
     "audit.action.return_receive": ("接收报送包", "return received"),

@@ -1,6 +1,16 @@
 """Messages of rights per institution: refusals, grants, the institution commands and the admin page's unit tab."""
 
 MESSAGES = {
+    "rights.admin.set_sponsor": ("设置已有单位的举办单位", "Set an existing unit's sponsor (举办单位)"),
+    "rights.admin.save_sponsor": ("保存举办单位", "Save the sponsor"),
+    "institutions.sponsor_set": ("“{name}”的举办单位现为“{sponsor}”。", "“{sponsor}” is now the sponsor (举办单位) of “{name}”."),
+    "institutions.own_sponsor": ("一家单位不能是自己的举办单位。", "A unit cannot be its own sponsor."),
+    "rights.admin.new_account_units": ("在这些单位担任此角色", "Takes this role in these units"),
+    "cli.users.institution_needed": (
+        "这里有多家单位：请用 --institution 指明“{name}”在哪家单位担任此角色（可重复），例如 --institution 1。单位：{known}",
+        "There are several units here: name the unit(s) where “{name}” takes this role with --institution (repeatable), "
+        "e.g. --institution 1. Units: {known}",
+    ),
     "auth.role.sponsor": ("举办单位（只读）", "sponsor (view only)"),
     "audit.action.access_refused": ("越权被拒绝", "access refused"),
     "audit.action.institution_add": ("添加单位", "unit added"),
@@ -29,6 +39,8 @@ MESSAGES = {
     "rights.action.manage_accounts": ("管理账号", "manage accounts"),
     "rights.action.view_audit": ("查看审计记录", "read the audit trail"),
     "rights.action.backup": ("备份", "back up"),
+    "rights.action.receive": ("接收报送包", "receive a return"),
+    "rights.action.approve": ("审核数据", "approve figures"),
     # choosing an institution on the command line
     "cli.choose_institution": (
         "这个数据库有 {count} 个单位，请用 --institution 指定其一（名称或编号）：{known}",

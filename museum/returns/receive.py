@@ -245,21 +245,44 @@ def record_rejection(con, file_name: str, content: bytes, problem: InputRejected
                      hashlib.sha256(content).hexdigest())
 
 
+def refuse_older(con, institution: int | None, package: Package) -> None:
+    """A return made before one already received for any of its months would put older figures over
+    newer ones (a replayed or delayed package): refused, naming the newer one. The unit makes a new
+    package if its older figures are in fact the right ones."""
+    if institution is None:
+        return
+    wanted = set(package.period.months)
+    for batch_id, note in db.rows(con, "return_batches_received", institution_id=institution):
+        text, _, made = note.removeprefix("return:").partition("@")
+        try:
+            received = periods.parse(text)
+        except InputRejected:
+            continue  # a note of another shape: no period to compare
+        if made and made > package.manifest["created_at"] and received.year == package.period.year \
+                and wanted & set(received.months):
+            raise InputRejected("returns.older_than_received", name=package.file_name, made=package.manifest["created_at"],
+                                batch_id=batch_id, received=received.text, received_made=made)
+
+
 def commit(con, package: Package, *, actor: str, trust_new_key: bool = False, dry_run: bool = False) -> dict:
     """Receive the package as one batch of kind "return" (or, dry, say what it would do)."""
     if dry_run:
-        return result("valid", package, counts=planned_counts(preview(con, package, trust_new_key=trust_new_key)))
+        plan = preview(con, package, trust_new_key=trust_new_key)
+        refuse_older(con, plan["institution_id"], package)
+        return result("valid", package, counts=planned_counts(plan))
     existing = db.scalar(con, "return_batch_by_sha256", sha256=package.sha256)
     if existing is not None:
         key_status(con, package, trust_new_key=trust_new_key)
         return {**result("duplicate", package), "batch_id": int(existing)}
     with db.transaction(con):
         plan = preview(con, package, trust_new_key=trust_new_key)
+        refuse_older(con, plan["institution_id"], package)
         institution = plan["institution_id"] or batches.institution_id(con, package.institution)
         if plan["new_key"]:
             keys.register(con, institution, package.public, actor=actor)
         batch_id = batches.create_batch(con, "return", institution=institution, user=actor, file_name=package.file_name,
-                                        content=package.content, note=f"return:{package.period.text}",
+                                        content=package.content,
+                                        note=f"return:{package.period.text}@{package.manifest['created_at']}",
                                         is_demo=bool(package.manifest["demo"]), digest=package.sha256)
         counts = _write(con, batch_id, institution, package, plan)
         batches.finish_batch(con, batch_id, counts)

@@ -9,6 +9,8 @@ from museum.i18n import has, t
 
 
 def _role(code: str) -> str:
+    if code == "none":  # no role in that unit
+        return "（无）"
     return t(f"auth.role.{code}", "zh") if has(f"auth.role.{code}") else code
 
 
@@ -25,6 +27,7 @@ RULES: list[tuple[re.Pattern, str | Callable]] = [(re.compile(p), r) for p, r in
     (r"^revoke (.+) in (.+)$", r"撤销 \1 在“\2”的角色"),
     (r"^refused (\w+) in institution #(\w+)$", lambda m: f"拒绝越权操作：{_action(m[1])}（单位 #{m[2]}）"),
     (r"^institution (.+) added$", r"添加单位 \1"),
+    (r"^institution #(\d+) sponsored by #(\d+)$", r"单位 #\1 的举办单位设为单位 #\2"),
     (r"^add (.+) role=(\w+)$", lambda m: f"添加账号 {m[1]}（{_role(m[2])}）"),
     (r"^remove (.+) role=(\w+)$", lambda m: f"删除账号 {m[1]}（{_role(m[2])}）"),
     (r"^role=(\w+)", lambda m: f"角色：{_role(m[1])}"),
@@ -74,7 +77,7 @@ RULES: list[tuple[re.Pattern, str | Callable]] = [(re.compile(p), r) for p, r in
     (r"：submitted by the same account$", "：提交人不能审核自己的批次"),
     (r"：role (\w+)$", lambda m: f"：角色{_role(m[1])}无权审核"),
     (r"：(approved|rejected) already$", lambda m: f"：已{'审核通过' if m[1] == 'approved' else '退回'}"),
-    (r"：review\.conflict$", "：提交后数值已被修改（冲突）"),
+    (r"：values changed since submission \(conflict\)$", "：提交后数值已被修改（冲突）"),
     (r"：([a-z_]+\.[a-z_.]+)$", r"：被拒绝（\1）"),
     (r" pending \((\d+) changes\)$", r" 待审核（\1 项变更）"),
     (r" approved \(", " 审核通过 ("),

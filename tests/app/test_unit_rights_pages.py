@@ -152,3 +152,16 @@ def test_a_report_of_a_unit_the_editor_only_views_is_refused(app_db):
     assert [btn for btn in at.button if btn.key == "report_commit"] == []
     assert refusals(app_db, "mixed") == [f"refused import_report in institution #{b}"]
     assert dump(app_db) == before
+
+
+def test_the_admin_page_sets_an_existing_units_sponsor(app_db):
+    two_units(app_db)
+    at = open_page("app_pages/admin.py", session=signed_in("admin"))
+    at.selectbox(key="sponsor_unit").select(1)
+    at.selectbox(key="sponsor_of_unit").select(2)
+    next(b for b in at.button if b.label == "保存举办单位").click()
+    run(at)
+    assert f"“西安市科学技术馆”的举办单位现为“{UNIT_B}”。" in texts(at)
+    with db.session(app_db, read_only=True) as con:
+        table = institutions.sponsors(con)
+    assert int(table[table["institution_id"] == 1]["sponsor_id"].iloc[0]) == 2

@@ -88,7 +88,7 @@ def test_a_third_party_scrape_is_not_named_weibo_but_said_what_it_looks_like():
     assert (result.status, result.platform, result.source_format) == ("rejected", None, None)
     assert [(p.row, p.key) for p in result.errors] == [(1, "sources.error.unfamiliar")]
     assert result.errors[0].message("en") == (
-        "This file looks like a list of works (its header has 「发布时间」、「点赞数」、「评论数」、「分享数」、「收藏数」、「转发数」) but is no "
+        "This file looks like a list of works (its header has “发布时间”, “点赞数”, “评论数”, “分享数”, “收藏数”, “转发数”) but is no "
         "platform export this product reads, and its platform cannot be told (perhaps a third-party data tool's export). The exports "
         "read are those of the creator centres of WeChat official account, Douyin, WeChat Channels, Toutiao, Xiaohongshu (RED). "
         "Export the file from the platform itself and upload that, or put the monthly figures you need into an office sheet (month rows).")

@@ -18,7 +18,7 @@ from museum.access import auth
 from museum.cli import main
 from museum.intake import ingest
 from museum.returns import keys, parts, receive as receiving
-from museum.store import batches, db
+from museum.store import audit, batches, db
 from museum.targets import store as target_store
 
 UNIT = "西安市科学技术馆"
@@ -209,3 +209,48 @@ def test_a_return_in_the_name_of_this_installs_own_unit_needs_its_own_key(unit, 
     assert "不是该单位已登记的密钥" in capsys.readouterr().err
     assert holdings(unit, "2025-Q1") == before
     assert receive(unit, tmp_path / "own.zip", capsys=capsys)["status"] == "committed"
+
+
+def test_only_an_admin_of_the_unit_receives_its_return(unit, sponsor, tmp_path, capsys):
+    """Issue 24: every write path checks the acting account's role in that unit; a receipt writes the
+    unit's figures, so a viewer or an editor is refused (audited) and nothing changes."""
+    package(unit, "2025-Q1", tmp_path / "q1.zip")
+    package(unit, "2025-04", tmp_path / "april.zip")
+    with db.session(sponsor) as con:
+        auth.add_user(con, "管理员甲", "admin", "correct horse battery", actor="test")
+        auth.add_user(con, "观众乙", "viewer", "correct horse battery", actor="test")
+        auth.add_user(con, "编辑丙", "editor", "correct horse battery", actor="test")
+    receive(sponsor, tmp_path / "q1.zip", "--trust-new-key", "--user", "管理员甲", capsys=capsys)
+    with db.session(sponsor) as con:
+        before = len(db.query(con, "batches"))
+    for user in ("观众乙", "编辑丙"):
+        capsys.readouterr()
+        assert main(["receive", str(tmp_path / "april.zip"), "--user", user, "--db", str(sponsor)]) == 1
+        assert "接收报送包" in capsys.readouterr().err
+    with db.session(sponsor) as con:
+        assert len(db.query(con, "batches")) == before
+        refused = audit.entries(con, action="access_refused")
+    assert len(refused) == 2
+    assert receive(sponsor, tmp_path / "april.zip", "--user", "管理员甲", capsys=capsys)["status"] == "committed"
+
+
+def test_an_older_return_never_replaces_a_newer_one(unit, sponsor, tmp_path, capsys, monkeypatch):
+    """A package made before one already received for the same months (delayed or replayed) is refused,
+    and the newer figures stay; a package made later still replaces them."""
+    from museum.returns import package as packages
+
+    made = iter(["2025-05-01T08:00:00Z", "2025-05-02T08:00:00Z", "2025-05-03T08:00:00Z"])
+    real_manifest = packages.unsigned_manifest
+
+    def dated(*args, **kwargs):
+        return real_manifest(*args, **{**kwargs, "created_at": next(made)})
+
+    monkeypatch.setattr(packages, "unsigned_manifest", dated)
+    for name in ("v1.zip", "v2.zip", "v3.zip"):
+        package(unit, "2025-04", tmp_path / name)
+    receive(sponsor, tmp_path / "v2.zip", "--trust-new-key", capsys=capsys)
+    capsys.readouterr()
+    assert main(["receive", str(tmp_path / "v1.zip"), "--db", str(sponsor)]) == 1
+    assert "较旧的数字" in capsys.readouterr().err
+    assert main(["receive", str(tmp_path / "v1.zip"), "--dry-run", "--db", str(sponsor)]) == 1
+    assert receive(sponsor, tmp_path / "v3.zip", capsys=capsys)["status"] == "committed"

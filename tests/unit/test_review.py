@@ -130,7 +130,7 @@ def test_a_value_changed_since_submission_is_a_conflict_applied_only_when_asked(
         ("onsite_visitors", None, 13000.0, 12000.0)]
     assert current(con, "onsite_visitors", 2025, 4)[0] == 13000.0  # never silently overwritten
     assert review.get(con, first.batch_id).status == "pending"
-    assert audit_lines(con, mark) == [("boss", "review_refused", f"approve batch #{first.batch_id}: review.conflict")]
+    assert audit_lines(con, mark) == [("boss", "review_refused", f"approve batch #{first.batch_id}: values changed since submission (conflict)")]
     counts = review.approve(con, first.batch_id, actor="boss", role="admin", over_conflicts=True)
     assert counts.updated == 1 and current(con, "onsite_visitors", 2025, 4)[0] == 12000.0
     assert audit_lines(con)[-1][2] == f"batch #{first.batch_id} approved (0 new, 1 changed, applied over 1 conflicts)"
@@ -172,6 +172,8 @@ def test_the_review_lines_read_in_chinese_on_the_admin_page():
     assert [readable(d) for d in ("review on for institution #1", "approve batch #3: submitted by the same account",
                                   "entry 2025-05 → batch #3 pending (2 changes)",
                                   "batch #3 approved (0 new, 1 changed, applied over 1 conflicts)",
-                                  "batch #3 rejected: 月份有误", "approve batch #3: review.conflict")] == [
+                                  "batch #3 rejected: 月份有误", "approve batch #3: values changed since submission (conflict)",
+                                  "approve batch #3: role none")] == [
         "开启审核（机构 #1）", "审核批次 #3：提交人不能审核自己的批次", "数据填报 2025-05 → 批次 #3 待审核（2 项变更）",
-        "批次 #3 审核通过 (新增 0, 修改 1, 覆盖冲突 1 项)", "批次 #3 已退回：月份有误", "审核批次 #3：提交后数值已被修改（冲突）"]
+        "批次 #3 审核通过 (新增 0, 修改 1, 覆盖冲突 1 项)", "批次 #3 已退回：月份有误", "审核批次 #3：提交后数值已被修改（冲突）",
+        "审核批次 #3：角色（无）无权审核"]

@@ -78,11 +78,16 @@ def test_with_review_on_enter_and_ingest_go_pending_and_an_admin_approves(db_pat
     sheet.write_bytes("年份,月份,指标,数值\r\n2025,4,posts,321\r\n".encode("utf-8"))
     code, out, _ = run(capsys, "ingest", str(sheet), "--user", "li", "--json")
     assert code == 0 and (json.loads(out)["status"], json.loads(out)["batch_id"]) == ("pending", 3)
-    assert run(capsys, "enter", "--period", "2025-05", "posts=1", "--user", "li") == (0, "已提交待审核（批次 #4）。\n", "")
+    may = tmp_path / "may.csv"
+    may.write_bytes("年份,月份,指标,数值\r\n2025,5,posts,300\r\n".encode("utf-8"))
+    code, out, _ = run(capsys, "ingest", str(may), "--user", "li")  # the text says pending too, never "not written"
+    assert (code, out) == (0, "已提交待审核（批次 #4）。\n")
+    assert run(capsys, "reject", "4", "--reason", "重复", "--user", "boss")[0] == 0
+    assert run(capsys, "enter", "--period", "2025-05", "posts=1", "--user", "li") == (0, "已提交待审核（批次 #5）。\n", "")
     code, out, _ = run(capsys, "pending", "--json")
     listed = json.loads(out)
     assert [(p["batch_id"], p["kind"], p["submitted_by"]) for p in listed] == [(2, "entry", "li"), (3, "upload", "li"),
-                                                                              (4, "entry", "li")]
+                                                                              (5, "entry", "li")]
     assert listed[0]["changes"] == [{"metric_id": "onsite_visitors", "year": 2025, "month": 4, "platform": None,
                                      "old_value": None, "old_qualifier": None, "new_value": 12000.0, "new_qualifier": "exact"}]
     assert april_visitors(db_path) == []  # pending values are nowhere official
@@ -93,7 +98,7 @@ def test_with_review_on_enter_and_ingest_go_pending_and_an_admin_approves(db_pat
     assert april_visitors(db_path) == [(12000.0,)]
     assert run(capsys, "reject", "3", "--reason", "月份有误", "--user", "boss") == (0, "批次 #3 已退回：月份有误\n", "")
     assert run(capsys, "reject", "3", "--reason", "again", "--user", "boss")[0] == 1
-    assert [p["batch_id"] for p in json.loads(run(capsys, "pending", "--json")[1])] == [4]
+    assert [p["batch_id"] for p in json.loads(run(capsys, "pending", "--json")[1])] == [5]
     assert run(capsys, "settings", "review", "off", "--user", "boss")[0] == 0
     assert json.loads(run(capsys, "enter", "--period", "2025-06", "posts=1", "--json")[1])["status"] == "committed"
 
@@ -166,3 +171,44 @@ def test_sigkill_during_a_pending_submission_leaves_a_pending_batch_or_none(db_p
                  con.execute("select count(*) from observation where year = 2025 and month = 4").fetchall())
     submitted = point.startswith("committed:")
     assert found == ([(1 if submitted else 0,)], [("pending",)] if submitted else [], [(1 if submitted else 0,)], [(0,)])
+
+
+def test_four_eyes_holds_however_the_submitters_name_is_spelled(db_path, capsys):
+    add_account(db_path, "boss", "admin")
+    assert run(capsys, "settings", "review", "on", "--user", "boss")[0] == 0
+    code, out, _ = run(capsys, "enter", "--period", "2025-04", "posts=480", "--user", "ｂｏｓｓ", "--json")
+    assert code == 0 and json.loads(out)["status"] == "pending"
+    batch = str(json.loads(out)["batch_id"])
+    assert json.loads(run(capsys, "pending", "--json")[1])[0]["submitted_by"] == "boss"  # the account's own name
+    listed = run(capsys, "pending")[1]
+    assert "posts" not in listed and "2025" in listed  # the month typed, in words: never a metric id or a note
+    for spelled in ("boss", "boss ", " ｂｏｓｓ"):
+        code, _, err = run(capsys, "approve", batch, "--user", spelled)
+        assert code == 1 and "另一个账号" in err, (spelled, err)
+
+
+def test_pending_warnings_read_as_sentences(db_path, capsys, tmp_path):
+    """A pending batch's warnings are stored as written (names and lists in each language), never as Python objects."""
+    add_account(db_path, "li", "editor")
+    add_account(db_path, "boss", "admin")
+    assert run(capsys, "settings", "review", "on", "--user", "boss")[0] == 0
+    sheet = tmp_path / "sums.csv"
+    sheet.write_bytes("年份,月份,指标,数值\r\n2023,,livestreams,10\r\n2023,1,livestreams,5\r\n2023,2,livestreams,5\r\n"
+                      "2023,3,livestreams,5\r\n".encode("utf-8"))
+    assert run(capsys, "ingest", str(sheet), "--user", "li")[0] == 0
+    zh, en = run(capsys, "pending")[1], run(capsys, "pending", "--lang", "en")[1]
+    assert "直播活动 2023: Σ3=15 ≠ 10" in zh and "Livestreams 2023: Σ3=15 ≠ 10" in en
+    assert "Listing(" not in zh + en and "Phrase(" not in zh + en
+
+
+def test_batches_say_which_are_pending_or_returned(db_path, capsys):
+    add_account(db_path, "li", "editor")
+    add_account(db_path, "boss", "admin")
+    assert run(capsys, "settings", "review", "on", "--user", "boss")[0] == 0
+    for month in ("04", "05"):
+        assert run(capsys, "enter", "--period", f"2025-{month}", "posts=480", "--user", "li")[0] == 0
+    assert run(capsys, "reject", "3", "--reason", "重复", "--user", "boss")[0] == 0
+    listed = {b["batch_id"]: b["review_status"] for b in json.loads(run(capsys, "batches", "--json")[1])}
+    assert (listed[2], listed[3], listed[1]) == ("pending", "rejected", None)
+    text = run(capsys, "batches")[1]
+    assert "待审核（未写入）" in text and "已退回（未写入）" in text
