@@ -215,18 +215,14 @@ def transaction(con) -> Iterator:
     if path is not None:
         db_files.make_private(db_files.wal_path(path))  # DuckDB creates its WAL with the umask's mode
     if pg.is_pg(con) and con.write:
-        _bump_data_version(con)
+        # a new data version after the commit, so that no process keeps a cache made from the rows
+        # before it (migration 0019; before it there is nothing to draw from)
+        try:
+            scalar(con, "data_version_bump")
+        except DatabaseError:
+            if PG_DATA_VERSION_SINCE in applied_migrations(con):
+                raise
     _fault_at_commit("committed")
-
-
-def _bump_data_version(con) -> None:
-    """After a PostgreSQL commit: a new data version, so that no process keeps a cache made from
-    the rows before it (see migration 0019). Before migration 0019 there is nothing to draw from."""
-    try:
-        scalar(con, "data_version_bump")
-    except DatabaseError:
-        if PG_DATA_VERSION_SINCE in applied_migrations(con):
-            raise
 
 
 def query_names() -> list[str]:

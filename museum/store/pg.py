@@ -45,10 +45,10 @@ _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @lru_cache(maxsize=1024)
-def translate(sql: str) -> tuple[str, tuple[str, ...]]:
-    """(`sql` with `$name` as `%(name)s` and every other `%` doubled, the names it uses)."""
-    names = tuple(dict.fromkeys(_PARAM.findall(sql)))
-    return _PARAM.sub(r"%(\1)s", sql.replace("%", "%%")), names
+def translate(text: str) -> tuple[str, tuple[str, ...]]:
+    """(`text` with `$name` as `%(name)s` and every other `%` doubled, the names it uses)."""
+    names = tuple(dict.fromkeys(_PARAM.findall(text)))
+    return _PARAM.sub(r"%(\1)s", text.replace("%", "%%")), names
 
 
 def redacted(url: str) -> str:
@@ -214,23 +214,23 @@ class PgConnection:
     def _cursor(self) -> psycopg.ClientCursor:
         return psycopg.ClientCursor(self._raw)
 
-    def execute(self, sql: str, params: dict | list | tuple | None = None) -> Result:
+    def execute(self, statement: str, params: dict | list | tuple | None = None) -> Result:
         """Run one statement (or, without parameters, a script) with DuckDB-style `$name` parameters
         (or `?` ones and a list, as tests write ad-hoc statements)."""
         if isinstance(params, (list, tuple)):
             with self._lock, self._cursor() as cursor:
-                cursor.execute(sql.replace("%", "%%").replace("?", "%s"), [_value(v) for v in params])
+                cursor.execute(statement.replace("%", "%%").replace("?", "%s"), [_value(v) for v in params])
                 return Result(cursor)
-        text, names = translate(sql)
+        text, names = translate(statement)
         with self._lock, self._cursor() as cursor:
             if names:
                 cursor.execute(text, {name: _value((params or {})[name]) for name in names})
             else:
-                cursor.execute(sql)  # no placeholders: the text as written (a migration's script)
+                cursor.execute(statement)  # no placeholders: the text as written (a migration's script)
             return Result(cursor)
 
-    def executemany(self, sql: str, records: list[dict]) -> None:
-        text, names = translate(sql)
+    def executemany(self, statement: str, records: list[dict]) -> None:
+        text, names = translate(statement)
         with self._lock, self._cursor() as cursor:
             cursor.executemany(text, [{name: _value(record[name]) for name in names} for record in records])
 

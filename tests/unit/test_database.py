@@ -263,3 +263,19 @@ def test_busy_postgresql_store_raises_database_busy(engine, db_path):
             db.execute(waiter, "audit_insert", occurred_at=datetime(2030, 1, 2), user_name="t", action="export",
                        detail=None, file_sha256=None)
     assert error.value.message("zh") == "数据正在更新，请几秒钟后再试。"
+
+
+def test_postgresql_keeps_one_current_value_per_key(engine, con):
+    """Migration 0019 on PostgreSQL: a second current value of (institution, metric, year, month,
+    platform) is refused, null month and null platform included; a retired one is not counted."""
+    if engine != "postgresql":
+        pytest.skip("DuckDB has no partial keys: museum.store.batches retires before it inserts")
+    insert = ("insert into observation (institution_id, metric_id, year, month, platform, value, batch_id) "
+              "values (1, 'posts', $year, null, null, 1, 1)")
+    with pytest.raises(Exception) as refused, db.transaction(con):
+        con.execute(insert, {"year": 2024})
+    assert "observation_current_key" in str(refused.value)
+    with db.transaction(con):
+        con.execute("update observation set retired_by_batch = 1 where metric_id = 'posts' and year = 2024 "
+                    "and month is null and platform is null and retired_by_batch is null")
+        con.execute(insert, {"year": 2024})
