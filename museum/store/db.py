@@ -196,6 +196,7 @@ def transaction(con) -> Iterator:
         raise _failure(con, exc) from exc
     try:
         yield con
+        wrote = pg.is_pg(con) and con.write and scalar(con, "transaction_wrote")
         _fault_at_commit("commit")
     except BaseException:
         try:
@@ -214,7 +215,7 @@ def transaction(con) -> Iterator:
     path = _path_of(con)
     if path is not None:
         db_files.make_private(db_files.wal_path(path))  # DuckDB creates its WAL with the umask's mode
-    if pg.is_pg(con) and con.write:
+    if wrote:
         # a new data version after the commit, so that no process keeps a cache made from the rows
         # before it (migration 0019; before it there is nothing to draw from)
         try:
