@@ -49,8 +49,8 @@ create function list_sort(value anyarray) returns anyarray
 --    a row that each write updates: under repeatable read two units' simultaneous batches would
 --    conflict on that one row, and a sequence never waits nor conflicts. Every statement that
 --    changes a table draws a number (the trigger below, inside the writing transaction), and
---    museum.store.db.transaction draws one more just after the commit, so that a reader who cached
---    the old rows under a number drawn before the commit sees a newer number afterwards.
+--    museum.store.db.transaction draws one more just after a commit that wrote, so that a reader who
+--    cached the old rows under a number drawn before the commit sees a newer number afterwards.
 create sequence data_version_seq;
 
 create function data_version_bump() returns trigger language plpgsql as '
