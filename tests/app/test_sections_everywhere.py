@@ -100,6 +100,7 @@ def hold(path):
     return holder
 
 
+@pytest.mark.duckdb_only  # a process holding the DuckDB file; PostgreSQL readers never wait for a writer
 @pytest.mark.parametrize("page", ALL_PAGES)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_busy_database_is_a_message_on_every_page(app_db, monkeypatch, page, lang):
