@@ -16,7 +16,7 @@ from museum import catalog, settings
 from museum.intake import ingest
 from museum.cli.common import acting_user, open_initialised, open_read_only, print_json, require_in, unit
 from museum.errors import InputRejected
-from museum.i18n import t
+from museum.i18n import Listing, Name, Phrase, t
 from museum.intake.aliases import parse_map
 
 
@@ -102,7 +102,9 @@ def print_result(result: ingest.Analysis, lang: str) -> None:
         print(t("intake.cli.warning", lang, message=notice.message(lang)), file=sys.stderr)
     cat = catalog.load()
     for unmatched in result.unmatched:
-        suggestions = t("compare.name_separator", lang).join(f"{cat[m].name(lang)} ({m})" for m in unmatched.suggestions) or "—"
+        # the id first: it is what --map takes; the name to recognise it, in the reader's language
+        suggestions = Listing.of(Phrase.of("intake.item.map_suggestion", id=m, name=Name(cat[m].name_zh, cat[m].name_en))
+                                 for m in unmatched.suggestions).text(lang) or "—"
         print(t("intake.cli.unmatched", lang, column=unmatched.column, suggestions=suggestions), file=sys.stderr)
     if result.status == "rejected":
         print(t("intake.cli.rejected", lang, file=result.file_name, count=result.problem_count), file=sys.stderr)

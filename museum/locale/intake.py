@@ -184,6 +184,7 @@ MESSAGES = {
     "intake.item.jump": ("{row}:{metric} {period} {value} / {prior}", "{row}: {metric} {period} {value} / {prior}"),
     "intake.item.month_sum": ("{metric} {year}: Σ{months}={total} ≠ {annual}", "{metric} {year}: Σ{months}={total} ≠ {annual}"),
     "intake.item.unmatched": ("「{name}」（{guesses}？）", "“{name}” ({guesses}?)"),
+    "intake.item.map_suggestion": ("{id}（{name}）", "{id} ({name})"),
     "intake.item.suggestion": ("{name} ({id})", "{name} ({id})"),
     "intake.warning.jump": (
         "{count} 个数值与上年同期相差超过 {factor} 倍，请核对（行:指标 期间 本期 / 上年）：{items}",

@@ -188,3 +188,21 @@ def sign_in(tab, server: Server, name: str, lang: str = "zh") -> None:
 def open_from_menu(tab, title: str, text: str) -> None:
     tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
     wait_for_app(tab, text)
+
+
+def pick(tab, box, option: str, *, exact: bool = False, attempts: int = 6) -> None:
+    """Open the select box `box` (a locator) and click `option`. A box drawn by the run before the
+    current one (the page is still being redrawn on a loaded machine) may open a list without the
+    option, or close at once: then close it and open the box again."""
+    for _ in range(attempts):
+        box.click()
+        choice = tab.get_by_role("option", name=option, exact=exact)
+        try:
+            choice.first.wait_for(state="visible", timeout=5_000)
+        except Exception:  # noqa: BLE001 — playwright's TimeoutError: not drawn yet, try again
+            tab.keyboard.press("Escape")
+            tab.wait_for_timeout(1_000)
+            continue
+        choice.first.click()
+        return
+    raise AssertionError(f"the option {option!r} never showed")

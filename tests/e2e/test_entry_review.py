@@ -54,8 +54,7 @@ def type_in_grid(tab, values: list[str]) -> None:
     box = grid.bounding_box()
     for row, text in enumerate(values):
         tab.mouse.click(box["x"] + 20, box["y"] + 35 * (row + 1) + 17)  # the row's 指标 cell (below the header)
-        for _ in range(5):
-            tab.keyboard.press("ArrowRight")
+        tab.keyboard.press("ArrowRight")  # 填报值 sits right beside the metric's name
         tab.keyboard.press("Enter")  # opens the cell's editor
         tab.wait_for_timeout(300)
         tab.keyboard.type(text, delay=30)

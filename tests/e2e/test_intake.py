@@ -9,7 +9,7 @@ import hashlib
 
 from museum import kpis
 from museum.store import audit, db
-from tests.e2e.conftest import assert_no_exception, screenshot, sign_in, wait_for_app
+from tests.e2e.conftest import assert_no_exception, pick, screenshot, sign_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -91,8 +91,7 @@ def test_rejected_upload_shows_every_problem_en(editor_server, page, tmp_path):
 
 def select_year(tab, year: int) -> None:
     """Choose the year in the sidebar, as a person does."""
-    tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="年度").click()
-    tab.get_by_role("option", name=f"{year}年").click()
+    pick(tab, tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="年度"), f"{year}年")
     wait_for_app(tab, f"{year}年")
 
 
