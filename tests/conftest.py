@@ -92,6 +92,26 @@ def copy_database(tmp_path, pg_server):
 
 
 @pytest.fixture
+def new_database(tmp_path, pg_server):
+    """new_database(name): where a database that does not exist yet would be (a restore's
+    target): a file path, or a URL in the test cluster whose exists() asks the server. Dropped
+    after the test, with any database a restore kept beside it."""
+    made = []
+
+    def new(name: str):
+        if pg_server is None:
+            return tmp_path / f"{name}.duckdb"
+        url = pg_cluster.NewDatabaseUrl(pg_server.url(f"{name}_{next(_NUMBERS)}"))
+        url.cluster = pg_server
+        made.append(url)
+        return url
+
+    yield new
+    for url in made:
+        pg_server.drop_with_kept(url)
+
+
+@pytest.fixture
 def con(db_path):
     with db.session(db_path) as connection:
         yield connection

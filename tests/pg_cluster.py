@@ -67,3 +67,23 @@ class Cluster:
 
     def drop(self, url: str) -> None:
         self._admin(f'drop database if exists "{self.name_of(url)}" with (force)')
+
+    def names(self) -> list[str]:
+        with psycopg.connect(self.admin_url, autocommit=True) as con:
+            return [row[0] for row in con.execute("select datname from pg_database").fetchall()]
+
+    def drop_with_kept(self, url: str) -> None:
+        """Drop the database at `url` and those a restore kept beside it (NAME_before_restore_…)."""
+        name = self.name_of(url)
+        for found in self.names():
+            if found == name or found.startswith(name + "_before_restore_"):
+                self._admin(f'drop database if exists "{found}" with (force)')
+
+
+class NewDatabaseUrl(settings.DatabaseUrl):
+    """A database of the test cluster that may not exist yet: exists() asks the server."""
+
+    cluster: Cluster
+
+    def exists(self) -> bool:
+        return self.cluster.name_of(self) in self.cluster.names()

@@ -27,8 +27,8 @@ from pathlib import Path
 import duckdb
 
 from museum import settings
-from museum.backup import accounts as backup_accounts, load as backup_load, manifest as backup_manifest
-from museum.store import audit, db, files as db_files
+from museum.backup import accounts as backup_accounts, load as backup_load, manifest as backup_manifest, pg as backup_pg
+from museum.store import audit, db, files as db_files, pg as pg_store
 from museum.backup.manifest import sha256_file
 from museum.store.errors import database_error, first_line, kind_of
 from museum.errors import DatabaseBusy, DatabaseError, InputRejected
@@ -98,11 +98,15 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
     try:
         db_files.private_dir(target)
         os.chmod(target, db_files.PRIVATE_DIR)
+        postgresql = pg_store.is_pg(con)
         with db.transaction(con):
             counts = backup_load.table_counts(con)
             migrations = db.applied_migrations(con)
             sequences = sequence_values(con)
-            con.execute(statement)
+            if postgresql:  # pg_dump, seeing this transaction's snapshot (museum.backup.pg)
+                backup_pg.dump(con, target)
+            else:
+                con.execute(statement)
         files = {}
         for path in sorted(target.iterdir()):
             os.chmod(path, db_files.PRIVATE_FILE)
@@ -118,6 +122,8 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
             # signed with the rest: a restore refuses a snapshot older than the database's latest backup
             "serial": backup_accounts.serial(con) if serial is None else serial,
         }
+        if postgresql:  # signed with the rest; a DuckDB manifest stays as it was
+            manifest["engine"] = backup_pg.ENGINE
         manifest["signature"] = backup_manifest.signature(manifest, key) if key else None
         backup_manifest.write(target, manifest, name=backup_manifest.PENDING_MANIFEST)
         db_files.fsync_dir(target)
@@ -259,9 +265,14 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
     DatabaseBusy while a dashboard serves the database or another program has it open.
     """
     source = Path(directory).absolute()
-    target = Path(db_path).absolute()
     manifest, status = backup_manifest.verify(source, settings.backup_key(), allow_unsigned=allow_unsigned)
     now = now or utc_now()
+    if settings.is_database_url(db_path):
+        return backup_pg.restore(source, settings.DatabaseUrl(str(db_path)), manifest, status, actor=actor, now=now, allow_older=allow_older,
+                                 allow_account_changes=allow_account_changes, unchanged_since=unchanged_since)
+    if manifest.get("engine", "duckdb") != "duckdb":
+        raise InputRejected("backup.other_engine", path=str(source), found="PostgreSQL", expected="DuckDB")
+    target = Path(db_path).absolute()
     staging = db_files.staging_path(target)
     with db.exclusive(target):
         serving = db_files.FileLock(db_files.serving_path(target))

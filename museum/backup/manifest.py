@@ -33,7 +33,9 @@ ALGORITHM = "hmac-sha256"
 # Written by EXPORT DATABASE beside the parquet files and kept for people to read; never executed.
 AUX_FILES = ("load.sql", "schema.sql")
 IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-_FILE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}\.(?:parquet|sql)")
+_FILE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}\.(?:parquet|sql|dump)")
+# The PostgreSQL store's snapshot: one pg_dump file (museum.backup.pg)
+PG_DUMP_FILE = "database.dump"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -128,6 +130,7 @@ def _well_formed(m) -> bool:
         and counts(m.get("sequences"), allow_none=True)
         and (m.get("serial") is None or (isinstance(m["serial"], int) and not isinstance(m["serial"], bool)
                                          and 0 <= m["serial"] < 2**62))
+        and m.get("engine", "duckdb") in ("duckdb", "postgresql")
         and isinstance(m.get("files"), dict)
         and all(isinstance(k, str) and _FILE_NAME.fullmatch(k) and isinstance(v, str) and _SHA256.fullmatch(v)
                 for k, v in m["files"].items())
@@ -163,11 +166,17 @@ def check_files(manifest: dict, source: Path) -> None:
     one is a table's parquet file or one of the two SQL texts EXPORT DATABASE writes."""
     tables = manifest["tables"]
     listed = manifest["files"]
-    for name in sorted(listed):
+    if manifest.get("engine") == "postgresql":
+        for name in sorted(listed):
+            if name != PG_DUMP_FILE:
+                raise InputRejected("backup.unknown_file", path=str(source), name=name)
+        if PG_DUMP_FILE not in listed:
+            raise InputRejected("backup.file_missing", path=str(source / PG_DUMP_FILE))
+    for name in sorted(listed) if manifest.get("engine") != "postgresql" else ():
         table = name[: -len(".parquet")] if name.endswith(".parquet") else None
         if name not in AUX_FILES and table not in tables:
             raise InputRejected("backup.unknown_file", path=str(source), name=name)
-    for table in sorted(tables):
+    for table in sorted(tables) if manifest.get("engine") != "postgresql" else ():
         if f"{table}.parquet" not in listed:
             raise InputRejected("backup.file_missing", path=str(source / f"{table}.parquet"))
     present = sorted(os.listdir(source))

@@ -147,6 +147,14 @@ MESSAGES = {
         "备份 {path} 的数据表与它记录的数据库结构版本不符（多出：{extra}；缺少：{missing}），未做任何更改。",
         "The tables of the backup {path} do not match the schema version it records (extra: {extra}; missing: {missing}); nothing was changed.",
     ),
+    "backup.other_engine": (
+        "{path} 是 {found} 数据库的备份，不能恢复到 {expected} 数据库。请指定同一种数据库写出的备份。",
+        "{path} is a backup of a {found} database and cannot be restored into a {expected} database. Give a backup written by the same kind of database.",
+    ),
+    "backup.pg_tool_missing": (
+        "找不到 PostgreSQL 的 {tool} 程序，无法备份或恢复。请安装 PostgreSQL 客户端（Debian：apt-get install -y postgresql-client）。",
+        "PostgreSQL's {tool} program was not found, so the backup or restore cannot run. Install the PostgreSQL client (Debian: apt-get install -y postgresql-client).",
+    ),
     "backup.columns_differ": (
         "备份文件 {file} 的列与数据表 {table} 不符（应为：{expected}；实为：{found}），未做任何更改。",
         "The columns of the backup file {file} do not match the table {table} (expected: {expected}; found: {found}); nothing was changed.",

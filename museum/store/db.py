@@ -105,7 +105,7 @@ def exclusive(path: str | Path | None = None, *, wait_seconds: float | None = No
     inside the block work as usual. A restore holds it from its first check to its last rename."""
     db_file = settings.db_path(path).absolute()
     if isinstance(db_file, settings.DatabaseUrl):
-        # PostgreSQL's own locks serialise writers; a restore there is pg_restore's (issue 25)
+        # PostgreSQL's own locks serialise writers; a restore there swaps databases by name (museum.backup.pg)
         yield db_file
         return
     with db_pool.entry(db_file).exclusive(_deadline(wait_seconds)):

@@ -351,4 +351,9 @@ def is_pg(con) -> bool:
     return getattr(con, "engine", None) == "postgresql"
 
 
-
+def close_version_connections() -> None:
+    """Close this process's kept data-version connections (a database with a session cannot be renamed)."""
+    with _VERSION_LOCK:
+        for con in _VERSION_CONNECTIONS.values():
+            con.close()
+        _VERSION_CONNECTIONS.clear()

@@ -13,7 +13,7 @@ from museum.store import audit, batches, db
 from museum.errors import DatabaseBusy, InputRejected
 
 
-pytestmark = pytest.mark.duckdb_only  # the DuckDB file backup (Parquet); PostgreSQL is backed up with pg_dump (issue 25, next)
+pytestmark = pytest.mark.duckdb_only  # the DuckDB file backup (Parquet); PostgreSQL's pg_dump backup: tests/unit/test_backup_pg.py
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)
 

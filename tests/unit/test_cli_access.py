@@ -100,8 +100,9 @@ def test_usage_errors_exit_2(db_path, monkeypatch, capsys, argv):
     assert caught.value.code == 2
 
 
-@pytest.mark.duckdb_only  # the DuckDB file backup; PostgreSQL is backed up with pg_dump (issue 25, next)
-def test_backup_and_restore_commands(db_path, tmp_path, monkeypatch, capsys):
+
+def test_backup_and_restore_commands(db_path, tmp_path, monkeypatch, capsys, new_database):
+    new = new_database("new")
     run(monkeypatch, capsys, "users", "add", "boss", "--role", "admin", "--password-stdin", stdin="secret-pass1\n")
     code, out, err = run(monkeypatch, capsys, "backup", str(tmp_path / "snap"), "--lang", "en")
     assert (code, err) == (0, "Note: the backup is not signed (no backup key is configured: MUSEUM_BACKUP_KEY or "
@@ -111,10 +112,10 @@ def test_backup_and_restore_commands(db_path, tmp_path, monkeypatch, capsys):
     assert out.endswith(f"rows. To restore: python -m museum restore {tmp_path / 'snap'}\n")
     code, out, err = run(monkeypatch, capsys, "backup", str(tmp_path / "snap"))
     assert code == 1 and "已存在且不为空" in err
-    code, out, err = run(monkeypatch, capsys, "restore", str(tmp_path / "snap"), "--db", str(tmp_path / "new.duckdb"))
+    code, out, err = run(monkeypatch, capsys, "restore", str(tmp_path / "snap"), "--db", str(new))
     assert (code, err) == (0, "备份签名：未校验签名（本服务器没有配置备份密钥）。\n")
-    assert out.startswith(f"已从备份恢复数据库 {tmp_path / 'new.duckdb'}（")
-    code, out, _ = run(monkeypatch, capsys, "users", "list", "--json", "--db", str(tmp_path / "new.duckdb"))
+    assert out.startswith(f"已从备份恢复数据库 {new}（")
+    code, out, _ = run(monkeypatch, capsys, "users", "list", "--json", "--db", str(new))
     assert [u["name"] for u in json.loads(out)] == ["boss"]
 
 
@@ -170,24 +171,24 @@ def test_users_unlock(db_path, monkeypatch, capsys):
     assert [e["detail"] for e in json.loads(out)][:2] == ["unlock client 203.0.113.7", "unlock boss"]
 
 
-@pytest.mark.duckdb_only  # the DuckDB file backup; PostgreSQL is backed up with pg_dump (issue 25, next)
-def test_signed_backup_and_restore(db_path, tmp_path, monkeypatch, capsys):
+
+def test_signed_backup_and_restore(db_path, tmp_path, monkeypatch, capsys, new_database):
     from museum.backup import manifest as backup_manifest
 
     monkeypatch.setenv("MUSEUM_BACKUP_KEY", KEY)
     code, out, err = run(monkeypatch, capsys, "backup", str(tmp_path / "snap"))
     assert (code, err) == (0, "")
     assert out.splitlines()[1] == f"备份清单已签名（密钥编号 {backup_manifest.key_id(KEY)}）。"
-    code, out, err = run(monkeypatch, capsys, "restore", str(tmp_path / "snap"), "--db", str(tmp_path / "new.duckdb"))
+    code, out, err = run(monkeypatch, capsys, "restore", str(tmp_path / "snap"), "--db", str(new_database("new")))
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == "备份签名：已签名并校验。"
 
 
-@pytest.mark.duckdb_only  # the DuckDB file backup; PostgreSQL is backed up with pg_dump (issue 25, next)
-def test_unsigned_backup_needs_allow_unsigned_while_a_key_is_set(db_path, tmp_path, monkeypatch, capsys):
+
+def test_unsigned_backup_needs_allow_unsigned_while_a_key_is_set(db_path, tmp_path, monkeypatch, capsys, new_database):
     assert run(monkeypatch, capsys, "backup", str(tmp_path / "snap"))[0] == 0  # no key yet: unsigned
     monkeypatch.setenv("MUSEUM_BACKUP_KEY", KEY)
-    target = tmp_path / "new.duckdb"
+    target = new_database("new")
     code, out, err = run(monkeypatch, capsys, "restore", str(tmp_path / "snap"), "--db", str(target), "--lang", "en")
     assert (code, out) == (1, "")
     assert err.startswith(f"The backup {tmp_path / 'snap'} is not signed, and this server has a backup key")
@@ -204,7 +205,7 @@ def test_a_short_backup_key_is_a_usage_error(db_path, tmp_path, monkeypatch, cap
     assert not (tmp_path / "snap").exists()
 
 
-@pytest.mark.duckdb_only  # the DuckDB file backup; PostgreSQL is backed up with pg_dump (issue 25, next)
+
 def test_the_backup_key_may_live_in_the_secrets_file(db_path, tmp_path, monkeypatch, capsys):
     from museum.backup import manifest as backup_manifest
 
