@@ -24,11 +24,21 @@ SCRIPT = settings.ROOT / "scripts" / "pg.sh"
 
 
 class Cluster:
+    """The run's cluster: started here and stopped at the end, or — when MUSEUM_TEST_PG_DIR names
+    a cluster that scripts/pg.sh already started (scripts/test.sh: `make test`) — that one, used
+    as it is and left to whoever started it."""
+
     def __init__(self):
-        self.dir = Path(tempfile.mkdtemp(prefix="museum-pg-"))
+        given = os.environ.get("MUSEUM_TEST_PG_DIR")
+        self.owned = not given
+        self.dir = Path(given) if given else Path(tempfile.mkdtemp(prefix="museum-pg-"))
         self.admin_url = ""
 
     def __enter__(self) -> "Cluster":
+        if not self.owned:
+            self.admin_url = subprocess.run([str(SCRIPT), "url", str(self.dir)], check=True, capture_output=True,
+                                            text=True).stdout.strip()
+            return self
         env = {**os.environ, "MUSEUM_PG_FSYNC": "off"}
         try:
             self.admin_url = subprocess.run([str(SCRIPT), "start", str(self.dir)], check=True, capture_output=True,
@@ -42,6 +52,8 @@ class Cluster:
         self.stop()
 
     def stop(self) -> None:
+        if not self.owned:
+            return
         subprocess.run([str(SCRIPT), "stop", str(self.dir)], capture_output=True)
         shutil.rmtree(self.dir, ignore_errors=True)
 
