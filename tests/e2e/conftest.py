@@ -69,11 +69,18 @@ class Server:
 
 
 @pytest.fixture
-def e2e_db(tmp_path):
-    path = tmp_path / "e2e.duckdb"
+def e2e_db(tmp_path, pg_server):
+    """The served database: a DuckDB file, or with --engine postgresql a database of the run's
+    cluster (seeded here as the server would; dropped after the test)."""
+    if pg_server is not None:
+        path = pg_server.create(f"e2e_{tmp_path.name}"[:60].lower().replace("-", "_"))
+    else:
+        path = tmp_path / "e2e.duckdb"
     with db.session(path) as con:
         seed.init(con)
-    return path
+    yield path
+    if pg_server is not None:
+        pg_server.drop(path)
 
 
 @pytest.fixture
