@@ -14,6 +14,9 @@ keeps the replaced database as `<name>.before-restore-<time>.duckdb` (a second n
 file, made before anything moves) and swaps the new one in with one atomic rename. At no moment
 is there no live database; an interrupted restore leaves either the old database or the new one
 in place (and a leftover `.restoring` file that the next restore removes).
+
+On the PostgreSQL store (issue 25) the same functions take a pg_dump snapshot and restore it
+into a new database swapped in by name (museum.backup.pg); the manifest and its checks are shared.
 """
 
 from __future__ import annotations
