@@ -4,13 +4,13 @@ the role in the unit shown, with an audit line and the data tables unchanged; th
 
 from __future__ import annotations
 
-import duckdb
 
 from museum import institutions
 from museum.access import auth, rights
 from museum.intake import ingest
 from museum.store import audit, db
 from tests.app.conftest import open_page, signed_in, texts, unescaped
+from tests.tables import dump
 
 UNIT_B = "梧桐县青少年科技馆"
 
@@ -38,15 +38,6 @@ def session_of(path, name: str) -> dict:
         user = auth.get_user(con, name)
     return {"access_user": {"name": name, "role": user.role, "via": "password", "credential_version": user.credential_version},
             "access_last_activity": auth.utc_now()}
-
-
-def dump(path) -> dict:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables where table_name <> 'audit'").fetchall()]
-        return {name: sorted(map(repr, con.execute(f'select * from "{name}"').fetchall())) for name in tables}
-    finally:
-        con.close()
 
 
 def refusals(path, user: str) -> list[str]:

@@ -18,6 +18,7 @@ from museum.access import auth, rights
 from museum.intake import ingest
 from museum.store import audit, db
 from tests.e2e.conftest import Server, add_accounts, assert_no_exception, open_from_menu, screenshot, sign_in, wait_for_app
+from tests.tables import dump
 
 pytestmark = pytest.mark.e2e
 
@@ -35,13 +36,6 @@ def two_unit_server(e2e_db, tmp_path):
     running = Server(e2e_db, tmp_path / "streamlit.log")
     yield running, b
     running.stop()
-
-
-def dump(path) -> dict:
-    """Every table but the audit trail (read through museum's connection, which waits while the server writes)."""
-    with db.session(path, read_only=True) as con:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables where table_name <> 'audit'").fetchall()]
-        return {name: sorted(map(repr, con.execute(f'select * from "{name}"').fetchall())) for name in tables}
 
 
 def replaying(tab, replace: dict) -> list[str]:

@@ -5,13 +5,13 @@ import io
 import json
 import sys
 
-import duckdb
 import pytest
 
 from museum.access import auth, rights
 from museum.cli import main
 from museum.store import audit, db
 from tests.unit.test_report_import import DATA as REPORTS
+from tests.tables import dump
 
 INTAKE = REPORTS.parent / "intake"
 TARGETS = REPORTS.parent / "targets"
@@ -48,17 +48,6 @@ def units(db_path, capsys):
     code, out, _ = cli(capsys, "ingest", str(INTAKE / "good_long_utf8.csv"), "--institution", UNIT_B, "--json")
     assert code == 0, out
     return db_path, json.loads(out)["batch_id"]
-
-
-def dump(path) -> dict:
-    """Every table but the audit trail, each row in order: what a refused change must leave alone."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables where table_name <> 'audit' "
-                                            "order by table_name").fetchall()]
-        return {name: sorted(map(repr, con.execute(f'select * from "{name}"').fetchall())) for name in tables}
-    finally:
-        con.close()
 
 
 def refusals(path, user: str) -> list[str]:
