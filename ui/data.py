@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from museum import institutions, seed, settings
-from museum.access import auth
+from museum.access import auth, rights
 from museum.intake import ingest
 from museum.store import audit, db
 from museum.sections import FRAMES
@@ -30,6 +30,7 @@ READERS: dict[str, Callable] = {
     "stored_file": ingest.stored_file,
     "column_aliases": lambda con, institution_id: ingest.load_aliases(con, institution_id),
     "accounts": auth.list_users,
+    "visible_units": rights.visible,
     "accounts_exist": auth.has_accounts,
     "locked_clients": auth.locked_clients,
     "audit_entries": audit.entries,

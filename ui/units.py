@@ -1,7 +1,9 @@
 """The page side of rights per institution: which units this session may see, and the check every write asks.
 
 The decision is museum.access.rights.can_in, read from the database on every call (never from a
-cache), so a grant or revoke applies on the next click. A page that changes one unit's data calls
+cache), so a grant or revoke applies on the next click; the units a session may see (the sidebar's
+chooser, every run) are read once per data version, which a grant or revoke changes as any write does.
+A page that changes one unit's data calls
 
     units.require("upload", ctx.institution_id)   # refuses, audits once, and stops unless allowed
 
@@ -47,9 +49,9 @@ def visible(table: pd.DataFrame) -> pd.DataFrame:
     name = _account()
     if name is None:
         return table if access.current_role() is not None else table.iloc[0:0]
-    with db.reading(data.db_path()) as con:
-        seen = rights.visible(con, name)
-    return table if seen is None else table[table["institution_id"].astype(int).isin(seen)]
+    # every page run asks (the sidebar's chooser): read once per data version, as every other read is —
+    # a grant or revoke is a write, so it is seen on the next click all the same
+    return rights.keep_visible(table, data.read("visible_units", user_name=name))
 
 
 def note_hidden(institution_id: int, lang: str) -> None:

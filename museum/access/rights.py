@@ -88,6 +88,11 @@ def visible(con, user_name: str | None) -> set[int] | None:
     return {int(i) for (i,) in db.rows(con, "membership_visible", user_name=account.name)}
 
 
+def keep_visible(table: pd.DataFrame, seen: set[int] | None) -> pd.DataFrame:
+    """The rows of an institution table (institution_id, …) among `seen` (`visible`; None: every one)."""
+    return table if seen is None else table[table["institution_id"].astype(int).isin(seen)]
+
+
 def institution_name(con, institution_id: int | None) -> str:
     found = db.scalar(con, "institution_name", institution_id=int(institution_id)) if institution_id is not None else None
     return found or f"#{institution_id}"

@@ -57,8 +57,7 @@ def run(args) -> int:
     try:
         table = institutions.table(con)
         if args.user and not args.institutions:  # every unit the account may view
-            seen = rights.visible(con, acting_user(con, args))
-            table = table if seen is None else table[table["institution_id"].astype(int).isin(seen)]
+            table = rights.keep_visible(table, rights.visible(con, acting_user(con, args)))
         units = resolve(table, args.institutions, args.lang)
         for uid, _ in units:  # a unit named that the account may not view is refused (audited)
             require_in(con, args, "view", uid)

@@ -229,6 +229,12 @@ class PgConnection:
                 cursor.execute(statement)  # no placeholders: the text as written (a migration's script)
             return Result(cursor)
 
+    def table(self, name: str) -> Result:
+        """Every row of the table `name` (a name, never SQL text), as DuckDB's `con.table(name)`."""
+        with self._lock, self._cursor() as cursor:
+            cursor.execute(sql.SQL("select * from {}").format(_identifier(name)))
+            return Result(cursor)
+
     def executemany(self, statement: str, records: list[dict]) -> None:
         text, names = translate(statement)
         with self._lock, self._cursor() as cursor:

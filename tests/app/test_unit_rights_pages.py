@@ -10,7 +10,7 @@ from museum.access import auth, rights
 from museum.intake import ingest
 from museum.store import audit, db
 from tests.app.conftest import open_page, signed_in, texts, unescaped
-from tests.store_dump import dump
+from tests.tables import dump
 
 UNIT_B = "梧桐县青少年科技馆"
 

@@ -30,7 +30,7 @@ def test_a_sign_in_survives_a_reload_until_sign_out(accounts_server, page):
     assert cookie["sameSite"] == "Strict" and cookie["path"] == "/"
     page.reload()
     wait_for_app(page, "已登录：boss")
-    assert "科普图文" in page.locator("body").inner_text()
+    wait_for_app(page, "科普图文")  # the sidebar is drawn before the page's body: wait for the body itself
     page.goto(f"{accounts_server.url}/history")  # a new session of the same browser
     wait_for_app(page, "选择批次")
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="退出登录").click()

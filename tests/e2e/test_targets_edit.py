@@ -90,6 +90,7 @@ def test_deviations_in_one_table_and_a_stale_save_refused(targets_server, browse
     type_deviation(second, 4, "第二个窗口的原因")
     save_all(second)
     wait_for_app(second, "在本表打开后已被修改")
+    wait_for_app(second, "“免费开放天数”现在保存的内容")  # drawn below the refusal, possibly a moment later
     shown = second.locator("body").inner_text()
     assert "“免费开放天数”现在保存的内容" in shown and "设备检修闭馆两天" in shown
     assert "“科普西安”融媒体矩阵发布科普图文”现在保存的内容" not in shown   # only the rows this window changed

@@ -18,7 +18,7 @@ from museum.access import auth, rights
 from museum.intake import ingest
 from museum.store import audit, db
 from tests.e2e.conftest import Server, add_accounts, assert_no_exception, open_from_menu, screenshot, sign_in, wait_for_app
-from tests.store_dump import dump  # every table but the audit trail, on either engine (waits while the server writes)
+from tests.tables import dump
 
 pytestmark = pytest.mark.e2e
 
@@ -36,8 +36,6 @@ def two_unit_server(e2e_db, tmp_path):
     running = Server(e2e_db, tmp_path / "streamlit.log")
     yield running, b
     running.stop()
-
-
 
 
 def replaying(tab, replace: dict) -> list[str]:

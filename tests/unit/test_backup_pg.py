@@ -11,7 +11,7 @@ from museum.access import auth
 from museum.backup import accounts as backup_accounts
 from museum.errors import DatabaseBusy, InputRejected
 from museum.store import audit, batches, db, pg_databases as pg_store
-from tests.store_dump import dump
+from tests.tables import dump
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)
 

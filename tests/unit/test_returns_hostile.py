@@ -13,6 +13,7 @@ from museum.errors import InputRejected
 from museum.i18n import t
 from museum.returns import receive as receiving
 from museum.store import db
+from tests.tables import dump
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "returns"
 _spec = importlib.util.spec_from_file_location("make_packages", CORPUS / "make_packages.py")
@@ -48,14 +49,6 @@ def corpus(tmp_path_factory) -> Path:
     made = make_packages.build(out)
     assert set(made) == set(EXPECTED) | {"good_a.zip", "good_b.zip"}
     return out
-
-
-def dump(path) -> dict:
-    """Every row of every table but the audit trail (where a refusal may say so)."""
-    with db.session(path) as con:
-        tables = [row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = current_schema() order by 1").fetchall()]
-        return {table: sorted(con.execute(f'select * from "{table}"').fetchall(), key=repr) for table in tables if table != "audit"}
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from museum.access import auth, rights
 from museum.cli import main
 from museum.store import audit, db
 from tests.unit.test_report_import import DATA as REPORTS
-from tests.store_dump import dump
+from tests.tables import dump
 
 INTAKE = REPORTS.parent / "intake"
 TARGETS = REPORTS.parent / "targets"
