@@ -14,7 +14,7 @@ import pytest
 
 from museum import catalog, kpis, settings
 from museum.access import auth
-from museum.store import audit, batches, db, metrics
+from museum.store import audit, batches, db, metrics, pg
 from museum.errors import DatabaseError, InputRejected
 
 PAYLOADS = [
@@ -31,6 +31,12 @@ PAYLOADS = [
     "=HYPERLINK(\"http://evil.example\",\"x\")",
     "名称\x00带空字符",
 ]
+
+
+def stored(con, payload: str) -> str:
+    """What the store keeps of a payload: the text itself; on PostgreSQL, whose text cannot hold NUL,
+    a NUL becomes U+FFFD (museum/store/pg.py) — still data, never a truncation or an error."""
+    return payload.replace("\x00", "\ufffd") if pg.is_pg(con) else payload
 
 
 def tables(con) -> dict[str, int]:
@@ -62,11 +68,12 @@ def test_payload_as_note_file_name_user_and_institution(hardened):
         assert after["observation"] == before["observation"] + 1
         assert after["institution"] == before["institution"] + 1
         row = db.query(con, "batches").iloc[0]
-        assert (row["institution"], row["file_name"], row["user_name"], row["note"]) == (payload, payload, payload, payload)
+        kept = stored(con, payload)
+        assert (row["institution"], row["file_name"], row["user_name"], row["note"]) == (kept, kept, kept, kept)
         # the raw bytes are stored under their hash, never under the client's file name
         assert row["file_sha256"] == batches.sha256(payload.encode("utf-8"))
         values = kpis.load_values(con, institution)
-        assert values[["note", "sentence"]].values.tolist() == [[payload, payload]]
+        assert values[["note", "sentence"]].values.tolist() == [[kept, kept]]
 
 
 def test_payload_as_metric_name(hardened):
@@ -78,8 +85,8 @@ def test_payload_as_metric_name(hardened):
                "kind": "flow", "category": "outreach", "aliases": payload, "higher_is_better": True, "non_negative": True,
                "sort_order": 999}
         db.insert_frame(con, "metric_upsert_all", pd.DataFrame([row], columns=list(metrics.SYNCED_COLUMNS)))
-        stored = con.execute("select name_zh, aliases from metric where metric_id = $id", {"id": metric_id}).fetchone()
-        assert stored == (payload, payload)
+        stored_now = con.execute("select name_zh, aliases from metric where metric_id = $id", {"id": metric_id}).fetchone()
+        assert stored_now == (stored(con, payload), stored(con, payload))
         assert tables(con) == {**before, "metric": before["metric"] + 1}
         # a payload typed where a metric is named resolves to no metric (intake reports it) …
         assert catalog.load().resolve(payload) is None
@@ -92,7 +99,7 @@ def test_payload_as_metric_name(hardened):
                     {"metric_id": payload, "year": 2030, "month": None, "value": 1.0, "qualifier": "exact",
                      "note": None, "sentence": None},
                 ])
-        assert refused.value.key == "batches.unknown_metric" and payload in refused.value.params["metrics"]
+        assert refused.value.key == "batches.unknown_metric" and stored(con, payload) in refused.value.params["metrics"]
         assert tables(con) == {**before, "metric": before["metric"] + 1}
 
 
@@ -110,8 +117,9 @@ def test_payload_as_user_name_at_sign_in_and_in_the_audit(hardened):
         assert after["app_user"] == 1
         assert after["audit"] == before["audit"] + 2
         assert after["sign_in_throttle"] == before["sign_in_throttle"] + 1
-        assert audit.entries(con, user=payload)[["user_name", "detail"]].values.tolist() == [[payload, payload]]
-        assert audit.entries(con, text=payload)["detail"].tolist() == [payload]
+        kept = stored(con, payload)
+        assert audit.entries(con, user=payload)[["user_name", "detail"]].values.tolist() == [[kept, kept]]
+        assert audit.entries(con, text=payload)["detail"].tolist() == [kept]
         # the failed sign-in on a name that is no account is recorded under a hash, never the text
         failed = audit.entries(con, action="sign_in_failed").iloc[0]
         assert failed["detail"] == "unknown user" and failed["user_name"].startswith("unknown:")
