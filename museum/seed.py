@@ -119,15 +119,18 @@ def write_records(con, batch_id: int, institution: int, dataset: Dataset, *, all
 def init(con) -> dict:
     """Create or migrate the schema, sync the catalog, load the embedded data into an empty database.
 
-    Idempotent: a second run applies nothing and loads nothing.
+    Idempotent: a second run applies nothing and loads nothing. Several dashboard processes
+    starting together on one PostgreSQL database take turns here (db.serialised): the first builds,
+    the others find it built.
     """
-    applied = db.migrate(con)
-    with db.transaction(con):
-        metrics.sync(con)
-    loaded = []
-    if db.scalar(con, "batch_count") == 0:
+    with db.serialised(con, "init"):
+        applied = db.migrate(con)
         with db.transaction(con):
-            for dataset in seed_datasets():
-                batch_id, _ = write_dataset(con, dataset, kind="seed", note=f"seed:{dataset.institution}:{dataset.year}")
-                loaded.append(batch_id)
+            metrics.sync(con)
+        loaded = []
+        if db.scalar(con, "batch_count") == 0:
+            with db.transaction(con):
+                for dataset in seed_datasets():
+                    batch_id, _ = write_dataset(con, dataset, kind="seed", note=f"seed:{dataset.institution}:{dataset.year}")
+                    loaded.append(batch_id)
     return {"migrations": applied, "seed_batches": loaded}

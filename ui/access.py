@@ -174,6 +174,7 @@ def _remember(con, name: str, credential_version: int) -> None:
     """Keep the sign-in across reloads: a token in the database and, on the next run, in a cookie."""
     if settings.session_days() <= 0:
         return
+    sessions.ensure_key(con)
     with db.transaction(con):
         token, _expires = sessions.issue(con, name, credential_version, auth.utc_now())
     st.session_state[_TOKEN] = token

@@ -227,7 +227,7 @@ def _renew(con, name: str) -> None:
 
 
 def remove_user(con, name: str, *, actor: str, now: datetime | None = None) -> None:
-    with throttle.LOCK, db.transaction(con):
+    with throttle.serialised(con), db.transaction(con):
         user = require_user(con, name)
         _refuse_losing_last_admin(con, user)
         db.execute(con, "auth_user_delete", user_name=user.name)
@@ -238,7 +238,7 @@ def remove_user(con, name: str, *, actor: str, now: datetime | None = None) -> N
 
 def set_password(con, name: str, password: str, *, actor: str, now: datetime | None = None) -> None:
     password_hash = hash_password(password)
-    with throttle.LOCK, db.transaction(con):
+    with throttle.serialised(con), db.transaction(con):
         user = require_user(con, name)
         db.execute(con, "auth_user_set_password", user_name=user.name, password_hash=password_hash)
         _renew(con, user.name)
@@ -277,7 +277,7 @@ def renew_all_credentials(con) -> None:
 
 def unlock(con, name: str, *, actor: str, now: datetime | None = None) -> None:
     """Lift the sign-in lock (and forget the failures) of an account, e.g. `users unlock NAME`."""
-    with throttle.LOCK, db.transaction(con):
+    with throttle.serialised(con), db.transaction(con):
         user = require_user(con, name)
         throttle.clear_account(con, user.name)
         audit.record(con, "account_change", actor, f"unlock {user.name}", now=now)
@@ -288,7 +288,7 @@ def unlock_client(con, address: str, *, actor: str, now: datetime | None = None)
     normal = throttle.normalise_address(address)
     if normal is None:
         raise InputRejected("auth.bad_address", address=account_names.shown(address if isinstance(address, str) else ""))
-    with throttle.LOCK, db.transaction(con):
+    with throttle.serialised(con), db.transaction(con):
         throttle.clear_client(con, normal)
         audit.record(con, "account_change", actor, f"unlock client {normal}", now=now)
     return normal
@@ -353,19 +353,19 @@ def sign_in(con, name: str, password: str, *, client: str | None = None, now: da
     row = _lookup(con, typed)
     address = throttle.normalise_address(client)
     suffix = f" from {address}" if address else ""
-    with throttle.LOCK:
+    with throttle.serialised(con):
         key = row[0] if row else throttle.unknown_key(con, typed[:MAX_TYPED_CHARS])
         shown = row[0] if row else account_names.shown(account_names.normalise(typed[:MAX_TYPED_CHARS]))
         early = throttle.account(con, key, address), throttle.client(con, address)
     locked = _lock_refusal(shown, early[0], address, early[1], now)
     if locked is not None:
-        with throttle.LOCK, db.transaction(con):
+        with throttle.serialised(con), db.transaction(con):
             audit.record(con, "sign_in_failed", key, locked[0] + suffix, now=now)
         raise locked[1]
     # bcrypt takes a quarter of a second: check outside the lock, then count under it
     password_ok = check_password(password, row[2] if row else _dummy_hash(settings.bcrypt_rounds()))
     user = _row_to_user(row) if row else None
-    with throttle.LOCK, db.transaction(con):
+    with throttle.serialised(con), db.transaction(con):
         account, client_state = throttle.account(con, key, address), throttle.client(con, address)
         locked = _lock_refusal(shown, account, address, client_state, now)
         if locked is not None:

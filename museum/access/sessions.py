@@ -39,6 +39,16 @@ def _key(con) -> bytes:
     return bytes.fromhex(value)
 
 
+def ensure_key(con) -> None:
+    """Make the database's session key if it has none yet (call outside a transaction, before
+    `issue`): the dashboard processes of one PostgreSQL database take turns at it (db.serialised),
+    so two first sign-ins at once in two processes do not both try to make it."""
+    if db.scalar(con, "auth_secret_get", name=_KEY) is not None:
+        return
+    with db.serialised(con, "session_key"), db.transaction(con):
+        _key(con)
+
+
 def _signature(key: bytes, payload: str) -> str:
     digest = hmac.new(key, payload.encode("ascii"), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")

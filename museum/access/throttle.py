@@ -1,10 +1,11 @@
 """Sign-in limits: failed attempts counted per account name and client address, and per client address, atomically.
 
 Counting is a read-modify-write of one row; two sign-ins at once would each add one to the
-same old count (or fail with DuckDB's "Conflict on update"). So every change of a throttle row
-in this process happens under one lock, in the transaction that writes the attempt's audit
-line; between processes DuckDB itself serialises, since only one process has the file open
-for writing at a time.
+same old count (or fail with DuckDB's "Conflict on update", PostgreSQL's serialization failure).
+So every change of a throttle row happens under `serialised(con)`, in the transaction that writes
+the attempt's audit line: one lock for this process's threads; between processes DuckDB itself
+serialises (one process has the file open for writing at a time) and on PostgreSQL, where several
+dashboard processes share the database, an advisory lock does.
 
 A name that is not an account is counted (and audited) under a salted hash of what was typed,
 so the same refusal text is shown for known and unknown names without ever storing the text.
@@ -19,14 +20,24 @@ import hmac
 import ipaddress
 import secrets
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from museum import settings
 from museum.store import db
 
 LOCK = threading.Lock()
+
+
+@contextmanager
+def serialised(con) -> Iterator[None]:
+    """Hold while reading and changing throttle rows: LOCK for this process's threads, and for the
+    other dashboard processes of one PostgreSQL database its advisory lock (museum.store.db.serialised;
+    take it before the attempt's transaction begins)."""
+    with LOCK, db.serialised(con, "sign_in"):
+        yield
 _SALT = "sign_in_salt"
 UNKNOWN_PREFIX = "unknown:"
 
@@ -101,7 +112,7 @@ def forget_stale(con, now: datetime, lock_minutes: float) -> None:
 
 def _salt(con) -> str:
     value = db.scalar(con, "auth_secret_get", name=_SALT)
-    if value is None:  # a database whose salt row was lost: make one (under LOCK, in a transaction)
+    if value is None:  # a database whose salt row was lost: make one (under serialised(), in a transaction)
         db.execute(con, "auth_secret_insert", name=_SALT, value=secrets.token_hex(32))
         value = db.scalar(con, "auth_secret_get", name=_SALT)
     return value

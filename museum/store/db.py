@@ -112,6 +112,26 @@ def exclusive(path: str | Path | None = None, *, wait_seconds: float | None = No
         yield db_file
 
 
+@contextmanager
+def serialised(con, name: str) -> Iterator[None]:
+    """Processes sharing one database take turns at the block named `name`: on PostgreSQL a
+    session-level advisory lock, taken before the block's transactions begin (a repeatable-read
+    transaction begun before the wait would not see what the previous holder committed) and held
+    until the block ends; a wait past MUSEUM_DB_WAIT_SECONDS raises DatabaseBusy. On DuckDB nothing
+    to do: one process has the file open for writing at a time."""
+    if not pg.is_pg(con):
+        yield
+        return
+    scalar(con, "advisory_lock", name=name)
+    try:
+        yield
+    finally:
+        try:
+            scalar(con, "advisory_unlock", name=name)
+        except DatabaseError:
+            pass  # the connection is gone (and the lock with it), or the block's own error is the one to report
+
+
 def serve(path: str | Path | None = None, *, wait_seconds: float | None = None) -> None:
     """Mark this process as the dashboard serving the database until it exits; `restore` refuses
     while any server is marked. Call once at start-up (idempotent). DatabaseBusy while a restore runs."""
