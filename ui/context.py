@@ -15,7 +15,7 @@ import streamlit as st
 from museum import charts, institutions, kpis, period, settings
 from museum.compare import sources
 from museum.errors import InputRejected
-from museum.store import db, views
+from museum.store import db
 from museum.i18n import t
 from museum.period import Period
 from museum.sections import Scope
@@ -185,8 +185,6 @@ def compare_scopes(selection: Selection, chosen: list[tuple[int, str]]):
             state = sources.view_state(con)
     if state is None:
         return [unit_scope(selection, uid, name) for uid, name in chosen], None
-    if state.behind:
-        views.refresh_soon(path)  # the writer's process may have ended before its refresh did
     scopes = _view_scopes(path, tuple(chosen), chosen_period.text, selection.lang, selection.convention,
                           state.refreshed_version, db.data_version(path))
     return scopes, state

@@ -24,8 +24,9 @@ BULK = {"values": "compare_values_of", "targets": "compare_targets_of", "target_
 
 
 def view_state(con) -> views.ViewState | None:
-    """The view's state on PostgreSQL from migration 0020 on (None otherwise: units are read one by one)."""
-    return views.state(con) if pg.is_pg(con) else None
+    """The view's state on PostgreSQL from migration 0020 on, brought up to date first when that takes
+    a moment (views.catch_up); None otherwise (units are then read one by one)."""
+    return views.catch_up(con) if pg.is_pg(con) else None
 
 
 def _split(frame: pd.DataFrame, ids: list[int]) -> dict[int, pd.DataFrame]:
@@ -60,8 +61,6 @@ def unit_scopes(con, units: list[tuple[int, str]], period: Period | str, lang: s
     if state is None:
         return [Scope(uid, name, chosen, lang, lambda frame, uid=uid: read_other(uid, frame), convention)
                 for uid, name in units], None
-    if state.behind:
-        views.refresh_soon(con.path)  # a writer's process may have ended before its refresh did
     frames = bulk_frames(con, [uid for uid, _ in units], chosen.year)
 
     def loader(uid: int) -> Callable[[str], pd.DataFrame]:

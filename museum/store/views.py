@@ -6,8 +6,8 @@ a refresh in a background thread and returns at once (the writer never waits for
 refresh). Per database and process one refresh thread runs at a time, and requests made while it
 runs are folded into one more run after it; across processes an advisory lock lets one refresh run
 at a time, and a refresh that finds the view already at the data version does nothing. A reader
-that finds the view behind (`state`) asks for a refresh itself (a writer's process may have ended
-before its refresh did).
+that finds the view behind (`catch_up`) asks for a refresh itself (a writer's process may have ended
+before its refresh did) and waits a moment for it.
 
 The refresh reads the data version just before its snapshot and records it with the time; a later
 data version means the view may be behind, so the comparison says "截至 hh:mm（正在更新）". The
@@ -33,6 +33,7 @@ VIEW = "compare_values"
 STATE = "compare_view_state"
 SINCE_MIGRATION = 20
 LOCK_KEY = 2025_0020  # pg_advisory_xact_lock: one refresh of the view at a time per database
+READER_WAIT_SECONDS = 2.0  # how long a reader of a behind view waits for its refresh before showing it as it is
 EXIT_WAIT_SECONDS = 60.0  # at interpreter exit, how long a running refresh may still take
 
 _LOCK = threading.Lock()
@@ -64,6 +65,21 @@ def state(con) -> ViewState | None:
         return None
     refreshed_at, refreshed_version, now = found[0]
     return ViewState(refreshed_at, int(refreshed_version), int(now))
+
+
+def catch_up(con, wait_seconds: float = READER_WAIT_SECONDS) -> ViewState | None:
+    """state(con), after asking for a refresh and waiting up to `wait_seconds` for it when the view is
+    behind: a small database's refresh takes milliseconds, so a page usually shows current figures;
+    a national-size one goes on in the background and the page says how old its figures are."""
+    found = state(con)
+    if found is None or not found.behind:
+        return found
+    refresh_soon(con.path)
+    with _LOCK:
+        thread = _THREADS.get(str(con.path))
+    if thread is not None:
+        thread.join(wait_seconds)
+    return state(con)
 
 
 def refresh(url: str) -> bool:
