@@ -13,7 +13,8 @@ from typing import Callable
 
 import pandas as pd
 
-from museum.compare.rows import Row, build
+from museum import present
+from museum.compare.rows import HEADCOUNT, Row, build
 from museum.period import Period
 from museum.sections import FRAMES, Scope
 from museum.store import db, pg, views
@@ -37,19 +38,37 @@ def _split(frame: pd.DataFrame, ids: list[int]) -> dict[int, pd.DataFrame]:
     return {uid: parts.get(uid, empty) for uid in ids}
 
 
-def bulk_frames(con, ids: list[int], year: int) -> dict[str, dict[int, pd.DataFrame]]:
-    """frame name -> institution id -> frame, for the BULK frames of `ids`, one query each (PostgreSQL)."""
+def bulk_frames(con, ids: list[int], year: int, metric_ids: tuple[str, ...] | None = None) -> dict[str, dict[int, pd.DataFrame]]:
+    """frame name -> institution id -> frame, for the BULK frames of `ids`, one query each (PostgreSQL).
+
+    `values` holds what a comparison of `metric_ids` (the headline's by default) for a period of
+    `year` reads of each unit's values frame (queries/postgresql/compare_values_of.sql): those
+    metrics' rows of the year and the year before, every staff count up to the year, and the year's
+    latest-month and whole-year rows that 序时进度 looks at — so a national database's ten years of a
+    hundred metrics are not all fetched for nine metrics of one year. Scopes made from it answer
+    for those metrics only."""
+    metrics = list(metric_ids or present.headline_ids())
     found = {}
     for name, query in BULK.items():
-        params = {"ids": list(ids), "year": year} if name == "values" else {"ids": list(ids)}
+        params = {"ids": list(ids)}
+        if name == "values":
+            params |= {"year": year, "metrics": metrics, "staff": HEADCOUNT}
         found[name] = _split(db.query(con, query, **params), ids)
     return found
 
 
+def demo_flags(con, ids: list[int], year: int) -> dict[int, bool]:
+    """Per unit whether any of its values up to `year` is demo data (Scope.demo, from the view)."""
+    flags = db.query(con, "compare_demo_of", ids=list(ids), year=year)
+    found = {int(uid): bool(flag) for uid, flag in zip(flags["institution_id"], flags["is_demo"])}
+    return {uid: found.get(uid, False) for uid in ids}
+
+
 def unit_scopes(con, units: list[tuple[int, str]], period: Period | str, lang: str, convention: str | None = None,
-                *, from_view: bool | None = None,
+                *, from_view: bool | None = None, metric_ids: tuple[str, ...] | None = None,
                 other: Callable[[int, str], pd.DataFrame] | None = None) -> tuple[list[Scope], views.ViewState | None]:
-    """A Scope per unit (id, name) for the period, and the view's state when the values came from it.
+    """A Scope per unit (id, name) for the period, and the view's state when the values came from it
+    (those scopes answer for `metric_ids` only, the headline's by default: see bulk_frames).
 
     `from_view` None: the view when there is one (PostgreSQL from 0020), else each unit's own frames;
     False: each unit's own frames (today's path, the reference the view is tested against). A frame
@@ -61,18 +80,23 @@ def unit_scopes(con, units: list[tuple[int, str]], period: Period | str, lang: s
     if state is None:
         return [Scope(uid, name, chosen, lang, lambda frame, uid=uid: read_other(uid, frame), convention)
                 for uid, name in units], None
-    frames = bulk_frames(con, [uid for uid, _ in units], chosen.year)
+    ids = [uid for uid, _ in units]
+    frames, demo = bulk_frames(con, ids, chosen.year, metric_ids), demo_flags(con, ids, chosen.year)
 
     def loader(uid: int) -> Callable[[str], pd.DataFrame]:
         return lambda frame: frames[frame][uid] if frame in frames else read_other(uid, frame)
 
-    return [Scope(uid, name, chosen, lang, loader(uid), convention) for uid, name in units], state
+    scopes = [Scope(uid, name, chosen, lang, loader(uid), convention) for uid, name in units]
+    for scope in scopes:
+        scope.demo = demo[scope.institution_id]  # over every year up to the period's, as the unit's own pages
+    return scopes, state
 
 
 def compare_rows(con, units: list[tuple[int, str]], period: Period | str, lang: str = "zh", *,
-                 from_view: bool | None = None) -> tuple[list[Row], views.ViewState | None]:
+                 from_view: bool | None = None,
+                 metric_ids: tuple[str, ...] | None = None) -> tuple[list[Row], views.ViewState | None]:
     """The comparison's rows of `units` for the period (museum.compare.build), every figure computed
     while `con` is open, and the view's state when read from it. The entry point a bench times:
     `from_view=False` is the per-unit path, None the view where there is one."""
-    scopes, state = unit_scopes(con, units, period, lang, from_view=from_view)
-    return build(scopes), state
+    scopes, state = unit_scopes(con, units, period, lang, from_view=from_view, metric_ids=metric_ids)
+    return build(scopes, metric_ids), state

@@ -29,9 +29,9 @@ import psycopg
 from museum.store import pg
 
 LOG = logging.getLogger(__name__)
-VIEW = "compare_values"
-STATE = "compare_view_state"
-SINCE_MIGRATION = 20
+VIEW = "compare_values"  # the materialized view and its state row (queries/migrations/postgresql/0020_compare_views.sql)
+STATE_READ = ("select refreshed_at at time zone 'UTC', data_version, (select last_value from data_version_seq) "
+              "from compare_view_state")
 LOCK_KEY = 2025_0020  # pg_advisory_xact_lock: one refresh of the view at a time per database
 READER_WAIT_SECONDS = 2.0  # how long a reader of a behind view waits for its refresh before showing it as it is
 EXIT_WAIT_SECONDS = 60.0  # at interpreter exit, how long a running refresh may still take
@@ -56,9 +56,7 @@ def state(con) -> ViewState | None:
     """When the view was refreshed, at which data version, and the data version now; None before
     migration 0020 (then the comparison reads each unit as its pages do)."""
     try:
-        found = con.execute(
-            f"select refreshed_at at time zone 'UTC', data_version, (select last_value from data_version_seq) from {STATE}"
-        ).fetchall()
+        found = con.execute(STATE_READ).fetchall()
     except pg.Error:
         return None
     if not found:
@@ -92,11 +90,11 @@ def refresh(url: str) -> bool:
             raw.execute("set local statement_timeout = 0")  # a national-size refresh, in the background
             raw.execute("select pg_advisory_xact_lock(%s)", (LOCK_KEY,))
             version, at = raw.execute("select last_value, clock_timestamp() from data_version_seq").fetchone()
-            held = raw.execute(f"select data_version from {STATE}").fetchone()
+            held = raw.execute("select data_version from compare_view_state").fetchone()
             if held is not None and held[0] >= version:
                 return False
-            raw.execute(f"refresh materialized view concurrently {VIEW}")
-            raw.execute(f"update {STATE} set refreshed_at = %s, data_version = %s", (at, version))
+            raw.execute("refresh materialized view concurrently compare_values")
+            raw.execute("update compare_view_state set refreshed_at = %s, data_version = %s", (at, version))
     return True
 
 
@@ -134,7 +132,7 @@ def after_commit(con) -> None:
 
 def _has_view(con) -> bool:
     try:
-        return bool(con.execute(f"select to_regclass('{STATE}') is not null").fetchall()[0][0])
+        return bool(con.execute("select to_regclass('compare_view_state') is not null").fetchall()[0][0])
     except pg.Error:
         return False
 

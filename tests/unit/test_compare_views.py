@@ -10,11 +10,11 @@ import json
 import pandas as pd
 import pytest
 
-from museum import compare, institutions, kpis
+from museum import compare, institutions, kpis, present
 from museum.cli import main
 from museum.intake import ingest
 from museum.compare import display, sources
-from museum.store import db, views
+from museum.store import batches, db, views
 
 PERIODS = ("2024", "2025", "2024-Q2", "2025-03", "2024-01..2024-06")
 
@@ -61,6 +61,11 @@ def same_as_per_unit(con, period: str) -> list[dict]:
     return [compare.row_json(r) for r in viewed]
 
 
+def latest(months: pd.Series) -> int | None:
+    known = months.dropna()
+    return None if known.empty else int(known.max())
+
+
 def plain(frame: pd.DataFrame) -> list[list]:
     return frame.astype(object).where(frame.notna(), None).values.tolist()
 
@@ -77,17 +82,54 @@ def test_the_view_gives_the_per_unit_rows_for_three_demo_units(three, engine):
     assert any(r["per_staff"] is not None for r in rows) and any(r["rank"] == 1 for r in rows)
 
 
-def test_every_units_view_rows_are_its_values_frame(three, pg_only):
+def test_every_units_view_rows_are_its_values_frame_of_what_is_compared(three, pg_only):
+    """Per unit the view's rows are its own metric_values rows: of the compared metrics those of the year
+    and the year before, its staff counts up to the year, and rows of the year for 序时进度; targets and
+    budgets as its own."""
+    headline = set(present.headline_ids())
     with db.session(three, read_only=True) as con:
         ids = [uid for uid, _ in units_of(con)]
-        frames = sources.bulk_frames(con, ids + [999], 9999)
-        for uid in ids:
-            own = kpis.load_values(con, uid)
-            assert list(frames["values"][uid].columns) == list(own.columns)
-            assert plain(frames["values"][uid]) == plain(own)
-            assert plain(frames["targets"][uid]) == plain(db.query(con, "targets_current", institution_id=uid))
-            assert plain(frames["target_budget"][uid]) == plain(db.query(con, "budget_current", institution_id=uid))
-        assert frames["values"][999].empty and list(frames["values"][999].columns) == list(own.columns)
+        for year in (2024, 2025):
+            frames = sources.bulk_frames(con, ids + [999], year)
+            for uid in ids:
+                own = kpis.load_values(con, uid)
+                compared = own[(own["year"] <= year) & (((own["year"] >= year - 1) & own["metric_id"].isin(headline))
+                                                         | (own["metric_id"] == "headcount"))]
+                read = frames["values"][uid]
+                assert list(read.columns) == list(own.columns)
+                mine = read[read["metric_id"].isin(headline | {"headcount"})]
+                assert plain(mine) == plain(compared) and not compared.empty
+                assert all(row in plain(own) for row in plain(read))  # the others are its rows too
+                months = own.loc[own["year"] == year, "month"]
+                assert latest(read.loc[read["year"] == year, "month"]) == latest(months)
+                assert read.loc[read["year"] == year, "month"].isna().any() == months.isna().any()
+                assert plain(frames["targets"][uid]) == plain(db.query(con, "targets_current", institution_id=uid))
+                assert plain(frames["target_budget"][uid]) == plain(db.query(con, "budget_current", institution_id=uid))
+            assert frames["values"][999].empty and list(frames["values"][999].columns) == list(own.columns)
+        assert (kpis.load_values(con, 1)["year"] < 2023).any()  # older years exist and are left out
+        viewed, _ = sources.unit_scopes(con, units_of(con), "2024", "zh")
+        each, _ = sources.unit_scopes(con, units_of(con), "2024", "zh", from_view=False)
+        assert [s.demo for s in viewed] == [s.demo for s in each] == [True, True, True]  # the demo banner
+
+
+def test_time_elapsed_sees_a_whole_year_figure_of_a_metric_not_compared(three, engine):
+    """序时进度 of a past year is whole (100%) once any metric has a whole-year figure: the view's read
+    carries that row even when the metric is not compared, so the figures still equal the unit's own."""
+    with db.session(three, read_only=True) as con:
+        before = {(r["institution"], r["metric"]): r for r in same_as_per_unit(con, "2025")}
+        rows, _ = sources.compare_rows(con, units_of(con), "2025", from_view=False)
+        assert {r.progress_pct for r in rows if r.progress_pct is not None} == {75.0}  # months 1–9 only
+    with db.session(three) as con:
+        with db.transaction(con):
+            batch = batches.create_batch(con, "upload", institution=2, user="test")
+            batches.write_observations(con, batch, 2, [{"metric_id": "lectures", "year": 2025, "month": None,
+                                                         "value": 12.0, "qualifier": "exact"}])
+    views.wait()
+    with db.session(three, read_only=True) as con:
+        after = same_as_per_unit(con, "2025")
+        rows, _ = sources.compare_rows(con, units_of(con), "2025")
+    assert {r.progress_pct for r in rows if r.progress_pct is not None and r.institution_id == 2} == {100.0}
+    assert len(after) == len(before)
 
 
 def test_a_committed_batch_marks_the_view_behind_then_a_refresh_brings_it_up(three, pg_only, no_background, capsys):
@@ -116,6 +158,8 @@ def test_the_background_refresh_follows_a_commit(three, pg_only, capsys):
     with db.session(three, read_only=True) as con:
         assert not views.state(con).behind
         rows = same_as_per_unit(con, "2024")
+        viewed, _ = sources.unit_scopes(con, units_of(con), "2024", "zh")
+        assert [s.demo for s in viewed] == [False, False, False]  # no demo banner once the demo is removed
     assert {r["institution"] for r in rows if r["value"] is not None} == {"西安市科学技术馆"}
 
 
