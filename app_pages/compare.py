@@ -44,7 +44,9 @@ st.caption(selection.t("compare.subtitle", period=selection.period_label, count=
 if len(chosen) < 2:
     st.info(selection.t("compare.choose_more"), icon=":material/info:")
     st.stop()
-scopes = [context.unit_scope(selection, unit, units[unit]) for unit in chosen]
+scopes, view_state = context.compare_scopes(selection, [(unit, units[unit]) for unit in chosen])
+if (as_of := display.as_of_note(view_state, selection.lang)) is not None:  # the view is behind the data
+    st.info(blocks.plain(as_of), icon=":material/update:")
 if any(scope.demo for scope in scopes):
     st.warning(selection.t("demo.banner"), icon="⚠️")
 rows = compare.build(scopes)

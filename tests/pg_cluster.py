@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import psycopg
 
 from museum import settings
+from museum.store import views
 
 SCRIPT = settings.ROOT / "scripts" / "pg.sh"
 
@@ -68,6 +69,7 @@ class Cluster:
         suffix = f' template "{template}"' if template else ""
         self._admin(f'drop database if exists "{name}" with (force)')
         if template:
+            views.wait()  # this process's refresh of the comparison's view (museum.store.views) ends first
             # a template may have no other session (a process's kept data-version connection)
             self._admin(f"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{template}'")
         self._admin(f'create database "{name}"{suffix}')

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import streamlit as st
 
-from museum import charts, institutions, kpis, period
+from museum import charts, institutions, kpis, period, settings
+from museum.compare import sources
 from museum.errors import InputRejected
 from museum.store import db
 from museum.i18n import t
@@ -169,6 +170,35 @@ def unit_scope(selection: Selection, institution_id: int, name: str) -> Scope:
     chosen = selection.period or Period.of_year(selection.year)
     return _shared_scope(path, institution_id, name, chosen.text, selection.lang, selection.convention,
                          db.data_version(path))
+
+
+def compare_scopes(selection: Selection, chosen: list[tuple[int, str]]):
+    """The scopes of the units (id, name) compared for the selection's period, and the state of the
+    view they were read from (museum.compare.sources): on PostgreSQL one read of every unit's values
+    from the comparison's materialized view, shared like scope() until the view or the data changes;
+    on DuckDB each unit's shared scope (state None)."""
+    path = str(data.db_path())
+    chosen_period = selection.period or Period.of_year(selection.year)
+    state = None
+    if isinstance(data.db_path(), settings.DatabaseUrl):
+        with db.reading(path) as con:
+            state = sources.view_state(con)
+    if state is None:
+        return [unit_scope(selection, uid, name) for uid, name in chosen], None
+    scopes = _view_scopes(path, tuple(chosen), chosen_period.text, selection.lang, selection.convention,
+                          state.refreshed_version, db.data_version(path))
+    return scopes, state
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _view_scopes(path: str, chosen: tuple, period_text: str, lang: str, convention: str, view_version: int,
+                 version: tuple) -> list[Scope]:
+    with db.reading(path) as con:
+        # the values, targets and budgets are read now; any other frame a scope asks for later is
+        # the page's own cached read of that unit
+        scopes, _ = sources.unit_scopes(con, list(chosen), period_text, lang, convention,
+                                        other=lambda uid, name: data.frame(uid, name))
+    return scopes
 
 
 def language_switch() -> str:

@@ -7,10 +7,9 @@ import pandas as pd
 from museum import compare, institutions, period
 from museum.access import rights
 from museum.cli.common import acting_user, open_initialised, print_json, print_table, require_in
-from museum.compare import display
+from museum.compare import display, sources
 from museum.errors import InputRejected, UsageError
 from museum.i18n import t
-from museum.sections import Scope
 
 
 def register(subparsers, common) -> None:
@@ -61,8 +60,9 @@ def run(args) -> int:
         units = resolve(table, args.institutions, args.lang)
         for uid, _ in units:  # a unit named that the account may not view is refused (audited)
             require_in(con, args, "view", uid)
-        scopes = [Scope.from_connection(con, uid, name, chosen_period, args.lang) for uid, name in units]
-        rows = compare.build(scopes)  # every figure is computed here, while the connection is open
+        # every figure is computed here, while the connection is open; on PostgreSQL all units' values
+        # in one read of the comparison's view (museum.compare.sources), with the time it holds
+        rows, state = sources.compare_rows(con, units, chosen_period, args.lang)
     finally:
         con.close()
     if args.json:
@@ -72,4 +72,6 @@ def run(args) -> int:
     if not args.json:
         frame = display.table_frame(rows, args.lang)
         print_table(list(frame.columns), frame.values.tolist())
+        if (as_of := display.as_of_note(state, args.lang)) is not None:  # text only: the JSON rows stay as they are
+            print(as_of)
     return 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from museum import numbers, present
+from museum import clock, numbers, present
 from museum.charts import NEUTRAL, _layout
 from museum.compare.rows import Row
 from museum.i18n import t
@@ -23,6 +25,18 @@ COLUMN_WIDTHS = {
            "per_staff": 175},
 }
 BAR_HEIGHT, CHART_CHROME = 46, 150  # px per unit and for title, unit line and axis
+
+
+def as_of_note(state, lang: str, now: datetime | None = None) -> str | None:
+    """'数据截至北京时间 14:05，正在更新…' while the view the rows were read from (museum.store.views)
+    is behind the data; None when it is current or the rows were read unit by unit. The time is the
+    refresh's, in the app's zone; with its date when it was not today."""
+    if state is None or not state.behind:
+        return None
+    local = clock.local_time(state.refreshed_at)
+    today = clock.local_time(now or datetime.now(timezone.utc)).date()
+    text = local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
+    return t("compare.as_of_updating", lang, time=t("time.with_zone", lang, time=text, zone=clock.zone_label(lang, local)))
 
 
 def value_cell(row: Row, lang: str) -> str:

@@ -29,6 +29,11 @@ MESSAGES = {
     "compare.units": ("参与对比的单位", "Units to compare"),
     "compare.download.csv": ("下载对比表（CSV）", "Download the table (CSV)"),
     "compare.download.xlsx": ("下载对比表（XLSX）", "Download the table (XLSX)"),
+    "compare.as_of_updating": (
+        "数据截至{time}（正在更新）：此后导入或修改的数据稍后在此显示，各单位自己的页面已是最新数据。",
+        "Figures as of {time} (being updated): data imported or changed since then appears here shortly; each "
+        "unit's own pages already show the latest data.",
+    ),
     "compare.subtitle": ("{period} · {count}家单位", "{period} · {count} units"),
     "compare.rules": (
         "同比、目标完成与序时进度同各单位总览卡片的口径；人均按期末从业人数计算（本期无则取此前最近一次报送）；"

@@ -30,7 +30,7 @@ import duckdb
 import pandas as pd
 
 from museum import settings
-from museum.store import dialect, files as db_files, pg, pool as db_pool
+from museum.store import dialect, files as db_files, pg, pool as db_pool, views
 from museum.store.errors import database_error
 from museum.errors import DatabaseBusy, DatabaseError
 
@@ -244,6 +244,7 @@ def transaction(con) -> Iterator:
             scalar(con, "data_version_bump")
         except DatabaseError:
             pass
+        views.after_commit(con)  # the comparison's materialized view, refreshed in the background (0020)
     _fault_at_commit("committed")
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg import sql
 
+from museum.store import views
 from museum.store.pg import close_version_connections, database_error
 
 def database_url(url: str, name: str) -> str:
@@ -58,6 +59,7 @@ def swap_databases(url: str, current: str, kept: str, staging: str) -> str | Non
     `staging` renamed to `current` — at no moment is there no database of that name. Returns
     the name `current` is kept under ("" when there was none); None (nothing changed) while any
     session is connected to `current` or `staging` (PostgreSQL refuses to rename them)."""
+    views.wait()  # this process's refresh of the comparison's view is a session too
     close_version_connections()
     with _maintenance(url) as raw:
         try:

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from museum import demo, demo_units
-from museum.store import db
-from tests.app.conftest import open_page, texts
+from museum.store import db, views
+from tests.app.conftest import open_page, texts, unescaped
 
 # raw codes a reader must never see; "posts" and "headcount" are also English words, so they count in zh only
 CODES = r"None|nan|NaN|at_least|approx|exact|onsite_visitors|short_videos|online_visits|follower_growth|outreach_events|" \
@@ -87,3 +87,25 @@ def test_the_sidebar_period_is_the_comparisons(three_units):
     assert posts["数值"].endswith("篇（4月）") and posts["序时进度"] == "33%"
     assert "compare_posts_2025-04" in chart_names(at)
     assert "2025年4月 · 3家单位" in texts(at)
+
+
+def test_a_view_behind_the_data_says_as_of_when_in_both_languages(three_units, engine, monkeypatch):
+    """PostgreSQL reads the comparison from a materialized view (migration 0020): while it is behind the data
+    the page says the time its figures are of; once refreshed, nothing extra."""
+    if engine != "postgresql":
+        pytest.skip("the materialized view is PostgreSQL's")
+    views.wait()
+    for lang in ("zh", "en"):
+        assert not any("截至" in i.value or "as of" in i.value for i in open_page("app_pages/compare.py", lang).info)
+    refresh_soon = views.refresh_soon
+    monkeypatch.setattr(views, "refresh_soon", lambda url: None)  # the refresh is "still running"
+    with db.session(three_units) as con:
+        con.execute("select nextval('data_version_seq')")  # as another process's commit moves it
+    for lang, words in (("zh", "（正在更新）：此后导入或修改的数据稍后在此显示"), ("en", "(being updated): data imported")):
+        at = open_page("app_pages/compare.py", lang)
+        notes = [unescaped(i.value) for i in at.info if words in unescaped(i.value)]
+        assert len(notes) == 1 and re.search(r"\d\d:\d\d", notes[0]), [i.value for i in at.info]
+        assert at.dataframe[0].value.shape[0] > 0  # the figures it has are shown
+    monkeypatch.setattr(views, "refresh_soon", refresh_soon)
+    at = open_page("app_pages/compare.py", "zh")  # the reader asks for the refresh and waits its moment
+    assert not any("正在更新" in i.value for i in at.info)
