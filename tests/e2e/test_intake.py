@@ -3,9 +3,11 @@ roll it back on 上传记录, see it restored. Screenshots go to tests/e2e/scree
 
 from __future__ import annotations
 
-import pytest
-
 import hashlib
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from museum import kpis
 from museum.store import audit, db
@@ -103,8 +105,19 @@ def choose(tab, label: str, option: str) -> None:
 
 
 def upload_file(tab, path, valid_text: str = "校验通过") -> None:
+    """Choose `path` on 数据上传 and wait for *its* preview (headed by its name): a file chosen while the
+    previous commit's rerun is still drawing can be dropped with the element it was set on, so it is
+    chosen again until its preview shows."""
     go(tab, "数据上传", "选择文件")
-    tab.locator('input[type="file"]').set_input_files(str(path))
+    name = Path(path).name
+    for attempt in range(3):
+        tab.locator('input[type="file"]').set_input_files(str(path))
+        try:
+            tab.wait_for_function("n => document.body.innerText.includes(n)", arg=name, timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     wait_for_app(tab, valid_text)
     tab.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
     tab.wait_for_timeout(800)
