@@ -188,9 +188,9 @@ MESSAGES = {
         "The backup key is too short ({length} characters); it needs at least {minimum}. Make one: python -c \"import secrets; print(secrets.token_hex(32))\"",
     ),
     "backup.dashboard_serving": (
-        "看板服务正在使用数据库 {path}，恢复已取消，未做任何更改。请先停止看板服务（如 systemctl stop museum-dashboard），恢复完成后再启动。",
+        "看板服务正在使用数据库 {path}，恢复已取消，未做任何更改。请先停止看板服务（如 systemctl stop museum-dashboard；多进程部署为 systemctl stop 'museum-dashboard@*'），恢复完成后再启动。",
         "The dashboard is serving the database {path}, so the restore was cancelled and nothing was changed. Stop the dashboard "
-        "first (e.g. systemctl stop museum-dashboard) and start it again after the restore.",
+        "first (e.g. systemctl stop museum-dashboard; with several processes, systemctl stop 'museum-dashboard@*') and start it again after the restore.",
     ),
     "backup.changed_during_restore": (
         "恢复开始之后，数据库 {path} 又写入了 {changes} 条记录（最早在 UTC {first}）。为免丢掉这些更改，恢复已取消，未做任何更改。"

@@ -45,6 +45,21 @@ MESSAGES = {
         "Could not write {file}: it would exceed the file-size limit set for this program (ulimit -f). This change was not saved; "
         "the database {path} is as it was. Raise the limit (ulimit -f unlimited, or LimitFSIZE in the service) and try again.",
     ),
+    "db.pg_connect_failed": (
+        "无法连接 PostgreSQL 数据库 {path}：{detail}。请检查：数据库服务器是否在运行；地址中的角色（用户）名和数据库名是否正确；"
+        "在 Debian 上经本机套接字连接时，命令须以与该角色同名的系统用户运行（如 runuser -u museum -- …），或在 ~/.pgpass 中给出密码"
+        "（见 docs/deployment.md 第 9 节）。",
+        "Cannot connect to the PostgreSQL database {path}: {detail}. Check that the database server is running and that the role "
+        "(user) and database names in the address are right; over the local socket on Debian, run the command as the system user "
+        "of the same name as the role (e.g. runuser -u museum -- …), or give the password in ~/.pgpass (docs/deployment.md §9).",
+    ),
+    "db.pg_no_privilege": (
+        "PostgreSQL 拒绝了对数据库 {path} 的这次写入：{detail}。本次更改没有保存，数据库保持原样。请确认 MUSEUM_DB 中的角色有写入权限"
+        "（只读角色不能写；建表和迁移须由数据库的所有者运行，见 docs/deployment.md 第 5、9 节）。",
+        "PostgreSQL refused this write to the database {path}: {detail}. This change was not saved; the database is as it was. "
+        "Check that the role in MUSEUM_DB may write (a read-only role cannot; creating tables and migrations need the database's "
+        "owner, docs/deployment.md §5 and §9).",
+    ),
     "db.read_only": (
         "无法写入 {file}：目录 {directory} 或该文件是只读的。本次更改没有保存，数据库 {path} 保持原样。"
         "请让运行本程序的用户可以写入该目录（数据库旁需要创建锁文件和日志文件），或用 --db 指定可写的位置。",

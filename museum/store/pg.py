@@ -81,13 +81,15 @@ def database_error(exc: BaseException, url: str, *, query: str | None = None) ->
         return DatabaseBusy("db.busy", path=where, holder=f"PostgreSQL {state}")
     if state in _TIMEOUT and query is not None:
         return DatabaseError("db.query_timeout", name=query, seconds=settings.query_timeout_seconds())
-    if state in _READ_ONLY:
-        return DatabaseError("db.read_only", visitor_key="db.write_failed_visitor", **params)
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+    if state in _READ_ONLY:  # a role's privileges, not a file's mode: say so (DuckDB's db.read_only talks of files)
+        return DatabaseError("db.pg_no_privilege", visitor_key="db.write_failed_visitor", detail=detail, **params)
     if state in _DISK:
         return DatabaseError("db.disk_full", visitor_key="db.write_failed_visitor", **params)
-    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
     if query is not None:
         return DatabaseError("db.query_failed", visitor_key="db.failed_visitor", name=query, detail=detail, **params)
+    if state is None and isinstance(exc, psycopg.OperationalError):  # no server, wrong role, refused authentication
+        return DatabaseError("db.pg_connect_failed", visitor_key="db.failed_visitor", detail=detail, **params)
     return DatabaseError("db.open_failed", visitor_key="db.failed_visitor", detail=detail, **params)
 
 
