@@ -26,12 +26,10 @@ from dataclasses import dataclass
 
 import psycopg
 
-from museum.store import pg
+from museum.store import dialect, pg
 
 LOG = logging.getLogger(__name__)
 VIEW = "compare_values"  # the materialized view and its state row (queries/migrations/postgresql/0020_compare_views.sql)
-STATE_READ = ("select refreshed_at at time zone 'UTC', data_version, (select last_value from data_version_seq) "
-              "from compare_view_state")
 LOCK_KEY = 2025_0020  # pg_advisory_xact_lock: one refresh of the view at a time per database
 READER_WAIT_SECONDS = 2.0  # how long a reader of a behind view waits for its refresh before showing it as it is
 EXIT_WAIT_SECONDS = 60.0  # at interpreter exit, how long a running refresh may still take
@@ -39,6 +37,12 @@ EXIT_WAIT_SECONDS = 60.0  # at interpreter exit, how long a running refresh may 
 _LOCK = threading.Lock()
 _THREADS: dict[str, threading.Thread] = {}
 _AGAIN: set[str] = set()
+
+
+def _sql(name: str) -> str:
+    """queries/postgresql/NAME.sql with its `$name` parameters as psycopg's (this module sits below
+    museum.store.db, which calls it, so it reads its few queries itself)."""
+    return pg.translate((dialect.PG_QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8"))[0]
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def state(con) -> ViewState | None:
     """When the view was refreshed, at which data version, and the data version now; None before
     migration 0020 (then the comparison reads each unit as its pages do)."""
     try:
-        found = con.execute(STATE_READ).fetchall()
+        found = con.execute(_sql("compare_view_state")).fetchall()
     except pg.Error:
         return None
     if not found:
@@ -87,14 +91,14 @@ def refresh(url: str) -> bool:
     # no newer than the refresh's snapshot: a commit the view lacks always has a later version
     with psycopg.connect(str(url), autocommit=True) as raw:
         with raw.transaction():
-            raw.execute("set local statement_timeout = 0")  # a national-size refresh, in the background
-            raw.execute("select pg_advisory_xact_lock(%s)", (LOCK_KEY,))
-            version, at = raw.execute("select last_value, clock_timestamp() from data_version_seq").fetchone()
-            held = raw.execute("select data_version from compare_view_state").fetchone()
+            raw.execute(_sql("compare_view_no_timeout"))  # a national-size refresh, in the background
+            raw.execute(_sql("compare_view_lock"), {"key": LOCK_KEY})
+            version, at = raw.execute(_sql("compare_view_version_now")).fetchone()
+            held = raw.execute(_sql("compare_view_held")).fetchone()
             if held is not None and held[0] >= version:
                 return False
-            raw.execute("refresh materialized view concurrently compare_values")
-            raw.execute("update compare_view_state set refreshed_at = %s, data_version = %s", (at, version))
+            raw.execute(_sql("compare_view_refresh"))
+            raw.execute(_sql("compare_view_state_set"), {"at": at, "version": version})
     return True
 
 
@@ -132,7 +136,7 @@ def after_commit(con) -> None:
 
 def _has_view(con) -> bool:
     try:
-        return bool(con.execute("select to_regclass('compare_view_state') is not null").fetchall()[0][0])
+        return bool(con.execute(_sql("compare_view_exists")).fetchall()[0][0])
     except pg.Error:
         return False
 

@@ -1,0 +1,2 @@
+-- The data version the comparison's view holds.
+select data_version from compare_view_state
