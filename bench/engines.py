@@ -10,6 +10,7 @@ as DuckDB's checkpointed file does.
 from __future__ import annotations
 
 import glob
+import math
 import os
 import shutil
 import subprocess
@@ -80,3 +81,9 @@ def cluster(prefix: str = "bench-pg-") -> Iterator[Cluster]:
 def load_line() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile by nearest rank (of 2 values: the larger; of 64: the 61st)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]

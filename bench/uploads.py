@@ -169,7 +169,7 @@ def verify(database, ids: list[int]) -> list[str]:
 def summary(engine: str, how: str, wall: float, rows: list[tuple], wrong: list[str]) -> dict:
     times = sorted(r[4] for r in rows)
     result = {"engine": engine, "how": how, "units": len(rows), "wall": wall,
-              "p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
+              "p50": statistics.median(times), "p95": engines.p95(times),
               "committed": sum(r[1] == "committed" for r in rows), "statuses": sorted({r[1] for r in rows}),
               "retries": sum(r[2] for r in rows), "retried_units": sum(r[2] > 0 for r in rows),
               "refusals": sorted({s for r in rows for s in r[3]})[:3], "wrong": wrong}
