@@ -57,6 +57,13 @@ class Cluster:
 
         return settings.DatabaseUrl(pg_databases.create_database(self.admin_url, name))
 
+    def database_url(self, name: str):
+        """The URL of the existing database `name`."""
+        from museum import settings
+        from museum.store import pg_databases
+
+        return settings.DatabaseUrl(pg_databases.database_url(self.admin_url, name))
+
     def version(self) -> str:
         import psycopg
 
