@@ -212,7 +212,8 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=2.0,
                         help="mean seconds a viewer reads before the next click (0: back to back, a stress test)")
     parser.add_argument("--edit-every", type=float, default=5.0, help="seconds between the editor's CLI commits")
-    parser.add_argument("--part", choices=("viewers", "uploads", "all"), default="viewers")
+    parser.add_argument("--part", choices=("viewers", "uploads", "all"), default="viewers",
+                        help="viewers (the default, as before), uploads (bench/uploads.py: many units committing at once) or both")
     parser.add_argument("--units", type=int, default=64, help="units uploading at once (--part uploads|all)")
     engines.add_argument(parser)
     args = parser.parse_args()
