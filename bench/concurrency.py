@@ -6,7 +6,13 @@ Each session is a websocket client speaking Streamlit's own protocol to `streaml
 127.0.0.1 (what a browser tab does, without a browser's own CPU cost on this 2-core machine).
 A render is timed from the rerun request to the server's "script finished". Loops are bounded.
 
-    python bench/concurrency.py [--renders 6] [--sessions 1,5,20]
+On PostgreSQL (issue 25) the viewers are split over two `streamlit run` processes serving one
+database (viewer n talks to process n mod 2, directly by port), against DuckDB's one process with
+all viewers, measured in the same run. `--part uploads` (or `all`) runs bench/uploads.py: many
+units committing at once.
+
+    python bench/concurrency.py [--renders 6] [--sessions 1,5,20] [--engine duckdb|postgresql|both]
+                                [--part viewers|uploads|all] [--units 64]
 """
 
 from __future__ import annotations
@@ -24,7 +30,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+import engines  # noqa: E402
+import uploads  # noqa: E402
 import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
@@ -96,12 +105,12 @@ async def viewer(url: str, renders: int, think: float, rng: random.Random) -> tu
     return times, problems
 
 
-async def phase(url: str, sessions: int, renders: int, db_path: Path, work: Path, with_editor: bool, think: float,
+async def phase(urls: list[str], sessions: int, renders: int, db_path: Path, work: Path, with_editor: bool, think: float,
                 edit_every: float):
     loop = asyncio.get_running_loop()
     stop_box = {"stop": time.monotonic() + 3600}  # the editor commits until the viewers are done
     edits = loop.run_in_executor(None, lambda: editor_until(db_path, stop_box, work, edit_every)) if with_editor else None
-    results = await asyncio.gather(*(viewer(url, renders, think, random.Random(SEED + n)) for n in range(sessions)))
+    results = await asyncio.gather(*(viewer(urls[n % len(urls)], renders, think, random.Random(SEED + n)) for n in range(sessions)))
     stop_box["stop"] = 0
     committed = await edits if edits is not None else 0
     times = [t for r in results for t in r[0]]
@@ -123,6 +132,79 @@ def editor_until(db_path: Path, box: dict, work: Path, every: float) -> int:
     return done
 
 
+def start_servers(database, count: int) -> list[tuple[subprocess.Popen, str]]:
+    """`count` streamlit processes serving `database`, each warmed by one viewer; (process, websocket URL) each."""
+    servers = []
+    try:
+        for _ in range(count):
+            port = free_port()
+            server = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
+                 "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                cwd=ROOT, env={**os.environ, "MUSEUM_DB": str(database)}, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL)
+            servers.append((server, f"ws://127.0.0.1:{port}/_stcore/stream"))
+        for server, url in servers:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    asyncio.run(viewer(url, 1, 0, random.Random(SEED)))  # warm: imports, caches, the first page
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise
+                    time.sleep(0.3)
+    except BaseException:
+        stop_servers(servers)
+        raise
+    return servers
+
+
+def stop_servers(servers) -> None:
+    for server, _ in servers:
+        server.terminate()
+    for server, _ in servers:
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def viewers(engine: str, database, work: Path, args, processes: int) -> list[tuple[int, float, float]]:
+    """Seed a demo unit into `database`, serve it with `processes` streamlit processes, run the phases;
+    (sessions, median, p95) per phase."""
+    with db.session(database) as con:
+        seed.init(con)
+        demo.load(con, 1, actor="bench")
+    servers = start_servers(database, processes)
+    measured = []
+    try:
+        urls = [url for _, url in servers]
+        memory = " + ".join(f"{rss_mb(server.pid):.0f}" for server, _ in servers)
+        print(f"\n{engine}: {processes} streamlit process{'es' if processes > 1 else ''} on one database, viewers split "
+              f"evenly; {engines.load_line()}; server RSS after warm-up {memory} MB; think {args.think:g} s, a CLI commit "
+              f"every {args.edit_every:g} s (in every phase of more than one session)")
+        baseline = None
+        total = 0
+        for count in (int(n) for n in args.sessions.split(",")):
+            times, problems, committed = asyncio.run(phase(urls, count, args.renders, database, work, count > 1, args.think,
+                                                           args.edit_every))
+            total += len(times) + count
+            median = statistics.median(times)
+            p95 = engines.p95(times)
+            baseline = baseline or median
+            measured.append((count, median, p95))
+            print(f"{count:3d} sessions: {len(times):4d} renders, median {median:.3f} s, p95 {p95:.3f} s, "
+                  f"{median / baseline:.2f}x one session; errors seen {len(problems)}; CLI commits meanwhile {committed}")
+            for problem in sorted(set(problems))[:5]:
+                print("      ", problem)
+        memory = " + ".join(f"{rss_mb(server.pid):.0f}" for server, _ in servers)
+        print(f"server RSS after {total} renders: {memory} MB")
+    finally:
+        stop_servers(servers)
+    return measured
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--renders", type=int, default=6, help="renders per session (alternating overview and trends)")
@@ -130,49 +212,31 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=2.0,
                         help="mean seconds a viewer reads before the next click (0: back to back, a stress test)")
     parser.add_argument("--edit-every", type=float, default=5.0, help="seconds between the editor's CLI commits")
+    parser.add_argument("--part", choices=("viewers", "uploads", "all"), default="viewers",
+                        help="viewers (the default, as before), uploads (bench/uploads.py: many units committing at once) or both")
+    parser.add_argument("--units", type=int, default=64, help="units uploading at once (--part uploads|all)")
+    engines.add_argument(parser)
     args = parser.parse_args()
+    chosen = engines.chosen(args.engine)
+    failed = 0
+    if args.part in ("uploads", "all"):
+        failed = uploads.measure(chosen, args.units)
+    if args.part == "uploads":
+        return failed
+    figures = {}
     with tempfile.TemporaryDirectory(prefix="museum-conc-") as tmp:
         work = Path(tmp)
-        db_path = work / "museum.duckdb"
-        with db.session(db_path) as con:
-            seed.init(con)
-            demo.load(con, 1, actor="bench")
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
-             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, "MUSEUM_DB": str(db_path)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            url = f"ws://127.0.0.1:{port}/_stcore/stream"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    asyncio.run(viewer(url, 1, 0, random.Random(SEED)))  # warm: imports, caches, the first page
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.3)
-            print(f"load avg {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; server RSS after warm-up {rss_mb(server.pid):.0f} MB; "
-                  f"think {args.think:g} s, a CLI commit every {args.edit_every:g} s (from 5 sessions on)")
-            baseline = None
-            total = 0
-            for count in (int(n) for n in args.sessions.split(",")):
-                times, problems, committed = asyncio.run(phase(url, count, args.renders, db_path, work, count > 1, args.think,
-                                                               args.edit_every))
-                total += len(times) + count
-                median = statistics.median(times)
-                p95 = sorted(times)[int(0.95 * (len(times) - 1))]
-                baseline = baseline or median
-                print(f"{count:3d} sessions: {len(times):4d} renders, median {median:.3f} s, p95 {p95:.3f} s, "
-                      f"{median / baseline:.2f}x one session; errors seen {len(problems)}; CLI commits meanwhile {committed}")
-                for problem in sorted(set(problems))[:5]:
-                    print("      ", problem)
-            print(f"server RSS after {total} renders: {rss_mb(server.pid):.0f} MB")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    return 0
+        for engine in chosen:
+            if engine == "duckdb":
+                figures[engine] = viewers(engine, work / "museum.duckdb", work, args, 1)
+            else:
+                with engines.cluster() as cluster:
+                    figures[engine] = viewers(engine, cluster.database("bench_viewers"), work, args, 2)
+    if len(figures) == 2:
+        print("\nPostgreSQL (two processes) against DuckDB (one process), same run:")
+        for (count, median, p95), (_, base_median, base_p95) in zip(figures["postgresql"], figures["duckdb"]):
+            print(f"{count:3d} sessions: median {median / base_median:.2f}x, p95 {p95 / base_p95:.2f}x DuckDB's")
+    return failed
 
 
 if __name__ == "__main__":

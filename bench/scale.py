@@ -17,8 +17,16 @@ opening (cold buffers) is printed separately. Goal (issue 13): ≤ 2× the bare 
 < 200 ms server time per page. Also printed: build time, file size, row counts, peak memory
 (max RSS) of the measuring process, and the machine's load.
 
+PostgreSQL (issue 25): with --engine postgresql|both (default both where it is installed) the same
+rows are copied into a private cluster (bench/scale_pg.py: DuckDB writes CSV, PostgreSQL COPYs it)
+and every figure is measured there too, in the same run, then printed as a ratio to DuckDB's. Both
+engines also time the comparison page (单位对比) of the last year for the first 50 and 200 synthetic
+units (--compare-units), through museum.compare's public path as the CLI and the page run it:
+a Scope per unit, then compare.build.
+
     python bench/scale.py [--institutions 1900] [--years 10] [--metrics 100] [--order arrival|institution]
-                          [--repeat 15] [--keep DIR | --db PATH]
+                          [--repeat 15] [--keep DIR | --db PATH] [--engine duckdb|postgresql|both]
+                          [--compare-units 50,200] [--compare-repeat 2]
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import engines  # noqa: E402
 import scale_build  # noqa: E402
 
 BARE_AGGREGATE = """
@@ -66,7 +75,17 @@ def _overview_blocks(scope, categories) -> int:
     return len(built.blocks) + sum(card is not None for card in cards)
 
 
-def measure(path: Path, institution_id: int, year: int, metrics: int, repeat: int) -> dict:
+def compare_page(con, units: list[tuple[int, str]], year: int) -> int:
+    """The comparison page's museum side for `units` in the year: a Scope per unit and compare.build (rows built)."""
+    from museum import compare
+    from museum.sections import Scope
+
+    scopes = [Scope.from_connection(con, uid, name, year, "zh") for uid, name in units]
+    return len(compare.build(scopes))
+
+
+def measure(path, institution_id: int, year: int, metrics: int, repeat: int, compare_units: list[int] = (),
+            compare_repeat: int = 2) -> dict:
     """The child process: every figure in seconds (lists of samples), first-read figures, memory."""
     from museum import catalog, institutions, kpis
     from museum.store import db
@@ -116,15 +135,22 @@ def measure(path: Path, institution_id: int, year: int, metrics: int, repeat: in
             kpi_count = len(timed("kpis_for_year", lambda: kpis.kpis_for_year(shown, cat, year)))
             scope = Scope(institution_id, name, year, "zh", lambda frame: frames[frame])
             blocks = timed("overview blocks", lambda: _overview_blocks(scope, catalog.CATEGORIES))
+        synthetic = table[table["name"].str.startswith(scale_build.NAME_PREFIX)].sort_values("institution_id")
+        units = [(int(i), str(n)) for i, n in zip(synthetic["institution_id"], synthetic["name"])]
+        for count in compare_units:
+            for _ in range(compare_repeat):
+                timed(f"compare {count} units", lambda: compare_page(con, units[:count], year))
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return {"samples": samples, "first": first, "open": open_seconds, "rows": rows, "values_rows": values_rows,
             "kpis": kpi_count, "blocks": blocks, "institution": name, "peak_mb": usage.ru_maxrss / 1024}
 
 
-def run_child(path: Path, institution_id: int, year: int, metrics: int, repeat: int) -> dict:
+def run_child(path, institution_id: int, year: int, metrics: int, repeat: int, compare_units: list[int],
+              compare_repeat: int) -> dict:
     env = {**os.environ, "MUSEUM_QUERY_TIMEOUT_SECONDS": "600"}
     out = subprocess.run([sys.executable, __file__, "--child", str(path), str(institution_id), str(year), str(metrics),
-                          str(repeat)], capture_output=True, text=True, env=env, check=False)
+                          str(repeat), ",".join(map(str, compare_units)), str(compare_repeat)],
+                         capture_output=True, text=True, env=env, check=False)
     if out.returncode != 0:
         raise SystemExit(f"measurement failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -150,7 +176,7 @@ def synthetic_facts(path: Path) -> dict:
             "metrics": years[2], "observations": observations}
 
 
-def report(facts: dict, result: dict, year: int) -> None:
+def report(facts: dict, result: dict, year: int) -> dict:
     med = {label: _median_ms(values) for label, values in result["samples"].items()}
     bare = med["bare aggregate"]
     frames = {label: ms for label, ms in med.items() if label.startswith("frame ")}
@@ -160,7 +186,7 @@ def report(facts: dict, result: dict, year: int) -> None:
     print(f"\ninstitution {result['institution']} (id {facts['first_institution'] + facts['institutions'] // 2}), year {year}: "
           f"{result['rows']:,} aggregated rows, {result['values_rows']:,} value rows, {result['kpis']} KPIs, "
           f"{result['blocks']} blocks")
-    print(f"first read after opening (DuckDB's buffers cold, the file in the OS cache): open {result['open'] * 1000:.0f} ms, bare "
+    print(f"first read after opening (the engine's buffers cold, the data in the OS cache): open {result['open'] * 1000:.0f} ms, bare "
           f"{result['first']['bare'] * 1000:.0f} ms, values {result['first']['values'] * 1000:.0f} ms, institutions "
           f"{result['first']['institutions'] * 1000:.0f} ms")
     print(f"\n{'median of ' + str(len(result['samples']['bare aggregate'])) + ' runs':34} {'ms':>8} {'x bare':>7}")
@@ -176,7 +202,20 @@ def report(facts: dict, result: dict, year: int) -> None:
     print(f"\ngoal: values ≤ 2x bare ({'met' if med['frame values'] <= 2 * bare else 'not met'}: "
           f"{med['frame values'] / bare:.2f}x), kpis ≤ 2x bare ({'met' if med['kpis_for_year'] <= 2 * bare else 'not met'}: "
           f"{med['kpis_for_year'] / bare:.2f}x), overview page < 200 ms ({'met' if page < 200 else 'not met'}: {page:.0f} ms)")
+    for label in (label for label in med if label.startswith("compare ")):
+        print(f"{'comparison page, ' + label[len('compare '):]:34} {med[label]:8.1f} {med[label] / bare:7.2f}  "
+              f"(median of {len(result['samples'][label])})")
     print(f"peak memory of the measuring process (max RSS): {result['peak_mb']:.0f} MB")
+    return {**med, "all frames + institutions": reads_all, "overview page (reads + blocks)": page}
+
+
+def report_ratios(figures: dict) -> None:
+    """Each PostgreSQL figure as a multiple of DuckDB's, both measured in this run."""
+    duck, pg = figures["duckdb"], figures["postgresql"]
+    print(f"\nPostgreSQL against DuckDB, same run and same rows ({'ms':>8} DuckDB, {'ms':>8} PostgreSQL, ratio):")
+    for label in duck:
+        if label in pg:
+            print(f"  {label:40} {duck[label]:9.1f} {pg[label]:9.1f} {pg[label] / duck[label]:7.2f}x")
 
 
 def main() -> None:
@@ -190,12 +229,21 @@ def main() -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--keep", help="build the database in this directory and keep it")
     where.add_argument("--db", help="measure a database this benchmark built before (no build)")
-    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--compare-units", default="50,200", help="sizes of the comparison page measured (units)")
+    parser.add_argument("--compare-repeat", type=int, default=2, help="runs of each comparison page (median)")
+    engines.add_argument(parser)
+    parser.add_argument("--child", nargs=7, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        path, institution_id, year, metrics, repeat = args.child
-        print(json.dumps(measure(Path(path), int(institution_id), int(year), int(metrics), int(repeat))))
+        from museum import settings
+
+        path, institution_id, year, metrics, repeat, sizes, compare_repeat = args.child
+        target = settings.DatabaseUrl(path) if settings.is_database_url(path) else Path(path)
+        print(json.dumps(measure(target, int(institution_id), int(year), int(metrics), int(repeat),
+                                 [int(n) for n in sizes.split(",") if n], int(compare_repeat))))
         return
+    chosen = engines.chosen(args.engine)
+    compare_units = [int(n) for n in args.compare_units.split(",") if n]
     load = os.getloadavg()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores; "
           f"DuckDB {__import__('duckdb').__version__}")
@@ -206,8 +254,26 @@ def main() -> None:
         print(f"database file: {size / 1048576:,.0f} MB")
         facts = synthetic_facts(path)
         year = facts["last_year"]
-        result = run_child(path, facts["first_institution"] + facts["institutions"] // 2, year, facts["metrics"], args.repeat)
-        report(facts, result, year)
+        figures = {}
+        for engine in chosen:
+            measure_engine = lambda target: run_child(target, facts["first_institution"] + facts["institutions"] // 2, year,  # noqa: E731
+                                                      facts["metrics"], args.repeat, compare_units, args.compare_repeat)
+            if engine == "duckdb":
+                print(f"\n=== DuckDB {__import__('duckdb').__version__}: {engines.load_line()}")
+                figures[engine] = report(facts, measure_engine(path), year)
+                continue
+            with engines.cluster() as cluster:
+                import scale_pg
+
+                print(f"\n=== PostgreSQL {cluster.version()}: copying the rows ({engines.load_line()})")
+                loaded = scale_pg.load(path, cluster.database("bench_scale"), cluster.dir / "load",
+                                       first=facts["first_institution"],
+                                       last=facts["first_institution"] + facts["institutions"] - 1, metrics=facts["metrics"])
+                print("load: " + "  ".join(f"{k} {v:.1f}s" for k, v in loaded["timings"].items()))
+                print(f"database size: {loaded['bytes'] / 1048576:,.0f} MB; measuring ({engines.load_line()})")
+                figures[engine] = report(facts, measure_engine(cluster.database_url("bench_scale")), year)
+        if len(figures) == 2:
+            report_ratios(figures)
     finally:
         if directory is not None:
             shutil.rmtree(directory, ignore_errors=True)
