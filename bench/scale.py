@@ -75,13 +75,14 @@ def _overview_blocks(scope, categories) -> int:
     return len(built.blocks) + sum(card is not None for card in cards)
 
 
-def compare_page(con, units: list[tuple[int, str]], year: int) -> int:
-    """The comparison page's museum side for `units` in the year: a Scope per unit and compare.build (rows built)."""
-    from museum import compare
-    from museum.sections import Scope
+def compare_page(con, units: list[tuple[int, str]], year: int, from_view: bool | None = None) -> int:
+    """The comparison page's museum side for `units` in the year (rows built): museum.compare.sources'
+    entry point, per unit (`from_view=False`, every unit's own frames as its pages read them) or as the
+    page reads it (None: the materialized view on PostgreSQL, per unit on DuckDB)."""
+    from museum.compare import sources
 
-    scopes = [Scope.from_connection(con, uid, name, year, "zh") for uid, name in units]
-    return len(compare.build(scopes))
+    rows, _ = sources.compare_rows(con, units, year, "zh", from_view=from_view)
+    return len(rows)
 
 
 def measure(path, institution_id: int, year: int, metrics: int, repeat: int, compare_units: list[int] = (),
@@ -139,7 +140,8 @@ def measure(path, institution_id: int, year: int, metrics: int, repeat: int, com
         units = [(int(i), str(n)) for i, n in zip(synthetic["institution_id"], synthetic["name"])]
         for count in compare_units:
             for _ in range(compare_repeat):
-                timed(f"compare {count} units", lambda: compare_page(con, units[:count], year))
+                timed(f"compare {count} units", lambda: compare_page(con, units[:count], year, from_view=False))
+                timed(f"compare {count} units as the page reads", lambda: compare_page(con, units[:count], year))
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return {"samples": samples, "first": first, "open": open_seconds, "rows": rows, "values_rows": values_rows,
             "kpis": kpi_count, "blocks": blocks, "institution": name, "peak_mb": usage.ru_maxrss / 1024}
