@@ -60,7 +60,7 @@ def seeded_template(tmp_path_factory, pg_server):
         url = tmp_path_factory.mktemp("template") / "museum.duckdb"
     with db.session(url) as con:
         if as_writer(pg_server):
-            pg_roles.prepare(con)
+            pg_roles.prepare(con, seed.init)
         else:
             seed.init(con)
     return url

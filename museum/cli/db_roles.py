@@ -3,7 +3,7 @@ owner role (an admin's step; docs/deployment.md §5b, museum.store.pg_roles)."""
 
 from __future__ import annotations
 
-from museum import settings
+from museum import seed, settings
 from museum.errors import UsageError
 from museum.i18n import t
 from museum.store import db, pg, pg_roles
@@ -25,7 +25,7 @@ def run(args) -> int:
     if not isinstance(path, settings.DatabaseUrl):
         raise UsageError("cli.db_roles.not_postgresql", path=str(path))
     with db.session(path) as con:
-        result = pg_roles.prepare(con, pg_roles.passwords_from_env())
+        result = pg_roles.prepare(con, seed.init, pg_roles.passwords_from_env())
     created = ", ".join(result["created"]) or "-"
     print(t("cli.db_roles.done", args.lang, path=pg.redacted(path), created=created,
             owner_changes=result["owner_changes"], migrations=len(result["migrations"]),

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 
-from museum import seed
 
 OWNER, WRITER, READER = "museum_owner", "museum_writer", "museum_reader"
 PASSWORD_ENV = {WRITER: "MUSEUM_WRITER_PASSWORD", READER: "MUSEUM_READER_PASSWORD"}
@@ -42,31 +41,52 @@ select format('alter %s %s owner to museum_owner', kind, name) as statement from
 ) as owned
 """
 
+def _in_schema(statement: str) -> str:
+    """`statement` (constant text, `%I` where the schema's name goes) run for the connection's schema."""
+    return f"do 'begin execute format(''{statement}'', current_schema()); end'"
+
+
+# constant statements only: role names are this module's, never values (a password is bound)
+_CREATE = {
+    OWNER: "create role museum_owner nologin nosuperuser nocreatedb nocreaterole noinherit nobypassrls",
+    WRITER: "create role museum_writer login nosuperuser nocreatedb nocreaterole noinherit nobypassrls",
+    READER: "create role museum_reader login nosuperuser nocreatedb nocreaterole noinherit nobypassrls",
+}
+# an existing role is brought back to what it must be: never a login for the owner
+_KEEP = {
+    OWNER: "alter role museum_owner nologin nosuperuser nobypassrls",
+    WRITER: "alter role museum_writer login nosuperuser nobypassrls",
+    READER: "alter role museum_reader login nosuperuser nobypassrls",
+}
+_PASSWORD = {
+    WRITER: "alter role museum_writer password $password",
+    READER: "alter role museum_reader password $password",
+}
+
 _GRANTS = [
     # the database: the two app roles connect; the reader (and the writer) make temporary tables
     "do 'begin execute format(''grant connect, temporary on database %I to museum_writer, museum_reader'', "
     "current_database()); end'",
-    "do 'begin execute format(''grant create, usage on schema %I to museum_owner'', current_schema()); end'",
-    "do 'begin execute format(''grant usage on schema %I to museum_writer, museum_reader'', current_schema()); end'",
-    "do 'begin execute format(''revoke create on schema %I from public, museum_writer, museum_reader'', "
-    "current_schema()); end'",
+    _in_schema("grant create, usage on schema %I to museum_owner"),
+    _in_schema("grant usage on schema %I to museum_writer, museum_reader"),
+    _in_schema("revoke create on schema %I from public, museum_writer, museum_reader"),
 ]
 
 _TABLE_GRANTS = [
-    "grant select, insert, update, delete on all tables in schema {schema} to museum_writer",
+    _in_schema("grant select, insert, update, delete on all tables in schema %I to museum_writer"),
     # the migrations' record is the owner's: the writer only reads which are applied
     "revoke insert, update, delete on schema_migrations from museum_writer",
-    "grant select on all tables in schema {schema} to museum_reader",
-    "grant usage, select, update on all sequences in schema {schema} to museum_writer",
-    "grant select on all sequences in schema {schema} to museum_reader",  # the data version
-    "grant execute on all functions in schema {schema} to museum_writer, museum_reader",
+    _in_schema("grant select on all tables in schema %I to museum_reader"),
+    _in_schema("grant usage, select, update on all sequences in schema %I to museum_writer"),
+    _in_schema("grant select on all sequences in schema %I to museum_reader"),  # the data version
+    _in_schema("grant execute on all functions in schema %I to museum_writer, museum_reader"),
     # what a later migration (run as museum_owner) creates gets the same grants
-    "alter default privileges for role museum_owner in schema {schema} "
-    "grant select, insert, update, delete on tables to museum_writer",
-    "alter default privileges for role museum_owner in schema {schema} grant select on tables to museum_reader",
-    "alter default privileges for role museum_owner in schema {schema} "
-    "grant usage, select, update on sequences to museum_writer",
-    "alter default privileges for role museum_owner in schema {schema} grant select on sequences to museum_reader",
+    _in_schema("alter default privileges for role museum_owner in schema %I "
+               "grant select, insert, update, delete on tables to museum_writer"),
+    _in_schema("alter default privileges for role museum_owner in schema %I grant select on tables to museum_reader"),
+    _in_schema("alter default privileges for role museum_owner in schema %I "
+               "grant usage, select, update on sequences to museum_writer"),
+    _in_schema("alter default privileges for role museum_owner in schema %I grant select on sequences to museum_reader"),
 ]
 
 
@@ -74,47 +94,41 @@ def _exists(con, role: str) -> bool:
     return bool(con.execute("select count(*) from pg_roles where rolname = $role", {"role": role}).fetchall()[0][0])
 
 
-def _identifier(con, name: str) -> str:
-    return con.execute("select quote_ident($name)", {"name": name}).fetchall()[0][0]
-
-
 def ensure_roles(con, passwords: dict[str, str | None] | None = None) -> list[str]:
     """Create the three roles where missing (and set the app roles' passwords when given); the
     names of the roles created."""
     passwords = passwords or {}
     created = []
-    for role, login in ((OWNER, False), (WRITER, True), (READER, True)):
+    for role in (OWNER, WRITER, READER):
         if not _exists(con, role):
-            con.execute(f"create role {role} {'login' if login else 'nologin'} "
-                        "nosuperuser nocreatedb nocreaterole noinherit nobypassrls")
+            con.execute(_CREATE[role])
             created.append(role)
-        # an existing role is brought back to what it must be: never a login for the owner
-        con.execute(f"alter role {role} {'login' if login else 'nologin'} nosuperuser nobypassrls")
-        if login and passwords.get(role):
-            con.execute(f"alter role {role} password $password", {"password": passwords[role]})
+        con.execute(_KEEP[role])
+        if role in _PASSWORD and passwords.get(role):
+            con.execute(_PASSWORD[role], {"password": passwords[role]})
     return created
 
 
-def prepare(con, passwords: dict[str, str | None] | None = None) -> dict:
+def prepare(con, init, passwords: dict[str, str | None] | None = None) -> dict:
     """The whole admin step on the admin's connection `con` (a superuser, or a role that may create
-    roles and owns the database): roles, ownership by museum_owner, migrations and the embedded
-    data as museum_owner, then the app roles' grants. Idempotent."""
+    roles and owns the database): roles, ownership by museum_owner, `init(con)` as museum_owner
+    (museum.seed.init: migrations, catalog, embedded data; a dict), then the app roles' grants.
+    Idempotent."""
     created = ensure_roles(con, passwords)
     for statement in _GRANTS:
         con.execute(statement)
     moved = [row[0] for row in con.execute(_OWNED).fetchall()]
     for statement in moved:
-        con.execute(statement)
-    con.execute(f"set role {OWNER}")
+        con.execute(statement)  # built by the server (format %I) from the catalog's names
+    con.execute("set role museum_owner")
     try:
-        result = seed.init(con)
+        result = init(con)
         # the writer's policies, on a database migrated before the role existed (migration 0021)
         con.execute("select row_security_track()")
     finally:
         con.execute("reset role")
-    schema = _identifier(con, con.execute("select current_schema()").fetchall()[0][0])
     for statement in _TABLE_GRANTS:
-        con.execute(statement.format(schema=schema))
+        con.execute(statement)
     return {"created": created, "owner_changes": len(moved), **result}
 
 

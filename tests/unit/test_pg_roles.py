@@ -50,7 +50,7 @@ def who(url) -> str:
         return con.execute("select current_user").fetchall()[0][0]
 
 
-def test_the_admin_step_makes_the_roles_and_is_idempotent(store, capsys):
+def test_the_admin_step_makes_the_roles_and_is_idempotent(store, capsys, monkeypatch):
     with db.session(store.admin) as con:
         roles = dict(con.execute("select rolname, rolcanlogin from pg_roles where rolname like 'museum_%'").fetchall())
         owners = {row[0] for row in con.execute("select distinct tableowner from pg_tables where schemaname = 'public'")
@@ -64,10 +64,14 @@ def test_the_admin_step_makes_the_roles_and_is_idempotent(store, capsys):
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
         psycopg.connect(str(store.owner)).close()
     before = dump(store.admin)
+    monkeypatch.setenv("MUSEUM_WRITER_PASSWORD", "writer-secret-1")
     assert cli.main(["db", "roles", "--db", str(store.admin), "--lang", "en"]) == 0
     again = capsys.readouterr().out
     assert "roles created: -" in again and "0 migrations applied" in again
     assert dump(store.admin) == before
+    with db.session(store.admin) as con:  # the password came from the environment, not the command line
+        assert con.execute("select rolpassword is not null from pg_authid where rolname = 'museum_writer'"
+                           ).fetchall() == [(True,)]
     assert who(store.writer) == "museum_writer"
 
 
