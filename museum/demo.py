@@ -141,7 +141,7 @@ def load(con, institution: int, *, actor: str) -> tuple[int, int]:
     if not real_years:
         raise InputRejected("cli.no_institution")
     generated = _without_real_data(generate(values, real_years[-1]), values)
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         batch_id = batches.create_batch(con, "demo", institution=institution, user=actor, is_demo=True,
                                         note="示例数据，非真实统计 / synthetic demo data")
         counts = batches.write_observations(con, batch_id, institution, generated["observations"])
@@ -161,6 +161,7 @@ def remove(con, *, actor: str) -> list[int]:
     done = []
     with db.transaction(con):
         for batch_id in active_demo_batches(con):
+            db.set_institution(con, batches.institution_of(con, batch_id))  # each demo batch is one unit's
             done.append(batches.rollback(con, batch_id, user=actor))
         if done:
             audit.record(con, "demo", actor, "demo data removed by batch " + ", ".join(f"#{b}" for b in done))

@@ -105,6 +105,7 @@ def load(con, count: int, *, museum: int, actor: str) -> list[tuple[str, int]]:
         for index, unit in enumerate(UNITS[:count]):
             rng = random.Random(SEED + 1 + index)
             institution = batches.institution_id(con, unit.name)
+            db.set_institution(con, institution)  # one transaction, one unit's rows after another
             batch_id = batches.create_batch(con, "demo", institution=institution, user=actor, is_demo=True,
                                             note="示例数据，非真实统计 / synthetic demo data")
             figures = _figures(unit, museum_values, base_year, rng)

@@ -78,8 +78,10 @@ def seed_datasets() -> list[Dataset]:
 
 def write_dataset(con, dataset: Dataset, *, kind: str, user: str = "system", note: str | None = None,
                   allow_implausible: bool = False) -> tuple[int, batches.Counts]:
-    """Write one report's content as one batch (call inside a transaction)."""
+    """Write one report's content as one batch (call inside a transaction; it writes the rows of
+    the report's unit, created here when new, so it names that unit for the rest of the transaction)."""
     institution = batches.institution_id(con, dataset.institution)
+    db.set_institution(con, institution)
     batch_id = batches.create_batch(
         con,
         kind,

@@ -26,6 +26,11 @@ class Setting:
 
 
 DB_PATH = Setting("MUSEUM_DB", str(ROOT / "data" / "museum.duckdb"), "DuckDB database file, or a postgresql:// URL (the PostgreSQL store).")
+DB_READER = Setting(
+    "MUSEUM_DB_READER", "",
+    "PostgreSQL store only: a postgresql:// URL of the same database as the read-only role (museum_reader); "
+    "the dashboard's reads use it. Unset: reads use MUSEUM_DB.",
+)
 DB_WAIT_SECONDS = Setting(
     "MUSEUM_DB_WAIT_SECONDS", "5", "How long to wait for a database another process holds."
 )
@@ -154,6 +159,17 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path | DatabaseUrl:
     if is_database_url(value):
         return DatabaseUrl(value)
     return Path(value)
+
+
+def db_reader_url(path: "Path | DatabaseUrl") -> "Path | DatabaseUrl":
+    """The database the shared read path opens for `path`: MUSEUM_DB_READER (the read-only role's
+    URL) when it is set and `path` is MUSEUM_DB's database (the dashboard's), else `path` itself."""
+    reader = DB_READER.get()
+    if not reader or not isinstance(path, DatabaseUrl) or path != db_path():
+        return path
+    if not is_database_url(reader):
+        raise ValueError(f"MUSEUM_DB_READER is not a postgresql:// URL: {reader!r}")
+    return DatabaseUrl(reader)
 
 
 def db_wait_seconds() -> float:

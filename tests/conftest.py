@@ -1,15 +1,21 @@
 """Shared fixtures: every test gets its own database — a file in a temporary directory, or with
-`--engine postgresql` a database of its own in a private PostgreSQL cluster (issue 25)."""
+`--engine postgresql` a database of its own in a private PostgreSQL cluster (issue 25).
+
+MUSEUM_TEST_PG_ROLE=writer (PostgreSQL only) builds the template with the admin step
+`museum.store.pg_roles.prepare` (objects owned by museum_owner, row-level security) and gives the
+tests' `db_path` as the app's role museum_writer: the tests then prove every write path they take
+names its institution (docs/deployment.md §5b)."""
 
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 
 import pytest
 
 from museum import seed
-from museum.store import db
+from museum.store import db, pg_roles
 from tests import pg_cluster
 
 
@@ -53,8 +59,15 @@ def seeded_template(tmp_path_factory, pg_server):
     else:
         url = tmp_path_factory.mktemp("template") / "museum.duckdb"
     with db.session(url) as con:
-        seed.init(con)
+        if as_writer(pg_server):
+            pg_roles.prepare(con, seed.init)
+        else:
+            seed.init(con)
     return url
+
+
+def as_writer(pg_server) -> bool:
+    return pg_server is not None and os.environ.get("MUSEUM_TEST_PG_ROLE") == "writer"
 
 
 @pytest.fixture
@@ -62,6 +75,8 @@ def db_path(tmp_path, monkeypatch, seeded_template, pg_server):
     """A fresh, initialised database (embedded data loaded); MUSEUM_DB points at it."""
     if pg_server is not None:
         path = pg_server.create(f"test_{next(_NUMBERS)}", template="museum_template")
+        if as_writer(pg_server):
+            path = pg_server.url(pg_server.name_of(path), user=pg_roles.WRITER)
     else:
         path = tmp_path / "museum.duckdb"
         shutil.copyfile(seeded_template, path)

@@ -58,8 +58,8 @@ class Cluster:
         subprocess.run([str(SCRIPT), "stop", str(self.dir)], capture_output=True)
         shutil.rmtree(self.dir, ignore_errors=True)
 
-    def url(self, name: str) -> settings.DatabaseUrl:
-        return settings.DatabaseUrl(f"postgresql://postgres@/{name}?host={self.dir}/socket")
+    def url(self, name: str, user: str = "postgres") -> settings.DatabaseUrl:
+        return settings.DatabaseUrl(f"postgresql://{user}@/{name}?host={self.dir}/socket")
 
     def _admin(self, statement: str) -> None:
         with psycopg.connect(self.admin_url, autocommit=True) as con:

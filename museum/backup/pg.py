@@ -63,7 +63,10 @@ def dump(con, target: Path) -> None:
     """pg_dump of the database behind `con` into target/database.dump, seeing the snapshot of
     `con`'s open transaction (call inside db.transaction, after the counts)."""
     snapshot = db.scalar(con, "backup_export_snapshot")
-    _run([tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
+    # --enable-row-security: as museum_writer (docs/deployment.md §5b) pg_dump would otherwise refuse
+    # the tables with row-level security; their read policy shows every row, so the dump is whole
+    _run([tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", "--enable-row-security",
+          f"--snapshot={snapshot}",
           f"--file={target / DUMP_FILE}", con.path], str(target))
 
 

@@ -41,6 +41,7 @@ COMMAND_MODULES = [
     "museum.cli.audit",
     "museum.cli.backup",
     "museum.cli.returns",
+    "museum.cli.db_roles",
 ]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3

@@ -104,7 +104,7 @@ def correct_value(
     if review.required(con, institution):
         return _submit(con, institution, metric_id, year, month, text, note=note, actor=actor, cat=cat,
                        allow_implausible=allow_implausible, confirmed_batch=confirmed_batch)
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         planned = plan(con, institution, metric_id, year, month, text, note=note, cat=cat, allow_implausible=allow_implausible)
         if confirmed_batch is not ANY and planned.old_batch != confirmed_batch:
             raise InputRejected("intake.correction.stale")

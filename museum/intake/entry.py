@@ -198,7 +198,7 @@ def save_draft(con, institution: int, year: int, month: int, user: str, cells: d
     for text in cells.values():
         controls.refuse_in_typed(text, "填报值", "value")
     stored = json.dumps({"cells": cells, "confirmed": sorted(confirmed)}, ensure_ascii=False)
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         db.execute(con, "entry_draft_delete", institution_id=institution, year=year, month=month, user_name=user)
         db.execute(con, "entry_draft_insert", institution_id=institution, year=year, month=month, user_name=user,
                    cells=stored, saved_at=datetime.now(timezone.utc).replace(tzinfo=None))
@@ -213,5 +213,5 @@ def load_draft(con, institution: int, year: int, month: int, user: str) -> dict 
 
 
 def drop_draft(con, institution: int, year: int, month: int, user: str) -> None:
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         db.execute(con, "entry_draft_delete", institution_id=institution, year=year, month=month, user_name=user)

@@ -343,7 +343,7 @@ def commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalo
 
 
 def _commit(con, institution: int, analysis: Analysis, *, actor: str, cat: Catalog, warn: bool) -> Analysis:
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         duplicate = _live_duplicate(con, institution, analysis)
         if duplicate is not None:
             analysis.status, analysis.duplicate_of = "duplicate", int(duplicate)
@@ -446,7 +446,7 @@ def stored_file(con, sha256: str) -> bytes | None:
 
 def rollback(con, batch_id: int, *, actor: str) -> int:
     """Undo one batch in one transaction with its audit line (refused when later batches changed its values)."""
-    with db.transaction(con):
+    with db.transaction(con, institution=batches.institution_of(con, batch_id)):
         rollback_id = batches.rollback(con, batch_id, user=actor)
         target = db.query(con, "batch_by_id", batch_id=batch_id).iloc[0]
         sha = target["file_sha256"] if isinstance(target["file_sha256"], str) and target["file_sha256"] else None

@@ -76,7 +76,7 @@ def set_required(con, institution: int, on: bool, *, actor: str, role: str | Non
     if not auth.can(role, "manage_accounts"):
         _refuse(con, actor, f"review setting of institution #{institution}: role {role or 'none'}",
                 InputRejected("review.setting_not_allowed"))
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         db.execute(con, "review_setting_delete", institution_id=institution)
         db.execute(con, "review_setting_insert", institution_id=institution, review_on=bool(on), changed_by=actor,
                    changed_at=_now())
@@ -116,7 +116,7 @@ def submit(con, kind: str, institution: int, *, actor: str, inputs: dict, change
                            # that read per language (museum.i18n), which JSON cannot hold
                            "warnings": [{"key": n.key, "zh": n.message("zh"), "en": n.message("en")} for n in warnings]},
                           ensure_ascii=False, default=str)
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         batch_id = batches.create_batch(con, kind, institution=institution, user=actor, file_name=file_name,
                                         content=content, digest=digest, note=what)
         db.execute(con, "batch_review_insert", batch_id=batch_id, institution_id=institution, submitted_by=actor,
@@ -297,7 +297,7 @@ def approve(con, batch_id: int, *, actor: str, role: str | None, over_conflicts:
     proposal = get(con, batch_id)
     _check_decider(con, proposal, actor, role, "approve")
     try:
-        with db.transaction(con):
+        with db.transaction(con, institution=proposal.institution_id):
             proposal = get(con, batch_id)  # inside the transaction: a concurrent decision wins once
             if proposal.status != PENDING:
                 raise InputRejected(f"review.already_{proposal.status}", batch_id=batch_id)
@@ -327,7 +327,7 @@ def reject(con, batch_id: int, *, actor: str, role: str | None, reason: str) -> 
         raise InputRejected("review.reason_too_long", maximum=MAX_REASON_CHARS)
     proposal = get(con, batch_id)
     _check_decider(con, proposal, actor, role, "reject")
-    with db.transaction(con):
+    with db.transaction(con, institution=proposal.institution_id):
         changed = db.rows(con, "batch_review_decide", batch_id=batch_id, status=REJECTED, decided_by=actor,
                           decided_at=_now(), reason=reason)
         if not changed or not changed[0][0]:

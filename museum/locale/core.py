@@ -53,19 +53,34 @@ MESSAGES = {
         "(user) and database names in the address are right; over the local socket on Debian, run the command as the system user "
         "of the same name as the role (e.g. runuser -u museum -- …), or give the password in ~/.pgpass (docs/deployment.md §9).",
     ),
-    "db.pg_no_privilege": (
-        "PostgreSQL 拒绝了对数据库 {path} 的这次写入：{detail}。本次更改没有保存，数据库保持原样。请确认 MUSEUM_DB 中的角色有写入权限"
-        "（只读角色不能写；建表和迁移须由数据库的所有者运行，见 docs/deployment.md 第 5、9 节）。",
-        "PostgreSQL refused this write to the database {path}: {detail}. This change was not saved; the database is as it was. "
-        "Check that the role in MUSEUM_DB may write (a read-only role cannot; creating tables and migrations need the database's "
-        "owner, docs/deployment.md §5 and §9).",
-    ),
     "db.read_only": (
         "无法写入 {file}：目录 {directory} 或该文件是只读的。本次更改没有保存，数据库 {path} 保持原样。"
         "请让运行本程序的用户可以写入该目录（数据库旁需要创建锁文件和日志文件），或用 --db 指定可写的位置。",
         "Could not write {file}: the directory {directory} or the file is read-only. This change was not saved; the database {path} "
         "is as it was. Let the user running this program write to that directory (lock and log files are created beside the "
         "database), or give a writable location with --db.",
+    ),
+    "db.institution_unset": (
+        "数据库 {path} 拒绝了这次写入：本次事务没有指明要写哪个单位的数据（museum.institution，行级安全）。本次更改没有保存，"
+        "数据库保持原样。这是程序的缺陷，请把这条信息（{detail}）告诉维护人员。",
+        "The database {path} refused this write: the transaction did not name the unit whose data it writes "
+        "(museum.institution, row-level security). This change was not saved; the database is as it was. This is a defect "
+        "of the program: please pass this message ({detail}) to its maintainers.",
+    ),
+    "db.institution_refused": (
+        "数据库 {path} 拒绝了这次写入：要写的行属于本次事务所指明单位以外的单位（行级安全：{detail}）。本次更改没有保存，"
+        "数据库保持原样。这是程序的缺陷，请把这条信息告诉维护人员。",
+        "The database {path} refused this write: the rows belong to another unit than the one this transaction named "
+        "(row-level security: {detail}). This change was not saved; the database is as it was. This is a defect of the "
+        "program: please pass this message to its maintainers.",
+    ),
+    "db.role_refused": (
+        "数据库 {path} 拒绝了这次操作：连接所用的数据库角色没有这项权限（{detail}）。本次更改没有保存。"
+        "写入请用 MUSEUM_DB（museum_writer 角色），MUSEUM_DB_READER（museum_reader）只能查看；建表和迁移由管理员运行 "
+        "python -m museum db roles（见 docs/deployment.md 第 5b 节）。",
+        "The database {path} refused this: the role of the connection lacks the privilege ({detail}). Nothing was saved. "
+        "Writes go through MUSEUM_DB (the museum_writer role); MUSEUM_DB_READER (museum_reader) may only read; creating "
+        "tables and migrating is the admin's step python -m museum db roles (docs/deployment.md §5b).",
     ),
     "db.corrupt": (
         "数据库文件 {path} 已损坏（数据块校验和不符）。请不要再向它写入：停止看板服务，从最近的备份恢复："
@@ -201,6 +216,20 @@ MESSAGES = {
     "cli.init.done": (
         "数据库 {path} 已就绪：应用迁移 {migrations} 个，载入内置数据批次 {batches} 个。",
         "Database {path} is ready: {migrations} migrations applied, {batches} embedded batches loaded.",
+    ),
+    "cli.db_roles.done": (
+        "数据库 {path} 的角色已就绪（新建角色：{created}）：{owner_changes} 个对象改归 museum_owner 所有，"
+        "以 museum_owner 应用迁移 {migrations} 个，载入内置数据批次 {batches} 个，museum_writer 与 museum_reader 已授权。"
+        "看板与命令行用 MUSEUM_DB=museum_writer 的地址，查看用 MUSEUM_DB_READER=museum_reader 的地址；升级后请再运行本命令。",
+        "The roles of database {path} are ready (roles created: {created}): {owner_changes} objects now owned by museum_owner, "
+        "{migrations} migrations applied as museum_owner, {batches} embedded batches loaded, museum_writer and museum_reader "
+        "granted. The dashboard and the CLI use MUSEUM_DB = museum_writer's URL, reads MUSEUM_DB_READER = museum_reader's; "
+        "run this command again after each upgrade.",
+    ),
+    "cli.db_roles.not_postgresql": (
+        "{path} 不是 PostgreSQL 数据库地址：角色只用于 PostgreSQL 存储。请用 --db postgresql://管理员@主机/数据库 指定。",
+        "{path} is not a PostgreSQL database URL: roles exist only on the PostgreSQL store. Give --db "
+        "postgresql://ADMIN@HOST/DATABASE.",
     ),
     "cli.no_institution": (
         "数据库中没有机构数据。请先运行：python -m museum init",

@@ -61,7 +61,7 @@ def build(con, institution: int, name: str, period: periods.Period, *, actor: st
     """The package's bytes and its manifest; the package (and a key made for it) is audited in
     one transaction."""
     now = now or datetime.now(timezone.utc)
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         private, public = keys.signing_key(con, institution, actor=actor)
         rows = parts.gather(con, institution, period)
         files = {parts.FILE_NAMES[part]: parts.encode(rows[part]) for part in parts.PARTS}

@@ -278,6 +278,7 @@ def commit(con, package: Package, *, actor: str, trust_new_key: bool = False, dr
         plan = preview(con, package, trust_new_key=trust_new_key)
         refuse_older(con, plan["institution_id"], package)
         institution = plan["institution_id"] or batches.institution_id(con, package.institution)
+        db.set_institution(con, institution)  # the package's unit, created just now when new
         if plan["new_key"]:
             keys.register(con, institution, package.public, actor=actor)
         batch_id = batches.create_batch(con, "return", institution=institution, user=actor, file_name=package.file_name,

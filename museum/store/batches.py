@@ -138,7 +138,7 @@ def one_batch(con, kind: str, *, institution: int, actor: str, action: str, **ba
     audit line: the block writes with `opened.batch_id` and sets `opened.counts` and
     `opened.detail`; before the commit the batch is finished and `action` is recorded as
     "<detail> → batch #N". An exception in the block leaves neither."""
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         opened = Opened(create_batch(con, kind, institution=institution, user=actor, **batch))
         yield opened
         finish_batch(con, opened.batch_id, opened.counts)
@@ -257,6 +257,15 @@ def replace_year_records(con, table: str, batch_id: int, institution: int, year:
         [{**record, "year": year, "institution_id": institution, "batch_id": batch_id} for record in records],
     )
     return len(records)
+
+
+def institution_of(con, batch_id: int) -> int | None:
+    """The unit a batch belongs to (None for an unknown batch): the institution a transaction that
+    writes for it names (museum.store.db.transaction)."""
+    batch = db.query(con, "batch_by_id", batch_id=batch_id)
+    if batch.empty or pd.isna(batch.iloc[0]["institution_id"]):
+        return None
+    return int(batch.iloc[0]["institution_id"])
 
 
 def rollback(con, target: int, *, user: str = "system") -> int:

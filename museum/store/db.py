@@ -44,6 +44,8 @@ Connection = db_pool.Connection
 ENGINE_ERRORS = (duckdb.Error, pg.Error)
 # the PostgreSQL migration that brings the data version (after it, every migration's tables are tracked)
 PG_DATA_VERSION_SINCE = 19
+# the PostgreSQL migration that brings row-level security (after it, every migration's unit tables get it)
+PG_ROW_SECURITY_SINCE = 21
 
 
 def _deadline(wait_seconds: float | None) -> float:
@@ -82,8 +84,9 @@ def reading(path: str | Path | None = None, *, wait_seconds: float | None = None
     """
     db_file = settings.db_path(path).absolute()
     if isinstance(db_file, settings.DatabaseUrl):
-        # a connection per read for now; the server keeps no pool yet (NOTES-i25.md)
-        con = pg.connect(db_file, read_only=True, wait_seconds=wait_seconds)
+        # a connection per read for now; the server keeps no pool yet (NOTES-i25.md). As the
+        # read-only role (MUSEUM_DB_READER) when one is configured
+        con = pg.connect(settings.db_reader_url(db_file), read_only=True, wait_seconds=wait_seconds)
     else:
         con = db_pool.entry(db_file).acquire(False, _deadline(wait_seconds), linger=True)
     try:
@@ -152,7 +155,7 @@ def data_version(path: str | Path | None = None) -> tuple:
     and modification time (a restore swaps in a new file, so the inode is part of it)."""
     db_file = settings.db_path(path).absolute()
     if isinstance(db_file, settings.DatabaseUrl):
-        return (pg.data_version(db_file, lambda con: scalar(con, "data_version")),)
+        return (pg.data_version(settings.db_reader_url(db_file), lambda con: scalar(con, "data_version")),)
     stamps = []
     for candidate in (db_file, db_files.wal_path(db_file)):
         try:
@@ -200,9 +203,22 @@ def _failure(con, exc: BaseException, query_name: str | None = None) -> Database
     return database_error(exc, _path_of(con) or Path("?"), query=query_name)
 
 
+def set_institution(con, institution: int | None) -> None:
+    """The unit whose rows the rest of the current transaction writes (PostgreSQL: the setting
+    `museum.institution`, local to the transaction, that migration 0021's row-level security checks
+    for the writer role; DuckDB: nothing). A transaction that writes several units' rows calls it
+    again before each unit's writes."""
+    if institution is None or not pg.is_pg(con):
+        return
+    scalar(con, "institution_set", institution=str(int(institution)))
+
+
 @contextmanager
-def transaction(con) -> Iterator:
+def transaction(con, *, institution: int | None = None) -> Iterator:
     """All statements in the block commit together or not at all.
+
+    `institution`: the unit whose rows the block writes (see `set_institution`); on PostgreSQL, as
+    the writer role, a write of unit data without it is refused by the database (migration 0021).
 
     A commit that fails (full disk, file-size limit, read-only directory) raises DatabaseError and
     leaves the database as it was."""
@@ -215,6 +231,7 @@ def transaction(con) -> Iterator:
     except ENGINE_ERRORS as exc:
         raise _failure(con, exc) from exc
     try:
+        set_institution(con, institution)
         yield con
         wrote = pg.is_pg(con) and con.write and scalar(con, "transaction_wrote")
         _fault_at_commit("commit")
@@ -407,6 +424,11 @@ def pending_migrations(con) -> list[str]:
 def migrate(con: duckdb.DuckDBPyConnection, *, versions: set[int] | None = None) -> list[str]:
     """Apply every migration not yet recorded (or only those in `versions`), in order, each in its
     own transaction."""
+    if scalar(con, "schema_migrations_exists"):
+        # a current schema needs no DDL: the app's roles on PostgreSQL have no right to any
+        applied = set(applied_migrations(con))
+        if all(version in applied for version, _, _ in migrations()):
+            return []
     execute(con, "schema_migrations_create")
     applied = {row[0] for row in rows(con, "schema_migrations_applied")}
     done = []
@@ -423,5 +445,7 @@ def migrate(con: duckdb.DuckDBPyConnection, *, versions: set[int] | None = None)
             execute(con, "schema_migrations_record", version=version, name=name)
             if pg.is_pg(con) and version >= PG_DATA_VERSION_SINCE:
                 execute(con, "data_version_track")  # the tables this migration made move the data version
+            if pg.is_pg(con) and version >= PG_ROW_SECURITY_SINCE:
+                execute(con, "row_security_track")  # and get row-level security if they hold a unit's rows
         done.append(path.name)
     return done

@@ -63,7 +63,9 @@ def redacted(url: str) -> str:
 
 # --- errors -------------------------------------------------------------------------------------
 
-_READ_ONLY = ("25006", "42501")                 # read-only transaction; insufficient privilege
+_READ_ONLY = ("25006",)                         # read-only transaction
+_NOT_PERMITTED = "42501"                        # insufficient privilege, or a row-level security check
+_INSTITUTION_UNSET = "MU001"                    # migration 0021's museum_institution(): none named
 # lock wait past MUSEUM_DB_WAIT_SECONDS, too many connections, starting up. A serialization
 # failure (40001) is not "busy": it is DuckDB's write-write conflict, a failed query whose caller
 # decides (ingest then finds the other commit's batch and says so).
@@ -82,8 +84,13 @@ def database_error(exc: BaseException, url: str, *, query: str | None = None) ->
     if state in _TIMEOUT and query is not None:
         return DatabaseError("db.query_timeout", name=query, seconds=settings.query_timeout_seconds())
     detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
-    if state in _READ_ONLY:  # a role's privileges, not a file's mode: say so (DuckDB's db.read_only talks of files)
-        return DatabaseError("db.pg_no_privilege", visitor_key="db.write_failed_visitor", detail=detail, **params)
+    if state == _INSTITUTION_UNSET:
+        return DatabaseError("db.institution_unset", visitor_key="db.write_failed_visitor", detail=detail, **params)
+    if state == _NOT_PERMITTED:
+        key = "db.institution_refused" if "row-level security" in detail else "db.role_refused"
+        return DatabaseError(key, visitor_key="db.write_failed_visitor", detail=detail, **params)
+    if state in _READ_ONLY:  # a role's or a connection's limit, not a file's mode (DuckDB's db.read_only talks of files)
+        return DatabaseError("db.role_refused", visitor_key="db.write_failed_visitor", detail=detail, **params)
     if state in _DISK:
         return DatabaseError("db.disk_full", visitor_key="db.write_failed_visitor", **params)
     if query is not None:

@@ -233,7 +233,7 @@ def commit(con, institution: int, parsed: Parsed, *, actor: str) -> Parsed:
     if parsed.status == "rejected":
         raise InputRejected("targets.commit_rejected", errors=len(parsed.errors))
     note = f"targets:{parsed.year}"
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         existing = db.scalar(con, "targets_import_by_sha256", sha256=parsed.sha256, institution_id=institution, note=note) \
             if parsed.content else None
         stored = store.year_targets(con, institution, parsed.year)

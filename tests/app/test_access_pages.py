@@ -279,7 +279,7 @@ def test_script_in_a_file_name_and_note_is_shown_as_text(accounts):
     hostile = "<script>alert('x')</script>.csv"
     with db.session(accounts) as con:
         year = int(db.query(con, "institutions")["latest_year"].iloc[0])
-        with db.transaction(con):
+        with db.transaction(con, institution=1):
             batch = batches.create_batch(con, "upload", institution=1, user="<b>ed</b>", file_name=hostile,
                                          content=b"x", note="<img src=x onerror=alert(1)>")
             batches.write_observations(con, batch, 1, [

@@ -177,6 +177,7 @@ def test_institution_selector_appears_with_a_second_institution(app_db):
 
         with db.transaction(con):
             other = batches.institution_id(con, "!示例市科技馆")
+            db.set_institution(con, other)  # the new unit's rows (row-level security on PostgreSQL)
             batch = batches.create_batch(con, "upload", institution=other)
             batches.write_observations(con, batch, other, [{"metric_id": "posts", "year": 2023, "month": None,
                                                             "value": 100.0, "qualifier": "exact", "note": None, "sentence": None}])

@@ -165,7 +165,7 @@ def _posts(con):
 
 def test_write_then_rollback_restores_exactly(con):
     before = kpis.load_values(con, 1)
-    with db.transaction(con):
+    with db.transaction(con, institution=1):
         batch = batches.create_batch(con, "upload", institution=1, user="tester", file_name="a.csv", content=b"a")
         counts = batches.write_observations(con, batch, 1, [
             {"metric_id": "posts", "year": 2024, "month": None, "value": 6000.0, "qualifier": "exact", "note": None, "sentence": None},
@@ -176,7 +176,7 @@ def test_write_then_rollback_restores_exactly(con):
         batches.finish_batch(con, batch, counts)
     assert (counts.inserted, counts.updated, counts.unchanged) == (1, 1, 1)
     assert sorted(r["value"] for r in _posts(con)) == [4000.0, 6000.0]
-    with db.transaction(con):
+    with db.transaction(con, institution=1):
         rollback_batch = batches.rollback(con, batch, user="tester")
     # the 2 rows it wrote are retired and the 1 row it replaced is revived: 2 values change back
     assert db.query(con, "batch_by_id", batch_id=rollback_batch).iloc[0]["updated"] == 2
@@ -193,7 +193,7 @@ DATASET_SENTENCE = seed.read_dataset(seed.SEED_DIR / "annual-report-2024").obser
 
 def test_rollback_refused_when_a_later_batch_changed_the_values(con):
     def upload(value):
-        with db.transaction(con):
+        with db.transaction(con, institution=1):
             batch = batches.create_batch(con, "upload", institution=1)
             batches.write_observations(con, batch, 1, [{"metric_id": "posts", "year": 2023, "month": None, "value": value,
                                                         "qualifier": "exact", "note": None, "sentence": None}])
@@ -203,14 +203,14 @@ def test_rollback_refused_when_a_later_batch_changed_the_values(con):
     with pytest.raises(InputRejected) as error:
         batches.rollback(con, first)
     assert error.value.message("zh") == f"不能回滚批次 #{first}：之后的批次 #{second} 修改了它写入的数值。请先回滚这些较新的批次。"
-    with db.transaction(con):
+    with db.transaction(con, institution=1):
         batches.rollback(con, second)
         batches.rollback(con, first)
     assert [r for r in _posts(con) if r["year"] == 2023] == []
 
 
 def test_old_versions_are_kept(con):
-    with db.transaction(con):
+    with db.transaction(con, institution=1):
         batch = batches.create_batch(con, "correction", institution=1)
         batches.write_observations(con, batch, 1, [{"metric_id": "posts", "year": 2024, "month": None, "value": 5600.0,
                                                     "qualifier": "exact", "note": "typo", "sentence": None}])
@@ -272,10 +272,10 @@ def test_postgresql_keeps_one_current_value_per_key(engine, con):
         pytest.skip("DuckDB has no partial keys: museum.store.batches retires before it inserts")
     insert = ("insert into observation (institution_id, metric_id, year, month, platform, value, batch_id) "
               "values (1, 'posts', $year, null, null, 1, 1)")
-    with pytest.raises(Exception) as refused, db.transaction(con):
+    with pytest.raises(Exception) as refused, db.transaction(con, institution=1):
         con.execute(insert, {"year": 2024})
     assert "observation_current_key" in str(refused.value)
-    with db.transaction(con):
+    with db.transaction(con, institution=1):
         con.execute("update observation set retired_by_batch = 1 where metric_id = 'posts' and year = 2024 "
                     "and month is null and platform is null and retired_by_batch is null")
         con.execute(insert, {"year": 2024})

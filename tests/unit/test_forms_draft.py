@@ -126,7 +126,8 @@ def test_an_editors_text_is_a_batch_the_draft_uses_and_a_rollback_undoes(db_path
     with db.session(db_path) as con:
         kinds = db.query(con, "batches")
         assert "draft_edit" in set(kinds["kind"])
-        batches.rollback(con, batch_id + 1, user="test")
+        with db.transaction(con, institution=institution):
+            batches.rollback(con, batch_id + 1, user="test")
         assert set(edits.current(con, institution, 2024)) == {"activities"}
         trail = audit.entries(con, action="draft_edit")
         assert len(trail) == 2

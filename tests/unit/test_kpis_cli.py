@@ -10,7 +10,7 @@ from museum.present import KPI_JSON_KEYS
 
 def upload_months(db_path, rows):
     """rows: (metric_id, year, month, value) written as one staff upload."""
-    with db.session(db_path) as con, db.transaction(con):
+    with db.session(db_path) as con, db.transaction(con, institution=1):
         batch_id = batches.create_batch(con, "upload", institution=1, user="张三", file_name="months.xlsx")
         counts = batches.write_observations(con, batch_id, 1, [
             {"metric_id": m, "year": y, "month": mo, "value": v, "qualifier": "exact", "note": None, "sentence": None}

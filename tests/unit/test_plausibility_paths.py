@@ -88,7 +88,7 @@ def test_every_writer_of_observations_is_guarded(con):
     """The last line: whatever path a value takes, write_observations refuses it without the override."""
     record = {"metric_id": "assets_year_start", "year": 2023, "month": None, "value": 1e19, "qualifier": "exact",
               "note": None, "sentence": None}
-    with db.transaction(con):
+    with db.transaction(con, institution=1):
         batch_id = batches.create_batch(con, "correction", institution=1, user="test")
         with pytest.raises(InputRejected) as refused:
             batches.write_observations(con, batch_id, 1, [record])

@@ -140,7 +140,8 @@ def test_changes_against_stored_figures_and_rollback(con):
     assert (outcome["status"], outcome["inserted"], outcome["updated"], outcome["unchanged"]) == ("committed", 0, 1, 60)
     assert outcome["warnings"] == ["5 个数字未能归类，不会导入：两个、十八部、十六部、百名、两项。请在审核表中补录。"]
     assert current(con, "posts", 2024, "西安市科学技术馆") == 5600
-    batches.rollback(con, outcome["batch_id"])
+    with db.transaction(con, institution=batches.institution_of(con, outcome["batch_id"])):
+        batches.rollback(con, outcome["batch_id"])
     assert current(con, "posts", 2024, "西安市科学技术馆") == 5528
     assert len(db.query(con, "awards_by_year", institution_id=1)) == 8
 

@@ -33,8 +33,8 @@ def stored(con, metric_id: str, year: int):
 
 def upload(con, records: list[dict]) -> int:
     """Values as staff upload them: no sentence (or another one), in one batch."""
-    with db.transaction(con):
-        institution = batches.institution_id(con, INSTITUTION)
+    institution = batches.institution_id(con, INSTITUTION)
+    with db.transaction(con, institution=institution):
         batch_id = batches.create_batch(con, "upload", institution=institution, user="张三", file_name="2023.xlsx")
         counts = batches.write_observations(con, batch_id, institution, records)
         batches.finish_batch(con, batch_id, counts)

@@ -27,7 +27,7 @@ SOURCES = ROOT / "tests" / "data" / "sources"
 def _records(con, institution: int) -> None:
     """Records the report never has: a year with provincial awards only, sentences missing, an
     unclassifiable research item, an honour, and a retired award that must not count."""
-    with db.transaction(con):
+    with db.transaction(con, institution=institution):
         batch = batches.create_batch(con, "correction", institution=institution, user="test")
         rows = [(2019, "省赛", "provincial", "second", 2, "省赛二等奖2项"), (2019, "市赛", "provincial", "third", 1, None),
                 (2019, "旧赛", "national", "first", 5, "撤回")]

@@ -213,7 +213,7 @@ def test_values_table_in_english(db_path, capsys):
 
 
 def test_sentences_of_event_metrics_come_in_one_order(con):
-    with db.transaction(con):
+    with db.transaction(con, institution=1):
         batch = con.execute("insert into batch (kind, institution_id) values ('report', 1) returning batch_id").fetchall()[0][0]
         for sentence in ("丙：三等奖", "甲：一等奖", "乙：二等奖"):
             con.execute("insert into award (institution_id, year, competition, level, grade, count, sentence, batch_id) "
