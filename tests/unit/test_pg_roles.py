@@ -14,7 +14,7 @@ from museum.access import auth, rights
 from museum.errors import DatabaseError
 from museum.intake import corrections, entry, ingest, review
 from museum.returns import package
-from museum.store import batches, db, pg
+from museum.store import batches, db, pg, views
 from museum.targets import edit
 from museum import period as periods
 from tests.tables import dump
@@ -128,6 +128,24 @@ def test_every_write_path_succeeds_as_the_writer_for_its_own_unit(store, tmp_pat
     assert kinds["rollback"] == 2 and kinds["correction"] == 1 and kinds["entry"] == 3 and kinds["demo"] == 1
     assert kinds["target_edit"] == 4 and keys == [(1,)] and len(loaded) == 2
     assert corrected > 0
+
+
+def test_the_writer_refreshes_the_comparison_view_it_does_not_own(store):
+    """Only a materialized view's owner may refresh it; the writer does it through migration 0020's
+    security definer function, so 单位对比 never stays behind for want of rights."""
+    views.wait()
+    with db.session(store.writer) as con:
+        corrections.correct_value(con, store.a, "posts", 2021, None, "3210", actor="li")
+    views.wait()  # the commit's background refresh, as the writer
+    assert views.refresh(str(store.writer)) is False  # already current: the background one did it
+    with db.session(store.reader) as con:
+        state = views.state(con)
+        held = con.execute("select value from compare_values where institution_id = $a and metric_id = 'posts' "
+                           "and year = 2021", {"a": store.a}).fetchall()
+    assert state is not None and not state.behind and held == [(3210.0,)]
+    with db.session(store.admin) as con:
+        owner = con.execute("select pg_get_userbyid(relowner) from pg_class where relname = 'compare_values'").fetchall()
+    assert owner == [("museum_owner",)]
 
 
 def test_another_units_rows_are_refused_by_the_database_and_nothing_changes(store):

@@ -143,3 +143,12 @@ begin
     end loop;
     return added;
 end';
+
+-- 4. Only a materialized view's owner may refresh it, and the app never logs in as the owner
+--    (museum_owner, docs/deployment.md §5b): the refresh is this function, run with its owner's
+--    rights (security definer, its search path fixed to the schema it was made in).
+create function compare_values_refresh() returns void language plpgsql security definer
+set search_path from current as '
+begin
+    refresh materialized view concurrently compare_values;
+end';
