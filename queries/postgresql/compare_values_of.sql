@@ -10,11 +10,19 @@
 -- columns: institution_id, metric_id, year, month, value, qualifier, note, sentence, batch_id, from_records, platforms, batch_kind, batch_file, batch_user, batch_time, is_demo
 with
 
+-- per unit two index lookups (never one scan of the whole view: with a few hundred units the planner
+-- would otherwise read every unit's ten years, measured at national size by bench/scale.py)
 compared as (
-    select *
-    from compare_values
-    where institution_id = any($ids) and year <= $year
-      and ((year >= $year - 1 and metric_id = any($metrics)) or metric_id = $staff)
+    select found.*
+    from unnest($ids) as unit (id)
+    cross join lateral (
+        select * from compare_values as v
+        where v.institution_id = unit.id and v.year between $year - 1 and $year
+          and v.metric_id = any($metrics) and v.metric_id <> $staff
+        union all
+        select * from compare_values as v
+        where v.institution_id = unit.id and v.metric_id = $staff and v.year <= $year
+    ) as found
 ),
 
 -- of the other metrics' rows of the year, the latest month's and a whole-year one per unit, each an

@@ -113,6 +113,8 @@ join batch as b using (batch_id);
 create unique index compare_values_key on compare_values (institution_id, metric_id, year, month_key);
 -- a unit's latest month of a year (the comparison's 序时进度 rows, queries/postgresql/compare_values_of.sql)
 create index compare_values_year on compare_values (institution_id, year, month_key);
+-- whether a unit has demo values (the demo banner, queries/postgresql/compare_demo_of.sql): few rows are
+create index compare_values_demo on compare_values (institution_id, year) where is_demo;
 
 -- 2. When compare_values was last refreshed, and the data version (data_version_seq) read just
 --    before that refresh's snapshot: a later data version means the view may be behind. One row.
