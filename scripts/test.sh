@@ -3,7 +3,7 @@
 #   1. DuckDB, as always: unit, app and e2e (`pytest`);
 #   2. PostgreSQL: a private cluster started here by scripts/pg.sh (as `postgres` when run as
 #      root, on a unix socket only, fsync off), the whole suite (e2e included) run against it
-#      (`--engine postgresql`),
+#      (`--engine postgresql`) as the app's role museum_writer,
 #      and the cluster stopped by the EXIT trap — also when the tests fail or the run is
 #      interrupted — so no server outlives the run.
 # MUSEUM_TEST_PG_MARKERS is the PostgreSQL run's marker expression (default "": everything; the
@@ -22,7 +22,11 @@ stop_cluster() { scripts/pg.sh stop "$dir" >/dev/null 2>&1; rm -rf "$dir"; }
 trap stop_cluster EXIT
 trap 'exit 130' INT TERM  # the EXIT trap still runs
 MUSEUM_PG_FSYNC=off scripts/pg.sh start "$dir" >/dev/null || exit 1
-MUSEUM_TEST_PG_DIR=$dir "$python" -m pytest --engine postgresql -m "${MUSEUM_TEST_PG_MARKERS-}" "$@"
+# the tests' databases are built by the admin step (`museum db roles`) and used as museum_writer, the
+# app's role (MUSEUM_TEST_PG_ROLE=writer, tests/conftest.py): every write path must name its unit for
+# row-level security, and nothing of the app runs as the tables' owner
+MUSEUM_TEST_PG_ROLE=${MUSEUM_TEST_PG_ROLE-writer} MUSEUM_TEST_PG_DIR=$dir \
+    "$python" -m pytest --engine postgresql -m "${MUSEUM_TEST_PG_MARKERS-}" "$@"
 pg_status=$?
 
 if [ "$duckdb_status" -ne 0 ]; then exit "$duckdb_status"; fi

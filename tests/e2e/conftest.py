@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from museum import demo, seed, settings
-from museum.store import db
+from museum.store import db, pg_roles
+from tests.conftest import as_writer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -77,8 +78,12 @@ def e2e_db(tmp_path, pg_server):
     else:
         path = tmp_path / "e2e.duckdb"
     with db.session(path) as con:
-        seed.init(con)
-    yield path
+        if as_writer(pg_server):  # built by the admin step, served as the app's role (scripts/test.sh)
+            pg_roles.prepare(con, seed.init)
+        else:
+            seed.init(con)
+    served = pg_server.url(pg_server.name_of(path), user=pg_roles.WRITER) if as_writer(pg_server) else path
+    yield served
     if pg_server is not None:
         pg_server.drop(path)
 

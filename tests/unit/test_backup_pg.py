@@ -26,7 +26,11 @@ def postgresql_only(engine, monkeypatch, tmp_path_factory):
 
 
 @pytest.fixture
-def busy_db(db_path):
+def busy_db(db_path, pg_server, monkeypatch):
+    """The test's database as its admin sees it: a restore creates and renames databases (CREATEDB),
+    the admin's step in docs/deployment.md §5a, also when the suite runs as museum_writer."""
+    db_path = pg_server.url(pg_server.name_of(db_path))
+    monkeypatch.setenv("MUSEUM_DB", str(db_path))
     with db.session(db_path) as con:
         institution = int(db.query(con, "institutions")["institution_id"].iloc[0])
         demo.load(con, institution, actor="test")

@@ -120,7 +120,7 @@ def test_time_elapsed_sees_a_whole_year_figure_of_a_metric_not_compared(three, e
         rows, _ = sources.compare_rows(con, units_of(con), "2025", from_view=False)
         assert {r.progress_pct for r in rows if r.progress_pct is not None} == {75.0}  # months 1–9 only
     with db.session(three) as con:
-        with db.transaction(con):
+        with db.transaction(con, institution=2):
             batch = batches.create_batch(con, "upload", institution=2, user="test")
             batches.write_observations(con, batch, 2, [{"metric_id": "lectures", "year": 2025, "month": None,
                                                          "value": 12.0, "qualifier": "exact"}])

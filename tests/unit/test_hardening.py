@@ -56,6 +56,7 @@ def test_payload_as_note_file_name_user_and_institution(hardened):
         before = tables(con)
         with db.transaction(con):
             institution = batches.institution_id(con, payload)
+            db.set_institution(con, institution)  # the new unit's rows (row-level security on PostgreSQL)
             batch = batches.create_batch(con, "upload", institution=institution, user=payload, file_name=payload,
                                          content=payload.encode("utf-8"), note=payload)
             batches.write_observations(con, batch, institution, [
@@ -93,7 +94,7 @@ def test_payload_as_metric_name(hardened):
         # … and even written directly as a metric id it is refused, not run, with
         # the project's own error (the writing transaction checks every metric reference)
         with pytest.raises(DatabaseError) as refused:
-            with db.transaction(con):
+            with db.transaction(con, institution=1):
                 batch = batches.create_batch(con, "upload", institution=1, user="li")
                 batches.write_observations(con, batch, 1, [
                     {"metric_id": payload, "year": 2030, "month": None, "value": 1.0, "qualifier": "exact",

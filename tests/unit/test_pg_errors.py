@@ -46,11 +46,17 @@ def test_a_role_that_does_not_exist_is_a_connection_failure_that_names_the_role(
     assert "nobody_here" in t(error.key, "zh", **error.params)
 
 
-def test_a_write_the_role_may_not_make_says_privileges_not_files(cluster, db_path):
+@pytest.fixture
+def viewer_role(cluster):
+    """A login role with no rights on the tables (dropped after: roles belong to the whole cluster)."""
     cluster._admin("drop role if exists museum_test_viewer")
     cluster._admin("create role museum_test_viewer login")
-    url = str(db_path).replace("postgresql://postgres@", "postgresql://museum_test_viewer@")
-    error = refusal(url, write=True)
+    yield "museum_test_viewer"
+    cluster._admin("drop role if exists museum_test_viewer")
+
+
+def test_a_write_the_role_may_not_make_says_privileges_not_files(cluster, db_path, viewer_role):
+    error = refusal(cluster.url(cluster.name_of(db_path), user=viewer_role), write=True)
     assert error.key == "db.role_refused"
     zh, en = (t(error.key, lang, **error.params) for lang in ("zh", "en"))
     assert "只读的" not in zh and "directory" not in en
