@@ -7,7 +7,7 @@
 #      and the cluster stopped by the EXIT trap — also when the tests fail or the run is
 #      interrupted — so no server outlives the run.
 # MUSEUM_TEST_PG_MARKERS is the PostgreSQL run's marker expression (default "": everything; the
-# e2e layer costs the same on both engines, NOTES-i25.md has the measured times; "not e2e"
+# e2e layer costs the same on both engines, docs/notes/postgresql.md has the measured times; "not e2e"
 # skips it). Both runs always run; the exit status is the DuckDB run's failure, else the
 # PostgreSQL run's.
 set -uo pipefail

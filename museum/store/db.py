@@ -84,7 +84,7 @@ def reading(path: str | Path | None = None, *, wait_seconds: float | None = None
     """
     db_file = settings.db_path(path).absolute()
     if isinstance(db_file, settings.DatabaseUrl):
-        # a connection per read for now; the server keeps no pool yet (NOTES-i25.md). As the
+        # a connection per read for now; the server keeps no pool yet (docs/notes/postgresql.md). As the
         # read-only role (MUSEUM_DB_READER) when one is configured
         con = pg.connect(settings.db_reader_url(db_file), read_only=True, wait_seconds=wait_seconds)
     else:

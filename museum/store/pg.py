@@ -276,7 +276,7 @@ class PgConnection:
         PostgreSQL refuses even CREATE TEMPORARY TABLE in a read-only transaction; DuckDB reads a
         frame on a read-only connection. So between transactions the default is lifted for the
         temporary table's own statements. (A read-only role, which may create temporary tables
-        but write nothing else, will replace this: NOTES-i25.md.)"""
+        but write nothing else, will replace this: docs/notes/postgresql.md.)"""
         idle = self._raw.info.transaction_status == pq.TransactionStatus.IDLE
         if self.write or not idle:
             yield

@@ -21,7 +21,7 @@ def access_server(e2e_db, tmp_path):
     add_accounts(e2e_db, USERS)
     with db.session(e2e_db) as con:
         year = int(db.query(con, "institutions")["latest_year"].iloc[0])
-        with db.transaction(con):
+        with db.transaction(con, institution=1):
             batch = batches.create_batch(con, "upload", institution=1, user="<b>ed</b>", file_name=HOSTILE_FILE, content=b"x")
             batches.write_observations(con, batch, 1, [
                 {"metric_id": "posts", "year": year, "month": None, "value": 6000.0, "qualifier": "exact",
