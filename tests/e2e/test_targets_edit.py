@@ -44,6 +44,9 @@ def open_entries(tab, server) -> None:
 def type_deviation(tab, row: int, text: str) -> None:
     """Select the row's first cell, move to the last column (偏差原因), open its editor, type, commit."""
     grid = tab.locator(".st-key-targets_entries_2024_0 [data-testid='stDataFrame']").first
+    entries = tab.get_by_role("tab", name="指标与完成值")
+    if entries.get_attribute("aria-selected") != "true":  # a session the loaded browser reconnected opens on the first tab
+        entries.click()
     grid.wait_for(state="visible", timeout=60_000)  # a loaded machine may still be drawing the last rerun
     tab.wait_for_timeout(500)
     box = grid.bounding_box()

@@ -89,7 +89,7 @@ def test_restore_refuses_while_a_dashboard_serves(db_path, snapshot):
         server.wait()
     assert (restore.returncode, out) == (3, "")
     assert err == (f"看板服务正在使用数据库 {db_path}，恢复已取消，未做任何更改。请先停止看板服务（如 systemctl stop "
-                   "museum-dashboard），恢复完成后再启动。\n")
+                   "museum-dashboard；多进程部署为 systemctl stop 'museum-dashboard@*'），恢复完成后再启动。\n")
     assert accounts(db_path) == ["boss", "later"]
     assert not list(db_path.parent.glob("*.before-restore-*"))
 
