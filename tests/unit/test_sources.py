@@ -32,7 +32,7 @@ def platform_values(con, platform=None):
 
 
 def snapshot(con):
-    return [sorted(con.execute(f'select * from "{table}"').fetchall(), key=repr)
+    return [sorted(con.table(table).fetchall(), key=repr)
             for table in ("batch", "observation", "platform_item", "platform_daily", "stored_file")]
 
 

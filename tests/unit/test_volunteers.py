@@ -165,7 +165,7 @@ def test_no_id_or_phone_number_reaches_the_database_the_output_or_the_exports(db
         assert len(stored) >= 3 and _leaks(stored) == []
         tables = [t for (t,) in con.execute("select table_name from information_schema.tables "
                                             "where table_schema = current_schema()").fetchall()]
-        cells = [str(row).encode("utf-8") for t in tables for row in con.execute(f'select * from "{t}"').fetchall()]
+        cells = [str(row).encode("utf-8") for t in tables for row in con.table(t).fetchall()]
         assert _leaks(cells) == []
     if not isinstance(db_path, str):  # the DuckDB file and its WAL (a PostgreSQL store has its tables, read above)
         assert _leaks([p.read_bytes() for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]) == []
