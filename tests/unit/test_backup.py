@@ -58,24 +58,29 @@ def snapshot(con) -> dict:
     return results
 
 
-@pytest.fixture
-def busy_db(db_path, monkeypatch):
-    """The embedded data plus demo history, a rollback, accounts and audit lines."""
-    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
-    with db.session(db_path) as con:
+def make_busy(path) -> None:
+    """The embedded data plus demo history, a rollback, accounts and audit lines (also the PostgreSQL
+    backup's tests, tests/unit/test_backup_pg.py)."""
+    with db.session(path) as con:
         institution = int(db.query(con, "institutions")["institution_id"].iloc[0])
         demo.load(con, institution, actor="test")
-        with db.transaction(con):
+        with db.transaction(con, institution=institution):
             batch = batches.create_batch(con, "upload", institution=institution, user="li",
                                          file_name="更正.csv", content=b"\x00\xff binary \xe4\xb8\xad")
             batches.write_observations(con, batch, institution, [
                 {"metric_id": "posts", "year": 2019, "month": None, "value": 0.1 + 0.2, "qualifier": "approx",
                  "note": "备注 'quoted' \"double\"", "sentence": None},
             ])
-        with db.transaction(con):
+        with db.transaction(con, institution=institution):
             batches.rollback(con, batch, user="li")
         auth.add_user(con, "boss", "admin", "password-1", actor="test", now=T0)
         audit.record(con, "export", "boss", "report pack", now=T0)
+
+
+@pytest.fixture
+def busy_db(db_path, monkeypatch):
+    monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
+    make_busy(db_path)
     return db_path
 
 

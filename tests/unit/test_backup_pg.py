@@ -2,18 +2,14 @@
 directory, pg_restore into a new database swapped in by name. The DuckDB file's backup is
 tests/unit/test_backup.py (duckdb_only); these run only with --engine postgresql."""
 
-from datetime import datetime
-
 import pytest
 
-from museum import backup, demo
-from museum.access import auth
+from museum import backup
 from museum.backup import accounts as backup_accounts
 from museum.errors import DatabaseBusy, InputRejected
 from museum.store import audit, batches, db, pg_databases as pg_store
 from tests.tables import dump
-
-T0 = datetime(2030, 1, 2, 9, 0, 0)
+from tests.unit.test_backup import T0, make_busy
 
 
 @pytest.fixture(autouse=True)
@@ -31,19 +27,7 @@ def busy_db(db_path, pg_server, monkeypatch):
     the admin's step in docs/deployment.md §5a, also when the suite runs as museum_writer."""
     db_path = pg_server.url(pg_server.name_of(db_path))
     monkeypatch.setenv("MUSEUM_DB", str(db_path))
-    with db.session(db_path) as con:
-        institution = int(db.query(con, "institutions")["institution_id"].iloc[0])
-        demo.load(con, institution, actor="test")
-        with db.transaction(con):
-            batch = batches.create_batch(con, "upload", institution=institution, user="li",
-                                         file_name="更正.csv", content=b"\x00\xff binary \xe4\xb8\xad")
-            batches.write_observations(con, batch, institution, [
-                {"metric_id": "posts", "year": 2019, "month": None, "value": 0.1 + 0.2, "qualifier": "approx",
-                 "note": "备注 'quoted' \"double\"", "sentence": None},
-            ])
-        with db.transaction(con):
-            batches.rollback(con, batch, user="li")
-        auth.add_user(con, "boss", "admin", "password-1", actor="test", now=T0)
+    make_busy(db_path)
     return db_path
 
 
