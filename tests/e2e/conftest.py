@@ -133,6 +133,41 @@ def wait_for_app(tab, text: str, timeout: float = 30_000) -> None:
     )
 
 
+def idle(tab, timeout: float = 60_000) -> None:
+    """Until Streamlit has finished drawing the last rerun (its status widget is gone)."""
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+
+
+def type_in_cell(tab, scope: str, x: float, y: float, moves: tuple[str, ...], text: str) -> None:
+    """Type `text` into a data editor's cell as a person does: click at (x, y) inside the grid under the CSS
+    selector `scope`, press `moves` to reach the cell, Enter to open its editor, type, Enter to commit. Then wait
+    until the grid holds the text (its accessible table mirrors the canvas) and the rerun has been drawn. A
+    loaded machine may drop keys typed while the page is still being drawn: the typing is tried three times."""
+    grid = tab.locator(f"{scope} [data-testid='stDataFrame']").first
+    cells = tab.locator(f"{scope} [data-testid='stDataFrame'] table").first
+    for _attempt in range(3):
+        grid.wait_for(state="visible", timeout=60_000)
+        idle(tab)
+        tab.wait_for_timeout(500)
+        box = grid.bounding_box()
+        tab.mouse.click(box["x"] + x, box["y"] + y)
+        for key in moves:
+            tab.keyboard.press(key)
+        tab.keyboard.press("Enter")
+        tab.wait_for_timeout(300)
+        tab.keyboard.type(text, delay=30)
+        tab.keyboard.press("Enter")
+        try:
+            tab.wait_for_function("([e, t]) => e.textContent.includes(t)", arg=[cells.element_handle(timeout=15_000), text],
+                                  timeout=15_000)
+        except Exception:  # noqa: BLE001 — the keys were lost: close any open editor and type again
+            tab.keyboard.press("Escape")
+            continue
+        idle(tab)  # the edit reruns the page
+        return
+    pytest.fail(f"the grid never showed {text!r} after three attempts at typing it")
+
+
 def assert_no_exception(tab) -> None:
     boxes = tab.locator('[data-testid="stException"]')
     assert boxes.count() == 0, boxes.first.inner_text()

@@ -8,7 +8,7 @@ import pytest
 
 from museum.intake import entry, review
 from museum.store import db
-from tests.e2e.conftest import LAPTOP, PHONE, Server, add_accounts, assert_no_exception, screenshot, sign_in, wait_for_app
+from tests.e2e.conftest import LAPTOP, PHONE, Server, add_accounts, assert_no_exception, screenshot, sign_in, type_in_cell, wait_for_app
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path("/tmp/shots-i23")
@@ -47,19 +47,10 @@ def pick_april(tab, label: str = "月份", april: str = "2025年4月") -> None:
 
 
 def type_in_grid(tab, values: list[str]) -> None:
-    """Type into the 填报值 column row by row, as a person does: click the first cell, move right, type, Enter."""
-    grid = tab.locator('[data-testid="stDataFrame"]').first
-    grid.wait_for()
-    tab.wait_for_timeout(800)
-    box = grid.bounding_box()
+    """Type into the 填报值 column row by row, as a person does: click the row's 指标 cell (below the header), move
+    right to 填报值, type, Enter."""
     for row, text in enumerate(values):
-        tab.mouse.click(box["x"] + 20, box["y"] + 35 * (row + 1) + 17)  # the row's 指标 cell (below the header)
-        tab.keyboard.press("ArrowRight")  # 填报值 sits right beside the metric's name
-        tab.keyboard.press("Enter")  # opens the cell's editor
-        tab.wait_for_timeout(300)
-        tab.keyboard.type(text, delay=30)
-        tab.keyboard.press("Enter")
-        tab.wait_for_timeout(800)
+        type_in_cell(tab, '[data-testid="stMain"]', 20, 35 * (row + 1) + 17, ("ArrowRight",), text)
 
 
 def keep(tab, name: str) -> None:

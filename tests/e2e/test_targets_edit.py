@@ -10,7 +10,7 @@ import pytest
 
 from museum.store import db
 from museum.targets import importer, store
-from tests.e2e.conftest import Server, add_accounts, assert_no_exception, screenshot, sign_in, wait_for_app
+from tests.e2e.conftest import Server, add_accounts, assert_no_exception, idle, screenshot, sign_in, type_in_cell, wait_for_app
 
 pytestmark = pytest.mark.e2e
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "targets"
@@ -43,27 +43,18 @@ def open_entries(tab, server) -> None:
 
 def type_deviation(tab, row: int, text: str) -> None:
     """Select the row's first cell, move to the last column (偏差原因), open its editor, type, commit."""
-    grid = tab.locator(".st-key-targets_entries_2024_0 [data-testid='stDataFrame']").first
     entries = tab.get_by_role("tab", name="指标与完成值")
     if entries.get_attribute("aria-selected") != "true":  # a session the loaded browser reconnected opens on the first tab
         entries.click()
-    grid.wait_for(state="visible", timeout=60_000)  # a loaded machine may still be drawing the last rerun
-    tab.wait_for_timeout(500)
-    box = grid.bounding_box()
-    tab.mouse.click(box["x"] + 60, box["y"] + 35 * row + 18)
-    tab.keyboard.press("End")
-    tab.keyboard.press("Enter")
-    tab.wait_for_timeout(300)
-    tab.keyboard.type(text)
-    tab.keyboard.press("Enter")
-    tab.wait_for_timeout(1500)  # the edit reruns the page
+    type_in_cell(tab, ".st-key-targets_entries_2024_0", 60, 35 * row + 18, ("End",), text)
 
 
 def save_all(tab) -> None:
-    """保存全部修改, on the 指标与完成值 tab (a loaded machine may still be drawing the rerun of the last edit)."""
+    """保存全部修改, on the 指标与完成值 tab, once the rerun of the last edit has been drawn."""
     tab.get_by_role("tab", name="指标与完成值").wait_for(timeout=60_000)
     if tab.get_by_role("tab", name="指标与完成值").get_attribute("aria-selected") != "true":
         tab.get_by_role("tab", name="指标与完成值").click()
+    idle(tab)
     tab.get_by_role("button", name="保存全部修改").click(timeout=60_000)
 
 
