@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from museum import clock, numbers, present
-from museum.charts import NEUTRAL, _layout
+from museum.charts import NEUTRAL, PRIOR, _layout
 from museum.compare.rows import Row
 from museum.i18n import t
 from museum.period import Period
@@ -68,6 +68,8 @@ def per_staff_cell(row: Row, lang: str) -> str:
 
 
 def rank_cell(row: Row, lang: str) -> str:
+    if row.other_months:
+        return t("compare.rank_other_months", lang)
     if row.rank is None:
         return "—"
     return t("compare.rank_tied" if row.tied else "compare.rank", lang, rank=row.rank, count=row.ranked)
@@ -95,14 +97,27 @@ def missing_names(rows: list[Row]) -> list[str]:
     return [row.institution for row in rows if row.kpi is None]
 
 
+def other_months_names(rows: list[Row], lang: str) -> list[str]:
+    """'示例·某区科普基地（1–8月累计）': the units not ranked because they reported other months, with theirs."""
+    return [row.institution + t("compare.coverage", lang, coverage=present.coverage_text(row.kpi, lang) or "—")
+            for row in rows if row.other_months]
+
+
 def figure(rows: list[Row], period: Period, lang: str) -> go.Figure:
-    """Horizontal bars of one metric across the units with a value, best first (rank order)."""
-    drawn = sorted((r for r in rows if r.kpi is not None), key=lambda r: (r.rank, r.institution))
+    """Horizontal bars of one metric across the units with a value, best first (rank order); a unit that reported
+    other months than the ranked ones comes last, in a paler colour, its months beside its value."""
+    drawn = sorted((r for r in rows if r.kpi is not None),
+                   key=lambda r: (r.other_months, r.rank or 0, -(r.value or 0) if r.metric.higher_is_better else r.value or 0,
+                                  r.institution))
     metric = rows[0].metric
-    labels = [numbers.format_value(r.value, r.qualifier, lang, metric.unit(lang), compact=True) for r in drawn]
+    labels = [numbers.format_value(r.value, r.qualifier, lang, metric.unit(lang), compact=True)
+              + (t("compare.coverage", lang, coverage=present.coverage_text(r.kpi, lang) or "")
+                 if r.other_months and present.coverage_text(r.kpi, lang) else "")
+              for r in drawn]
     fig = go.Figure(go.Bar(
         x=[r.value for r in drawn], y=[r.institution for r in drawn], orientation="h", text=labels,
-        textposition="outside", marker_color=NEUTRAL, cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
+        textposition="outside", marker_color=[PRIOR if r.other_months else NEUTRAL for r in drawn], cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     # the unit names stay whole on a phone: the axis takes the room they need, the bars the rest
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
@@ -137,4 +152,8 @@ def section(rows: list[Row], period: Period, lang: str) -> Section:
         if missing:
             blocks.append(Notice(t("compare.missing", lang, metric=metric_rows[0].metric.name(lang),
                                    names=t("compare.name_separator", lang).join(missing))))
+        apart = other_months_names(metric_rows, lang)
+        if apart:
+            blocks.append(Notice(t("compare.other_months", lang, metric=metric_rows[0].metric.name(lang),
+                                   names=t("compare.name_separator", lang).join(apart))))
     return Section("compare", t("compare.title", lang), blocks)

@@ -28,8 +28,9 @@ class Row:
     per_staff: float | None = None
     per_staff_qualifier: str | None = None
     rank: int | None = None
-    ranked: int = 0                        # how many units have a value (the rank's "of N")
+    ranked: int = 0                        # how many units are ranked (the rank's "of N")
     tied: bool = False
+    other_months: bool = False             # reported, but for other months than the ranked units: not ranked
 
     @property
     def value(self) -> float | None:
@@ -56,6 +57,26 @@ def rank_values(values: list[float | None], higher_is_better: bool = True) -> li
         better = sum(1 for other in present_values if (other > value if higher_is_better else other < value))
         ranks.append(better + 1)
     return ranks
+
+
+def coverage(row: Row) -> tuple[int, ...] | None:
+    """The months a row's value stands for: those summed (a flow, an event count, a ratio) or the month read (a
+    stock, whose value is the one at that month's end); None when the unit did not report. An annual value covers
+    its whole period."""
+    if row.kpi is None:
+        return None
+    current, period = row.kpi.current, row.kpi.period
+    months = current.months if current.basis == "months" and current.months else \
+        (period.months if period is not None else tuple(range(1, 13)))
+    return (max(months),) if row.metric.kind == "stock" else tuple(months)
+
+
+def reference_coverage(rows: list[Row]) -> tuple[int, ...] | None:
+    """The months the ranking compares: those most units reported, the widest (for a stock, the latest month)
+    when two groups are as large. 1–9月 summed is never ranked against 1–10月, nor an August stock against a
+    September one; a unit ahead of or behind the others is shown but not ranked."""
+    covered = [c for c in map(coverage, rows) if c is not None]
+    return max(covered, key=lambda c: (covered.count(c), len(c), c[-1], c)) if covered else None
 
 
 def headcount_at(scope) -> tuple[float, str] | None:
@@ -122,17 +143,22 @@ def build(scopes: list, metric_ids: tuple[str, ...] | None = None) -> list[Row]:
     Each unit's figures are its own Scope's: the same KPIs (同比 with its bound, or none with a reason) and
     the same target evaluation (completion, 序时进度) as its cards show, so a figure here never differs from
     the unit's own pages. A unit without a value of a metric in the period is 未报送: a row with no value and
-    no rank, never a zero. Rank is 1 for the best value (higher_is_better decides the direction)."""
+    no rank, never a zero. Rank is 1 for the best value (higher_is_better decides the direction), among the
+    units whose value covers the same months (reference_coverage); a unit that reported other months keeps its
+    value, marked `other_months`, and is not ranked."""
     metric_ids = tuple(metric_ids or present.headline_ids())
     per_unit = [_unit_rows(scope, metric_ids) for scope in scopes]
     result: list[Row] = []
     for index, metric_id in enumerate(metric_ids):
         rows = [unit[index] for unit in per_unit]
-        ranks = rank_values([r.value for r in rows], rows[0].metric.higher_is_better) if rows else []
-        count = sum(1 for r in rows if r.value is not None)
-        for row, rank in zip(rows, ranks):
+        reference = reference_coverage(rows)
+        other = [r.kpi is not None and coverage(r) != reference for r in rows]
+        ranked_values = [None if apart else r.value for r, apart in zip(rows, other)]
+        ranks = rank_values(ranked_values, rows[0].metric.higher_is_better) if rows else []
+        count = sum(1 for v in ranked_values if v is not None)
+        for row, rank, apart in zip(rows, ranks, other):
             tied = rank is not None and ranks.count(rank) > 1
-            result.append(replace(row, rank=rank, ranked=count, tied=tied))
+            result.append(replace(row, rank=rank, ranked=count, tied=tied, other_months=apart))
     return result
 
 

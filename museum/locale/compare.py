@@ -23,6 +23,12 @@ MESSAGES = {
     "compare.per_staff": ("{amount}/人", "{amount} per person"),
     "compare.rank": ("{rank}/{count}", "{rank} of {count}"),
     "compare.rank_tied": ("{rank}/{count}（并列）", "{rank} of {count} (tied)"),
+    "compare.rank_other_months": ("不排名", "not ranked"),  # why: the value cell's months and the notice
+    "compare.other_months": (
+        "{metric}：{names}报送的月份与其他单位不同，数值仅供参考，不参与排名（排名只比较月份相同的单位）。",
+        "{metric}: {names} reported other months than the other units; the value is shown for reference and not "
+        "ranked (ranks compare units over the same months only).",
+    ),
     "compare.name_separator": ("、", ", "),
     "compare.missing": ("{metric}未报送：{names}（不按0计，不参与排名）",
                         "{metric} not reported by: {names} (not counted as 0, not ranked)"),
@@ -37,10 +43,11 @@ MESSAGES = {
     "compare.subtitle": ("{period} · {count}家单位", "{period} · {count} units"),
     "compare.rules": (
         "同比、目标完成与序时进度同各单位总览卡片的口径；人均按期末从业人数计算（本期无则取此前最近一次报送）；"
-        "排名1为最好，数值相同并列；未报送的单位不计为0、不参与排名。",
+        "排名1为最好，数值相同并列，只比较月份相同的单位；未报送的单位不计为0、不参与排名。",
         "YoY, target completion and time elapsed follow each unit's own overview cards; per staff divides by the "
         "staff count at the period's end (else the latest reported before it); rank 1 is best, equal values share a "
-        "rank; a unit that did not report is not counted as 0 and not ranked.",
+        "rank, and only units over the same months are ranked; a unit that did not report is not counted as 0 and "
+        "not ranked.",
     ),
     "compare.needs_units": (
         "单位对比需要至少两家单位的数据，库中目前只有“{name}”。添加其他单位：在“导入年度报告”中导入另一家单位的"

@@ -109,3 +109,27 @@ def test_the_change_cell_keeps_what_the_card_compares(three):
     assert display.change_cell(rows_of(three, "2024")[(MUSEUM, "posts")], "zh") == "+5.9%"  # the column says 同比
     april = rows_of(three, "2025-04")[(MUSEUM, "posts")]
     assert display.change_cell(april, "zh").startswith("同比 —（")  # none, and why
+
+
+def test_a_unit_over_other_months_is_shown_but_not_ranked(three):
+    """Two units filed October 2025, the third not yet: 1–10月 is ranked, the 1–9月 sum is not ranked against it."""
+    from museum.intake import entry
+
+    for unit in (1, 2):
+        entry.submit(three, unit, 2025, 10, {"posts": "40"}, actor="test")
+    rows = rows_of(three, "2025")
+    museum, exchange, base = (rows[(u, "posts")] for u in (MUSEUM, EXCHANGE, BASE))
+    assert (museum.rank, exchange.rank, museum.ranked) == (1, 2, 2)
+    assert (base.rank, base.other_months, base.value) == (None, True, rows_of(three, "2025-01..2025-09")[(BASE, "posts")].value)
+    assert not museum.other_months and compare.row_json(base)["rank"] is None
+    assert display.rank_cell(base, "zh") == "不排名" and display.rank_cell(base, "en") == "not ranked"
+    assert display.value_cell(base, "zh").endswith("（1–9月累计）")
+    # the notice names it with its months; the chart draws it last, paler, its months beside the value
+    section = display.section([r for r in rows.values() if r.metric.metric_id == "posts"], base.kpi.period, "zh")
+    notices = [b.text for b in section.blocks if type(b).__name__ == "Notice"]
+    assert any("示例·某区科普基地（1–9月累计）报送的月份与其他单位不同" in n and "不参与排名" in n for n in notices)
+    bars = display.figure([museum, exchange, base], base.kpi.period, "zh").data[0]
+    assert list(bars.y) == [MUSEUM, EXCHANGE, BASE] and bars.text[-1].endswith("（1–9月累计）")
+    assert bars.marker.color[0] != bars.marker.color[-1]
+    # months everyone reported are ranked as before
+    assert rows[(BASE, "online_visits")].rank == 3 and not rows[(BASE, "online_visits")].other_months
