@@ -19,7 +19,7 @@ import pandas as pd
 
 from museum import safe_csv, settings
 from museum.catalog import normalize_name
-from museum.intake.people import person_key, redacted
+from museum.intake.people import HASH_CHARS, person_key, redacted
 from museum.intake.problems import Notice, Problem
 from museum.intake.values import year_bounds
 from museum.intake.workbook import SheetGrid
@@ -28,8 +28,10 @@ from museum.sources import cells
 COLUMNS_FILE = settings.ROOT / "data" / "sources" / "volunteer_columns.csv"
 SEARCH_ROWS = 20
 PERSONAL = ("name", "id_number", "phone")                       # never stored, logged or shown
-IDENTITIES = ("id_number", "volunteer_id", "phone", "name")      # a person's key, best first
+KEYED = "person_hash"                                           # the stored copy's column: a person's key as it is
+IDENTITIES = (KEYED, "id_number", "volunteer_id", "phone", "name")  # a person's key, best first
 HASH_HEADER = "志愿者（密钥哈希）"                                   # the stored copy's column in their place
+_KEY_TEXT = re.compile(rf"[0-9a-f]{{{HASH_CHARS}}}")
 TOTAL_MARKS = ("合计", "总计", "小计")
 MAX_HOURS = 24                                                  # one service (one row) within one day
 _LEADING_DAY = re.compile(r"^\s*\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?")  # "2021-03-06 09:00-11:00"
@@ -119,8 +121,12 @@ def hours_of(text: str) -> float:
 
 
 def _person(found: Found, values: list) -> str | None:
+    """The row's person: the stored copy's key as it is (so approving a pending upload, which reads that copy,
+    counts the same people a direct commit does), else the keyed hash of the best identity the row has."""
     for name in IDENTITIES:
         text = _text(found, values, name)
+        if text and name == KEYED and _KEY_TEXT.fullmatch(text):
+            return text
         if text:
             return person_key(f"{name}:{text}")
     return None
@@ -201,10 +207,11 @@ def read(found: Found) -> Read:
 
 def stored_copy(found: Found, records: list[Record]) -> bytes:
     """The sheet from its header down as CSV, without the personal columns; each row's person as
-    its keyed hash in their place (so a later reader can still count people)."""
+    its keyed hash in their place (so a later reader can still count people). A stored copy read again (a
+    pending upload approved) gives the same bytes: its key column is replaced by the same keys."""
     grid = found.sheet.cells
     start = grid.index.get_loc(found.header_row)
-    personal = {found.columns[name] for name in PERSONAL if name in found.columns}
+    personal = {found.columns[name] for name in (*PERSONAL, KEYED) if name in found.columns}
     kept = [k for k in range(grid.shape[1]) if k not in personal]
     header = [grid.iat[start, k] for k in kept]
     by_row = {record.row: record.person for record in records}

@@ -219,3 +219,28 @@ def test_a_service_export_after_a_roster_counts_the_roster_at_each_month_end(con
     assert ingest.ingest(con, 1, service, "s.csv", actor="test").status == "committed"
     got = values(con)
     assert (got[("volunteers_registered", 2021, 3)], got[("volunteer_teams", 2021, 3)], got[("volunteers_active", 2021, 4)]) == (1.0, 1.0, 1.0)
+
+
+def test_with_review_on_a_roster_waits_without_personal_data_and_approving_it_reads_the_stored_copy(con):
+    """A pending volunteer upload keeps only the copy without names, ID or phone numbers; approving it re-reads that
+    copy and gives the figures a direct commit gives (issue 23)."""
+    from museum.intake import review
+
+    review.set_required(con, 1, True, actor="boss", role="admin")
+    pending = [ingest.ingest(con, 1, read(name), name, actor="li")
+               for name in ("volunteer_service_2021.xlsx", "volunteer_roster_2021.csv")]
+    assert [r.status for r in pending] == ["pending", "pending"] and values(con) == {}
+    tables = [t for (t,) in con.execute("select table_name from information_schema.tables "
+                                        "where table_schema = current_schema()").fetchall()]
+    cells = [str(row).encode("utf-8") for t in tables for row in con.table(t).fetchall()]
+    stored = [batches.stored_file_bytes(*row) for row in con.execute("select content, size, compression from stored_file").fetchall()]
+    assert _leaks(cells + stored) == []  # the proposal and the stored copy alike
+    for copy in stored:  # read again, the copy is itself: the same people, the same bytes
+        assert ingest.analyse(copy, "copy.csv").content == copy
+    for result in pending:
+        review.approve(con, result.batch_id, actor="boss", role="admin")
+    assert values(con) == {
+        ("volunteer_hours", 2021, 3): 45.0, ("volunteer_hours", 2021, 4): 24.5,
+        ("volunteer_person_times", 2021, 3): 16.0, ("volunteer_person_times", 2021, 4): 9.0,
+        ("volunteers_active", 2021, 3): 8.0, ("volunteers_active", 2021, 4): 8.0,
+        ("volunteers_registered", 2021, 5): 10.0, ("volunteer_teams", 2021, 5): 4.0}
