@@ -35,10 +35,9 @@ def pending(ctx: Selection) -> list[review.Proposal]:
         return _seen(review.listed(con))
 
 
-def _value(value, qualifier, metric_id, cat, lang) -> str:
+def _value(value, qualifier, unit: str, lang) -> str:
     if value is None:
         return "—"
-    unit = cat[metric_id].unit(lang) if metric_id in cat else ""
     return value_with_digits(float(value), qualifier or "exact", unit, lang)
 
 
@@ -47,17 +46,16 @@ def changes_table(ctx: Selection, changes: list[dict], *, conflicts: bool = Fals
     cat = catalog.load()
     rows = []
     for c in changes:
-        # a target's actual is named by its indicator (the 绩效目标表's words); a value by its metric's name
-        metric = c.get("indicator") or (cat[c["metric_id"]].name(ctx.lang) if c["metric_id"] in cat else "—")
-        row = {ctx.t("review.column.metric"): metric,
+        unit = review.change_unit(c, ctx.lang, cat)
+        row = {ctx.t("review.column.metric"): review.change_name(c, ctx.lang, cat),
                ctx.t("review.column.period"): period_text(c["year"], c["month"], ctx.lang),
                ctx.t("review.column.platform"): t(f"platform.{c['platform']}", ctx.lang) if c.get("platform") else "—"}
         if conflicts:
-            row[ctx.t("review.column.submitted")] = _value(c["submitted_value"], c["submitted_qualifier"], c["metric_id"], cat, ctx.lang)
-            row[ctx.t("review.column.current")] = _value(c["current_value"], c["current_qualifier"], c["metric_id"], cat, ctx.lang)
+            row[ctx.t("review.column.submitted")] = _value(c["submitted_value"], c["submitted_qualifier"], unit, ctx.lang)
+            row[ctx.t("review.column.current")] = _value(c["current_value"], c["current_qualifier"], unit, ctx.lang)
         else:
-            row[ctx.t("review.column.old")] = _value(c["old_value"], c["old_qualifier"], c["metric_id"], cat, ctx.lang)
-        row[ctx.t("review.column.new")] = _value(c["new_value"], c["new_qualifier"], c["metric_id"], cat, ctx.lang)
+            row[ctx.t("review.column.old")] = _value(c["old_value"], c["old_qualifier"], unit, ctx.lang)
+        row[ctx.t("review.column.new")] = _value(c["new_value"], c["new_qualifier"], unit, ctx.lang)
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -229,10 +229,12 @@ def budget_tab(scope: Scope, year_view: view.YearTargets) -> None:
                              None) if budget else None
             values[key] = column.number_input(scope.t(f"targets.budget.{key}"), min_value=0.0, step=0.01, format="%.2f",
                                               value=stored)
-        if st.form_submit_button(scope.t("targets.ui.save"), type="primary") and forms.write(
-                lambda con: edit.set_budget(con, scope.institution_id, scope.year, actor=access.actor(), **values),
-                scope.lang) is not None:
-            forms.saved(scope.t("targets.ui.saved"))
+        if not st.form_submit_button(scope.t("targets.ui.save"), type="primary"):
+            return
+    saved = forms.write(lambda con: (edit.set_budget(con, scope.institution_id, scope.year, actor=access.actor(), **values),
+                                     review.required(con, scope.institution_id)), scope.lang)
+    if saved is not None:  # with review on, the figures wait in 待审核 and count once approved
+        forms.saved(scope.t("review.submitted", batch_id=saved[0]) if saved[1] else scope.t("targets.ui.saved"))
 
 
 def tasks_tab(scope: Scope) -> None:

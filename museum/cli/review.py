@@ -58,7 +58,7 @@ def _value(value, qualifier) -> str:
 
 
 def change_line(change: dict, lang: str, cat, key: str = "review.cli.change") -> str:
-    metric = change.get("indicator") or (cat[change["metric_id"]].name(lang) if change["metric_id"] in cat else "—")
+    metric = review.change_name(change, lang, cat)
     platform = " " + t("platform." + change["platform"], lang) if change.get("platform") else ""
     return t(key, lang, metric=metric, period=_period(change), platform=platform,
              old=_value(change.get("old_value"), change.get("old_qualifier")),

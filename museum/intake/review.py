@@ -21,6 +21,7 @@ from museum import catalog
 from museum.access import auth
 from museum.catalog import Catalog
 from museum.errors import InputRejected
+from museum.i18n import t
 from museum.intake import controls, ingest
 from museum.intake.present import period_text
 from museum.intake.problems import Notice
@@ -181,8 +182,24 @@ def described(proposal: Proposal, lang: str, cat: Catalog) -> str:
     when = period_text(first["year"], first["month"], lang)
     if proposal.kind == "entry":
         return when
-    name = first.get("indicator") or (cat[first["metric_id"]].name(lang) if first["metric_id"] in cat else "—")
-    return f"{name} {when}"
+    return f"{change_name(first, lang, cat)} {when}"
+
+
+def change_name(change: dict, lang: str, cat: Catalog) -> str:
+    """What a change is of, for every list of changes: a target's indicator (the 绩效目标表's words), a budget
+    figure (全年执行数), or a metric's name — never an id."""
+    if change.get("indicator"):
+        return change["indicator"]
+    if change.get("budget"):
+        return t(f"targets.budget.{change['budget']}", lang)
+    return cat[change["metric_id"]].name(lang) if change.get("metric_id") in cat else "—"
+
+
+def change_unit(change: dict, lang: str, cat: Catalog) -> str:
+    """The unit a change's values are in: the metric's, 万元 for a budget figure, none for a target's actual."""
+    if change.get("budget"):
+        return t("unit.wan_yuan", lang)
+    return cat[change["metric_id"]].unit(lang) if change.get("metric_id") in cat else ""
 
 
 def listed(con, status: str = PENDING, institution: int | None = None) -> list[Proposal]:

@@ -175,7 +175,8 @@ def set_deviation(con, institution: int, target_id: int, text: str | None, *, ac
 
 def set_budget(con, institution: int, year: int, *, initial_budget: float | None, full_year_budget: float | None,
                executed: float | None, note: str | None = None, actor: str) -> int:
-    """年初预算数 / 全年预算数 / 全年执行数 (万元) of a year, one batch; returns the batch id."""
+    """年初预算数 / 全年预算数 / 全年执行数 (万元) of a year, one batch; returns the batch id (with review on, the
+    pending batch's, applied once another account approves it)."""
     figures = {"initial_budget": initial_budget, "full_year_budget": full_year_budget, "executed": executed}
     for key, value in figures.items():
         if value is not None and (not isinstance(value, (int, float)) or value < 0 or value != value):
@@ -184,6 +185,10 @@ def set_budget(con, institution: int, year: int, *, initial_budget: float | None
         raise InputRejected("targets.budget.empty")
     if store.same_budget(store.year_budget(con, institution, year), figures):
         raise InputRejected("targets.edit.unchanged")
+    if review.required(con, institution):  # with review on: a pending batch (its id), applied once approved
+        from museum.targets import pending  # it reads the targets' store, as this module does
+
+        return pending.submit_budget(con, institution, year, figures, note=clean_text(note, "note"), actor=actor)
     with batches.one_batch(con, "target_edit", institution=institution, actor=actor, action="target_edit",
                            note=f"budget:{year}") as opened:
         store.write_budget(con, institution, year, opened.batch_id, figures, note=clean_text(note, "note"))

@@ -1,4 +1,5 @@
-"""Target actuals under review (issue 23): an edit of targets as a pending batch, applied on approval as a new version of each row.
+"""Target actuals under review (issue 23): an edit of targets as a pending batch, applied on approval as a new version of each row,
+and the year's budget figures (年初预算数, 全年预算数, 全年执行数), which score the 预算执行率 indicator.
 
 The proposal keeps each row's target_id (the version seen) and the fields to write. Approving finds
 each row still current; a row replaced meanwhile (another approved edit, a re-import) is a conflict,
@@ -15,6 +16,7 @@ from museum.store import batches
 from museum.targets import store
 
 KIND = "target_edit"
+BUDGET_KEYS = ("initial_budget", "full_year_budget", "executed")
 
 
 def _plain(value):
@@ -42,6 +44,42 @@ def submit(con, institution: int, year: int, plans: list[tuple[dict, dict]], *, 
                          changes=[_change(row, fields) for row, fields in plans], warnings=[], what=what)
 
 
+def _budget_change(key: str, year: int, old, new) -> dict:
+    """A budget figure's change as the 待审核 list shows it, named by its key (museum.intake.review.change_name)."""
+    return {"metric_id": None, "indicator": None, "budget": key, "year": int(year), "month": None, "platform": None,
+            "old_value": _plain(old), "old_qualifier": None if old is None else "exact",
+            "new_value": _plain(new), "new_qualifier": None if new is None else "exact", "fields": [key]}
+
+
+def submit_budget(con, institution: int, year: int, figures: dict, *, note: str | None, actor: str) -> int:
+    """The year's budget figures as a pending batch (its id): one change per figure that differs from the stored one."""
+    stored = store.year_budget(con, institution, year) or {}
+    seen = {key: _plain(stored.get(key)) for key in BUDGET_KEYS}
+    changes = [_budget_change(key, year, seen[key], figures.get(key)) for key in BUDGET_KEYS
+               if not store.same_value(seen[key], figures.get(key))]
+    inputs = {"year": int(year), "targets": [],
+              "budget": {"figures": _plain(figures), "note": note, "seen": seen}}
+    return review.submit(con, KIND, institution, actor=actor, inputs=inputs, changes=changes, warnings=[],
+                         what=f"budget {int(year)}: {_plain(figures)}")
+
+
+def _budget_conflicts(con, proposal: review.Proposal) -> list[dict]:
+    """The budget figures stored now that are not those seen at submission (another approved batch, a re-import)."""
+    planned = proposal.inputs.get("budget")
+    if not planned:
+        return []
+    year = int(proposal.inputs["year"])
+    now = store.year_budget(con, proposal.institution_id, year) or {}
+    found = []
+    for key in BUDGET_KEYS:
+        seen, current = planned["seen"].get(key), _plain(now.get(key))
+        if not store.same_value(seen, current):
+            change = _budget_change(key, year, current, planned["figures"].get(key))
+            found.append({**change, "submitted_value": seen, "submitted_qualifier": None if seen is None else "exact",
+                          "current_value": change["old_value"], "current_qualifier": change["old_qualifier"]})
+    return found
+
+
 def replan(con, proposal: review.Proposal) -> tuple[list[tuple[dict, dict]], list[dict]]:
     """(rows to write with their fields, conflicts): a row no longer current is a conflict, planned
     onto the current version of the same indicator (or dropped when the indicator is gone)."""
@@ -63,15 +101,19 @@ def replan(con, proposal: review.Proposal) -> tuple[list[tuple[dict, dict]], lis
             row = now
         if row is not None:
             planned.append((row, item["fields"]))
-    return planned, conflicts
+    return planned, conflicts + _budget_conflicts(con, proposal)
 
 
 def write(con, proposal: review.Proposal, planned: list[tuple[dict, dict]]) -> batches.Counts:
-    """Each row retired and written again with its fields under the pending batch's id."""
+    """Each row retired and written again with its fields under the pending batch's id; the budget figures
+    written as the year's (the stored ones retired by the same batch, so a rollback brings them back)."""
     year = int(proposal.inputs["year"])
     for row, fields in planned:
         store.retire_target(con, proposal.institution_id, row["target_id"], proposal.batch_id)
         store.insert_target(con, proposal.institution_id, year, proposal.batch_id, {**row, **fields})
-    counts = batches.Counts(updated=len(planned))
+    budget = proposal.inputs.get("budget")
+    if budget:
+        store.write_budget(con, proposal.institution_id, year, proposal.batch_id, budget["figures"], note=budget["note"])
+    counts = batches.Counts(updated=len(planned) + (1 if budget else 0))
     batches.finish_batch(con, proposal.batch_id, counts)
     return counts

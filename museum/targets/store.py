@@ -81,10 +81,10 @@ def write_budget(con, institution: int, year: int, batch_id: int, figures: dict,
 def same_budget(stored: dict | None, figures: dict) -> bool:
     if stored is None:
         return False
-    return all(_same(stored.get(key), figures.get(key)) for key in ("initial_budget", "full_year_budget", "executed"))
+    return all(same_value(stored.get(key), figures.get(key)) for key in ("initial_budget", "full_year_budget", "executed"))
 
 
-def _same(a, b) -> bool:
+def same_value(a, b) -> bool:
     a, b = plain(a), plain(b)
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return abs(float(a) - float(b)) < 1e-9
@@ -92,4 +92,4 @@ def _same(a, b) -> bool:
 
 
 def same_definition(stored: dict, record: dict) -> bool:
-    return all(_same(stored.get(key), record.get(key)) for key in DEFINITION_FIELDS)
+    return all(same_value(stored.get(key), record.get(key)) for key in DEFINITION_FIELDS)

@@ -36,3 +36,27 @@ def test_the_targets_page_scores_what_is_assessed_and_offers_the_word_report(app
     assert "等级：差" not in shown and "（暂定）" not in shown
     labels = [b.proto.label for b in at.get("download_button")]
     assert "下载绩效自评表（Excel，A4 横向）" in labels and "下载绩效自评报告（Word）" in labels
+
+
+def test_with_review_on_the_budget_waits_in_review_named_in_wan_yuan(app_db):
+    """全年执行数 scores 预算执行率: with review on, the 预算 form submits it for review, and 待审核 names it in 万元 (issue 23)."""
+    from museum.intake import review
+    from museum.targets import store
+    from tests.app.conftest import unescaped
+
+    _import(app_db)
+    with db.session(app_db) as con:
+        review.set_required(con, 1, True, actor="test", role="admin")
+        before = store.year_budget(con, 1, 2024)["executed"]
+    at = open_page(PAGE, "zh", session=signed_in("editor"))
+    next(n for n in at.number_input if n.label == "全年执行数").set_value(987.65)
+    next(b for b in at.button if b.label == "保存" and "targets_budget" in (b.form_id or "")).click()
+    at.run()
+    assert not at.exception
+    assert any(unescaped(s.value).startswith("已提交待审核（批次 #") for s in at.success)
+    with db.session(app_db) as con:
+        assert store.year_budget(con, 1, 2024)["executed"] == before  # nothing official yet
+    page = open_page("app_pages/review.py", "zh", session=signed_in("admin"))
+    assert "全年执行数 2024年" in texts(page)
+    [change] = page.dataframe[0].value.to_dict("records")
+    assert (change["指标"], change["新值"]) == ("全年执行数", "987.65万元") and change["原值"].endswith("万元")

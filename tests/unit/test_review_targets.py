@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from museum.errors import InputRejected
 from museum.intake import review
 from museum.sections.scope import Scope
 from museum.targets import edit, entries, importer, store, view
@@ -101,3 +102,48 @@ def test_a_report_import_goes_pending_and_is_applied_on_approval(con):
     counts = review.approve(con, outcome["batch_id"], actor="boss", role="admin")
     assert counts.updated == 1 and posts() == [(5600.0,)]
     assert db.query(con, "batch_by_id", batch_id=outcome["batch_id"]).iloc[0]["kind"] == "report"
+
+
+def budget_now(con) -> dict:
+    figures = store.year_budget(con, 1, 2024) or {}
+    return {key: figures.get(key) for key in ("initial_budget", "full_year_budget", "executed")}
+
+
+def test_the_budget_figures_go_pending_and_count_once_approved(reviewed):
+    """全年执行数 scores 预算执行率: with review on it waits in 待审核 like every actual, named and in 万元 there."""
+    from museum import catalog
+    from museum.store import batches
+
+    con = reviewed
+    before = budget_now(con)
+    batch_id = edit.set_budget(con, 1, 2024, initial_budget=before["initial_budget"],
+                               full_year_budget=before["full_year_budget"], executed=987.65, actor="li")
+    assert budget_now(con) == before  # nothing official yet
+    [pending] = review.listed(con)
+    assert (pending.batch_id, pending.kind) == (batch_id, "target_edit")
+    [change] = pending.changes  # only the figure that differs
+    assert (change["budget"], change["old_value"], change["new_value"]) == ("executed", before["executed"], 987.65)
+    cat = catalog.load()
+    assert (review.change_name(change, "zh", cat), review.change_unit(change, "zh", cat)) == ("全年执行数", "万元")
+    assert review.change_name(change, "en", cat) == "Full-year spending" and review.described(pending, "en", cat).startswith("Full-year")
+    with pytest.raises(InputRejected, match="four eyes"):  # the submitter may not approve it
+        review.approve(con, batch_id, actor="li", role="admin")
+    counts = review.approve(con, batch_id, actor="boss", role="admin")
+    assert counts.updated == 1 and budget_now(con) == {**before, "executed": 987.65}
+    batches.rollback(con, batch_id, user="boss")  # reversible like every batch
+    assert budget_now(con) == before
+
+
+def test_a_budget_changed_meanwhile_is_a_conflict(reviewed):
+    con = reviewed
+    before = budget_now(con)
+    first = edit.set_budget(con, 1, 2024, **{**before, "executed": 900.0}, actor="li")
+    second = edit.set_budget(con, 1, 2024, **{**before, "executed": 950.0}, actor="zhao")
+    review.approve(con, second, actor="boss", role="admin")
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.approve(con, first, actor="boss", role="admin")
+    assert [(c["budget"], c["submitted_value"], c["current_value"], c["new_value"]) for c in refused.value.conflicts] == [
+        ("executed", before["executed"], 950.0, 900.0)]
+    assert budget_now(con)["executed"] == 950.0  # never silently overwritten
+    review.approve(con, first, actor="boss", role="admin", over_conflicts=True)
+    assert budget_now(con)["executed"] == 900.0
