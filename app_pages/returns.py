@@ -81,8 +81,8 @@ def receive_view() -> None:
             plan = receiving.preview(con, package, trust_new_key=True)  # a new key is asked about below
     except MuseumError as exc:
         if isinstance(exc, InputRejected):  # on the trail once per file, though the page reruns
-            access.once(("return_rejected", uploaded.file_id), lambda con: receiving.record_rejection(
-                con, uploaded.name, uploaded.getvalue(), exc, actor=access.actor()))
+            access.once(("return_rejected", uploaded.file_id), lambda con, refused=exc: receiving.record_rejection(
+                con, uploaded.name, uploaded.getvalue(), refused, actor=access.actor()))
         blocks.refusal(exc, ctx.lang)
         return
     st.dataframe(summary(package), hide_index=True, placeholder="—")

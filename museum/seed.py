@@ -11,8 +11,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from museum import catalog, settings
-from museum.store import batches, db, metrics
+from museum import settings
+from museum.store import batches, db, metrics, migrations
 
 SEED_DIR = settings.ROOT / "data" / "seed"
 
@@ -126,7 +126,7 @@ def init(con) -> dict:
     the others find it built.
     """
     with db.serialised(con, "init"):
-        applied = db.migrate(con)
+        applied = migrations.migrate(con)
         with db.transaction(con):
             metrics.sync(con)
         loaded = []

@@ -97,7 +97,7 @@ PEOPLE_KEY = Setting(
 FAULT_KILL_AT = Setting(
     "MUSEUM_FAULT_KILL_AT",
     "",
-    "Tests only: the process kills itself (SIGKILL) at this named point of a write (see museum.store.db.fault_point).",
+    "Tests only: the process kills itself (SIGKILL) at this named point of a write (see museum.store.faults.fault_point).",
 )
 
 ALL = [

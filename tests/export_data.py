@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum import catalog
-from museum.store import batches, db, metrics
+from museum.store import batches, db, metrics, migrations
 
 INSTITUTION = "测试科技馆"
 NOTE = "=1+1"
@@ -30,7 +30,7 @@ def write_values(path: Path, records: list[dict], institution: str = INSTITUTION
     """One upload batch with `records`; migrating first makes a database that init will not seed."""
     with db.session(path) as con:
         if migrate:
-            db.migrate(con)
+            migrations.migrate(con)
             with db.transaction(con):
                 metrics.sync(con)
         with db.transaction(con):

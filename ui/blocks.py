@@ -16,7 +16,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from museum import export, numbers, present, settings
+from museum import export, present, settings
 from museum.errors import DatabaseBusy, DatabaseError, MuseumError
 from museum.i18n import t
 from museum.access import sessions

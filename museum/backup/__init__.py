@@ -31,7 +31,7 @@ import duckdb
 
 from museum import settings
 from museum.backup import accounts as backup_accounts, load as backup_load, manifest as backup_manifest, pg as backup_pg
-from museum.store import audit, db, files as db_files, pg as pg_store
+from museum.store import audit, db, faults, files as db_files, migrations, pg as pg_store
 from museum.backup.manifest import sha256_file
 from museum.store.errors import database_error, first_line, kind_of
 from museum.errors import DatabaseBusy, DatabaseError, InputRejected
@@ -104,7 +104,7 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
         postgresql = pg_store.is_pg(con)
         with db.transaction(con):
             counts = backup_load.table_counts(con)
-            migrations = db.applied_migrations(con)
+            applied = migrations.applied_migrations(con)
             sequences = sequence_values(con)
             if postgresql:  # pg_dump, seeing this transaction's snapshot (museum.backup.pg)
                 backup_pg.dump(con, target)
@@ -118,7 +118,7 @@ def write_snapshot(con, directory: str | os.PathLike, *, actor: str, now: dateti
             "format": FORMAT_VERSION,
             "created_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "created_by": actor[:200],
-            "migrations": migrations,
+            "migrations": applied,
             "tables": counts,
             "sequences": sequences,
             "files": files,
@@ -159,7 +159,7 @@ def record_backup(con, directory: str | os.PathLike, manifest: dict, *, actor: s
     with db.transaction(con):
         audit.record(con, "backup", actor, f"{Path(directory).absolute()} ({sum(manifest['tables'].values())} rows, {signed})",
                      now=now)
-    db.fault_point("backup.recorded")
+    faults.fault_point("backup.recorded")
     target = Path(directory).absolute()
     os.replace(target / backup_manifest.PENDING_MANIFEST, target / backup_manifest.MANIFEST)
     db_files.fsync_dir(target)
@@ -182,7 +182,7 @@ def _inspect_current(target: Path, unchanged_since: datetime | None) -> list[tup
     try:
         with db.session(target) as con:
             con.execute("checkpoint")
-            if not db.applied_migrations(con):
+            if not migrations.applied_migrations(con):
                 return []
             if unchanged_since is not None:
                 changes, first_at = db.rows(con, "backup_audit_since", since=unchanged_since)[0]
@@ -286,24 +286,24 @@ def restore(directory: str | os.PathLike, db_path: str | os.PathLike, *, actor: 
         if not held:
             raise DatabaseBusy("backup.dashboard_serving", path=str(target))
         try:
-            db.fault_point("restore.locked")
+            faults.fault_point("restore.locked")
             before = _inspect_current(target, unchanged_since)
             current = backup_accounts.current_state(target)
             backup_accounts.check_serial(manifest, current, source, allow_older=allow_older)
             counts, restored, accounts = _build_staging(staging, source, manifest, actor=actor, now=now, status=status,
                                                         latest_serial=current[1] if current else 0)
-            db.fault_point("restore.staged")
+            faults.fault_point("restore.staged")
             try:
                 changes = backup_accounts.differences(current[0] if current else {}, accounts) if current else []
                 backup_accounts.check_accounts(changes, source, allow_account_changes=allow_account_changes)
                 kept = _keep_previous(target, now.strftime("%Y%m%dT%H%M%SZ"))
-                db.fault_point("restore.kept")
+                faults.fault_point("restore.kept")
                 os.replace(staging, target)
             except BaseException:
                 staging.unlink(missing_ok=True)
                 raise
             db_files.fsync_dir(target.parent)
-            db.fault_point("restore.replaced")
+            faults.fault_point("restore.replaced")
         finally:
             serving.release()
     replaced = sorted(b for b, c in before if (b, c) not in restored)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from museum.store import db
+from museum.store import db, migrations
 from museum.errors import DatabaseError, InputRejected
 
 SERIAL = "backup_serial"
@@ -63,7 +63,7 @@ def current_state(target: Path) -> tuple[dict[str, tuple], int] | None:
         return None
     try:
         with db.session(target, read_only=True) as con:
-            if not db.applied_migrations(con):
+            if not migrations.applied_migrations(con):
                 return None
             return accounts(con), serial(con)
     except DatabaseError:

@@ -10,10 +10,9 @@ project's own schema contains (`_identifier`), and the parquet path is a bound p
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from museum.store import db
+from museum.store import db, migrations
 from museum.backup.manifest import IDENTIFIER
 from museum.errors import InputRejected
 
@@ -100,7 +99,7 @@ def continue_sequences(con, manifest: dict, schema: dict[str, list[str]]) -> Non
 def build(con, source: Path, manifest: dict) -> dict[str, int]:
     """Fill the empty database behind `con` from the verified snapshot in `source`; return the
     row count of each table (equal to the manifest's)."""
-    db.migrate(con, versions=set(manifest["migrations"]))
+    migrations.migrate(con, versions=set(manifest["migrations"]))
     schema = schema_columns(con)
     wanted, have = set(manifest["tables"]), set(schema)
     if wanted != have:
@@ -117,10 +116,10 @@ def build(con, source: Path, manifest: dict) -> dict[str, int]:
         counts = table_counts(con)
         if counts != manifest["tables"]:
             raise InputRejected("backup.counts_differ", path=str(source))
-        if db.applied_migrations(con) != manifest["migrations"]:
+        if migrations.applied_migrations(con) != manifest["migrations"]:
             raise InputRejected("backup.migrations_differ", path=str(source))
         continue_sequences(con, manifest, schema)
-    db.migrate(con)
+    migrations.migrate(con)
     return counts
 
 

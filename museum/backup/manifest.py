@@ -19,7 +19,7 @@ import re
 import stat
 from pathlib import Path
 
-from museum.store import db
+from museum.store import migrations
 from museum.errors import InputRejected, UsageError
 
 MANIFEST = "manifest.json"
@@ -104,7 +104,7 @@ def read(source: Path) -> dict:
         raise InputRejected("backup.old_format", path=str(source))
     if not _well_formed(manifest):
         raise InputRejected("backup.bad_manifest", path=str(path))
-    known = {version for version, _, _ in db.migrations()}
+    known = {version for version, _, _ in migrations.migrations()}
     unknown = [v for v in manifest["migrations"] if v not in known]
     if unknown:
         raise InputRejected("backup.newer_schema", path=str(source), versions=", ".join(f"{v:04d}" for v in unknown))

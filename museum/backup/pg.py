@@ -29,7 +29,7 @@ from pathlib import Path
 
 from museum.backup import accounts as backup_accounts, load as backup_load, manifest as backup_manifest
 from museum.errors import DatabaseBusy, DatabaseError, InputRejected
-from museum.store import audit, db, pg as pg_store, pg_databases
+from museum.store import audit, db, migrations, pg as pg_store, pg_databases
 
 DUMP_FILE = backup_manifest.PG_DUMP_FILE
 ENGINE = "postgresql"
@@ -74,7 +74,7 @@ def _inspect_current(url: str, unchanged_since: datetime | None) -> list[tuple]:
     """The current database's batches; DatabaseBusy when it changed after `unchanged_since`."""
     try:
         with db.session(url, read_only=True) as con:
-            if not db.applied_migrations(con):
+            if not migrations.applied_migrations(con):
                 return []
             if unchanged_since is not None:
                 changes, first_at = db.rows(con, "backup_audit_since", since=unchanged_since)[0]
@@ -109,9 +109,9 @@ def restore(source: Path, url: str, manifest: dict, status: str, *, actor: str, 
             counts = backup_load.table_counts(con)
             if counts != manifest["tables"]:
                 raise InputRejected("backup.counts_differ", path=str(source))
-            if db.applied_migrations(con) != manifest["migrations"]:
+            if migrations.applied_migrations(con) != manifest["migrations"]:
                 raise InputRejected("backup.migrations_differ", path=str(source))
-            db.migrate(con)
+            migrations.migrate(con)
             with db.transaction(con):
                 auth.renew_all_credentials(con)  # every session signed in before the restore ends
                 audit.record(con, "restore", actor,

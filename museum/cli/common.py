@@ -6,8 +6,8 @@ import json
 import sys
 
 from museum import institutions, seed, settings
-from museum.store import db
-from museum.errors import DatabaseError, InputRejected, UsageError
+from museum.store import db, migrations
+from museum.errors import DatabaseError, UsageError
 
 
 def open_initialised(args):
@@ -40,7 +40,7 @@ def open_read_only(path, *, initialise: bool = True):
     migrations is initialised first (a short write) when `initialise`, else None is returned."""
     if path.exists():
         con = db.connect(path, read_only=True)
-        if not db.pending_migrations(con):
+        if not migrations.pending_migrations(con):
             return con
         con.close()
     if not initialise:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from museum import catalog, period as periods, settings
+from museum import catalog, period as periods
 from museum.cli.common import acting_user, add_unit_options, open_initialised, print_json, unit
 from museum.errors import InputRejected, UsageError
 from museum.i18n import t

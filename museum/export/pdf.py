@@ -7,7 +7,6 @@ cannot run scripts. Page numbers come from CSS @page margin boxes (Chromium 131+
 
 from __future__ import annotations
 
-import base64
 import re
 import logging
 import subprocess

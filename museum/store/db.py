@@ -1,4 +1,5 @@
-"""Database access: connect (waiting for a busy file), migrate, and run named queries.
+"""Database access: connect (waiting for a busy file), transactions, and run named queries (the migrations
+are museum.store.migrations, the tests' fault points museum.store.faults).
 
 Every SQL statement the project runs lives in `queries/NAME.sql` and is run by name with bound
 `$parameters`; nothing here builds SQL from values.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -30,7 +30,7 @@ import duckdb
 import pandas as pd
 
 from museum import settings
-from museum.store import dialect, files as db_files, pg, pool as db_pool, views
+from museum.store import dialect, faults, files as db_files, pg, pool as db_pool, views
 from museum.store.errors import database_error
 from museum.errors import DatabaseBusy, DatabaseError
 
@@ -166,32 +166,6 @@ def data_version(path: str | Path | None = None) -> tuple:
     return tuple(stamps)
 
 
-_ARMED = threading.local()
-
-
-def fault_point(name: str) -> None:
-    """Tests only: the process kills itself (SIGKILL) here when MUSEUM_FAULT_KILL_AT names this
-    point, so a test can stop a write at an exact step; inert otherwise.
-
-    Points: `query.NAME` (before a named query runs), `restore.*`, `backup.recorded`, `migration.NNNN`, and
-    `commit:NAME` / `committed:NAME` — just before / just after the commit of the transaction in
-    which the query NAME ran (plain `transaction.*` points would hit whichever transaction comes first).
-    """
-    spec = settings.fault_kill_at()
-    if not spec:
-        return
-    if spec == name:
-        os.kill(os.getpid(), signal.SIGKILL)
-    when, _, query_name = spec.partition(":")
-    if when in ("commit", "committed") and name == f"query.{query_name}":
-        _ARMED.when = when
-
-
-def _fault_at_commit(stage: str) -> None:
-    if getattr(_ARMED, "when", None) == stage:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
 def _path_of(con) -> Path | None:
     return con.path if isinstance(con, Connection) else None
 
@@ -234,7 +208,7 @@ def transaction(con, *, institution: int | None = None) -> Iterator:
         set_institution(con, institution)
         yield con
         wrote = pg.is_pg(con) and con.write and scalar(con, "transaction_wrote")
-        _fault_at_commit("commit")
+        faults.at_commit("commit")
     except BaseException:
         try:
             con.execute("rollback")
@@ -262,7 +236,7 @@ def transaction(con, *, institution: int | None = None) -> Iterator:
         except DatabaseError:
             pass
         views.after_commit(con)  # the comparison's materialized view, refreshed in the background (0020)
-    _fault_at_commit("committed")
+    faults.at_commit("committed")
 
 
 def query_names() -> list[str]:
@@ -326,7 +300,7 @@ def _guarded(con: duckdb.DuckDBPyConnection, query_name: str) -> Iterator[None]:
 
 
 def _run(con: duckdb.DuckDBPyConnection, query_name: str, params: dict):
-    fault_point(f"query.{query_name}")
+    faults.fault_point(f"query.{query_name}")
     sql = load_query(query_name, engine_of(con))
     bound = _bind(query_name, sql, params)
     with _guarded(con, query_name):
@@ -370,7 +344,7 @@ def executemany(con: duckdb.DuckDBPyConnection, query_name: str, records: list[d
     """Run a named statement once per record (inside the caller's transaction)."""
     if not records:
         return
-    fault_point(f"query.{query_name}")
+    faults.fault_point(f"query.{query_name}")
     sql = load_query(query_name, engine_of(con))
     bound = [_bind(query_name, sql, record) for record in records]
     with _guarded(con, query_name):  # the same time limit and errors as one statement
@@ -396,56 +370,3 @@ def insert_frame(con: duckdb.DuckDBPyConnection, query_name: str, frame) -> None
     """Run a named `insert … select … from frame` statement over a DataFrame or Arrow table (bulk loads)."""
     with registered(con, frame):
         _run(con, query_name, {})
-
-
-def migrations() -> list[tuple[int, str, Path]]:
-    found = []
-    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
-        match = re.fullmatch(r"(\d{4})_([a-z0-9_]+)\.sql", path.name)
-        if not match:
-            raise DatabaseError("db.bad_migration_name", name=path.name)
-        found.append((int(match[1]), match[2], path))
-    return found
-
-
-def applied_migrations(con) -> list[int]:
-    """The versions recorded in schema_migrations (none for a database never initialised)."""
-    if not scalar(con, "schema_migrations_exists"):
-        return []
-    return [int(row[0]) for row in rows(con, "schema_migrations_applied")]
-
-
-def pending_migrations(con) -> list[str]:
-    """The migration files not yet applied (works on a read-only connection)."""
-    applied = set(applied_migrations(con))
-    return [path.name for version, _, path in migrations() if version not in applied]
-
-
-def migrate(con: duckdb.DuckDBPyConnection, *, versions: set[int] | None = None) -> list[str]:
-    """Apply every migration not yet recorded (or only those in `versions`), in order, each in its
-    own transaction."""
-    if scalar(con, "schema_migrations_exists"):
-        # a current schema needs no DDL: the app's roles on PostgreSQL have no right to any
-        applied = set(applied_migrations(con))
-        if all(version in applied for version, _, _ in migrations()):
-            return []
-    execute(con, "schema_migrations_create")
-    applied = {row[0] for row in rows(con, "schema_migrations_applied")}
-    done = []
-    for version, name, path in migrations():
-        if version in applied or (versions is not None and version not in versions):
-            continue
-        with transaction(con):
-            fault_point(f"migration.{version:04d}")
-            text = dialect.migration_text(path) if pg.is_pg(con) else path.read_text(encoding="utf-8")
-            try:
-                con.execute(text)
-            except ENGINE_ERRORS as exc:
-                raise _failure(con, exc, path.stem) from exc
-            execute(con, "schema_migrations_record", version=version, name=name)
-            if pg.is_pg(con) and version >= PG_DATA_VERSION_SINCE:
-                execute(con, "data_version_track")  # the tables this migration made move the data version
-            if pg.is_pg(con) and version >= PG_ROW_SECURITY_SINCE:
-                execute(con, "row_security_track")  # and get row-level security if they hold a unit's rows
-        done.append(path.name)
-    return done

@@ -66,11 +66,11 @@ def signed_in(role: str = "editor", name: str | None = None) -> dict:
     `open_page("app_pages/x.py", session=signed_in("editor"))`.
     """
     from museum.access import auth
-    from museum.store import db
+    from museum.store import db, migrations
 
     name = name or f"test-{role}"
     with db.session(settings.db_path()) as con:
-        db.migrate(con)
+        migrations.migrate(con)
         user = auth.get_user(con, name) or auth.add_user(con, name, role, "password-1", actor="test")
     return {"access_user": {"name": name, "role": role, "via": "password", "credential_version": user.credential_version},
             "access_last_activity": auth.utc_now()}

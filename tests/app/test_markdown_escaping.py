@@ -12,7 +12,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from museum.store import db
+from museum.store import db, migrations
 from tests.app.conftest import open_page, signed_in
 from ui import text
 
@@ -50,7 +50,7 @@ def test_plain_leaves_no_link_image_or_autolink():
 
 def test_an_institution_name_and_a_column_name_reach_no_page_as_a_link(empty_db_path):
     with db.session(empty_db_path) as con:  # registered first: the institution every page is about
-        db.migrate(con)
+        migrations.migrate(con)
         con.execute("insert into institution (name, created_at) values ($name, now())", {"name": f"示例馆 {HOSTILE}"})
     at = open_page("app_pages/upload.py", "zh", session=signed_in("editor"))
     content = f"年份,月份,科普图文,{HOSTILE}图文发布数\n2022,1,301,5\n".encode("utf-8")

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from museum.store import audit, db
+from museum.store import audit, db, migrations
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)
 
@@ -12,7 +12,7 @@ T0 = datetime(2030, 1, 2, 9, 0, 0)
 @pytest.fixture
 def con(empty_db_path):
     with db.session(empty_db_path) as connection:
-        db.migrate(connection)
+        migrations.migrate(connection)
         yield connection
 
 

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from museum.access import auth
-from museum.store import audit, db
+from museum.store import audit, db, migrations
 from museum.errors import InputRejected
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)
@@ -21,7 +21,7 @@ def fast_hashes(monkeypatch):
 def db_path(empty_db_path):
     """Accounts need only the schema, not the embedded report data."""
     with db.session(empty_db_path) as connection:
-        db.migrate(connection)
+        migrations.migrate(connection)
     return empty_db_path
 
 

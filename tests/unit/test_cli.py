@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from museum import settings
-from museum.store import db
+from museum.store import migrations
 from museum.cli import main
 from museum.present import KPI_JSON_KEYS
 
@@ -60,8 +60,8 @@ def test_init_twice_through_the_real_entry_point(tmp_path):
     path = tmp_path / "cli.duckdb"
     first = run_cli("init", "--db", str(path))
     second = run_cli("init", "--db", str(path))
-    migrations = len(db.migrations())  # every numbered file in queries/migrations/
-    assert first.returncode == 0 and f"应用迁移 {migrations} 个，载入内置数据批次 1 个" in first.stdout
+    count = len(migrations.migrations())  # every numbered file in queries/migrations/
+    assert first.returncode == 0 and f"应用迁移 {count} 个，载入内置数据批次 1 个" in first.stdout
     assert second.returncode == 0 and "应用迁移 0 个，载入内置数据批次 0 个" in second.stdout
 
 

@@ -11,7 +11,7 @@ from museum.cli import main
 from museum.forms import draft as draft_module
 from museum.forms import edits, fields
 from museum.report import importer
-from museum.store import metrics
+from museum.store import metrics, migrations
 from museum.report import parser as report_parser
 from museum.sections.scope import Scope
 from museum.store import audit, batches, db
@@ -37,7 +37,7 @@ def imported(tmp_path, text: str):
     """The draft's text imported into an empty database: (values of the year, profile fields, awards)."""
     path = tmp_path / f"empty-{abs(hash(text))}.duckdb"
     with db.session(path) as con:
-        db.migrate(con)
+        migrations.migrate(con)
         with db.transaction(con):
             metrics.sync(con)   # the schema and the catalog, without the embedded report
         parsed = report_parser.parse_text(text, file_name="draft.txt")

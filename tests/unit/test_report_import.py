@@ -12,7 +12,7 @@ import pytest
 
 from museum import seed
 from museum.report import importer as report_import, parser as report_parser
-from museum.store import batches, db
+from museum.store import batches, db, migrations
 from museum.cli import main
 from museum.report.parser import review
 
@@ -203,7 +203,7 @@ def test_import_report_commits_then_reports_duplicate(tmp_path, capsys, monkeypa
     path = tmp_path / "cli.duckdb"
     monkeypatch.setenv("MUSEUM_BCRYPT_ROUNDS", "4")
     with db.session(path) as con:
-        db.migrate(con)
+        migrations.migrate(con)
         auth.add_user(con, "李四", "editor", "password-1", actor="test")
     code, out, _ = run_main(capsys, "import-report", str(DATA / "cell_per_line.txt"), "--db", str(path), "--user", "李四", "--json",
                                 "--new-institution")  # an empty database: the report's unit is new (issue 24)

@@ -9,7 +9,7 @@ import pytest
 
 from museum.access import auth, rights
 from museum.cli import main
-from museum.store import audit, db
+from museum.store import audit, db, migrations
 from tests.unit.test_report_import import DATA as REPORTS
 from tests.tables import dump
 
@@ -197,10 +197,10 @@ def test_a_new_unit_grants_nothing_but_to_admins(units, capsys):
 def test_migration_gives_existing_accounts_their_role_in_every_unit(tmp_path):
     path = tmp_path / "old.duckdb"
     with db.session(path) as con:
-        db.migrate(con, versions={v for v, _, _ in db.migrations() if v < 16})
+        migrations.migrate(con, versions={v for v, _, _ in migrations.migrations() if v < 16})
         con.execute("insert into institution (name) values ('甲馆'), ('乙馆')")
         con.execute("insert into app_user (user_name, role, password_hash, created_at) values ('老王', 'editor', 'x', now())")
-        db.migrate(con)
+        migrations.migrate(con)
         assert sorted(con.execute("select user_name, institution_id, role from membership").fetchall()) == [
             ("老王", 1, "editor"), ("老王", 2, "editor")]
 

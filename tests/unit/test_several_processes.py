@@ -17,7 +17,7 @@ import pytest
 
 from museum import seed, settings
 from museum.access import auth, sessions, throttle
-from museum.store import db
+from museum.store import db, migrations
 
 pytestmark = pytest.mark.usefixtures("pg_only")
 PROCESSES = 3
@@ -66,7 +66,7 @@ def test_processes_starting_together_on_a_new_database_build_it_once(empty_db_pa
     built = [line.split() for line in outputs if line.split() != ["0", "0"]]
     assert len(built) == 1, outputs  # one process built it, the others found it built
     with db.session(empty_db_path) as con:
-        assert db.pending_migrations(con) == []
+        assert migrations.pending_migrations(con) == []
         assert db.scalar(con, "batch_count") == int(built[0][1]) > 0
         assert seed.init(con) == {"migrations": [], "seed_batches": []}
 

@@ -13,7 +13,7 @@ import pytest
 
 from museum import backup
 from museum.access import auth, throttle
-from museum.store import audit, db
+from museum.store import audit, db, migrations
 from museum.errors import InputRejected
 
 T0 = datetime(2030, 1, 2, 9, 0, 0)
@@ -27,7 +27,7 @@ def fast_hashes(monkeypatch):
 @pytest.fixture
 def db_path(empty_db_path):
     with db.session(empty_db_path) as connection:
-        db.migrate(connection)
+        migrations.migrate(connection)
     return empty_db_path
 
 
@@ -240,14 +240,14 @@ def test_every_end_reason_has_a_message(reason):
 def test_migration_0007_forgets_typed_names_of_failed_sign_ins(empty_db_path):
     """Lines written before 0007 kept the typed text; the migration replaces it where it named no account."""
     with db.session(empty_db_path) as con:
-        db.migrate(con, versions={1, 3, 4})
+        migrations.migrate(con, versions={1, 3, 4})
         con.execute("insert into app_user values ('boss', 'admin', 'x', TIMESTAMP '2030-01-01', false)")
         for name, action, detail in [("boss", "sign_in_failed", "wrong password"), ("my secret pw", "sign_in_failed", "unknown user"),
                                      ("old.user", "sign_in_ok", "role=viewer"), ("old.user", "sign_in_failed", "unknown user")]:
             con.execute("insert into audit (occurred_at, user_name, action, detail) values (TIMESTAMP '2030-01-01', $n, $a, $d)",
                         {"n": name, "a": action, "d": detail})
         con.execute("insert into sign_in_throttle values ('my secret pw', 3, null, null), ('boss', 1, null, null)")
-        db.migrate(con)
+        migrations.migrate(con)
         assert con.execute("select user_name from audit order by audit_id").fetchall() == [
             ("boss",), ("unknown",), ("old.user",), ("old.user",)]
         assert con.execute("select user_name from sign_in_throttle").fetchall() == [("boss",)]

@@ -10,7 +10,7 @@ import pytest
 from museum import catalog, seed
 from museum.intake import ingest
 from museum.report import importer as report_import
-from museum.store import db, metrics
+from museum.store import db, metrics, migrations
 from museum.errors import InputRejected
 from museum.report.parser import parse_bytes
 from museum.report.parser.plans import key_tasks
@@ -40,7 +40,7 @@ def test_seed_tasks_file_is_what_the_parser_reads_from_the_report():
 def unseeded(empty_db_path):
     """A migrated database with the catalog but without the embedded report."""
     with db.session(empty_db_path) as connection:
-        db.migrate(connection)
+        migrations.migrate(connection)
         with db.transaction(connection):
             metrics.sync(connection)
         yield connection

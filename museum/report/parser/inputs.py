@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from html import unescape
 from html.parser import HTMLParser
 

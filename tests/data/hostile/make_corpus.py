@@ -41,7 +41,7 @@ import duckdb  # noqa: E402
 
 from museum import backup  # noqa: E402
 from museum.backup import manifest as backup_manifest  # noqa: E402
-from museum.store import db  # noqa: E402
+from museum.store import db, migrations  # noqa: E402
 
 KEY = "hostile-corpus-key-0001-never-use-in-production"
 OTHER_KEY = "someone-elses-key-0002-never-use-in-production"
@@ -68,7 +68,7 @@ def build_database(path: Path) -> None:
     sha = hashlib.sha256(content).hexdigest()
     t0 = "TIMESTAMP '2030-01-02 09:00:00'"
     with db.session(path) as con:
-        db.migrate(con, versions=MIGRATIONS)
+        migrations.migrate(con, versions=MIGRATIONS)
         with db.transaction(con):
             for statement, params in (
                 (f"update schema_migrations set applied_at = {t0}", {}),
@@ -98,7 +98,7 @@ def export(path: Path, directory: Path) -> dict:
             "format": backup_manifest.FORMAT_VERSION,
             "created_at": T0.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "created_by": "corpus",
-            "migrations": db.applied_migrations(con),
+            "migrations": migrations.applied_migrations(con),
             "tables": {name: db.scalar(con, "backup_table_rows", table_name=name) for (name,) in db.rows(con, "backup_tables")},
             "sequences": {n: (None if last is None else int(last)) for n, _s, last in db.rows(con, "backup_sequences")},
         }
