@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from museum import catalog, present, sections
+from museum import catalog, headlines, sections
 from museum.forms import calendar
 from museum.sections.common import category_cards
 from ui import blocks, context
@@ -14,7 +14,7 @@ if (due_soon := calendar.next_due_line(dt.date.today(), selection.lang)) is not 
     st.page_link("app_pages/calendar.py", label=due_soon, icon=":material/event:")
 
 blocks.render(sections.build("overview", scope), scope, heading=True)
-missing = present.headline_missing(scope.kpis, selection.lang, selection.period_label)
+missing = headlines.headline_missing(scope.kpis, selection.lang, selection.period_label)
 if missing:  # a shorter headline row says which figures it lacks instead of silently dropping them
     st.caption(blocks.plain(missing))
 if not scope.kpis and scope.whole_year:  # a part of a year without data: the header said so

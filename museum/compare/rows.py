@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from museum import present
+from museum import headlines
 from museum.catalog import Metric
 from museum.kpis import Kpi, change_bound
 
@@ -146,7 +146,7 @@ def build(scopes: list, metric_ids: tuple[str, ...] | None = None) -> list[Row]:
     no rank, never a zero. Rank is 1 for the best value (higher_is_better decides the direction), among the
     units whose value covers the same months (reference_coverage); a unit that reported other months keeps its
     value, marked `other_months`, and is not ranked."""
-    metric_ids = tuple(metric_ids or present.headline_ids())
+    metric_ids = tuple(metric_ids or headlines.headline_ids())
     per_unit = [_unit_rows(scope, metric_ids) for scope in scopes]
     result: list[Row] = []
     for index, metric_id in enumerate(metric_ids):

@@ -13,7 +13,7 @@ from typing import Callable
 
 import pandas as pd
 
-from museum import present
+from museum import headlines
 from museum.compare.rows import HEADCOUNT, Row, build
 from museum.period import Period
 from museum.sections import FRAMES, Scope
@@ -47,7 +47,7 @@ def bulk_frames(con, ids: list[int], year: int, metric_ids: tuple[str, ...] | No
     latest-month and whole-year rows that 序时进度 looks at — so a national database's ten years of a
     hundred metrics are not all fetched for nine metrics of one year. Scopes made from it answer
     for those metrics only."""
-    metrics = list(metric_ids or present.headline_ids())
+    metrics = list(metric_ids or headlines.headline_ids())
     found = {}
     for name, query in BULK.items():
         params = {"ids": list(ids)}

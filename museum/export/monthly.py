@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from museum import institutions, kpis, present, sections
+from museum import headlines, institutions, kpis, sections
 from museum.errors import InputRejected
 from museum.export import exceptions
 from museum.export.content import Report, sources_table
@@ -170,4 +170,4 @@ def build_monthly(con, period: Period | str, lang: str = "zh", *, institution: s
                     generated=datetime.now().strftime("%Y-%m-%d %H:%M"), kpis=scope.kpis,
                     sections=[part for part in parts if part], sources=sources_table(scope.kpis, lang), title=title)
     score = view.total_sentences(scope.year_targets, lang) if scope.year_targets else []
-    return Monthly(period, report, findings, present.headline(scope.kpis), done, planned, score, scope)
+    return Monthly(period, report, findings, headlines.headline(scope.kpis), done, planned, score, scope)

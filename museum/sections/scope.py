@@ -20,7 +20,7 @@ from typing import Callable
 
 import pandas as pd
 
-from museum import catalog, charts, kpis, present
+from museum import catalog, charts, headlines, kpis
 from museum.store import db
 from museum.catalog import Catalog
 from museum.i18n import t
@@ -137,7 +137,7 @@ class Scope:
     @cached_property
     def prior_notice(self) -> str | None:
         """The one notice that replaces "无上年数据" on every card when the prior year is not in the database."""
-        return present.prior_year_notice(kpis.years_with_data(self.frame("values")), self.year, self.lang, self.kpis)
+        return headlines.prior_year_notice(kpis.years_with_data(self.frame("values")), self.year, self.lang, self.kpis)
 
     @cached_property
     def months_with_data(self) -> tuple[int, ...]:

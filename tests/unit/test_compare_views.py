@@ -10,7 +10,7 @@ import json
 import pandas as pd
 import pytest
 
-from museum import compare, institutions, kpis, present
+from museum import compare, headlines, institutions, kpis
 from museum.cli import main
 from museum.intake import ingest
 from museum.compare import display, sources
@@ -86,7 +86,7 @@ def test_every_units_view_rows_are_its_values_frame_of_what_is_compared(three, p
     """Per unit the view's rows are its own metric_values rows: of the compared metrics those of the year
     and the year before, its staff counts up to the year, and rows of the year for 序时进度; targets and
     budgets as its own."""
-    headline = set(present.headline_ids())
+    headline = set(headlines.headline_ids())
     with db.session(three, read_only=True) as con:
         ids = [uid for uid, _ in units_of(con)]
         for year in (2024, 2025):

@@ -37,7 +37,7 @@ def monthly_of(path, text, lang="zh"):
 
 
 def test_regenerating_the_corpus_changes_no_byte(tmp_path):
-    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in CORPUS.iterdir() if p.suffix != ".py"}
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py"}
     copy = tmp_path / "make_corpus.py"
     copy.write_text((CORPUS / "make_corpus.py").read_text(encoding="utf-8"), encoding="utf-8")
     subprocess.run([sys.executable, str(copy)], check=True, capture_output=True)

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from museum import catalog, kpis, present
+from museum import catalog, headlines, kpis, present
 
 CAT = catalog.load()
 VISITS_SENTENCE = "本年度共发布各类科普图文5528篇,总访问量超500万次,粉丝增长2万余人。"
@@ -228,22 +228,22 @@ def test_sentences_of_ratios_counts_and_missing_changes():
 
 
 def test_the_headline_row_comes_from_its_data_file():
-    assert present.headline_ids() == ("onsite_visitors", "posts", "short_videos", "online_visits", "follower_growth",
+    assert headlines.headline_ids() == ("onsite_visitors", "posts", "short_videos", "online_visits", "follower_growth",
                                       "outreach_events", "awards_total", "assets_year_end", "headcount")
     frame = values(("headcount", 2024, None, 31, "exact"), ("posts", 2024, None, 5528, "exact"), ("livestreams", 2024, None, 7, "exact"))
     year_kpis = kpis.kpis_for_year(frame, CAT, 2024)
-    assert [k.metric.metric_id for k in present.headline(year_kpis)] == ["posts", "headcount"]
-    assert [k.metric.metric_id for k in present.headline(year_kpis, ("livestreams", "posts"))] == ["livestreams", "posts"]
+    assert [k.metric.metric_id for k in headlines.headline(year_kpis)] == ["posts", "headcount"]
+    assert [k.metric.metric_id for k in headlines.headline(year_kpis, ("livestreams", "posts"))] == ["livestreams", "posts"]
 
 
 def test_on_site_visitors_lead_the_headline_when_they_have_data():
     """A science museum's first figure is 接待观众人次 (issue 18 item 8); without it the row is as before, eight at most."""
-    listed = present.headline_ids()
+    listed = headlines.headline_ids()
     full = values(*[(metric_id, 2024, None, 100, "exact") for metric_id in listed])
-    shown = [k.metric.metric_id for k in present.headline(kpis.kpis_for_year(full, CAT, 2024))]
+    shown = [k.metric.metric_id for k in headlines.headline(kpis.kpis_for_year(full, CAT, 2024))]
     assert shown == list(listed[:8]) and shown[0] == "onsite_visitors"
     without = values(*[(metric_id, 2024, None, 100, "exact") for metric_id in listed[1:]])
-    assert [k.metric.metric_id for k in present.headline(kpis.kpis_for_year(without, CAT, 2024))] == list(listed[1:])
+    assert [k.metric.metric_id for k in headlines.headline(kpis.kpis_for_year(without, CAT, 2024))] == list(listed[1:])
 
 
 @pytest.mark.parametrize("content,message", [
@@ -255,21 +255,21 @@ def test_a_bad_headline_file_is_refused_with_its_row(tmp_path, content, message)
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError) as raised:
-        present.headline_ids(path)
+        headlines.headline_ids(path)
     assert str(raised.value) == message
 
 
 def test_one_notice_when_no_kpi_has_a_prior_year():
-    assert present.prior_year_notice([2024], 2024, "zh") == "库中只有2024年数据：导入2023年的年度报告或上传上年数据后即可显示同比"
-    assert present.prior_year_notice([2024], 2024, "en") == (
+    assert headlines.prior_year_notice([2024], 2024, "zh") == "库中只有2024年数据：导入2023年的年度报告或上传上年数据后即可显示同比"
+    assert headlines.prior_year_notice([2024], 2024, "en") == (
         "Only 2024 is in the database: import the 2023 annual report or upload last year's figures to see year-over-year changes")
-    assert present.prior_year_notice([2022, 2024], 2024, "zh") == "库中没有2023年数据：导入2023年的年度报告或上传上年数据后即可显示同比"
-    assert present.prior_year_notice([2023, 2024], 2024, "zh") is None
+    assert headlines.prior_year_notice([2022, 2024], 2024, "zh") == "库中没有2023年数据：导入2023年的年度报告或上传上年数据后即可显示同比"
+    assert headlines.prior_year_notice([2023, 2024], 2024, "zh") is None
     with_prior = kpis.kpis_for_year(values(("posts", 2023, None, 1, "exact"), ("posts", 2024, None, 2, "exact"),
                                            ("headcount", 2024, None, 3, "exact")), CAT, 2024)
-    assert present.prior_year_notice([2023, 2024], 2024, "zh", with_prior) is None
+    assert headlines.prior_year_notice([2023, 2024], 2024, "zh", with_prior) is None
     without = [k for k in with_prior if k.metric.metric_id == "headcount"]
-    assert present.prior_year_notice([2023, 2024], 2024, "zh", without) == "库中没有2023年数据：导入2023年的年度报告或上传上年数据后即可显示同比"
+    assert headlines.prior_year_notice([2023, 2024], 2024, "zh", without) == "库中没有2023年数据：导入2023年的年度报告或上传上年数据后即可显示同比"
 
 
 def test_json_gains_the_basis_months_and_the_share_at_the_end():

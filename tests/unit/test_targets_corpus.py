@@ -32,7 +32,7 @@ def read(name: str) -> bytes:
 
 
 def test_regenerating_the_corpus_changes_no_byte(tmp_path):
-    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in CORPUS.iterdir() if p.suffix != ".py"}
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py"}
     script = (CORPUS / "make_corpus.py").read_text(encoding="utf-8")
     copy = tmp_path / "make_corpus.py"
     copy.write_text(script, encoding="utf-8")
