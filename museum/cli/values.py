@@ -1,4 +1,7 @@
-"""`python -m museum values [--year Y] [--metric ID] [--platform P|total] [--json]`: every current stored value.
+"""`python -m museum values [--year Y | --period P] [--metric ID] [--platform P|total] [--json]`: every current stored value.
+
+`--period` (2025, 2025-Q2, 2025-04, 2025-01..2025-04) keeps the values of its months; a whole-year value belongs
+to a whole-year period only (it cannot be split into months).
 
 One object per stored observation with exactly the keys metric, year, month, platform, value,
 qualifier, batch_id, source (`month` null for a full-year value, `platform` null for the total;
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from museum import catalog, numbers, sources
+from museum import catalog, numbers, period as periods, sources
 from museum.store import batches, db
 from museum.cli.common import add_unit_options, unit, open_initialised, print_json, print_table
 from museum.errors import UsageError
@@ -21,7 +24,9 @@ JSON_KEYS = ("metric", "year", "month", "platform", "value", "qualifier", "batch
 
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser("values", parents=[common], help="every current stored value (totals and per-platform figures)")
-    parser.add_argument("--year", type=int)
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--year", type=int)
+    chosen.add_argument("--period", help="2025 | 2025-Q2 | 2025-04 | 2025-01..2025-04 (the values of those months)")
     parser.add_argument("--metric", metavar="ID", help="one metric id")
     parser.add_argument("--platform", metavar="P|total", help=f"one platform ({', '.join(sources.PLATFORMS)}) or total")
     add_unit_options(parser, user=True)
@@ -35,6 +40,13 @@ def stored_values(con, institution: int, *, year: int | None = None, metric: str
         con, "observation_current_values", institution_id=institution, year=year, metric_id=metric,
         platform=None if platform in (None, "total") else platform, totals_only=platform == "total",
     )
+
+
+def in_period(found: pd.DataFrame, chosen: periods.Period) -> pd.DataFrame:
+    """The stored values of the period's months; a whole-year value only when the period is its whole year."""
+    months = found["month"]
+    whole_year = months.isna() & chosen.is_year
+    return found[(found["year"] == chosen.year) & (whole_year | months.isin(chosen.months))]
 
 
 def _source(row) -> str | None:
@@ -57,12 +69,16 @@ def run(args) -> int:
         raise UsageError("values.unknown_metric", metric=args.metric, suggestions="、".join(cat.suggest(args.metric)) or "—")
     if args.platform and args.platform != "total" and args.platform not in sources.PLATFORMS:
         raise UsageError("values.bad_platform", platform=args.platform, known=", ".join(sources.PLATFORMS))
+    chosen = periods.parse(args.period) if args.period is not None else None
     con = open_initialised(args)
     try:
         institution, _ = unit(con, args)
-        found = stored_values(con, institution, year=args.year, metric=args.metric, platform=args.platform)
+        year = chosen.year if chosen is not None else args.year
+        found = stored_values(con, institution, year=year, metric=args.metric, platform=args.platform)
     finally:
         con.close()
+    if chosen is not None:
+        found = in_period(found, chosen)
     records = [
         {
             "metric": row["metric_id"],
