@@ -123,6 +123,18 @@ def _year_line(fig: go.Figure, rows: pd.DataFrame, column: str, name: str, lates
     )
 
 
+def mark_period(fig: go.Figure, period, lang: str) -> go.Figure:
+    """The chosen months (a month, a quarter, months a–b) outlined on a chart over months 1–12 of their year, named
+    in the legend ('所选期间：2025年4–6月'), so a reader of a month's cards finds that month on the lines; nothing
+    for a whole year."""
+    if period is None or period.is_year:
+        return fig
+    fig.add_vrect(x0=period.first - 0.5, x1=period.last + 0.5, fillcolor="rgba(0,0,0,0)", layer="below",
+                  line={"color": "#7F8C8D", "width": 1.2, "dash": "dash"}, showlegend=True,
+                  name=t("chart.chosen_period", lang, period=period.label(lang)))
+    return fig
+
+
 def monthly_lines(monthly: pd.DataFrame, metric: Metric, lang: str, *, year: int, demo: bool = False) -> go.Figure:
     """One line per year over months 1–12 (the chart's year and the two before it), each named in
     the legend, a partial year with the months it covers."""

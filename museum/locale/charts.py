@@ -10,6 +10,7 @@ MESSAGES = {
     "chart.month_count": ("{count}个月", "{count} months"),
     "chart.yearly_title": ("{metric}：历年对比", "{metric}: by year"),
     "chart.monthly_title": ("{metric}：各月数值", "{metric}: by month"),
+    "chart.chosen_period": ("所选期间：{period}", "Chosen period: {period}"),
     "chart.ytd_title": ("{metric}：年内累计（与上年同期比）", "{metric}: year to date vs same period"),
     "chart.change_pct": ("同比变化（%）", "Change vs prior year (%)"),
     "chart.category_change_title": ("{category}：{period}同比", "{category}: {period} vs a year earlier"),

@@ -78,9 +78,11 @@ def metric_blocks(scope: Scope, metric: Metric) -> list[Block]:
         # the year's events are drawn where the year itself has months: on last years' lines they would mislead
         events = scope.frame("timeline_events") if not this_year.empty else scope.frame("timeline_events").head(0)
         figure = add_event_spans(charts.monthly_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
-        blocks.append(chart(scope.name(f"{name}_monthly"), figure, monthly_data(scope, shown, metric)))
+        blocks.append(chart(scope.name(f"{name}_monthly"), charts.mark_period(figure, scope.period, lang),
+                            monthly_data(scope, shown, metric)))
         if metric.kind == "flow" and this_year["month"].nunique() >= 2:
             figure = add_event_spans(charts.ytd_lines(shown, metric, lang, year=year, demo=scope.demo), events, year, lang)
+            figure = charts.mark_period(figure, scope.period, lang) if scope.period.last <= this_year["month"].max() else figure
             ytd = shown[shown["year"].isin([year - 1, year]) & shown["month"].isin(this_year["month"])].copy()
             ytd["ytd"] = ytd.groupby("year")["value"].cumsum()
             blocks.append(chart(scope.name(f"{name}_ytd"), figure, monthly_data(scope, ytd, metric, "ytd")))
