@@ -97,9 +97,18 @@ def missing_names(rows: list[Row]) -> list[str]:
     return [row.institution for row in rows if row.kpi is None]
 
 
+def months_covered(row: Row, lang: str) -> str:
+    """The months a reported value covers, in words: '1–8月累计', '截至9月', and for a whole year '全年' (a flow)
+    or '年末' (a stock, a ratio)."""
+    text = present.coverage_text(row.kpi, lang)
+    if text:
+        return text
+    return t("compare.year_end" if row.metric.kind in ("stock", "ratio") else "compare.whole_year", lang)
+
+
 def other_months_names(rows: list[Row], lang: str) -> list[str]:
     """'示例·某区科普基地（1–8月累计）': the units not ranked because they reported other months, with theirs."""
-    return [row.institution + t("compare.coverage", lang, coverage=present.coverage_text(row.kpi, lang) or "—")
+    return [row.institution + t("compare.coverage", lang, coverage=months_covered(row, lang))
             for row in rows if row.other_months]
 
 
@@ -111,8 +120,7 @@ def figure(rows: list[Row], period: Period, lang: str) -> go.Figure:
                                   r.institution))
     metric = rows[0].metric
     labels = [numbers.format_value(r.value, r.qualifier, lang, metric.unit(lang), compact=True)
-              + (t("compare.coverage", lang, coverage=present.coverage_text(r.kpi, lang) or "")
-                 if r.other_months and present.coverage_text(r.kpi, lang) else "")
+              + (t("compare.coverage", lang, coverage=months_covered(r, lang)) if r.other_months else "")
               for r in drawn]
     fig = go.Figure(go.Bar(
         x=[r.value for r in drawn], y=[r.institution for r in drawn], orientation="h", text=labels,

@@ -60,15 +60,15 @@ def rank_values(values: list[float | None], higher_is_better: bool = True) -> li
 
 
 def coverage(row: Row) -> tuple[int, ...] | None:
-    """The months a row's value stands for: those summed (a flow, an event count, a ratio) or the month read (a
-    stock, whose value is the one at that month's end); None when the unit did not report. An annual value covers
+    """The months a row's value stands for: those summed (a flow, an event count) or the month read (a stock or a
+    ratio, whose value is the one at that month's end); None when the unit did not report. An annual value covers
     its whole period."""
     if row.kpi is None:
         return None
     current, period = row.kpi.current, row.kpi.period
     months = current.months if current.basis == "months" and current.months else \
         (period.months if period is not None else tuple(range(1, 13)))
-    return (max(months),) if row.metric.kind == "stock" else tuple(months)
+    return (max(months),) if row.metric.kind in ("stock", "ratio") else tuple(months)
 
 
 def reference_coverage(rows: list[Row]) -> tuple[int, ...] | None:

@@ -97,12 +97,14 @@ class Analysis:
 
 def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Catalog | None = None,
             year: int | None = None, mapping: dict[str, str] | None = None, aliases: dict[str, str] | None = None,
-            allow_implausible: bool = False) -> Analysis:
+            allow_implausible: bool = False, stored_copy: bool = False) -> Analysis:
     """Read and validate a file without touching the database.
 
     year: the year for sheets that do not name one (`--year`); mapping: column text -> metric id
     ("" to ignore) for this upload; aliases: the institution's remembered mapping
-    (`load_aliases`); allow_implausible: accept values beyond the catalog's plausibility bound.
+    (`load_aliases`); allow_implausible: accept values beyond the catalog's plausibility bound;
+    stored_copy: the bytes are this install's own stored copy (a pending upload approved), whose
+    volunteer keys are taken as they are — in an upload, that column is hashed like any identity.
     """
     cat = cat or catalog.load()
     analysis = Analysis(file_name=file_name, content=content, sha256=batches.sha256(content),
@@ -129,7 +131,7 @@ def analyse(content: bytes, file_name: str, *, sheet: str | None = None, cat: Ca
     roster = volunteers.recognise(book.sheets)
     found = sources.recognise(book.sheets) if roster is None else None
     if roster is not None:
-        _volunteers(analysis, roster)
+        _volunteers(analysis, roster, stored_copy)
     elif found is not None:
         _platform(analysis, *found)
     else:
@@ -160,11 +162,11 @@ def _platform(analysis: Analysis, sheet, found) -> None:
     analysis.sheets = [SheetResult(sheet.name, "rejected" if export.errors else "read", "platform", export.rows)]
 
 
-def _volunteers(analysis: Analysis, found: volunteers.Found) -> None:
+def _volunteers(analysis: Analysis, found: volunteers.Found, stored_copy: bool = False) -> None:
     """A volunteer roster or service export: monthly metrics; the bytes kept are a copy without
     names, ID numbers and phone numbers (the upload itself is never stored)."""
     analysis.layout, analysis.sheet, analysis.source_format = "volunteers", found.sheet.name, "volunteer_records"
-    read = volunteers.read(found)
+    read = volunteers.read(found, stored_copy=stored_copy)
     analysis.errors = read.errors
     if read.errors:
         analysis.sheets = [SheetResult(found.sheet.name, "rejected", "volunteers")]
@@ -174,7 +176,8 @@ def _volunteers(analysis: Analysis, found: volunteers.Found) -> None:
     analysis.observations = volunteer_months.monthly(analysis.volunteers, volunteer_months.touched(analysis.volunteers))
     analysis.content = volunteers.stored_copy(found, read.records)
     analysis.sha256 = batches.sha256(analysis.content)
-    removed = [found.headers[name] for name in volunteers.PERSONAL if name in found.headers]
+    replaced = volunteers.PERSONAL if stored_copy else (*volunteers.PERSONAL, volunteers.KEYED)
+    removed = [found.headers[name] for name in replaced if name in found.headers]
     analysis.notices = [Notice("volunteers.notice.stored_copy", {"columns": quoted(removed) if removed else "—",
                                                                 "people": len({r.person for r in read.records})})]
     analysis.sheets = [SheetResult(found.sheet.name, "read", "volunteers", len(analysis.observations))]

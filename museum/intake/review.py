@@ -182,7 +182,8 @@ def described(proposal: Proposal, lang: str, cat: Catalog) -> str:
     when = period_text(first["year"], first["month"], lang)
     if proposal.kind == "entry":
         return when
-    return f"{change_name(first, lang, cat)} {when}"
+    several_figures = first.get("budget") and len(proposal.changes) > 1  # 预算执行: more than one budget figure
+    return f"{t('targets.ui.tab.budget', lang) if several_figures else change_name(first, lang, cat)} {when}"
 
 
 def change_name(change: dict, lang: str, cat: Catalog) -> str:
@@ -278,7 +279,7 @@ def _replan(con, proposal: Proposal, cat: Catalog):
         analysis = ingest.analyse(content, proposal.file_name or "", sheet=inputs.get("sheet"), year=inputs.get("year"),
                                   cat=cat, mapping=inputs.get("mapping") or {},
                                   aliases=ingest.load_aliases(con, proposal.institution_id),
-                                  allow_implausible=bool(inputs.get("allow_implausible")))
+                                  allow_implausible=bool(inputs.get("allow_implausible")), stored_copy=True)
         analysis = ingest.preview(con, proposal.institution_id, analysis, cat=cat, duplicates=False)
         if analysis.status == "rejected":
             raise InputRejected("review.no_longer_valid", batch_id=proposal.batch_id)

@@ -23,6 +23,8 @@ MESSAGES = {
     "compare.per_staff": ("{amount}/人", "{amount} per person"),
     "compare.rank": ("{rank}/{count}", "{rank} of {count}"),
     "compare.rank_tied": ("{rank}/{count}（并列）", "{rank} of {count} (tied)"),
+    "compare.whole_year": ("全年", "full year"),
+    "compare.year_end": ("年末", "year-end"),
     "compare.rank_other_months": ("不排名", "not ranked"),  # why: the value cell's months and the notice
     "compare.other_months": (
         "{metric}：{names}报送的月份与其他单位不同，数值仅供参考，不参与排名（排名只比较月份相同的单位）。",

@@ -120,12 +120,14 @@ def hours_of(text: str) -> float:
     return value / 60 if (match["unit"] or "").lower() in ("分钟", "分", "min") else value
 
 
-def _person(found: Found, values: list) -> str | None:
-    """The row's person: the stored copy's key as it is (so approving a pending upload, which reads that copy,
-    counts the same people a direct commit does), else the keyed hash of the best identity the row has."""
+def _person(found: Found, values: list, stored_copy: bool = False) -> str | None:
+    """The row's person: in this install's stored copy, its key as it is (so approving a pending upload, which
+    reads that copy, counts the same people a direct commit does); else the keyed hash of the best identity the
+    row has — in an upload, a column headed like the stored copy's is hashed too, so no number typed into it
+    (a card number has 16 digits) is kept."""
     for name in IDENTITIES:
         text = _text(found, values, name)
-        if text and name == KEYED and _KEY_TEXT.fullmatch(text):
+        if text and name == KEYED and stored_copy and _KEY_TEXT.fullmatch(text):
             return text
         if text:
             return person_key(f"{name}:{text}")
@@ -179,8 +181,9 @@ def _skipped(found: Found, values: list) -> bool:
     return any(str(v).strip().replace(" ", "") in TOTAL_MARKS for v in values if v is not None and not (isinstance(v, float) and pd.isna(v)))
 
 
-def read(found: Found) -> Read:
-    """Every data row below the header as a record; problems redacted (no ID or phone number in them)."""
+def read(found: Found, *, stored_copy: bool = False) -> Read:
+    """Every data row below the header as a record; problems redacted (no ID or phone number in them).
+    stored_copy: the sheet is this install's own stored copy (see _person)."""
     result, grid = Read(), found.sheet.cells
     service = "date" in found.columns and "hours" in found.columns
     if not service and "registered" not in found.columns:
@@ -191,7 +194,7 @@ def read(found: Found) -> Read:
         row = int(row)
         if _skipped(found, values):
             continue
-        person = _person(found, values)
+        person = _person(found, values, stored_copy)
         if person is None:
             result.errors.append(Problem("volunteers.error.no_person", row, None, None))
             continue

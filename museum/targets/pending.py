@@ -63,15 +63,21 @@ def submit_budget(con, institution: int, year: int, figures: dict, *, note: str 
                          what=f"budget {int(year)}: {_plain(figures)}")
 
 
+def _budget_changed(proposal: review.Proposal) -> list[str]:
+    """The budget figures the submitter changed (the others are written as they are stored at approval)."""
+    return [change["budget"] for change in proposal.changes if change.get("budget")]
+
+
 def _budget_conflicts(con, proposal: review.Proposal) -> list[dict]:
-    """The budget figures stored now that are not those seen at submission (another approved batch, a re-import)."""
+    """The figures the proposal changes whose stored value is not the one seen at submission (another approved
+    batch, a re-import); a figure it leaves alone may have changed meanwhile without a conflict."""
     planned = proposal.inputs.get("budget")
     if not planned:
         return []
     year = int(proposal.inputs["year"])
     now = store.year_budget(con, proposal.institution_id, year) or {}
     found = []
-    for key in BUDGET_KEYS:
+    for key in _budget_changed(proposal):
         seen, current = planned["seen"].get(key), _plain(now.get(key))
         if not store.same_value(seen, current):
             change = _budget_change(key, year, current, planned["figures"].get(key))
@@ -105,15 +111,18 @@ def replan(con, proposal: review.Proposal) -> tuple[list[tuple[dict, dict]], lis
 
 
 def write(con, proposal: review.Proposal, planned: list[tuple[dict, dict]]) -> batches.Counts:
-    """Each row retired and written again with its fields under the pending batch's id; the budget figures
-    written as the year's (the stored ones retired by the same batch, so a rollback brings them back)."""
+    """Each row retired and written again with its fields under the pending batch's id; the budget figures it
+    changes written over the year's stored ones (retired by the same batch, so a rollback brings them back)."""
     year = int(proposal.inputs["year"])
     for row, fields in planned:
         store.retire_target(con, proposal.institution_id, row["target_id"], proposal.batch_id)
         store.insert_target(con, proposal.institution_id, year, proposal.batch_id, {**row, **fields})
     budget = proposal.inputs.get("budget")
-    if budget:
-        store.write_budget(con, proposal.institution_id, year, proposal.batch_id, budget["figures"], note=budget["note"])
+    if budget:  # the figures changed, over the stored ones as they are now: another approved change stands
+        figures = {key: _plain(value) for key, value in (store.year_budget(con, proposal.institution_id, year) or {}).items()
+                   if key in BUDGET_KEYS}
+        figures.update({key: budget["figures"].get(key) for key in _budget_changed(proposal)})
+        store.write_budget(con, proposal.institution_id, year, proposal.batch_id, figures, note=budget["note"])
     counts = batches.Counts(updated=len(planned) + (1 if budget else 0))
     batches.finish_batch(con, proposal.batch_id, counts)
     return counts

@@ -133,39 +133,56 @@ def wait_for_app(tab, text: str, timeout: float = 30_000) -> None:
     )
 
 
+ROW_HEIGHT = 35  # px: a data editor's header and each of its rows
+
+
 def idle(tab, timeout: float = 60_000) -> None:
     """Until Streamlit has finished drawing the last rerun (its status widget is gone)."""
     tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
 
 
-def type_in_cell(tab, scope: str, x: float, y: float, moves: tuple[str, ...], text: str) -> None:
-    """Type `text` into a data editor's cell as a person does: click at (x, y) inside the grid under the CSS
-    selector `scope`, press `moves` to reach the cell, Enter to open its editor, type, Enter to commit. Then wait
-    until the grid holds the text (its accessible table mirrors the canvas) and the rerun has been drawn. A
-    loaded machine may drop keys typed while the page is still being drawn: the typing is tried three times."""
+def type_in_cell(tab, scope: str, row: int, column: int, moves: tuple[str, ...], text: str, x: float = 40,
+                 reveal=None) -> None:
+    """Type `text` into a data editor's cell as a person does: click the first cell of data row `row` (0 is the
+    first below the header) of the grid under the CSS selector `scope`, press `moves` to reach column `column`,
+    Enter to open its editor, type over what it holds, Enter to commit. Then wait until that very cell holds the
+    text (the grid's accessible table mirrors the canvas, a cell per `glide-cell-COLUMN-ROW`) and the rerun has
+    been drawn. A loaded machine may drop keys typed while the page is still being drawn: the typing is tried
+    three times, each time over the cell's whole content, so a retry never doubles it. `reveal(tab)`, called
+    before each attempt, brings the grid on screen (a tab the reloaded page closed)."""
+    from playwright.sync_api import expect
+
     grid = tab.locator(f"{scope} [data-testid='stDataFrame']").first
-    cells = tab.locator(f"{scope} [data-testid='stDataFrame'] table").first
+    cell = tab.locator(f"{scope} [data-testid='stDataFrame'] [data-testid='glide-cell-{column}-{row}']").first
     for _attempt in range(3):
-        grid.wait_for(state="visible", timeout=60_000)
+        if reveal is not None:
+            reveal(tab)
+        try:
+            grid.wait_for(state="visible", timeout=20_000)
+        except Exception:  # noqa: BLE001 — playwright's TimeoutError: still hidden, reveal it again
+            continue
         idle(tab)
+        # on screen first: a key that missed the grid (End) may have scrolled the page, and a click where the
+        # grid was would then miss it too
+        grid.scroll_into_view_if_needed()
         tab.wait_for_timeout(500)
         box = grid.bounding_box()
-        tab.mouse.click(box["x"] + x, box["y"] + y)
+        tab.mouse.click(box["x"] + x, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT // 2)
         for key in moves:
             tab.keyboard.press(key)
         tab.keyboard.press("Enter")
         tab.wait_for_timeout(300)
+        tab.keyboard.press("Control+A")  # what the cell holds (a dropped commit's text, too) is typed over
         tab.keyboard.type(text, delay=30)
         tab.keyboard.press("Enter")
         try:
-            tab.wait_for_function("([e, t]) => e.textContent.includes(t)", arg=[cells.element_handle(timeout=15_000), text],
-                                  timeout=15_000)
-        except Exception:  # noqa: BLE001 — the keys were lost: close any open editor and type again
+            expect(cell).to_contain_text(text, timeout=15_000)
+        except AssertionError:  # the keys were lost: close any open editor and type again
             tab.keyboard.press("Escape")
             continue
         idle(tab)  # the edit reruns the page
         return
-    pytest.fail(f"the grid never showed {text!r} after three attempts at typing it")
+    pytest.fail(f"the cell never showed {text!r} after three attempts at typing it")
 
 
 def assert_no_exception(tab) -> None:

@@ -50,7 +50,7 @@ def type_in_grid(tab, values: list[str]) -> None:
     """Type into the 填报值 column row by row, as a person does: click the row's 指标 cell (below the header), move
     right to 填报值, type, Enter."""
     for row, text in enumerate(values):
-        type_in_cell(tab, '[data-testid="stMain"]', 20, 35 * (row + 1) + 17, ("ArrowRight",), text)
+        type_in_cell(tab, '[data-testid="stMain"]', row, 1, ("ArrowRight",), text, x=20)
 
 
 def keep(tab, name: str) -> None:

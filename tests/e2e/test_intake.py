@@ -11,7 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from museum import kpis
 from museum.store import audit, db
-from tests.e2e.conftest import assert_no_exception, pick, screenshot, sign_in, wait_for_app
+from tests.e2e.conftest import assert_no_exception, idle, pick, screenshot, sign_in, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -105,19 +105,23 @@ def choose(tab, label: str, option: str) -> None:
 
 
 def upload_file(tab, path, valid_text: str = "校验通过") -> None:
-    """Choose `path` on 数据上传 and wait for *its* preview (headed by its name): a file chosen while the
-    previous commit's rerun is still drawing can be dropped with the element it was set on, so it is
-    chosen again until its preview shows."""
+    """Choose `path` on 数据上传 and wait for *its* preview (headed by its name). A file chosen while the
+    previous commit's rerun is still drawing can be dropped with the element it was set on, and on a loaded
+    machine the uploader may not take a second file at all: then the page is opened afresh (the sign-in is
+    remembered) and the file chosen again, until its preview shows."""
     go(tab, "数据上传", "选择文件")
     name = Path(path).name
     for attempt in range(3):
+        idle(tab)  # not while the last commit's rerun is still drawing
         tab.locator('input[type="file"]').set_input_files(str(path))
         try:
-            tab.wait_for_function("n => document.body.innerText.includes(n)", arg=name, timeout=20_000)
+            tab.wait_for_function("n => document.body.innerText.includes(n)", arg=name, timeout=40_000)
             break
         except PlaywrightTimeout:
             if attempt == 2:
                 raise
+            tab.reload()
+            wait_for_app(tab, "选择文件", timeout=60_000)
     wait_for_app(tab, valid_text)
     tab.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
     tab.wait_for_timeout(800)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import LAPTOP, PHONE, assert_no_exception, screenshot, wait_for_app
+from tests.e2e.conftest import LAPTOP, PHONE, assert_no_exception, pick, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -17,9 +17,8 @@ def sidebar_choice(tab, label: str, option: str, wait_text: str) -> None:
     # (on a loaded machine for many seconds): wait until the run has replaced it
     tab.wait_for_function("""label => [...document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stSelectbox"]')]
         .filter(e => e.textContent.includes(label)).length === 1""", arg=label, timeout=90_000)
-    box.click()
-    tab.get_by_role("option", name=option, exact=True).click()
-    wait_for_app(tab, wait_text)
+    pick(tab, box, option, exact=True)  # opened again when a click made while the run draws does not take
+    wait_for_app(tab, wait_text, timeout=60_000)
 
 
 def posts_card(tab, showing: str | None = None) -> str:

@@ -41,12 +41,19 @@ def open_entries(tab, server) -> None:
     tab.wait_for_timeout(800)
 
 
+DEVIATION = 6  # 偏差原因分析及改进措施, the table's last column
+
+
 def type_deviation(tab, row: int, text: str) -> None:
-    """Select the row's first cell, move to the last column (偏差原因), open its editor, type, commit."""
+    """Select the row's first cell (1 is the first indicator), move to the last column (偏差原因), type, commit."""
+    type_in_cell(tab, ".st-key-targets_entries_2024_0", row - 1, DEVIATION, ("End",), text, x=60, reveal=open_tab)
+
+
+def open_tab(tab) -> None:
+    """指标与完成值, when it is not the open tab (a session the loaded browser reconnected opens on the first)."""
     entries = tab.get_by_role("tab", name="指标与完成值")
-    if entries.get_attribute("aria-selected") != "true":  # a session the loaded browser reconnected opens on the first tab
+    if entries.get_attribute("aria-selected") != "true":
         entries.click()
-    type_in_cell(tab, ".st-key-targets_entries_2024_0", 60, 35 * row + 18, ("End",), text)
 
 
 def save_all(tab) -> None:

@@ -133,3 +133,13 @@ def test_a_unit_over_other_months_is_shown_but_not_ranked(three):
     assert bars.marker.color[0] != bars.marker.color[-1]
     # months everyone reported are ranked as before
     assert rows[(BASE, "online_visits")].rank == 3 and not rows[(BASE, "online_visits")].other_months
+
+
+def test_a_whole_years_value_is_said_to_cover_the_year(three):
+    """Not ranked beside units over fewer months, an annual value is named with '全年' (a stock: '年末'), never '—'."""
+    year = rows_of(three, "2024")
+    assert display.months_covered(year[(MUSEUM, "posts")], "zh") == "全年"
+    assert display.months_covered(year[(MUSEUM, "headcount")], "zh") == "年末"
+    assert display.months_covered(year[(MUSEUM, "posts")], "en") == "full year"
+    apart = replace(year[(MUSEUM, "posts")], other_months=True, rank=None)
+    assert display.other_months_names([apart], "zh") == [f"{MUSEUM}（全年）"]

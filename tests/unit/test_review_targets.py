@@ -147,3 +147,26 @@ def test_a_budget_changed_meanwhile_is_a_conflict(reviewed):
     assert budget_now(con)["executed"] == 950.0  # never silently overwritten
     review.approve(con, first, actor="boss", role="admin", over_conflicts=True)
     assert budget_now(con)["executed"] == 900.0
+
+
+def test_approving_a_budget_over_a_conflict_keeps_another_approved_figure(reviewed):
+    """Only the figures the submitter changed are written: another figure approved meanwhile stands."""
+    con = reviewed
+    before = budget_now(con)
+    executed = edit.set_budget(con, 1, 2024, **{**before, "executed": 900.0}, actor="li")
+    full_year = edit.set_budget(con, 1, 2024, **{**before, "full_year_budget": 5555.0}, actor="zhao")
+    review.approve(con, full_year, actor="boss", role="admin")
+    review.approve(con, executed, actor="boss", role="admin")  # a figure it leaves alone is no conflict
+    assert budget_now(con) == {**before, "full_year_budget": 5555.0, "executed": 900.0}
+
+
+def test_a_budget_batch_of_several_figures_is_named_as_the_budget(reviewed):
+    from museum import catalog
+
+    con = reviewed
+    before = budget_now(con)
+    edit.set_budget(con, 1, 2024, initial_budget=1.0, full_year_budget=2.0, executed=3.0, actor="li")
+    [pending] = review.listed(con)
+    assert len(pending.changes) == sum(1 for v in before.values() if v not in (1.0, 2.0, 3.0)) == 3
+    assert review.described(pending, "zh", catalog.load()) == "预算执行 2024年"
+    assert review.described(pending, "en", catalog.load()).startswith("Budget execution")
