@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from museum import catalog
 from museum.store import batches, db, metrics, migrations
 
 INSTITUTION = "测试科技馆"

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from museum import seed
 from museum.report import importer as report_import, parser as report_parser

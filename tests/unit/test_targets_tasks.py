@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from museum import catalog, seed
+from museum import seed
 from museum.intake import ingest
 from museum.report import importer as report_import
 from museum.store import db, metrics, migrations
