@@ -112,7 +112,7 @@ def budget_now(con) -> dict:
 def test_the_budget_figures_go_pending_and_count_once_approved(reviewed):
     """全年执行数 scores 预算执行率: with review on it waits in 待审核 like every actual, named and in 万元 there."""
     from museum import catalog
-    from museum.store import batches
+    from museum.intake import ingest
 
     con = reviewed
     before = budget_now(con)
@@ -130,7 +130,7 @@ def test_the_budget_figures_go_pending_and_count_once_approved(reviewed):
         review.approve(con, batch_id, actor="li", role="admin")
     counts = review.approve(con, batch_id, actor="boss", role="admin")
     assert counts.updated == 1 and budget_now(con) == {**before, "executed": 987.65}
-    batches.rollback(con, batch_id, user="boss")  # reversible like every batch
+    ingest.rollback(con, batch_id, actor="boss")  # reversible like every batch
     assert budget_now(con) == before
 
 
