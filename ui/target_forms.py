@@ -82,9 +82,10 @@ def import_tab(scope: Scope) -> None:
                     unchanged=reviewed.counts.unchanged, removed=reviewed.removed, weight=f"{reviewed.weight_total:g}"))
     if st.button(scope.t("targets.ui.commit", year=year), type="primary", key=f"targets_commit_{year}"):
         result = forms.write(lambda con: importer.commit(con, scope.institution_id, reviewed, actor=access.actor()), lang)
-        if result is not None and result.status == "committed":
-            forms.saved(scope.t("targets.ui.committed", batch_id=result.batch_id, year=year,
-                                inserted=result.counts.inserted, updated=result.counts.updated))
+        if result is not None and result.status in ("committed", "pending"):
+            done = [scope.t("targets.ui.committed", batch_id=result.batch_id, year=year, inserted=result.counts.inserted,
+                            updated=result.counts.updated)] if result.status == "committed" else []
+            forms.saved(" ".join(done + [notice.message(lang) for notice in result.notices]))
         elif result is not None:
             for notice in result.notices:
                 st.info(blocks.plain(notice.message(lang)))

@@ -74,7 +74,8 @@ def _print_import(parsed: importer.Parsed, lang: str) -> None:
     counts = dict(file=parsed.file_name, year=parsed.year, indicators=len(parsed.records), inserted=parsed.counts.inserted,
                   updated=parsed.counts.updated, unchanged=parsed.counts.unchanged, removed=parsed.removed,
                   weight=numbers.format_plain(parsed.weight_total, "en"))
-    key = {"committed": "targets.cli.committed", "duplicate": "targets.cli.duplicate"}.get(parsed.status, "targets.cli.valid")
+    key = {"committed": "targets.cli.committed", "duplicate": "targets.cli.duplicate",
+           "pending": "targets.cli.pending"}.get(parsed.status, "targets.cli.valid")
     print(t(key, lang, batch_id=parsed.batch_id, **counts))
 
 

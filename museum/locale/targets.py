@@ -87,6 +87,15 @@ MESSAGES = {
         "库中 {year} 年的目标与这张表完全相同，未作修改。",
         "The stored {year} targets are exactly this sheet; nothing was changed.",
     ),
+    "targets.notice.budget_pending": (
+        "表中的{year}年预算数已提交待审核（批次 #{batch_id}）：另一账号在「待审核」批准后才计入预算执行率。",
+        "The sheet's {year} budget figures were submitted for review (batch #{batch_id}): they count towards budget "
+        "execution once another account approves them under Review.",
+    ),
+    "targets.notice.budget_already_pending": (
+        "表中的{year}年预算数已在待审核批次 #{batch_id} 中，未重复提交。",
+        "The sheet's {year} budget figures already wait for review in batch #{batch_id}; they were not submitted again.",
+    ),
     "targets.commit_rejected": ("这张表有 {errors} 个问题，不能导入：请先改正。", "The sheet has {errors} problems and cannot be imported: correct them first."),
     "targets.problem": ("第 {row} 行「{column}」列：“{value}” — {message}", "row {row}, column “{column}”: “{value}” — {message}"),
     "targets.problem_row": ("第 {row} 行：{message}", "row {row}: {message}"),
@@ -235,6 +244,10 @@ MESSAGES = {
     "targets.cli.valid": (
         "{file} 检查通过（未写入）：{indicators} 个指标，将新增 {inserted}，修改 {updated}，未变 {unchanged}，移除 {removed}；分值合计 {weight}。",
         "{file} is valid (nothing written): {indicators} indicators; {inserted} new, {updated} changed, {unchanged} unchanged, {removed} removed; points {weight}.",
+    ),
+    "targets.cli.pending": (
+        "{file}：{year} 年目标未变，预算数待审核（批次 #{batch_id}）。",
+        "{file}: the {year} targets are unchanged; the budget figures wait for review (batch #{batch_id}).",
     ),
     "targets.cli.duplicate": ("{file}：{year} 年目标未作修改。", "{file}: the {year} targets are unchanged."),
     "targets.cli.none": ("{year} 年没有绩效目标：请先用 targets import 导入绩效目标表。", "There are no targets for {year}: import a target sheet with targets import first."),

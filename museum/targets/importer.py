@@ -20,8 +20,9 @@ from museum.store import audit, batches, db
 from museum.catalog import Catalog, normalize_name
 from museum.errors import InputRejected
 from museum.i18n import t
+from museum.intake import review
 from museum.intake.problems import Notice, Problem
-from museum.targets import links, store
+from museum.targets import links, pending, store
 from museum.targets.checks import Checked, RowInput, check_rows
 from museum.targets.sheet import Sheet, read_sheet
 from museum.targets.values import OPERATORS, operator_text
@@ -43,7 +44,7 @@ class Parsed:
     errors: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     budget: dict[str, float] = field(default_factory=dict)
-    status: str = "valid"            # valid | rejected | committed | duplicate
+    status: str = "valid"            # valid | rejected | committed | duplicate | pending (only budget figures, awaiting review)
     batch_id: int | None = None
     duplicate_of: int | None = None
     counts: batches.Counts = field(default_factory=batches.Counts)
@@ -228,7 +229,9 @@ def commit(con, institution: int, parsed: Parsed, *, actor: str) -> Parsed:
     """Write the year's targets as one batch with its audit line, in one transaction.
 
     The same file already imported for this year (and not rolled back), or a sheet identical to
-    what is stored, is reported as `duplicate` and nothing is written.
+    what is stored, is reported as `duplicate` and nothing is written. With review on, changed budget
+    figures become a pending batch of their own (a notice names it); when they are all the sheet
+    changes, the import's status is `pending` and its batch_id that batch's.
     """
     if parsed.status == "rejected":
         raise InputRejected("targets.commit_rejected", errors=len(parsed.errors))
@@ -245,26 +248,59 @@ def commit(con, institution: int, parsed: Parsed, *, actor: str) -> Parsed:
             parsed.notices.append(Notice("targets.warn.duplicate_file" if existing is not None else "targets.warn.nothing_changes",
                                          {"batch_id": existing, "year": parsed.year}))
             return parsed
-        batch_id = batches.create_batch(con, "targets", institution=institution, user=actor, file_name=parsed.file_name,
-                                        content=parsed.content or None, note=note)
-        counts = batches.Counts(unchanged=unchanged, skipped=parsed.skipped)
-        for old, record in changes:
-            kept = {key: old.get(key) for key in store.ENTERED_FIELDS} if old is not None else {}
-            if old is not None:
-                store.retire_target(con, institution, old["target_id"], batch_id)
-                counts.updated += 1
-            else:
-                counts.inserted += 1
-            store.insert_target(con, institution, parsed.year, batch_id, {**record, **kept})
-        for old in removed:
+        # with review on, the budget figures (全年执行数 scores 预算执行率) wait for a second account as typed ones
+        # do; the indicators are definitions, not figures, and are written now
+        budget_pending = budget_changes and review.required(con, institution)
+        written = None
+        if changes or removed or not budget_pending:
+            written = _write(con, institution, parsed, changes, removed, unchanged, budget=budget_changes and not budget_pending,
+                             note=note, actor=actor)
+    if written is not None:
+        parsed.status, parsed.batch_id, parsed.counts, parsed.removed = "committed", *written, len(removed)
+    else:
+        parsed.counts = batches.Counts(unchanged=unchanged)
+    if budget_pending:  # after the indicators' batch: a crash between the two leaves the figures for the next import
+        _submit_budget(con, institution, parsed, actor=actor, status="pending" if written is None else "committed")
+    return parsed
+
+
+def _write(con, institution: int, parsed: Parsed, changes: list, removed: list, unchanged: int, *, budget: bool,
+           note: str, actor: str) -> tuple[int, batches.Counts]:
+    """The indicators' batch (and the budget figures when `budget`) with its audit line, in the caller's transaction."""
+    batch_id = batches.create_batch(con, "targets", institution=institution, user=actor, file_name=parsed.file_name,
+                                    content=parsed.content or None, note=note)
+    counts = batches.Counts(unchanged=unchanged, skipped=parsed.skipped)
+    for old, record in changes:
+        kept = {key: old.get(key) for key in store.ENTERED_FIELDS} if old is not None else {}
+        if old is not None:
             store.retire_target(con, institution, old["target_id"], batch_id)
-        if budget_changes:
-            store.write_budget(con, institution, parsed.year, batch_id, parsed.budget, note=parsed.file_name)
-        batches.finish_batch(con, batch_id, counts)
-        audit.record(con, "targets_import", actor,
-                     f"{parsed.file_name} → batch #{batch_id} ({parsed.year}: {counts.inserted} new, {counts.updated} changed, "
-                     f"{len(removed)} removed)", parsed.sha256 if parsed.content else None)
-    parsed.status, parsed.batch_id, parsed.counts, parsed.removed = "committed", batch_id, counts, len(removed)
+            counts.updated += 1
+        else:
+            counts.inserted += 1
+        store.insert_target(con, institution, parsed.year, batch_id, {**record, **kept})
+    for old in removed:
+        store.retire_target(con, institution, old["target_id"], batch_id)
+    if budget:
+        store.write_budget(con, institution, parsed.year, batch_id, parsed.budget, note=parsed.file_name)
+    batches.finish_batch(con, batch_id, counts)
+    audit.record(con, "targets_import", actor,
+                 f"{parsed.file_name} → batch #{batch_id} ({parsed.year}: {counts.inserted} new, {counts.updated} changed, "
+                 f"{len(removed)} removed)", parsed.sha256 if parsed.content else None)
+    return batch_id, counts
+
+
+def _submit_budget(con, institution: int, parsed: Parsed, *, actor: str, status: str) -> Parsed:
+    """The sheet's budget figures as a pending batch (museum.targets.pending; the one already waiting with the
+    same figures, if any), named in a notice; `status` is the import's: "pending" when the figures were all it changed (then batch_id is the pending batch's)."""
+    pending_id = pending.waiting_budget(con, institution, parsed.year, parsed.budget)
+    if pending_id is not None:
+        parsed.notices.append(Notice("targets.notice.budget_already_pending", {"batch_id": pending_id, "year": parsed.year}))
+    else:
+        pending_id = pending.submit_budget(con, institution, parsed.year, parsed.budget, note=parsed.file_name, actor=actor)
+        parsed.notices.append(Notice("targets.notice.budget_pending", {"batch_id": pending_id, "year": parsed.year}))
+    parsed.status = status
+    if status == "pending":
+        parsed.batch_id = pending_id
     return parsed
 
 

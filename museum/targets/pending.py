@@ -63,6 +63,17 @@ def submit_budget(con, institution: int, year: int, figures: dict, *, note: str 
                          what=f"budget {int(year)}: {_plain(figures)}")
 
 
+def waiting_budget(con, institution: int, year: int, figures: dict) -> int | None:
+    """The pending batch that already proposes exactly these budget figures for the year (a sheet imported
+    twice before anyone reviewed it), else None."""
+    for proposal in review.listed(con, review.PENDING, institution):
+        planned = proposal.inputs.get("budget") if proposal.kind == KIND else None
+        if planned and int(proposal.inputs["year"]) == int(year) and \
+                all(store.same_value(planned["figures"].get(key), figures.get(key)) for key in BUDGET_KEYS):
+            return proposal.batch_id
+    return None
+
+
 def _budget_changed(proposal: review.Proposal) -> list[str]:
     """The budget figures the submitter changed (the others are written as they are stored at approval)."""
     return [change["budget"] for change in proposal.changes if change.get("budget")]

@@ -170,3 +170,45 @@ def test_a_budget_batch_of_several_figures_is_named_as_the_budget(reviewed):
     assert len(pending.changes) == sum(1 for v in before.values() if v not in (1.0, 2.0, 3.0)) == 3
     assert review.described(pending, "zh", catalog.load()) == "预算执行 2024年"
     assert review.described(pending, "en", catalog.load()).startswith("Budget execution")
+
+
+def corpus_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("targets_make_corpus", CORPUS / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_with_review_on_a_target_sheets_budget_figures_wait_while_its_indicators_are_written(con):
+    review.set_required(con, 1, True, actor="boss", role="admin")
+    result = importer.import_file(con, 1, (CORPUS / "good_merged.xlsx").read_bytes(), "t.xlsx", 2024, actor="li")
+    assert result.status == "committed" and store.year_targets(con, 1, 2024)  # definitions, not figures: written
+    assert store.year_budget(con, 1, 2024) is None  # 全年执行数 scores 预算执行率: not official yet
+    [pending] = review.listed(con)
+    assert pending.kind == "target_edit" and pending.batch_id != result.batch_id
+    assert [(c["budget"], c["old_value"], c["new_value"]) for c in pending.changes] == [
+        ("initial_budget", None, 1040), ("full_year_budget", None, 1100), ("executed", None, 1050)]
+    [said] = [n.message("zh") for n in result.notices if n.key == "targets.notice.budget_pending"]
+    assert f"#{pending.batch_id}" in said and "待审核" in said
+    assert result.to_json()["status"] == "committed"
+    review.approve(con, pending.batch_id, actor="boss", role="admin")
+    assert store.year_budget(con, 1, 2024)["executed"] == 1050
+
+
+def test_a_sheet_changing_only_the_budget_is_pending_and_is_not_submitted_twice(con):
+    importer.import_file(con, 1, (CORPUS / "good_merged.xlsx").read_bytes(), "t.xlsx", 2024, actor="li")
+    review.set_required(con, 1, True, actor="boss", role="admin")
+    corpus = corpus_module()
+    content = corpus.xlsx_targets(corpus.INDICATORS, budget=(1040, 1100, 1090))
+    first = importer.import_file(con, 1, content, "t2.xlsx", 2024, actor="li")
+    [pending] = review.listed(con)
+    assert (first.status, first.batch_id, first.counts.inserted, first.counts.updated) == ("pending", pending.batch_id, 0, 0)
+    assert [(c["budget"], c["old_value"], c["new_value"]) for c in pending.changes] == [("executed", 1050, 1090)]
+    assert store.year_budget(con, 1, 2024)["executed"] == 1050
+    again = importer.import_file(con, 1, content, "t2.xlsx", 2024, actor="li")
+    assert (again.status, again.batch_id) == ("pending", pending.batch_id) and len(review.listed(con)) == 1
+    assert "targets.notice.budget_already_pending" in [n.key for n in again.notices]
+    review.approve(con, pending.batch_id, actor="boss", role="admin")
+    assert store.year_budget(con, 1, 2024)["executed"] == 1090
