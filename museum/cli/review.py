@@ -50,21 +50,23 @@ def _period(change: dict) -> str:
     return f"{change['year']}" + (f"-{int(change['month']):02d}" if change.get("month") is not None else "")
 
 
-def _value(value, qualifier) -> str:
+def _value(value, qualifier, unit: str = "") -> str:
     if value is None:
         return "—"
     prefix = {"at_least": "≥", "approx": "≈"}.get(qualifier or "exact", "")
-    return f"{prefix}{float(value):,.10g}"
+    return f"{prefix}{float(value):,.10g}{unit}"
 
 
 def change_line(change: dict, lang: str, cat, key: str = "review.cli.change") -> str:
     metric = review.change_name(change, lang, cat)
+    unit = review.change_unit(change, lang, cat)  # 万元 for a budget figure, the metric's unit, none for an actual
+    unit = f" {unit}" if unit and unit != "%" and lang == "en" else unit  # "1,050 10k CNY", "95%"
     platform = " " + t("platform." + change["platform"], lang) if change.get("platform") else ""
     return t(key, lang, metric=metric, period=_period(change), platform=platform,
-             old=_value(change.get("old_value"), change.get("old_qualifier")),
-             new=_value(change["new_value"], change["new_qualifier"]),
-             submitted=_value(change.get("submitted_value"), change.get("submitted_qualifier")),
-             current=_value(change.get("current_value"), change.get("current_qualifier")))
+             old=_value(change.get("old_value"), change.get("old_qualifier"), unit),
+             new=_value(change["new_value"], change["new_qualifier"], unit),
+             submitted=_value(change.get("submitted_value"), change.get("submitted_qualifier"), unit),
+             current=_value(change.get("current_value"), change.get("current_qualifier"), unit))
 
 
 def run_pending(args) -> int:

@@ -91,6 +91,9 @@ def test_with_review_on_enter_and_ingest_go_pending_and_an_admin_approves(db_pat
     assert listed[0]["changes"] == [{"metric_id": "onsite_visitors", "year": 2025, "month": 4, "platform": None,
                                      "old_value": None, "old_qualifier": None, "new_value": 12000.0, "new_qualifier": "exact"}]
     assert april_visitors(db_path) == []  # pending values are nowhere official
+    code, out, _ = run(capsys, "pending")  # each change old → new in the metric's unit
+    assert code == 0 and "  接待观众人次 2025-04：— → 12,000人次\n" in out
+    assert "  On-site visitors 2025-04: — → 12,000 visitors\n" in run(capsys, "pending", "--lang", "en")[1]
     code, out, _ = run(capsys, "kpis", "--period", "2025-04", "--json")
     assert code == 1 or "onsite_visitors" not in [k["metric"] for k in json.loads(out)]
     assert run(capsys, "approve", "2", "--user", "li", "--lang", "en")[0] == 1  # an editor may not approve
@@ -111,7 +114,7 @@ def test_a_conflict_is_printed_and_refused_unless_applied_over(db_path, capsys):
     assert run(capsys, "approve", "3", "--user", "boss")[0] == 0
     code, out, err = run(capsys, "approve", "2", "--lang", "en")
     assert (code, out) == (1, "")
-    assert err.startswith("  On-site visitors 2025-04: at submission —, current 13,000, proposed 12,000\n"
+    assert err.startswith("  On-site visitors 2025-04: at submission —, current 13,000 visitors, proposed 12,000 visitors\n"
                           "Since batch #2 was submitted, 1 values were changed")
     assert run(capsys, "approve", "2", "--over-conflicts")[0] == 0
     assert april_visitors(db_path) == [(12000.0,)]
