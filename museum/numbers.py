@@ -34,6 +34,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_GROUPS = {"万": 10_000, "亿": 100_000_000}
 
 
 @dataclass(frozen=True)
@@ -75,17 +76,26 @@ def is_missing(text) -> bool:
 
 
 def chinese_numeral(text: str) -> int | None:
-    """二十七 -> 27, 两 -> 2, 三十二 -> 32; None when `text` is not a Chinese numeral."""
-    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
+    """二十七 -> 27, 两 -> 2, 一百零五 -> 105, 一万二千 -> 12,000, 一亿二千万 -> 120,000,000; None when `text`
+    is not a Chinese numeral."""
+    if not text or text[0] in _CN_GROUPS or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_GROUPS
+                                                for ch in text):
         return None
-    total, digit = 0, None
+    total, section, digit = 0, 0, None  # section: the part below the last 万 / 亿
     for ch in text:
         if ch in _CN_DIGITS:
             digit = _CN_DIGITS[ch]
-        else:
-            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
             digit = None
-    return total + (digit or 0)
+        else:
+            section += digit or 0
+            digit = None
+            if _CN_GROUPS[ch] == 100_000_000:
+                total, section = (total + section) * 100_000_000, 0
+            else:
+                total, section = total + section * 10_000, 0
+    return total + section + (digit or 0)
 
 
 def _strip_prefix(text: str, prefixes) -> tuple[str, bool]:
@@ -117,6 +127,7 @@ def parse_quantity(text, unit: str = "") -> Quantity | None:
     original = str(text)
     s = unicodedata.normalize("NFKC", original).strip()
     s = s.replace(",", "").replace("，", "").replace(" ", "").replace("'", "")
+    s = re.sub(r"([\d十百千])([余多])([万亿])", r"\1\3\2", s)  # "十余万", "15余万" are "十万余", "15万余"
     qualifier = "exact"
 
     s, hit = _strip_prefix(s, _AT_LEAST_PREFIXES)
@@ -139,7 +150,7 @@ def parse_quantity(text, unit: str = "") -> Quantity | None:
 
     match = _NUMBER.match(s)
     if not match:
-        cn = re.match(r"^[零〇一二两三四五六七八九十百千]+", s)
+        cn = re.match(r"^[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*", s)
         if cn and chinese_numeral(cn.group()) is not None:
             number, rest = float(chinese_numeral(cn.group())), s[cn.end():]
         else:

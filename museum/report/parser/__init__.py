@@ -43,6 +43,7 @@ class FieldFigure:
     value: str
     sentence: str
     confidence: float
+    label: str = ""  # as written ("年初数(元)"): the unit of a bare number under it
 
 
 @dataclass
@@ -147,7 +148,7 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
     year = layout.report_year(text, activities.value if activities else None)
     if year is None:
         raise InputRejected("report.no_year", name=name)
-    fields = {key: FieldFigure(key, v.value, v.sentence, v.confidence) for key, v in form.values.items()
+    fields = {key: FieldFigure(key, v.value, v.sentence, v.confidence, v.label) for key, v in form.values.items()
               if not (key in NAMING_FIELDS and _placeholder(v.value))}
     parsed = ParsedReport(year=year, fields=fields, layout=form.layout, encoding="text", source_name=file_name,
                           source_bytes=original.encode("utf-8"), controls_removed=removed)
@@ -162,6 +163,15 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
                 _read_sentence(parsed, sentence, places, reader)
     _as_written(parsed, script.restorer(original, text))
     return parsed
+
+
+def _with_label_unit(value: str, label: str) -> str:
+    """A bare number under a label that names its unit ("年初数(元)" over "3,562,418.50") carries that unit, so
+    that 元 is never read as 万元."""
+    named = re.search(r"[(（]\s*(?:单位[:：]\s*)?(万元|元|人)\s*[)）]", label or "")
+    if named and re.fullmatch(r"[约近超逾]?\s*[\d,，.]+\s*", value or ""):
+        return value.strip() + named.group(1)
+    return value
 
 
 def _placeholder(value: str) -> bool:
@@ -185,7 +195,7 @@ def _form_metrics(parsed: ParsedReport) -> None:
         figure = parsed.fields.get(key)
         if figure is None:
             continue
-        quantity = _form_quantity(figure.value, unit)
+        quantity = _form_quantity(_with_label_unit(figure.value, figure.label), unit)
         if quantity is None:
             if re.search(r"\d", figure.value):
                 parsed.unplaced.append({"text": figure.value, "sentence": figure.sentence})

@@ -103,6 +103,7 @@ class FieldValue:
     start: int
     end: int
     confidence: float
+    label: str = ""  # as written ("年初数(元)"): a unit it names is the unit of a bare number under it
 
 
 @dataclass
@@ -239,7 +240,8 @@ def read_form(text: str) -> FormReading:
             continue
         if pending and kind == "short" and len(cells) == len(pending) + 1:
             for header, cell in zip([*pending, hit], cells):
-                values[header.field] = FieldValue(header.field, cell.text, _line_of(text, cell.start, cell.end), cell.start, cell.end, 0.9)
+                values[header.field] = FieldValue(header.field, cell.text, _line_of(text, cell.start, cell.end), cell.start, cell.end, 0.9,
+                                                  text[header.label_start: header.label_end])
             pending = []
             continue
         pending = []
@@ -260,7 +262,8 @@ def read_form(text: str) -> FormReading:
             continue
         first = cells[0]
         same_line = "\n" not in text[hit.label_start: first.start]
-        values[hit.field] = FieldValue(hit.field, first.text, _quote(text, hit, first, label_line=same_line), first.start, first.end, 1.0)
+        values[hit.field] = FieldValue(hit.field, first.text, _quote(text, hit, first, label_line=same_line), first.start, first.end, 1.0,
+                                       text[hit.label_start: hit.label_end])
         orphans.extend((c.text, _line_of(text, c.start, c.end)) for c in cells[1:])
     return FormReading(values, orphans, layout, len({h.field for h in hits if FIELD_KINDS[h.field] != "ignored"}), long_spans)
 

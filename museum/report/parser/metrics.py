@@ -50,6 +50,9 @@ UNIT_FITS = {
     "项": ("项",), "人次": ("人次",), "万元": ("万元",), "元": ("万元",), "名": ("人", "人次"), "人": ("人", "人次"),
     "期": ("场", "场次", "次"), "平方米": ("m²",),
 }
+# Words between a metric's keyword and the figure after it that make the figure a count of something else:
+# "在各类竞赛中共获奖12项" counts awards won, not competitions entered (the award lines count those).
+NOT_BETWEEN = {"competitions_entered": ("获奖", "奖项", "获得", "荣获", "获")}
 # A number written without a unit ("播放量超30万") takes the unit of the metric named right before it.
 UNITLESS_DISTANCE = 2
 NOT_COUNTS = ("%", "万元", "m²")
@@ -104,6 +107,8 @@ class MetricReader:
             nearest = self._nearest(text, figure.unit, side)
             if nearest and figure.unit == "" and not (side and nearest[1] <= UNITLESS_DISTANCE):
                 return None
+            if nearest and side and any(word in text[len(text) - nearest[1]:] for word in NOT_BETWEEN.get(nearest[0], ())):
+                return None  # kept for review with its words
             if nearest:
                 metric_id, distance = nearest
                 confidence = (0.95 if distance <= 2 else 0.8) if side else (0.85 if distance <= 4 else 0.7)

@@ -15,13 +15,20 @@ UNITS = (
 AREA_UNITS = ("平方米", "平米", "㎡")
 _UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _CN_UNITS = "项个场次篇条支所家名人件批期份种"
-# "15余万人" (余 before 万) is as common as "15万余人"; "突破800万人次" is at least 800万.
+# "15余万人" (余 before 万) is as common as "15万余人"; "突破800万人次" is at least 800万. A Chinese numeral may
+# start with 一 only before 十百千万亿 ("一百二十条", "一万二千人"; "一场", "统一" are words).
 FIGURE = re.compile(
     r"(?P<pre>突破|超过|不少于|将近|接近|大约|超|逾|近|约)?"
     r"(?:(?P<arabic>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[余多]?(?P<multiplier>万|亿|千))?)"
-    r"|(?P<chinese>[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:[余多]?[万亿])?)(?=[余多]?[" + _CN_UNITS + r"]))"
-    r"(?P<post>余|多)?(?P<unit>" + _UNIT_RE + r")?(?P<post2>以上|左右|余|多)?"
+    r"|(?P<chinese>(?:[两二三四五六七八九十]|一(?=[十百千万亿]))[零〇一二两三四五六七八九十百千万亿]*(?:[余多][万亿])?)"
+    r"(?=[余多]?[" + _CN_UNITS + r"]))"
+    r"(?P<post>余|多)?(?P<unit>" + _UNIT_RE + r")?(?P<post2>以上|左右|余|多|\+)?"
 )
+# The upper end of a range ("3至5万人次", "8-10场") or an upper bound ("不足3万人次", "不到40场", "40场以下") is
+# no count of the year: such a figure is kept for review with its words, never placed as exact.
+RANGE_BEFORE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千万])\s*(?:至|到|~|～|-|—|－)\s*$")
+UPPER_BOUND_BEFORE = re.compile(r"(?:不足|不到|少于|低于|不超过|未超过|未满|不满|最多)\s*$")
+UPPER_BOUND_AFTER = re.compile(r"\s*(?:以下|以内|之内)")  # .match at the figure's end
 # Before a numeral these make it a number without digits ("数十场", "上千场"): kept for review.
 _DIGITLESS_BEFORE = "数几上成"
 _PLAN_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*[^,，。、]{0,10}?(问题|不足|打算|计划|思路|展望|安排)")
@@ -125,6 +132,9 @@ def figures(view: str, start: int = 0, end: int | None = None, scan: str | None 
         if match.group("chinese") and first > 0 and scan[first - 1] in _DIGITLESS_BEFORE:
             continue
         if not match.group("unit") and not (match.group("multiplier") or match.group("pre")):
+            continue
+        if RANGE_BEFORE.search(scan, 0, first) or UPPER_BOUND_BEFORE.search(scan, 0, match.start()) \
+                or UPPER_BOUND_AFTER.match(scan, match.end()):
             continue
         written = view[match.start(): match.end()]
         quantity = _quantity(written)
