@@ -6,6 +6,12 @@ MESSAGES = {
         "无法识别文件的文字编码（已尝试 UTF-8、GB18030、UTF-16）。请另存为 UTF-8 文本后重试。",
         "Cannot tell the file's text encoding (tried UTF-8, GB18030, UTF-16). Save it as UTF-8 text and try again.",
     ),
+    "report.not_text_file": (
+        "{name} 不是可读取的报告文件（旧版 Word .doc/.wps、PDF、RTF 或图片）：请在 Word 或 WPS 中打开，另存为 .docx 或 .txt 后重试，"
+        "或把报告文字复制粘贴到页面上。",
+        "{name} is not a report file that can be read (an old Word .doc/.wps, a PDF, an RTF or a picture): open it in Word "
+        "or WPS, save it as .docx or .txt and try again, or paste the report's text on the page.",
+    ),
     "report.not_a_report": (
         "{name} 不像事业单位法人年度报告：只找到 {found} 个登记事项（至少需要 {needed} 个，如 单位名称、住所、法定代表人、开办资金）。",
         "{name} does not look like a 事业单位法人年度报告: only {found} registration fields were found (at least {needed} are needed, e.g. 单位名称, 住所, 法定代表人, 开办资金).",

@@ -31,6 +31,16 @@ def test_not_a_report_is_refused_with_a_reason(content, name, message):
     assert caught.value.message("zh") == message
 
 
+@pytest.mark.parametrize("head, name", [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "年报.doc"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "年报.wps"),
+                                        (b"%PDF-1.7\n", "年报.pdf"), (b"{\\rtf1\\ansi", "年报.rtf"), (b"\x89PNG\r\n\x1a\n", "年报.png")])
+def test_an_old_word_file_a_pdf_or_a_picture_is_told_how_to_save_the_report(head, name):
+    with pytest.raises(InputRejected) as caught:
+        report_parser.parse_bytes(head + bytes(range(256)) * 8, name)
+    assert caught.value.key == "report.not_text_file"
+    assert name in caught.value.message("zh") and "另存为 .docx 或 .txt" in caught.value.message("zh")
+    assert "save it as .docx or .txt" in caught.value.message("en")
+
+
 def test_binary_junk_is_refused():
     junk = bytes(range(256)) * 20
     with pytest.raises(InputRejected) as caught:

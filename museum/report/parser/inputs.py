@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from museum.errors import InputRejected
 from museum.report.parser import safety
 
+# Files no encoding makes a text of: OLE2 (Word 97–2003 .doc, WPS .wps, .xls), PDF, RTF, PNG, JPEG, GIF
+_NOT_TEXT = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF", b"{\\rtf", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "ul", "ol", "caption", "title"}
 _SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
 
@@ -124,6 +126,8 @@ def read_report_bytes(content: bytes, file_name: str = "") -> tuple[str, str]:
     """(text, how it was read) for a .txt, .html or .docx report."""
     if safety.is_zip(content):  # by content: a .docx renamed .txt is still a zip (and was checked as one)
         return docx_to_text(content, file_name), "docx"
+    if content.startswith(_NOT_TEXT):  # an old .doc/.wps (or .xls), a PDF, a picture: say what to do with it
+        raise InputRejected("report.not_text_file", name=file_name or "—")
     name = file_name.lower()
     text, encoding = decode(content)
     if name.endswith((".html", ".htm")) or re.search(r"<(html|body|table|td|p|div)\b", text[:5000], re.I):
