@@ -43,6 +43,11 @@ MESSAGES.update({
     "report.records.research": ("科研记录", "research records"),
     "report.records.profile": ("登记事项", "registration fields"),
     "report.warn.new_institution": ("将新建机构“{name}”。", "A new institution “{name}” will be created."),
+    "report.warn.year_clash": (
+        "报告标明{year}年度，而业务活动情况从“{other}年”写起：数据按{year}年导入，如年度不对请改正报告后重新导入。",
+        "The report names the year {year}, but its activities open with the year {other}: the figures are imported as "
+        "{year}; if that is wrong, correct the report and import it again.",
+    ),
     "report.warn.unplaced": (
         "{count} 个数字未能归类，不会导入：{texts}。请在审核表中补录。",
         "{count} figures could not be placed and will not be imported: {texts}. Add them in the review table.",

@@ -167,6 +167,8 @@ def warnings_for(con, parsed: ParsedReport, dataset: seed.Dataset, plan: dict, l
         warnings.append(t("report.warn.control_chars", lang, count=parsed.controls_removed))
     if plan["is_new_institution"]:
         warnings.append(t("report.warn.new_institution", lang, name=dataset.institution))
+    if parsed.activities_year is not None:
+        warnings.append(t("report.warn.year_clash", lang, year=parsed.year, other=parsed.activities_year))
     if parsed.unplaced:
         texts = "、".join(u["text"] for u in parsed.unplaced[:8]) + ("…" if len(parsed.unplaced) > 8 else "")
         warnings.append(t("report.warn.unplaced", lang, count=len(parsed.unplaced), texts=texts))

@@ -96,3 +96,17 @@ def test_awards_won_in_competitions_are_not_competitions_entered():
     parsed = read(("2024年先后参加了西安市科普讲解大赛", "2024年职工在各类竞赛中共获奖12项。2024年先后参加了西安市科普讲解大赛"))
     assert placed(parsed, "competitions_entered") == (5, "exact")  # the list of competitions, as before
     assert "12项" in unplaced(parsed)
+
+
+def test_a_title_year_other_than_the_activities_year_is_said(con):
+    from museum.report import importer
+
+    parsed = report_parser.parse_text("事业单位法人年度报告书（2023年度）\n" + TEXT, file_name="报告.txt")
+    assert (parsed.year, parsed.activities_year) == (2023, 2024)
+    from museum.report.parser import review
+
+    dataset, errors = review.to_dataset(parsed)
+    assert errors == []
+    said = importer.warnings_for(con, parsed, dataset, importer.preview(con, dataset))
+    assert "报告标明2023年度，而业务活动情况从“2024年”写起：数据按2023年导入，如年度不对请改正报告后重新导入。" in said
+    assert report_parser.parse_text(TEXT).activities_year is None  # the seed: one year throughout

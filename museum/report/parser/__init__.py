@@ -71,6 +71,7 @@ class ParsedReport:
     source_name: str = ""
     source_bytes: bytes = b""
     controls_removed: int = 0   # control characters (NUL …) removed from the text before reading
+    activities_year: int | None = None  # the year the activities open with ("2024年，…"), when another than `year`
 
     @property
     def institution(self) -> str | None:
@@ -152,6 +153,8 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
               if not (key in NAMING_FIELDS and _placeholder(v.value))}
     parsed = ParsedReport(year=year, fields=fields, layout=form.layout, encoding="text", source_name=file_name,
                           source_bytes=original.encode("utf-8"), controls_removed=removed)
+    opening = layout.report_year("", activities.value if activities else None)  # a title of 2023 over "2024年，…"
+    parsed.activities_year = opening if opening not in (None, year) else None
     parsed.unplaced.extend({"text": t, "sentence": s} for t, s in form.orphans)
     _form_metrics(parsed)
     places = records.Places.of(parsed.fields["address"].value if "address" in parsed.fields else None, parsed.institution)
