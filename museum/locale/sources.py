@@ -49,6 +49,18 @@ MESSAGES = {
     "sources.error.no_time": ("缺少发布时间或日期。", "The publish time or date is missing."),
     "sources.error.no_title": ("缺少标题。", "The title is missing."),
     "sources.error.no_key": ("缺少作品 ID。", "The work's ID is missing."),
+    "sources.error.key_rounded": (
+        "作品 ID 被表格当作数字保存（第 {rows} 行），超过 15 位的部分已丢失，无法区分作品：请上传平台导出的原文件，"
+        "不要用 Excel 打开后另存（或先把 ID 列设为文本）。",
+        "The work ID was kept as a number (rows {rows_en}) and its digits beyond the 15th are lost, so works cannot be "
+        "told apart: upload the file as the platform exported it, without opening and saving it in Excel (or set the "
+        "ID column to text first).",
+    ),
+    "sources.error.key_twice": (
+        "同一作品 ID 出现在第 {rows} 行：合并会丢失作品，分开会重复计数。请检查是否把两份导出拼在了一起，或重新从平台导出。",
+        "The same work ID is on rows {rows_en}: merging them would lose a work and keeping both would count one twice. "
+        "Check whether two exports were pasted together, or export again from the platform.",
+    ),
     "sources.warning.partial_months": (
         "以下月份的日数据不完整（只有部分天数），月度数字只含这些天：{months}",
         "The daily figures of these months are incomplete (some days only); their monthly figures cover those days only: {months}",

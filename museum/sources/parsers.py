@@ -9,6 +9,7 @@ written here once per format; which header is which field lives in data/sources/
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -196,6 +197,29 @@ def _dated_rows(reader, errors: list[Problem], required: str, missing_key: str):
             yield row, text, published
 
 
+# "7.48912E+18": Excel showed (and a CSV saved from it kept) a long work ID in scientific notation; its last
+# digits are gone, so different works share it, and next month's export names the same work differently.
+# A 19-digit ID kept as a number in a workbook loses its last digits too (beyond 2**53), "7490000000000000000".
+_MANGLED_KEY = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")
+
+
+def _checked_keys(reader, errors: list[Problem], items: list[dict]) -> list[dict]:
+    """The items of a platform whose works have IDs, refusing IDs Excel has rounded and an ID given to
+    two different rows (merging them would lose a work; keeping both would count one twice)."""
+    column = reader.headers.get("key", "ID")
+    rows_of: dict[str, list[int]] = {}
+    for item in items:
+        rows_of.setdefault(item["item_key"], []).append(item["row"])
+    for key, rows in rows_of.items():
+        if _MANGLED_KEY.fullmatch(key) or (len(rows) > 1 and key.isdigit() and int(key) >= 2 ** 53):
+            errors.append(Problem("sources.error.key_rounded", rows[0], column, key,
+                                  {"rows": "、".join(map(str, rows)), "rows_en": ", ".join(map(str, rows))}))
+        elif len(rows) > 1:
+            errors.append(Problem("sources.error.key_twice", rows[1], column, key,
+                                  {"rows": "、".join(map(str, rows)), "rows_en": ", ".join(map(str, rows))}))
+    return items
+
+
 def _items_parsed(reader, errors: list[Problem], items: list[dict]) -> Parsed:
     item_frame, daily_frame = _frames(items, [])
     return Parsed(item_frame, daily_frame, errors, [], len(reader.rows))
@@ -221,7 +245,7 @@ def _channels(grid, match) -> Parsed:
     for row, key, published in _dated_rows(reader, errors, "key", "sources.error.no_key"):
         description = reader.text(row, "title") or ""
         items.append(_item(reader, row, key, "video", description.splitlines()[0].strip() if description else None, published))
-    return _items_parsed(reader, errors, items)
+    return _items_parsed(reader, errors, _checked_keys(reader, errors, items))
 
 
 def _toutiao(grid, match) -> Parsed:
@@ -231,7 +255,7 @@ def _toutiao(grid, match) -> Parsed:
     item_type = "video" if table == "items_video" else "post"
     items = [_item(reader, row, key.removesuffix(".0"), item_type, reader.text(row, "title"), published)
              for row, key, published in _dated_rows(reader, errors, "key", "sources.error.no_key")]
-    return _items_parsed(reader, errors, items)
+    return _items_parsed(reader, errors, _checked_keys(reader, errors, items))
 
 
 def _xiaohongshu(grid, match) -> Parsed:

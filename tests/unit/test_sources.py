@@ -13,6 +13,7 @@ import pytest
 
 from museum import catalog, kpis
 from museum.intake import ingest
+from museum.errors import InputRejected
 from museum.store import db
 from museum.cli import main
 from museum.intake import decode, present
@@ -227,3 +228,33 @@ def test_values_table_names_no_platform_for_assets_and_staff(db_path, capsys):
     assert main(["values", "--db", str(db_path), "--metric", "assets_year_end"]) == 0
     row = capsys.readouterr().out.splitlines()[2]
     assert "全矩阵合计" not in row and " — " in row  # a platform means nothing for assets
+
+
+TOUTIAO_HEADER = "标题,发布时间,ID,链接,展现量,粉丝展现量,阅读量,粉丝阅读量,点击率,平均阅读完成率,平均阅读时长,点赞量,评论量,转发量,分享量,收藏量"
+
+
+def toutiao_csv(ids: list[str]) -> bytes:
+    rows = [f"科学{index},2025-04-{15 + index} 10:31:00,{key},https://www.toutiao.com/item/{index}/,10000,2000,{1000 + index},300,"
+            f"12.5%,45.2%,60,20,3,1,4,2" for index, key in enumerate(ids)]
+    return "\r\n".join([TOUTIAO_HEADER, *rows, ""]).encode("gbk")
+
+
+@pytest.mark.parametrize("ids, message", [
+    (["7.48912E+18"] * 3, "作品 ID 被表格当作数字保存（第 2、3、4 行），超过 15 位的部分已丢失，无法区分作品"),  # saved from Excel
+    (["7490000000000000000"] * 2, "作品 ID 被表格当作数字保存（第 2、3 行）"),  # 19 digits kept as a number
+    (["7000000001", "7000000002", "7000000001"], "同一作品 ID 出现在第 2、4 行"),
+])
+def test_work_ids_rounded_by_excel_or_given_twice_are_refused_never_merged(con, ids, message):
+    result = ingest.analyse(toutiao_csv(ids), "头条号作品.csv")
+    assert result.status == "rejected"
+    assert message in result.errors[0].message("zh") and result.errors[0].column == "ID"
+    assert "、" not in result.errors[0].message("en") and "rows" in result.errors[0].message("en")
+    before = snapshot(con)
+    with pytest.raises(InputRejected):
+        ingest.commit(con, 1, result, actor="test")
+    assert snapshot(con) == before
+
+
+def test_distinct_work_ids_are_read_as_before():
+    result = ingest.analyse(toutiao_csv(["7000000001", "7000000002"]), "头条号作品.csv")
+    assert result.status != "rejected" and list(result.export.items["item_key"]) == ["7000000001", "7000000002"]
