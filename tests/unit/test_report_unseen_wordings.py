@@ -110,3 +110,10 @@ def test_a_title_year_other_than_the_activities_year_is_said(con):
     said = importer.warnings_for(con, parsed, dataset, importer.preview(con, dataset))
     assert "报告标明2023年度，而业务活动情况从“2024年”写起：数据按2023年导入，如年度不对请改正报告后重新导入。" in said
     assert report_parser.parse_text(TEXT).activities_year is None  # the seed: one year throughout
+
+
+def test_both_asset_figures_on_one_line_after_the_heading():
+    parsed = read(("资产损益情况 | ||\n年初数(万元) | 年末数(万元) | |\n63.1万元 | 59.27万元 | |",
+                   "资产损益情况 | ||\n净资产合计（所有者权益合计）：年初数63.1万元，年末数59.27万元 | |"))
+    assert placed(parsed, "assets_year_start") == (63.1, "exact")
+    assert placed(parsed, "assets_year_end") == (59.27, "exact")

@@ -39,6 +39,7 @@ FIELDS: list[tuple[str, tuple[str, ...], str]] = [
 FIELD_KINDS = {name: kind for name, _, kind in FIELDS}
 TEXT_FIELDS = [name for name, _, kind in FIELDS if kind in ("short", "long")]
 _LABELS = [(name, re.compile(pattern)) for name, patterns, _ in FIELDS for pattern in patterns]
+_CLAUSE_LABELS = [(name, pattern) for name, pattern in _LABELS if name in ("assets_year_start", "assets_year_end")]
 _WHITESPACE = " \t\r\n\u3000\xa0\u200b\ufeff"
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
 _LONG_LINE = 600  # a quote longer than this is replaced by the label as written
@@ -129,9 +130,11 @@ def find_labels(compact: Compact) -> list[Hit]:
     chars = compact.chars
     while position < len(chars):
         at_cell = position == 0 or compact.cell_start[position] or compact.space_before[position] or chars[position - 1] in ":：。"
+        # "净资产合计：年初数1,234.56万元，年末数1,198.3万元": the year-end label follows a comma on one line
+        in_clause = not at_cell and chars[position - 1] in "，,；;"
         best = None
-        if at_cell:
-            for name, pattern in _LABELS:
+        if at_cell or in_clause:
+            for name, pattern in (_LABELS if at_cell else _CLAUSE_LABELS):
                 match = pattern.match(chars, position)
                 if match and _label_ends_well(compact, match.end()) and (best is None or match.end() > best[1]):
                     best = (name, match.end())
