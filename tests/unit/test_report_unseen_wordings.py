@@ -117,3 +117,12 @@ def test_both_asset_figures_on_one_line_after_the_heading():
                    "资产损益情况 | ||\n净资产合计（所有者权益合计）：年初数63.1万元，年末数59.27万元 | |"))
     assert placed(parsed, "assets_year_start") == (63.1, "exact")
     assert placed(parsed, "assets_year_end") == (59.27, "exact")
+
+
+def test_an_asset_table_copied_with_tabs():
+    text = TEXT.replace("年初数(万元) | 年末数(万元) | |\n63.1万元 | 59.27万元 | |", "年初数(万元)\t年末数(万元)\n63.1\t59.27")
+    text = "\n".join(line.replace(" | ", "：", 1).replace(" |", "").replace("|", "") for line in text.splitlines())  # no pipes
+    parsed = report_parser.parse_text(text, file_name="制表符.txt")
+    assert parsed.layout != "pipe_table"
+    assert placed(parsed, "assets_year_start") == (63.1, "exact")
+    assert placed(parsed, "assets_year_end") == (59.27, "exact")

@@ -162,9 +162,10 @@ def detect_layout(text: str) -> str:
 
 
 def split_cells(text: str, start: int, end: int, layout: str) -> list[Cell]:
-    """Cells of text[start:end]: split at `|`, and at new lines (pipe tables) or blank lines."""
+    """Cells of text[start:end]: split at `|` and tabs (a table copied from Word or a page), and at new lines
+    (pipe tables) or blank lines."""
     cells: list[Cell] = []
-    separator = re.compile(r"[|\t]|\n" if layout == "pipe_table" else r"\||\n[ \t\u3000]*\n")
+    separator = re.compile(r"[|\t]|\n" if layout == "pipe_table" else r"[|\t]|\n[ \t\u3000]*\n")
     cursor = start
     segment = text[start:end]
     pieces = []
