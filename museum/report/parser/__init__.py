@@ -32,6 +32,7 @@ INSTITUTION_KEYS = (
     "sponsor", "assets_year_start_wan", "assets_year_end_wan", "website", "headcount",
 )
 PROSE_FIELDS = ("activities", "performance_and_litigation", "donations", "qualifications")
+WORDING_FIELDS = ("purpose", "compliance_statement")  # statements, not figures: any figure in them goes to review
 # Fields that name someone or somewhere: a placeholder there ("—", "-", "无") means the field is empty.
 NAMING_FIELDS = ("name", "address", "legal_representative", "sponsor", "funding_source")
 PLACEHOLDERS = {"无", "暂无", "空"}
@@ -164,6 +165,10 @@ def parse_text(text: str, *, file_name: str = "") -> ParsedReport:
             start, end = form.long_spans[key]
             for sentence in split_sentences(text, start, end):
                 _read_sentence(parsed, sentence, places, reader)
+    for key in WORDING_FIELDS:  # a figure there (a section that ran on into 宗旨和业务范围) is kept for review
+        if key in form.long_spans:
+            for sentence in split_sentences(text, *form.long_spans[key]):
+                parsed.unplaced.extend({"text": f.text, "sentence": sentence.quote} for f in figures(sentence.view))
     _as_written(parsed, script.restorer(original, text))
     return parsed
 
