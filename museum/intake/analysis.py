@@ -11,7 +11,6 @@ from museum import catalog, sources
 from museum.store import batches
 from museum.catalog import Catalog
 from museum.errors import InputRejected
-from museum.i18n import quoted
 from museum.intake import aliases as column_aliases, controls, kinds
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
 from museum.intake.people import redacted
@@ -176,10 +175,8 @@ def _volunteers(analysis: Analysis, found: volunteers.Found, stored_copy: bool =
     analysis.observations = volunteer_months.monthly(analysis.volunteers, volunteer_months.touched(analysis.volunteers))
     analysis.content = volunteers.stored_copy(found, read.records)
     analysis.sha256 = batches.sha256(analysis.content)
-    replaced = volunteers.PERSONAL if stored_copy else (*volunteers.PERSONAL, volunteers.KEYED)
-    removed = [found.headers[name] for name in replaced if name in found.headers]
-    analysis.notices = [Notice("volunteers.notice.stored_copy", {"columns": quoted(removed) if removed else "—",
-                                                                "people": len({r.person for r in read.records})})]
+    # the columns left out (however their headers are worded) and the cells whose numbers were masked
+    analysis.notices = volunteers.notices(found, read.records, stored_copy)
     analysis.sheets = [SheetResult(found.sheet.name, "read", "volunteers", len(analysis.observations))]
 
 

@@ -3,6 +3,9 @@
 "科普图文（篇）", "访问量(万次)", "资产年末数[单位：万元]", "接待观众万人次": the metric is matched
 without its unit, and the unit gives the factor to the catalog's unit (万 x10⁴, 亿 x10⁸, 千 x10³;
 元 into 万元 x10⁻⁴). A unit that cannot be the metric's (科普图文（万元）) is an error for the column.
+A catalog name that ends in its own unit word (接待观众人次, unit 人次) is matched when written
+NAME（UNIT） (接待观众（人次）, 接待观众（万人次）) or as NAME alone (接待观众). A header matched as a
+whole by a map or a remembered alias keeps the unit it carries, as any other header does.
 A column the catalog does not know is matched by the institution's remembered aliases and the
 explicit map of this upload (column text -> metric id, or "" to ignore it), else it is listed as
 unmatched with suggestions; it never rejects the file by itself.
@@ -97,10 +100,51 @@ class ColumnResolver:
         found = self.cat.resolve(text)
         return (found, "catalog") if found else None
 
+    def _with_unit(self, name: str, unit: str) -> tuple[str, str] | None:
+        """A catalog name that carries its own unit word ("接待观众人次", unit 人次) written as
+        NAME（UNIT） ("接待观众（人次）", "接待观众（万人次）") or as NAME alone ("接待观众"): NAME
+        followed by the unit without its multiplier is the metric's name or alias (NAME alone: its
+        name), and the unit is the metric's own."""
+        base = split_multiplier(unit)[1] if unit else ""
+        words = [base] if base else [w for w in _UNIT_WORDS if split_multiplier(w)[0] == 1.0]
+        for word in words:
+            if not word or not name:
+                continue
+            found = self._lookup(name + word)
+            if found is None or found[0] == IGNORE or found[0] not in self.cat:
+                continue
+            metric = self.cat[found[0]]
+            # a bare name only completes the catalog's own name ("接待观众"), not an alias ("接待")
+            named = bool(base) or normalize_name(name + word) == normalize_name(metric.name_zh)
+            if named and unicodedata.normalize("NFKC", metric.unit_zh) == word:
+                return found
+        return None
+
+    def _header_unit(self, text: str, metric_id: str) -> str:
+        """The unit written in a header that was matched as a whole (a mapped or remembered
+        "接待观众（万人次）"): a bracketed unit, or a unit word at its end, as for any other header.
+        Words in brackets that are no unit ("（含线上）") are not read as one."""
+        folded = unicodedata.normalize("NFKC", str(text)).strip()
+        metric = self.cat[metric_id]
+        match = _BRACKETED.match(folded)
+        if match and match["name"]:
+            unit = match["unit"].strip()
+            factor, base = split_multiplier(unit)
+            if factor != 1.0 or base in _UNIT_WORDS or unit_factor(unit, metric.unit_zh, metric.unit_en) is not None:
+                return unit
+            return ""
+        for word in _UNIT_WORDS:
+            if folded.endswith(word) and len(folded) > len(word) and unit_factor(word, metric.unit_zh, metric.unit_en) is not None:
+                return word
+        return ""
+
     def resolve(self, text: str) -> ColumnMatch:
-        raw = self._lookup(text)  # the whole header as written (a remembered "访问量（万次）")
-        name, unit = (str(text).strip(), "") if raw else split_unit(text, self.cat, self._lookup)
-        found = raw or self._lookup(name)
+        raw = self._lookup(text)  # the whole header as written (a remembered or mapped "访问量（万次）")
+        if raw and raw[0] != IGNORE and raw[0] in self.cat:
+            name, unit = str(text).strip(), self._header_unit(text, raw[0])  # its unit counts as for any header
+        else:
+            name, unit = (str(text).strip(), "") if raw else split_unit(text, self.cat, self._lookup)
+        found = raw or self._lookup(name) or (None if raw else self._with_unit(name, unit))
         if found is None:
             return ColumnMatch(None, name=name, unit=unit)
         metric_id, via = found

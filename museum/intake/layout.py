@@ -99,6 +99,10 @@ def flatten(grid: pd.DataFrame, resolver: column_match.ColumnResolver | None = N
                 return found
         if any(p is not None and roles[i] is None for i, p in enumerate(periods)):
             return _wide(grid, row_number, header, roles, periods)
+        if "value" not in roles:
+            found = _month_columns(grid, row_number, header, roles, periods, metric_index, context)
+            if found is not None:
+                return found
         if "metric" in roles or "value" in roles:
             return _missing_columns(row_number, header, roles)
     raise FileRejected("intake.error.no_header", rows=HEADER_SEARCH_ROWS)
@@ -127,6 +131,32 @@ def _month_rows(grid, row_number, header, roles, resolver, context, default_unit
         return None
     result = read_month_rows(grid, row_number, header, month_index, year_index, resolver, context, _header_name)
     return Flattened("month_rows", row_number, result.cells, result.errors, result.notices, 0, result.year_from, result.unmatched)
+
+
+def _month_header(text) -> int | None:
+    """The month of a header cell that names only a month ("1月", "一月", "3月份"); None otherwise."""
+    if text is None or (isinstance(text, float) and np.isnan(text)) or "月" not in str(text):
+        return None
+    return parse_month(text)
+
+
+def _month_columns(grid, row_number, header, roles, periods, metric_index, context) -> Flattened | None:
+    """Months as columns without their year ("指标 | 单位 | 1月 … 6月 | 合计"): a wide table whose
+    year is the one given (--year, the page's 年份), or named by the title, the sheet or the file.
+    None when fewer than two columns are months; a problem saying so when no year is known."""
+    months = [None if i == metric_index or roles[i] is not None or periods[i] is not None else _month_header(cell)
+              for i, cell in enumerate(header)]
+    if sum(m is not None for m in months) < 2:
+        return None
+    year, source = context.fallback_year(grid.iloc[: grid.index.get_loc(row_number)].values.tolist())
+    if year is None:
+        first = next(i for i, m in enumerate(months) if m is not None)
+        problem = Problem("intake.error.month_columns_no_year", row_number, _header_name(header[first], first), str(header[first]).strip())
+        return Flattened("wide", row_number, pd.DataFrame(columns=CELL_COLUMNS), [problem])
+    periods = [p if m is None else (year, m) for p, m in zip(periods, months)]
+    flat = _wide(grid, row_number, header, roles, periods)
+    flat.year_from = source
+    return flat
 
 
 def _missing_columns(row_number: int, header: list, roles: list) -> Flattened:

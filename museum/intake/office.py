@@ -80,7 +80,8 @@ def read_office(book: Book, cat: Catalog, *, file_name: str, year: int | None = 
             continue
         for column, suggestions in flat.unmatched:
             result.unmatched.append(Unmatched(sheet.name, column, suggestions))
-        checked = check_cells(flat.cells, cat, allow_implausible=allow_implausible, resolver=resolver)
+        checked = check_cells(flat.cells, cat, allow_implausible=allow_implausible, resolver=resolver,
+                              sheet=sheet.name or file_name)
         errors = sorted(flat.errors + checked.errors, key=lambda p: p.row or 0)
         if not errors and checked.observations.empty:
             if flat.unmatched:

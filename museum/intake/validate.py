@@ -21,6 +21,10 @@ from museum.intake.values import blank, parse_values, year_bounds
 # A row, column or metric cell with one of these is a total of the others: skipped (and checked where
 # its parts are in the same sheet), never a metric. One list for every layout.
 TOTAL_WORDS = {normalize_name(w) for w in ("合计", "总计", "小计", "总数", "全年", "累计", "total", "subtotal", "grand total", "sum")}
+# Excel's error values: a cell that shows one holds no figure (a broken formula)
+EXCEL_ERRORS = {"#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!",
+                "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+EXCEL_ERRORS_LISTED = 20     # error cells told one by one; the rest are counted
 MAX_PROBLEMS = 1000          # listed; the rest are counted ("还有 N 个问题")
 EXACT_LIMIT = 2.0 ** 53      # a double holds every integer up to here, and no longer all of them
 
@@ -42,12 +46,15 @@ def _suggestion_text(cat: Catalog, ids: list[str]) -> Listing:
     return Listing.of(Phrase.of("intake.item.suggestion", name=Name(cat[i].name_zh, cat[i].name_en), id=i) for i in ids)
 
 
-def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = False, resolver=None) -> Checked:
+def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = False, resolver=None,
+                sheet: str | None = None) -> Checked:
     """Validate every cell; each rule lists at most MAX_PROBLEMS rows (the first ones) and counts
     the rest in `Checked.more`, so a file of 100,000 bad rows is refused as fast as one of ten.
 
     `resolver` (museum.intake.columns.ColumnResolver) places metric names the catalog does not
-    know as written: with a unit ("科普图文（篇）", scaling the value) or a remembered alias."""
+    know as written: with a unit ("科普图文（篇）", scaling the value) or a remembered alias.
+    A value cell holding an Excel error (#REF!, #DIV/0!…) is not imported and is told, with
+    its `sheet`, row and column, in a warning."""
     errors: list[Problem] = []
     notices: list[Notice] = []
     year_column = cells.attrs.get("year_column")
@@ -134,6 +141,22 @@ def check_cells(cells: pd.DataFrame, cat: Catalog, *, allow_implausible: bool = 
         add("intake.error.unknown_metric_plain", unknown & ~suggested, metric_col, lambda i: text_at("metric_text", i))
     known = considered & metric_known
     bad = parsed["bad"].to_numpy() & considered
+    excel_error = np.zeros(len(cells), dtype=bool)
+    bad_index = np.flatnonzero(bad)
+    if len(bad_index):
+        shown = cells["value_text"].iloc[bad_index].fillna("").astype(str).str.strip().str.upper()
+        excel_error[bad_index] = shown.isin(EXCEL_ERRORS).to_numpy(dtype=bool)
+    if excel_error.any():
+        errored = np.flatnonzero(excel_error)
+        errored = errored[np.argsort(rows[errored], kind="stable")]
+        for i in errored[:EXCEL_ERRORS_LISTED]:
+            notices.append(Notice("intake.warning.excel_error", {"sheet": sheet or "—", "row": int(rows[i]), "column": value_col(i),
+                                                                 "error": value_at(i)}))
+        if len(errored) > EXCEL_ERRORS_LISTED:
+            notices.append(Notice("intake.warning.excel_error_more", {"count": len(errored) - EXCEL_ERRORS_LISTED}))
+        bad &= ~excel_error
+        missing = missing | excel_error  # not a figure: skipped, never stored
+        skipped += int((excel_error & ~is_total).sum())
     formula = np.zeros(len(cells), dtype=bool)
     bad_index = np.flatnonzero(bad)
     if len(bad_index):

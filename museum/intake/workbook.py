@@ -101,6 +101,9 @@ _CELL_ANY = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _NUMFMT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
 _CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+# a cell holding an Excel error (#REF!, #DIV/0!, #N/A…): calamine reads it as empty; the grid keeps
+# the error's text so that the reader is told the figure was not imported (museum.intake.validate)
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d+)"[^>]*?\st="e"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>', re.S)
 # a formula whose result was never saved (written by a program, not by Excel): nothing to show
 _FORMULA_NO_VALUE = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>([^<]*)</(?:\w+:)?f>\s*(?:<(?:\w+:)?v>\s*</(?:\w+:)?v>\s*)?</(?:\w+:)?c>')
 
@@ -163,8 +166,9 @@ def _refuse_dtds(archive: zipfile.ZipFile) -> None:
 
 
 def _xlsx_inspect(content: bytes) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]]]:
-    """Per sheet: the (row, column) of percent-formatted cells, and the formulas without a saved
-    result ((row, column) -> "=…"); refuses sheets whose real extent passes the caps."""
+    """Per sheet: the (row, column) of percent-formatted cells, and the cells calamine reads as
+    empty that are not: formulas without a saved result ((row, column) -> "=…") and Excel error
+    values ((row, column) -> "#REF!"); refuses sheets whose real extent passes the caps."""
     archive = zipfile.ZipFile(io.BytesIO(content))
     _refuse_dtds(archive)
     percent_styles = _percent_styles(archive)
@@ -194,6 +198,9 @@ def _xlsx_inspect(content: bytes) -> tuple[dict[str, set[tuple[int, int]]], dict
         if b"<f" in xml:
             formulas[name] = {(int(r), column_index(c) - 1): "=" + html.unescape(f.decode("utf-8", "replace"))
                               for c, r, f in _FORMULA_NO_VALUE.findall(xml)}
+        if b't="e"' in xml:
+            formulas.setdefault(name, {}).update({(int(r), column_index(c) - 1): html.unescape(v.decode("utf-8", "replace")).strip()
+                                                  for c, r, v in _ERROR_CELL.findall(xml) if v.strip()})
     return percent, formulas
 
 

@@ -126,6 +126,14 @@ MESSAGES = {
     # cell problems
     "intake.error.bad_year": ("年份无法识别，应为如 2024 或 2024年。", "Not a year; write it like 2024."),
     "intake.error.no_year": ("缺少年份。", "The year is missing."),
+    "intake.error.month_columns_no_year": (
+        "表头的月份列（如 1月、2月）没有写年份，标题、工作表名、文件名里也没有。请在上传时指定年份（--year 或页面上的“年份”），或把表头写成 2025年1月 这样的形式。",
+        "The month columns of the header have no year, and neither the title, the sheet name nor the file name names one. Give the year when uploading (--year or the year on the page), or write the headers with their year, like 2025-01.",
+    ),
+    "intake.error.decimal_month": (
+        "工作表“{sheet}”第 {row} 行“{column}”列的月份 {text} 无法确定：它可能是 {year}年1月，也可能是 {year}年10月（在 Excel 中把 {year}.10 输入为数字时，末尾的 0 会被去掉）。请把这个月份改为文本，如 {year}-10 或 10月（若是 1 月则写 {year}-01 或 1月），再上传。",
+        "Sheet “{sheet}”, row {row}, column “{column}”: the month “{text}” is ambiguous: it may be January {year} or October {year} (Excel drops the final 0 when {year}.10 is typed as a number). Type the month as text, e.g. {year}-10 for October ({year}-01 for January), and upload again.",
+    ),
     "intake.error.bad_month": ("月份无法识别，应为 1–12 或如 3月。", "Not a month; write 1–12 or like 3月."),
     "intake.error.month_range": ("月份必须在 1–12 之间。", "The month must be between 1 and 12."),
     "intake.error.year_range": ("年份必须在 {first}–{last} 之间。", "The year must be between {first} and {last}."),
@@ -178,6 +186,22 @@ MESSAGES = {
     ),
     "intake.warning.hidden_sheets": ("隐藏的工作表未读取：{sheets}", "Hidden sheets were not read: {sheets}"),
     "intake.warning.skipped_sheet": ("工作表“{sheet}”已跳过：{reason}", "Sheet “{sheet}” skipped: {reason_en}"),
+    "intake.warning.subtotal_rows": (
+        "第 {rows} 行是季度/半年/多月小计行（如 一季度、1-6月、上半年合计），已跳过（看板按月份自动汇总）。",
+        "Quarter, half-year and multi-month subtotal rows (first quarter, January to June, first half total) were skipped (the dashboard adds up the months); row numbers: {rows}.",
+    ),
+    "intake.warning.decimal_month": (
+        "工作表“{sheet}”第 {row} 行“{column}”列的月份 {text} 按表内其他月份或标题读作 {month} 月（Excel 会把数字 2025.10 存成 2025.1）。如不对，请把月份改为文本（如 2025-10 或 10月）后重新上传。",
+        "Sheet “{sheet}”, row {row}, column “{column}”: the month “{text}” was read as month {month} from the other months or the title of the sheet (Excel stores the number 2025.10 as 2025.1). If that is wrong, type the month as text (e.g. 2025-10) and upload again.",
+    ),
+    "intake.warning.excel_error": (
+        "工作表“{sheet}”第 {row} 行“{column}”列是 Excel 错误值 {error}（公式出错），这个数没有导入。请在 Excel 中修正公式（或填入数值）后重新上传。",
+        "Sheet “{sheet}”, row {row}, column “{column}” holds the Excel error {error} (a broken formula); this figure was not imported. Fix the formula in Excel (or type the value) and upload again.",
+    ),
+    "intake.warning.excel_error_more": (
+        "另有 {count} 个单元格是 Excel 错误值（如 #REF!、#DIV/0!），同样没有导入，请一并修正。",
+        "{count} more cells hold Excel errors (such as #REF! or #DIV/0!) and were not imported either; fix them too.",
+    ),
     "intake.warning.total_rows": ("第 {rows} 行是合计/小计行，已跳过（合计由看板自动计算）。", "Total and subtotal rows were skipped (the dashboard computes totals); row numbers: {rows}."),
     "intake.warning.duplicate_rows": ("有 {count} 个数值在文件中重复出现（数值相同），只导入一次。", "{count} values appear twice with the same figure; each is imported once."),
     # items of the lists inside the warnings above and below, each in the reader's language

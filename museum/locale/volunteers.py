@@ -8,6 +8,10 @@ MESSAGES = {
         "Monthly figures were computed for {people} volunteers. Personal data is not kept: the file stored is a copy without the "
         "columns {columns}, each person replaced by a keyed hash (the uploaded file itself is not stored).",
     ),
+    "volunteers.notice.masked_cells": (
+        "另有 {count} 个保留的单元格中含有像证件号码、电话号码或电子邮箱的内容，保存的副本中已替换为 {mark}。",
+        "{count} kept cells held what looks like an ID number, a phone number or an e-mail address; the stored copy has {mark} in its place.",
+    ),
     "volunteers.notice.replaced": (
         "本文件中有 {count} 条服务记录或名册人员此前已导入，以本文件（最新）为准，不重复计算。",
         "{count} services or roster members of this file were imported before; this (newest) file replaces them and nothing is counted twice.",

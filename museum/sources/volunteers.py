@@ -6,19 +6,26 @@ header text is which field lives in data/sources/volunteer_columns.csv. A person
 of the best identity the row has (museum.intake.people.person_key); names, ID numbers and phone
 numbers are read only to make that hash and never leave this module: problems are redacted, and
 the copy of the file that is stored (`stored_copy`) has those columns removed.
+
+What is personal is decided twice, so that a header worded another way ("身份证号/护照号", "手机号码（+86）",
+"紧急联系人电话", "监护人手机") or a number typed where it does not belong (备注: "紧急联系人15987650002") is
+never kept: every column whose header names an identity document, a phone or other contact or a name
+(`personal_header`) is left out of the stored copy, and every cell kept — in the copy and in the records
+(team, activity) — has what looks like an ID number, a mobile or a landline replaced by MASK (`scrub`).
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pandas as pd
 
 from museum import safe_csv, settings
 from museum.catalog import normalize_name
+from museum.i18n import quoted
 from museum.intake.people import HASH_CHARS, person_key, redacted
 from museum.intake.problems import Notice, Problem
 from museum.intake.values import year_bounds
@@ -37,6 +44,32 @@ MAX_HOURS = 24                                                  # one service (o
 _LEADING_DAY = re.compile(r"^\s*\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?")  # "2021-03-06 09:00-11:00"
 _HOURS = re.compile(r"^(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>小时|时|h|hr|hrs|分钟|分|min)?$", re.IGNORECASE)
 
+# Headers that name personal data, whatever the brackets or combination ("身份证号/护照号", "手机号码（+86）",
+# "紧急联系人电话"): an identity document; a phone or other contact; someone else's (a contact's, a guardian's);
+# a name. Matched on the folded header (normalize_name: lower case, no spaces).
+_DOCUMENT = re.compile(r"身份证|证件|护照|港澳|台胞|回乡证|居住证|通行证|社保|医保|银行卡|卡号|passport|idcard|idno|idnumber|identity")
+_PHONE_HEADER = re.compile(r"手机|电话|座机|联系方式|phone|mobile|(?<![a-z])tel(?![a-z])")
+_CONTACT = re.compile(r"联系|联络|通讯|微信|wechat|(?<![a-z])qq|邮箱|邮件|e-?mail|住址|家庭地址|居住地|户籍|籍贯")
+_OTHERS = re.compile(r"紧急|联系人|监护|家长|家属|亲属|父亲|母亲|配偶|guardian|emergency|parent")
+_NAME_HEADER = re.compile(r"姓名|名字")
+_KIND = re.compile(r"类型|种类|类别|type")
+HEADER_CHARS = 40                                               # longer text is a note or a title, not a header
+
+# Numbers that are personal wherever they stand (NFKC-folded text): an ID number (18 characters, 17 digits and a
+# digit or X, or the old 15 digits; any longer run of digits — a bank card — too; or grouped 6-8-4), one that a
+# spreadsheet shortened (6.10102199203154E+17), a mainland mobile (+86, spaces, dashes) and a landline with its
+# area code ("029-87654321", "(0571)8765 4321", "029-8765432转801"), and an e-mail address.
+_SCRUBBED = re.compile(
+    r"(?<![0-9])[0-9]{6}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx](?![0-9])"
+    r"|(?<![0-9])[0-9]{15,}[Xx]?(?![0-9])"
+    r"|(?<![0-9.])[0-9]\.[0-9]{4,}[Ee]\+?(?:1[4-9]|2[0-9])(?![0-9])"
+    r"|(?<![0-9])(?:(?:\+|00)?86[\s-]*|[(]\+?86[)][\s-]*)?1[3-9][0-9](?:[\s-]*[0-9]){8}(?![0-9])"
+    r"|(?<![0-9])(?:[(]0[1-9][0-9]{1,2}[)]|0[1-9][0-9]{1,2})[\s-]*[0-9]{3,4}[\s-]?[0-9]{4}"
+    r"(?:[\s-]*(?:转|ext\.?|x)[\s-]*[0-9]{1,5})?(?![0-9])"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",                # an e-mail address too
+    re.IGNORECASE)
+MASK = "***"                                                    # in a kept cell, in place of such a number
+
 
 @lru_cache(maxsize=1)
 def header_fields() -> dict[str, str]:
@@ -51,6 +84,7 @@ class Found:
     header_row: int                      # the grid's row number (as Excel shows it)
     columns: dict[str, int]              # field -> position
     headers: dict[str, str]              # field -> the header text as the file has it
+    personal: dict[int, str] = field(default_factory=dict)  # position -> header: other personal columns, never kept
 
 
 @dataclass
@@ -71,23 +105,70 @@ class Read:
     notices: list[Notice] = field(default_factory=list)
 
 
-def _fields_of(cells_in_row: list) -> tuple[dict[str, int], dict[str, str]]:
-    columns, headers = {}, {}
+def personal_header(text) -> str | None:
+    """The identity a header names ("id_number", "phone", "name"), "other" for personal data that is no
+    identity of the volunteer (a contact's phone, a guardian, an e-mail, the kind of ID), or None."""
+    folded = normalize_name(text)
+    others = _OTHERS.search(folded)
+    if _DOCUMENT.search(folded):
+        return "other" if others or _KIND.search(folded) else "id_number"
+    if _PHONE_HEADER.search(folded):
+        return "other" if others else "phone"
+    if _CONTACT.search(folded):
+        return "other"
+    if _NAME_HEADER.search(folded):
+        return "other" if others else "name"
+    return None
+
+
+def scrub(text):
+    """`text` with every ID number, mobile, landline and e-mail address replaced by MASK; other values as they are."""
+    if not isinstance(text, str):
+        return text
+    folded = cells.fold(text)
+    masked = _SCRUBBED.sub(MASK, folded)
+    return text if masked == folded else masked
+
+
+def _blank(cell) -> bool:
+    return cell is None or (isinstance(cell, float) and pd.isna(cell)) or not str(cell).strip()
+
+
+def _fields_of(cells_in_row: list) -> tuple[dict[str, int], dict[str, str], dict[int, str], set[str]]:
+    """field -> position and -> header text; position -> header of the other personal columns; and the
+    fields told only by the wording of their header (personal_header), not by the list of known headers."""
+    columns, headers, personal, guessed = {}, {}, {}, set()
+    known = header_fields()
     for position, cell in enumerate(cells_in_row):
-        if cell is None or (isinstance(cell, float) and pd.isna(cell)):
+        if _blank(cell):
             continue
-        found = header_fields().get(normalize_name(cell))
+        found = known.get(normalize_name(cell))
         if found and found not in columns:
-            columns[found], headers[found] = position, str(cell).strip()
-    return columns, headers
+            columns[found], headers[found] = position, scrub(str(cell).strip())
+        elif found in (*PERSONAL, KEYED):  # a second name, ID or phone column
+            personal[position] = scrub(str(cell).strip())
+    for position, cell in enumerate(cells_in_row):
+        if _blank(cell) or position in columns.values() or position in personal or known.get(normalize_name(cell)):
+            continue
+        text = str(cell).strip()
+        if len(text) > HEADER_CHARS:
+            continue
+        kind = personal_header(text)
+        if kind in PERSONAL and kind not in columns:
+            columns[kind], headers[kind] = position, scrub(text)
+            guessed.add(kind)
+        elif kind is not None:
+            personal[position] = scrub(text)
+    return columns, headers, personal, guessed
 
 
-def is_volunteer_header(columns: dict[str, int]) -> bool:
+def is_volunteer_header(columns: dict[str, int], guessed: set[str] = frozenset()) -> bool:
     """A person column, and service dates with hours or registration dates; or an ID or phone
-    column at all (a list of people is read here, where its numbers are never echoed)."""
+    column at all (a list of people is read here, where its numbers are never echoed). A column told
+    only by its header's wording (guessed) counts as a person column, never alone."""
     has_person = any(name in columns for name in IDENTITIES)
     dated = ("date" in columns and "hours" in columns) or "registered" in columns
-    return (has_person and dated) or "id_number" in columns or "phone" in columns
+    return (has_person and dated) or any(name in columns and name not in guessed for name in ("id_number", "phone"))
 
 
 def recognise(sheets: list[SheetGrid]) -> Found | None:
@@ -95,9 +176,9 @@ def recognise(sheets: list[SheetGrid]) -> Found | None:
     for sheet in sheets:
         head = sheet.cells.head(SEARCH_ROWS)
         for row_number, row_cells in zip(head.index, head.values.tolist()):
-            columns, headers = _fields_of(row_cells)
-            if is_volunteer_header(columns):
-                return Found(sheet, int(row_number), columns, headers)
+            columns, headers, personal, guessed = _fields_of(row_cells)
+            if is_volunteer_header(columns, guessed):
+                return Found(sheet, int(row_number), columns, headers, personal)
     return None
 
 
@@ -201,24 +282,71 @@ def read(found: Found, *, stored_copy: bool = False) -> Read:
         day = _day(found, values, "date", row, result.errors, required=service) if service else None
         hours = _hours(found, values, row, result.errors) if service else None
         registered = _day(found, values, "registered", row, result.errors, required=False) if "registered" in found.columns else None
-        result.records.append(Record(row, person, _text(found, values, "team"), _text(found, values, "activity"), day, hours, registered))
-    result.errors = [redacted(problem) for problem in result.errors]
+        # a number in the team or activity is masked as in the stored copy: the database never holds it, and
+        # approving a pending upload (which reads that copy) keys the same services
+        result.records.append(Record(row, person, scrub(_text(found, values, "team")), scrub(_text(found, values, "activity")),
+                                     day, hours, registered))
+    result.errors = [_scrubbed(redacted(problem)) for problem in result.errors]
     if not result.errors and not result.records:
         result.errors.append(Problem("volunteers.error.no_rows", found.header_row + 1, None, None))
     return result
 
 
-def stored_copy(found: Found, records: list[Record]) -> bytes:
-    """The sheet from its header down as CSV, without the personal columns; each row's person as
-    its keyed hash in their place (so a later reader can still count people). A stored copy read again (a
-    pending upload approved) gives the same bytes: its key column is replaced by the same keys."""
+def _scrubbed(problem: Problem) -> Problem:
+    """A problem whose value, column and parameters hold no landline either (redacted masks IDs and mobiles)."""
+    params = {k: scrub(v) for k, v in problem.params.items()}
+    return replace(problem, value=scrub(problem.value), column=scrub(problem.column), params=params)
+
+
+def _copy(found: Found, records: list[Record]) -> tuple[pd.DataFrame, int]:
+    """The stored copy as a frame, and how many of its kept cells had a number masked."""
     grid = found.sheet.cells
     start = grid.index.get_loc(found.header_row)
-    personal = {found.columns[name] for name in (*PERSONAL, KEYED) if name in found.columns}
+    personal = {found.columns[name] for name in (*PERSONAL, KEYED) if name in found.columns} | set(found.personal)
     kept = [k for k in range(grid.shape[1]) if k not in personal]
-    header = [grid.iat[start, k] for k in kept]
+    masked = 0
+
+    def cell(value):
+        nonlocal masked
+        clean = scrub(value)
+        masked += clean is not value
+        return clean
+
+    header = [cell(grid.iat[start, k]) for k in kept]
     by_row = {record.row: record.person for record in records}
-    rows = [[by_row.get(int(row))] + [values[k] for k in kept]
+    rows = [[by_row.get(int(row))] + [cell(values[k]) for k in kept]
             for row, values in zip(grid.index[start + 1:], grid.iloc[start + 1:].values.tolist())]
     frame = pd.DataFrame(rows, columns=[HASH_HEADER] + [h if h is not None else "" for h in header], dtype=object)
-    return safe_csv.to_csv_bytes(frame)
+    return frame, masked
+
+
+def stored_copy(found: Found, records: list[Record]) -> bytes:
+    """The sheet from its header down as CSV, without the personal columns (those of `found.columns` and
+    `found.personal`), every number that looks personal in the cells kept masked (scrub); each row's person as
+    its keyed hash in their place (so a later reader can still count people). A stored copy read again (a
+    pending upload approved) gives the same bytes: its key column is replaced by the same keys."""
+    return safe_csv.to_csv_bytes(_copy(found, records)[0])
+
+
+def masked_cells(found: Found, records: list[Record]) -> int:
+    """How many cells of the stored copy had an ID, mobile or landline number or an e-mail address masked."""
+    return _copy(found, records)[1]
+
+
+def removed_columns(found: Found, stored_copy: bool = False) -> list[str]:
+    """The headers of the columns the stored copy leaves out: names, ID and phone numbers, other personal
+    columns, and (in an upload) a column headed like the stored copy's key, which is hashed again."""
+    replaced = PERSONAL if stored_copy else (*PERSONAL, KEYED)
+    named = [(found.columns[name], found.headers[name]) for name in replaced if name in found.headers]
+    return [header for _, header in sorted([*named, *found.personal.items()])]
+
+
+def notices(found: Found, records: list[Record], stored_copy: bool = False) -> list[Notice]:
+    """What the person uploading is told about the personal data: the columns not kept, and the cells masked."""
+    removed = removed_columns(found, stored_copy)
+    said = [Notice("volunteers.notice.stored_copy", {"columns": quoted(removed) if removed else "—",
+                                                      "people": len({r.person for r in records})})]
+    masked = masked_cells(found, records)
+    if masked:
+        said.append(Notice("volunteers.notice.masked_cells", {"count": masked, "mark": MASK}))
+    return said
