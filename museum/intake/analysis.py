@@ -13,7 +13,8 @@ from museum.catalog import Catalog
 from museum.errors import InputRejected
 from museum.intake import aliases as column_aliases, controls, kinds
 from museum.intake.office import SheetResult, Unmatched, covered_period, read_office
-from museum.intake.people import redacted
+from museum.intake.layout import column_letter
+from museum.intake.people import first_personal_cell, redacted
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.read import read_book
 from museum.intake.validate import MAX_PROBLEMS
@@ -187,6 +188,12 @@ def _office(analysis: Analysis, book, cat: Catalog, year: int | None, aliases) -
     analysis.source_format = f"office_{office.layout}" if office.layout else None
     analysis.year_from = office.year_from
     analysis.errors = office.errors
+    personal = first_personal_cell(book.sheets)  # the file would be stored as it is: refused, saying where
+    if personal is not None:
+        sheet, row, column = personal
+        analysis.errors = [Problem("intake.error.personal_number", row, column_letter(column), None,
+                                   {"sheet": sheet or analysis.file_name, "row": row, "column": column_letter(column)}),
+                           *analysis.errors]
     analysis.notices = office.notices
     analysis.skipped = office.skipped
     analysis.sheets = office.sheets

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import replace
 
+import pandas as pd
+
 from museum import settings
 from museum.intake.problems import Problem
 
@@ -16,6 +18,24 @@ from museum.intake.problems import Problem
 _ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
 _PHONE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])")
 HASH_CHARS = 16  # 64 bits: no collision among a museum's few thousand volunteers
+_PERSONAL = re.compile(f"{_ID_NUMBER.pattern}|{_PHONE.pattern}")
+_SHORTEST = 11  # characters of the shortest such number (a mobile): shorter cells are not scanned
+
+
+def first_personal_cell(sheets) -> tuple[str, int, int] | None:
+    """(sheet, Excel row, column index) of the first cell of a workbook that holds an ID or mobile number
+    (a contact line on a cover sheet, a 联系电话 note under a table), else None. Such a file is not kept:
+    the bytes of an office sheet are stored as they are."""
+    for sheet in sheets:
+        for position, name in enumerate(sheet.cells.columns):
+            column = sheet.cells[name]
+            if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
+                continue
+            text = column[column.str.len().fillna(0) >= _SHORTEST]
+            hits = text[text.str.contains(_PERSONAL, na=False)] if len(text) else text
+            if len(hits):
+                return sheet.name, int(hits.index[0]), position
+    return None
 
 
 def person_key(identity: str) -> str:

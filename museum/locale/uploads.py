@@ -33,6 +33,13 @@ MESSAGES = {
         "or by a colleague) changed these months; nothing was written. Check the refreshed preview (old → new) and "
         "import again if it is right.",
     ),
+    "intake.error.personal_number": (
+        "工作表“{sheet}”第 {row} 行 {column} 列有手机号码或身份证号码：看板不保存个人信息，这个文件未导入。"
+        "请删除该内容（如封面上的联系人手机、表下的联系电话）后重新上传。",
+        "Sheet “{sheet}”, row {row}, column {column} holds a mobile or ID number: the dashboard keeps no personal data, "
+        "so the file was not imported. Delete it (a contact's mobile on a cover sheet, a phone line under the table) "
+        "and upload again.",
+    ),
     "intake.error.kind_word": (
         "“{file}”是一份 Word 文档（{format}），不是数据表格。年度报告请到“导入年度报告”页面导入；"
         "其他数据请整理成 Excel 或 CSV 表格（可先下载上方模板）后在这里上传。",

@@ -105,6 +105,27 @@ class Read:
     notices: list[Notice] = field(default_factory=list)
 
 
+_BRACKETED_UNIT = re.compile(r"^(?P<name>.+?)\s*[（(\[【]\s*(?P<unit>[^）)\]】]{1,8})\s*[）)\]】]$")
+_MINUTES = ("分钟", "分", "min", "mins", "minutes")
+
+
+def known_field(text) -> tuple[str | None, str]:
+    """(field, unit) of a header the list of known headers names, as written or with a unit in brackets
+    ("志愿服务时长（小时）", "服务时长（分钟）": hours, read in minutes); (None, "") for another header."""
+    known = header_fields()
+    found = known.get(normalize_name(text))
+    if found:
+        return found, ""
+    match = _BRACKETED_UNIT.match(str(text).strip())
+    if match and known.get(normalize_name(match["name"])) == "hours":
+        unit = match["unit"].strip().lower()
+        if unit in _MINUTES:
+            return "hours", "分钟"
+        if unit in ("小时", "时", "h", "hr", "hrs", "hours"):
+            return "hours", ""
+    return None, ""
+
+
 def personal_header(text) -> str | None:
     """The identity a header names ("id_number", "phone", "name"), "other" for personal data that is no
     identity of the volunteer (a contact's phone, a guardian, an e-mail, the kind of ID), or None."""
@@ -138,17 +159,16 @@ def _fields_of(cells_in_row: list) -> tuple[dict[str, int], dict[str, str], dict
     """field -> position and -> header text; position -> header of the other personal columns; and the
     fields told only by the wording of their header (personal_header), not by the list of known headers."""
     columns, headers, personal, guessed = {}, {}, {}, set()
-    known = header_fields()
     for position, cell in enumerate(cells_in_row):
         if _blank(cell):
             continue
-        found = known.get(normalize_name(cell))
+        found = known_field(cell)[0]
         if found and found not in columns:
             columns[found], headers[found] = position, scrub(str(cell).strip())
         elif found in (*PERSONAL, KEYED):  # a second name, ID or phone column
             personal[position] = scrub(str(cell).strip())
     for position, cell in enumerate(cells_in_row):
-        if _blank(cell) or position in columns.values() or position in personal or known.get(normalize_name(cell)):
+        if _blank(cell) or position in columns.values() or position in personal or known_field(cell)[0]:
             continue
         text = str(cell).strip()
         if len(text) > HEADER_CHARS:
@@ -172,10 +192,13 @@ def is_volunteer_header(columns: dict[str, int], guessed: set[str] = frozenset()
 
 
 def recognise(sheets: list[SheetGrid]) -> Found | None:
-    """The first sheet with a volunteer header in its first rows."""
+    """The first sheet with a volunteer header in its first rows. A row that holds a phone or ID number
+    itself ("联系电话 | 029-88886666" on a report's cover sheet) is a form's line, not a header."""
     for sheet in sheets:
         head = sheet.cells.head(SEARCH_ROWS)
         for row_number, row_cells in zip(head.index, head.values.tolist()):
+            if any(isinstance(cell, str) and _SCRUBBED.search(cells.fold(cell)) for cell in row_cells):
+                continue
             columns, headers, personal, guessed = _fields_of(row_cells)
             if is_volunteer_header(columns, guessed):
                 return Found(sheet, int(row_number), columns, headers, personal)
@@ -243,6 +266,8 @@ def _hours(found: Found, values: list, row: int, errors: list[Problem]) -> float
     if text is None:
         errors.append(Problem("volunteers.error.no_hours", row, found.headers["hours"], None))
         return None
+    if known_field(found.headers["hours"])[1] and re.fullmatch(r"\s*[0-9]+(?:\.[0-9]+)?\s*", cells.fold(text)):
+        text = f"{text}分钟"  # under 服务时长（分钟）
     try:
         hours = hours_of(text)
     except ValueError:

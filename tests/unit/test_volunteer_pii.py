@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from museum.cli import main
+from museum.errors import InputRejected
 from museum.intake import analysis as intake_analysis
 from museum.intake import ingest
 from museum.sources import volunteers
@@ -225,3 +226,45 @@ def test_the_upload_notice_names_every_column_left_out_and_the_cells_masked():
     assert zh[1].startswith("另有 4 个保留的单元格") and leaks(zh) == []
     en = [n.message("en") for n in result.notices]
     assert en[1].startswith("4 kept cells") and json.dumps(en, ensure_ascii=False).find("，") == -1
+
+
+@pytest.mark.parametrize("header, cell", [("志愿服务时长（小时）", 2.5), ("服务时长(小时)", "2.5"), ("服务时长（分钟）", 150),
+                                          ("志愿时长（min）", "150")])
+def test_an_hours_column_with_its_unit_in_brackets_is_read_in_that_unit(header, cell):
+    rows = [["姓名", "身份证号", "服务日期", header]] + [[f"赵{p}", IDS[p], "2025-04-05", cell] for p in range(4)]
+    result = ingest.analyse(_xlsx(rows), "hours.xlsx")
+    assert result.status == "valid", [e.message("zh") for e in result.errors]
+    assert ["volunteer_hours", 2025, 4, 10.0] in figures(result)
+
+
+def cover_and_data(contact: str) -> bytes:
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "封面"
+    for row in (["2025年1-3月科普工作统计"], ["填报单位", "示例科技馆"], ["联系人", "王老师"], ["联系电话", contact]):
+        cover.append(row)
+    data = book.create_sheet("数据")
+    for row in (["月份", "科普图文（篇）", "接待观众人次"], ["1月", 40, 30000], ["2月", 41, 20000], ["3月", 42, 15000]):
+        data.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_cover_sheet_with_an_office_phone_is_no_volunteer_list():
+    result = ingest.analyse(cover_and_data("029-88886666"), "2025年一季度.xlsx")
+    assert (result.status, result.layout) == ("valid", "month_rows"), [e.message("zh") for e in result.errors]
+    assert len(result.observations) == 6
+
+
+def test_an_office_sheet_holding_a_mobile_number_is_refused_saying_where_and_nothing_is_stored(con):
+    result = ingest.analyse(cover_and_data(PHONES[0]), "2025年一季度.xlsx")
+    assert result.status == "rejected"
+    [first] = [e for e in result.errors if e.key == "intake.error.personal_number"]
+    assert first.message("zh").startswith("工作表“封面”第 4 行 B 列有手机号码或身份证号码")
+    assert "row 4, column B holds a mobile or ID number" in first.message("en")
+    assert leaks([e.message("zh") for e in result.errors] + [json.dumps(e.as_json(), ensure_ascii=False) for e in result.errors]) == []
+    before = _everything_in(con)
+    with pytest.raises(InputRejected):
+        ingest.commit(con, 1, result, actor="test")
+    assert _everything_in(con) == before
