@@ -9,6 +9,7 @@ spaces, width and case.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,6 +84,11 @@ def flatten(grid: pd.DataFrame, resolver: column_match.ColumnResolver | None = N
     default_unit = None
     for row_number in grid.index[:HEADER_SEARCH_ROWS]:
         header = list(grid.loc[row_number])
+        units = _unit_row(grid, row_number, header)
+        if units is not None:  # "科普图文" over "（篇）": one header "科普图文（篇）", the unit row is no data
+            header = [h if u is None else f"{str(h).strip()}{u}" for h, u in zip(header, units)]
+            grid = grid.drop(index=grid.index[grid.index.get_loc(row_number) + 1])
+            grid.loc[row_number] = header
         roles = [_role(cell) for cell in header]
         default_unit = column_match.unit_line(header) or default_unit
         metric_index = roles.index("metric") if "metric" in roles else 0
@@ -106,6 +112,26 @@ def flatten(grid: pd.DataFrame, resolver: column_match.ColumnResolver | None = N
         if "metric" in roles or "value" in roles:
             return _missing_columns(row_number, header, roles)
     raise FileRejected("intake.error.no_header", rows=HEADER_SEARCH_ROWS)
+
+
+_UNIT_CELL = re.compile(r"[（(\[【]\s*(?:单位[:：]\s*)?[^（()）\[\]【】\d]{1,6}\s*[）)\]】]")
+
+
+def _blank_cell(cell) -> bool:
+    return cell is None or (isinstance(cell, float) and np.isnan(cell)) or not str(cell).strip()
+
+
+def _unit_row(grid: pd.DataFrame, row_number, header: list) -> list | None:
+    """The units of a row right under `header` that holds only bracketed units under named columns
+    ("（篇）", "(人次)", "（单位：天）"), each as written; None when the next row is anything else."""
+    position = grid.index.get_loc(row_number) + 1
+    if position >= len(grid.index):
+        return None
+    below = list(grid.iloc[position])
+    units = [None if _blank_cell(cell) else str(cell).strip() for cell in below]
+    if not any(units) or any(u is not None and (not _UNIT_CELL.fullmatch(u) or _blank_cell(h)) for u, h in zip(units, header)):
+        return None
+    return units
 
 
 def _month_rows(grid, row_number, header, roles, resolver, context, default_unit) -> Flattened | None:

@@ -241,6 +241,8 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
     for k, (row, text, year_text, values) in enumerate(zip(rows, month_cells, year_cells, data.values.tolist())):
         if all(v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip() for v in values):
             continue
+        if isinstance(text, float) and np.isnan(text):
+            text = None  # an empty month cell is told as empty, never as "nan"
         if ended or is_note_row(values):
             ended = True
             notes_at.append(int(row))

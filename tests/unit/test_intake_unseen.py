@@ -232,3 +232,23 @@ def test_month_columns_without_any_year_say_so():
     assert [e.key for e in result.errors] == ["intake.error.month_columns_no_year"]
     assert "--year" in result.errors[0].message("en") and "长表" not in result.errors[0].message("zh")
     assert no_chinese_outside_quotes(english(result))
+
+
+# --- a unit row under the header ------------------------------------------------------------------
+
+def test_a_row_of_units_under_the_header_is_read_as_the_headers_units():
+    content = xlsx([["2025年1-3月科普工作统计表"], ["月份", "科普图文", "接待观众", "开放天数"], [None, "（篇）", "（万人次）", "(天)"],
+                    ["1月", 40, 1.2, 26], ["2月", 35, 1.5, 24], ["3月", 45, 1.3, 27]])
+    result = ingest.analyse(content, "units.xlsx")
+    assert result.status == "valid", [e.message("zh") for e in result.errors]
+    got = values(result)
+    assert (got[("posts", 2025, 1)], got[("onsite_visitors", 2025, 2)], got[("open_days", 2025, 3)]) == (40, 15000, 27)
+    assert len(got) == 9
+
+
+def test_an_empty_month_cell_is_told_as_empty_never_as_nan():
+    content = xlsx([["2025年统计"], ["月份", "科普图文"], ["1月", 40], [None, 41]])
+    result = ingest.analyse(content, "gap.xlsx")
+    assert result.status == "rejected"
+    assert all(e.value != "nan" and "nan" not in e.message("zh") for e in result.errors)
+    assert [(e.row, e.value) for e in result.errors] == [(4, None)]
