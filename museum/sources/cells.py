@@ -50,6 +50,19 @@ def figure(text, *, minus_one_missing: bool = False) -> float | None:
     return float(quantity.value)
 
 
+def lower_bound(text) -> bool:
+    """Whether a figure is written as a lower bound ("10w+", "10万+", "超10万"): the platform's way of
+    saying "more than", which a sum of it keeps."""
+    folded = fold(text)
+    if folded.lower() in MISSING:
+        return False
+    try:
+        quantity = parse_quantity(folded.replace("w", "万").replace("W", "万"), "%")
+    except NotANumber:
+        return False
+    return quantity is not None and quantity.qualifier == "at_least"
+
+
 def moment(text) -> dt.datetime | None:
     """A publish time or a day; None for an empty cell; BadCell for anything else."""
     folded = fold(text)

@@ -95,6 +95,9 @@ def _item(reader: _Reader, row: int, key: str, item_type: str, title: str | None
     record = {"item_key": key, "channel": channel, "item_type": item_type, "title": title, "published_at": published, "row": row}
     for name in ITEM_FIGURES:
         record[name] = reader.figure(row, name) if name in reader.columns else None
+    bounded = [name for name in ITEM_FIGURES if name in reader.columns and cells.lower_bound(reader.text(row, name))]
+    if bounded:  # "10w+": the platform gives only a lower bound; a month's sum of it is one too (platform_rollup.sql)
+        figures["at_least"] = bounded
     record["figures"] = json.dumps(figures, ensure_ascii=False, sort_keys=True, default=str)
     record["hidden"] = hidden_state(reader.platform, figures)  # 自见, 私密 …: kept, not a published work
     return record

@@ -44,7 +44,7 @@ def rollup(con, institution: int, export: PlatformExport) -> pd.DataFrame:
     sentence) the export leads to, with `days` covered for daily-based metrics."""
     with _staged(con, export), db.registered(con, rules(), "rules"):
         found = db.query(con, "platform_rollup", institution_id=institution, platform=export.platform)
-    found["qualifier"] = "exact"
+    found["qualifier"] = ["at_least" if bounded is True else "exact" for bounded in found.pop("at_least")]  # a 10w+ work
     found["note"] = None
     found["sentence"] = None
     return found

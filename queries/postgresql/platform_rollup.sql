@@ -1,19 +1,21 @@
 -- Monthly catalog metrics of one platform from its export rows: the stored current rows with
 -- the staged export (relations `items`, `daily`) in place of the rows it replaces, by the rules
 -- of data/sources/metrics.csv (relation `rules`), for the months the staged rows touch. `days`
--- is how many days of the month the daily rows cover (0 for item rules).
--- PostgreSQL: the last day's value by array_agg for DuckDB's arg_max; not exists for its anti join.
--- columns: metric_id, year, month, platform, value, days
+-- is how many days of the month the daily rows cover (0 for item rules); `at_least` whether a summed
+-- figure of a work was written as a lower bound ("10w+", "10万+"), which makes the month's sum one too.
+-- PostgreSQL: the last day's value by array_agg for DuckDB's arg_max; not exists for its anti join;
+-- jsonb_exists for DuckDB's list_contains over json_extract_string.
+-- columns: metric_id, year, month, platform, value, days, at_least
 with
 
 stored_items as (
-    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows, is_public
+    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows, is_public, figures
     from platform_item
     where institution_id = $institution_id and platform = $platform and retired_by_batch is null
 ),
 
 staged_items as (
-    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows, is_public
+    select item_key, channel, item_type, published_at, views, likes, comments, shares, favorites, follows, is_public, figures
     from items
 ),
 
@@ -63,7 +65,8 @@ item_values as (
                           when 'shares' then i.shares when 'favorites' then i.favorites when 'follows' then i.follows
                       end)
         end as value,
-        0 as days
+        0 as days,
+        r.rule <> 'count' and bool_or(coalesce(jsonb_exists(i.figures::jsonb -> 'at_least', r.field), false)) as at_least
     from current_items as i
     join platform_rules as r
         on r.source = 'items' and (r.item_type is null or r.item_type = i.item_type)
@@ -78,7 +81,8 @@ daily_values as (
         year(d.day) as year,
         month(d.day) as month,
         case when r.rule = 'last' then (array_agg(d.value order by d.day desc))[1] else sum(d.value) end as value,
-        count(distinct d.day) as days
+        count(distinct d.day) as days,
+        false as at_least
     from current_daily as d
     join platform_rules as r
         on r.source = 'daily' and r.field = d.measure and coalesce(r.channel, '') = d.channel
@@ -86,7 +90,7 @@ daily_values as (
 ),
 
 final as (
-    select v.metric_id, v.year, v.month, $platform as platform, v.value, v.days
+    select v.metric_id, v.year, v.month, $platform as platform, v.value, v.days, v.at_least
     from (select * from item_values union all select * from daily_values) as v
     join touched as t using (year, month)
     where v.value is not null

@@ -258,3 +258,37 @@ def test_work_ids_rounded_by_excel_or_given_twice_are_refused_never_merged(con, 
 def test_distinct_work_ids_are_read_as_before():
     result = ingest.analyse(toutiao_csv(["7000000001", "7000000002"]), "头条号作品.csv")
     assert result.status != "rejected" and list(result.export.items["item_key"]) == ["7000000001", "7000000002"]
+
+
+def douyin_with(plays: list) -> bytes:
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(read("douyin_works_20210415.xlsx"))).get_sheet_by_index(0).to_python()
+    book = openpyxl.Workbook()
+    for index, row in enumerate(rows):
+        if 1 <= index <= len(plays):
+            row = [*row[:4], plays[index - 1], *row[5:]]
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("written", ["10w+", "10万+", "超10万"])
+def test_a_works_plays_given_as_a_lower_bound_make_the_months_sum_one(con, written):
+    bounded = ingest.commit(con, 1, ingest.analyse(douyin_with([written]), "d.xlsx"), actor="test")
+    assert bounded.status == "committed"
+    rows = con.execute("select month, value, qualifier from observation where metric_id = 'video_plays' and platform = 'douyin' "
+                       "and year = 2021 and retired_by_batch is null order by month").fetchall()
+    march = [r for r in rows if r[0] == 3]
+    assert march and march[0][2] == "at_least" and march[0][1] >= 100000
+    assert {r[2] for r in rows if r[0] != 3} <= {"exact"}  # months without such a work stay exact
+    posts = con.execute("select distinct qualifier from observation where metric_id = 'short_videos' and platform = 'douyin' "
+                        "and retired_by_batch is null").fetchall()
+    assert posts == [("exact",)]  # a count of works is exact whatever their plays
+
+
+def test_plays_written_exactly_keep_the_months_sum_exact(con):
+    ingest.commit(con, 1, ingest.analyse(douyin_with([100000]), "d.xlsx"), actor="test")
+    assert con.execute("select distinct qualifier from observation where metric_id = 'video_plays' and platform = 'douyin' "
+                       "and retired_by_batch is null").fetchall() == [("exact",)]
