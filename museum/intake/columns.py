@@ -123,15 +123,20 @@ class ColumnResolver:
     def _header_unit(self, text: str, metric_id: str) -> str:
         """The unit written in a header that was matched as a whole (a mapped or remembered
         "接待观众（万人次）"): a bracketed unit, or a unit word at its end, as for any other header.
-        Words in brackets that are no unit ("（含线上）") are not read as one."""
+        Words in brackets that are no unit ("（含线上）") are not read as one. The person who mapped
+        the column chose its metric: a unit word that is not the metric's ("教育活动（次）" mapped to a
+        metric counted in 场) keeps only its multiplier, never refuses the column."""
         folded = unicodedata.normalize("NFKC", str(text)).strip()
         metric = self.cat[metric_id]
         match = _BRACKETED.match(folded)
         if match and match["name"]:
             unit = match["unit"].strip()
             factor, base = split_multiplier(unit)
-            if factor != 1.0 or base in _UNIT_WORDS or unit_factor(unit, metric.unit_zh, metric.unit_en) is not None:
+            if unit_factor(unit, metric.unit_zh, metric.unit_en) is not None:
                 return unit
+            if factor != 1.0:
+                multiplier = unit[: len(unit) - len(base)] if base and unit.endswith(base) else unit
+                return multiplier if unit_factor(multiplier, metric.unit_zh, metric.unit_en) is not None else ""
             return ""
         for word in _UNIT_WORDS:
             if folded.endswith(word) and len(folded) > len(word) and unit_factor(word, metric.unit_zh, metric.unit_en) is not None:

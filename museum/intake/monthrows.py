@@ -233,7 +233,7 @@ def read_month_rows(grid: pd.DataFrame, header_row: int, header: list, month_ind
     keep_rows, years, months, sources, total_rows, subtotal_rows = [], [], [], [], [], []
     month_column = column_name(header[month_index], month_index)
     title_text = " ".join(str(c) for r in title_rows for c in r if c is not None and not pd.isna(c))
-    decimal = decimal_months(month_cells, title_months(title_text + " " + (context.sheet or "")))
+    decimal = decimal_months(month_cells, title_months(" ".join((title_text, context.sheet or "", context.file_name or ""))))
     decimal_read: list[tuple[int, int]] = []
     row_errors: list[Problem] = []  # capped: a daily sheet of 100,000 rows is not 100,000 messages
     notes_at = []

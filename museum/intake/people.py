@@ -18,23 +18,45 @@ from museum.intake.problems import Problem
 _ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
 _PHONE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])")
 HASH_CHARS = 16  # 64 bits: no collision among a museum's few thousand volunteers
-_PERSONAL = re.compile(f"{_ID_NUMBER.pattern}|{_PHONE.pattern}")
 _SHORTEST = 11  # characters of the shortest such number (a mobile): shorter cells are not scanned
 
 
+def is_resident_id(text: str) -> bool:
+    """An 18-character resident ID by its birth date (characters 7–14): a 统一社会信用代码 of 18 digits
+    ("12610100435200123X") carries an organisation code there, seldom a date. The check character is not
+    required: an ID kept as a number by a spreadsheet has lost it ("610102199203154048")."""
+    text = text.upper()
+    if len(text) != 18 or not text[:17].isdigit():
+        return False
+    year, month, day = int(text[6:10]), int(text[10:12]), int(text[12:14])
+    return 1900 <= year <= 2030 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+# a mobile is no amount ("13900000000.00元"); an ID kept as a number shows as "6.10102199203154e+17"
+_MOBILE_NOT_AMOUNT = re.compile(_PHONE.pattern + r"(?![.．][0-9])")
+_ID_AS_NUMBER = re.compile(r"[1-9]\.[0-9]{9,}[eE]\+?17")
+
+
+def _personal_in(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text).strip()  # "１３９１２３４５６７８" is a mobile too
+    if _MOBILE_NOT_AMOUNT.search(folded) or _ID_AS_NUMBER.fullmatch(folded):
+        return True
+    return any(len(found) == 15 or is_resident_id(found) for found in _ID_NUMBER.findall(folded))
+
+
 def first_personal_cell(sheets) -> tuple[str, int, int] | None:
-    """(sheet, Excel row, column index) of the first cell of a workbook that holds an ID or mobile number
-    (a contact line on a cover sheet, a 联系电话 note under a table), else None. Such a file is not kept:
-    the bytes of an office sheet are stored as they are."""
+    """(sheet, Excel row, column index) of the first cell of a workbook that holds a resident ID or mobile
+    number (a contact line on a cover sheet, a 联系电话 note under a table), else None. Such a file is not
+    kept: the bytes of an office sheet are stored as they are."""
     for sheet in sheets:
         for position, name in enumerate(sheet.cells.columns):
             column = sheet.cells[name]
             if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
                 continue
-            text = column[column.str.len().fillna(0) >= _SHORTEST]
-            hits = text[text.str.contains(_PERSONAL, na=False)] if len(text) else text
-            if len(hits):
-                return sheet.name, int(hits.index[0]), position
+            text = column[column.str.len().fillna(0) >= _SHORTEST].dropna()
+            hits = [row for row, cell in text.items() if _personal_in(str(cell))]
+            if hits:
+                return sheet.name, int(hits[0]), position
     return None
 
 

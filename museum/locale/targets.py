@@ -88,7 +88,7 @@ MESSAGES = {
         "The stored {year} targets are exactly this sheet; nothing was changed.",
     ),
     "targets.notice.budget_pending": (
-        "表中的{year}年预算数已提交待审核（批次 #{batch_id}）：另一账号在「待审核」批准后才计入预算执行率。",
+        "表中的{year}年预算数已提交待审核（批次 #{batch_id}）：另一账号在“待审核”批准后才计入预算执行率。",
         "The sheet's {year} budget figures were submitted for review (batch #{batch_id}): they count towards budget "
         "execution once another account approves them under Review.",
     ),

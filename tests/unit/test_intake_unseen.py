@@ -252,3 +252,17 @@ def test_an_empty_month_cell_is_told_as_empty_never_as_nan():
     assert result.status == "rejected"
     assert all(e.value != "nan" and "nan" not in e.message("zh") for e in result.errors)
     assert [(e.row, e.value) for e in result.errors] == [(4, None)]
+
+
+def test_a_mapped_header_whose_unit_word_is_not_the_metrics_keeps_only_its_multiplier():
+    content = xlsx([["月份", "教育活动（次）", "阅读量（千次）"], ["2025年1月", 3, 4], ["2025年2月", 5, 6]])
+    result = ingest.analyse(content, "m.xlsx", mapping={"教育活动（次）": "education_sessions", "阅读量（千次）": "online_visits"})
+    assert result.status == "valid", [e.message("zh") for e in result.errors]
+    got = values(result)
+    assert (got[("education_sessions", 2025, 1)], got[("online_visits", 2025, 2)]) == (3, 6000)
+
+
+def test_a_decimal_month_in_a_file_named_for_january_is_january():
+    result = ingest.analyse(xlsx([["月份", "接待观众人次"], [2025.1, 30000]]), "2025年1月接待统计.xlsx")
+    assert result.status == "valid", [e.message("zh") for e in result.errors]
+    assert values(result) == {("onsite_visitors", 2025, 1): 30000}

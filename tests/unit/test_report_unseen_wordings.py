@@ -132,3 +132,9 @@ def test_a_figure_in_the_purpose_statement_is_kept_for_review_never_lost():
     parsed = read(("开展科普展览,普及科技知识。", "开展科普展览,普及科技知识。二、取得社会效益：观众满意度98.6%，预算执行率99.2%。"))
     assert {"98.6%", "99.2%"} <= set(unplaced(parsed))
     assert read().unplaced == report_parser.parse_text(TEXT).unplaced  # the seed: nothing more to review
+
+
+def test_year_start_and_end_counts_in_prose_are_no_asset_labels():
+    parsed = read(("本年度“科普西安”融媒体矩阵共发布各类科普图文5528篇,", "本年度馆藏展品年初数120件，年末数135件；共发布各类科普图文5528篇,"))
+    assert placed(parsed, "posts") == (5528, "exact") and placed(parsed, "short_videos") == (356, "exact")
+    assert placed(parsed, "assets_year_end") == (59.27, "exact")  # the form's own figure, untouched

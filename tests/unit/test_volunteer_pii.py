@@ -268,3 +268,23 @@ def test_an_office_sheet_holding_a_mobile_number_is_refused_saying_where_and_not
     with pytest.raises(InputRejected):
         ingest.commit(con, 1, result, actor="test")
     assert _everything_in(con) == before
+
+
+@pytest.mark.parametrize("label, cell, refused", [
+    ("统一社会信用代码", "12610100435200123X", False),  # an organisation's code, not a person's ID
+    ("说明", "全年经费13900000000.00元", False),          # an amount, not a mobile
+    ("联系电话", "029-88886666", False),                 # the office's landline
+    ("联系电话", "１３９１２３４５６７８", True),           # a mobile in full-width digits
+    ("联系人身份证", 6.10102199203154e17, True),           # an ID a spreadsheet kept as a number
+])
+def test_what_makes_an_office_workbook_personal(label, cell, refused):
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    book.active.append([label, cell])
+    data = book.create_sheet("数据")
+    for row in (["月份", "接待观众人次"], ["1月", 30000]):
+        data.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = ingest.analyse(buffer.getvalue(), "2025年1月.xlsx")
+    assert ("intake.error.personal_number" in [e.key for e in result.errors]) is refused

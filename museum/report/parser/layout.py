@@ -130,8 +130,11 @@ def find_labels(compact: Compact) -> list[Hit]:
     chars = compact.chars
     while position < len(chars):
         at_cell = position == 0 or compact.cell_start[position] or compact.space_before[position] or chars[position - 1] in ":：。"
-        # "净资产合计：年初数1,234.56万元，年末数1,198.3万元": the year-end label follows a comma on one line
-        in_clause = not at_cell and chars[position - 1] in "，,；;"
+        # "净资产合计：年初数1,234.56万元，年末数1,198.3万元": the year-end label follows a comma on the line of
+        # the heading's 年初数 (anywhere else "年初数120件，年末数135件" is prose, never a label)
+        in_clause = (not at_cell and chars[position - 1] in "，,；;" and bool(hits)
+                     and hits[-1].field in ("assets", "assets_year_start")
+                     and not any(compact.cell_start[hits[-1].end: position]))
         best = None
         if at_cell or in_clause:
             for name, pattern in (_LABELS if at_cell else _CLAUSE_LABELS):
