@@ -32,16 +32,21 @@ def is_resident_id(text: str) -> bool:
     return 1900 <= year <= 2030 and 1 <= month <= 12 and 1 <= day <= 31
 
 
-# a mobile is no amount ("13900000000.00元"); an ID kept as a number shows as "6.10102199203154e+17"
-_MOBILE_NOT_AMOUNT = re.compile(_PHONE.pattern + r"(?![.．][0-9])")
+# In a whole workbook, a number counts as a person's only where it stands on its own: not inside a code or a
+# hash of letters and digits ("…9f13912345678ab…"), and a mobile is no amount ("13900000000.00元"). An ID
+# kept as a number shows as "6.10102199203154e+17".
+_ALONE_BEFORE, _ALONE_AFTER = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z]|[.．][0-9])"
+_MOBILE_ALONE = re.compile(_ALONE_BEFORE + r"(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}" + _ALONE_AFTER)
+_ID_ALONE = re.compile(_ALONE_BEFORE + r"(?:[0-9]{17}[0-9Xx]|[0-9]{15})" + _ALONE_AFTER)
 _ID_AS_NUMBER = re.compile(r"[1-9]\.[0-9]{9,}[eE]\+?17")
+_CANDIDATE = re.compile(r"[0-9０-９][0-9０-９ -]{9,}[0-9０-９]|[eE]\+?17")  # what any of the above needs
 
 
 def _personal_in(text: str) -> bool:
     folded = unicodedata.normalize("NFKC", text).strip()  # "１３９１２３４５６７８" is a mobile too
-    if _MOBILE_NOT_AMOUNT.search(folded) or _ID_AS_NUMBER.fullmatch(folded):
+    if _MOBILE_ALONE.search(folded) or _ID_AS_NUMBER.fullmatch(folded):
         return True
-    return any(len(found) == 15 or is_resident_id(found) for found in _ID_NUMBER.findall(folded))
+    return any(len(found) == 15 or is_resident_id(found) for found in _ID_ALONE.findall(folded))
 
 
 def first_personal_cell(sheets) -> tuple[str, int, int] | None:
@@ -54,6 +59,7 @@ def first_personal_cell(sheets) -> tuple[str, int, int] | None:
             if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
                 continue
             text = column[column.str.len().fillna(0) >= _SHORTEST].dropna()
+            text = text[text.str.contains(_CANDIDATE, na=False)] if len(text) else text  # vectorised: few cells remain
             hits = [row for row, cell in text.items() if _personal_in(str(cell))]
             if hits:
                 return sheet.name, int(hits[0]), position

@@ -288,3 +288,14 @@ def test_what_makes_an_office_workbook_personal(label, cell, refused):
     book.save(buffer)
     result = ingest.analyse(buffer.getvalue(), "2025年1月.xlsx")
     assert ("intake.error.personal_number" in [e.key for e in result.errors]) is refused
+
+
+@pytest.mark.parametrize("note", ["9f13912345678ab0c", "https://example.cn/item/13912345678x", "编号A610102199203154417B"])
+def test_digits_inside_a_code_or_a_hash_are_no_personal_number(note):
+    book = openpyxl.Workbook()
+    for row in (["月份", "接待观众人次", "备注"], ["1月", 30000, note]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = ingest.analyse(buffer.getvalue(), "2025年1月.xlsx")
+    assert "intake.error.personal_number" not in [e.key for e in result.errors]
