@@ -23,10 +23,10 @@ import scale_build
 
 BLOCK = 1 << 20
 # (table, DuckDB filter of the synthetic rows); in this order (batches before the rows that name them)
-TABLES = [("institution", "institution_id between {first} and {last}"),
-          ("batch", f"user_name = '{scale_build.USER}'"),
-          ("observation", "institution_id between {first} and {last}"),
-          *[(table, "institution_id between {first} and {last}") for table in scale_build.RECORDS]]
+# each table's synthetic rows: its filter, with bound parameters ($first, $last: the units copied; $user)
+UNITS = "institution_id between $first and $last"
+TABLES = [("institution", UNITS), ("batch", "user_name = $user"), ("observation", UNITS),
+          *[(table, UNITS) for table in scale_build.RECORDS]]
 
 
 def _columns(duck, table: str) -> list[str]:
@@ -64,8 +64,10 @@ def load(duck_path: Path, url: str, work: Path, *, first: int, last: int, metric
         for table, where in TABLES:
             columns = _columns(duck, table)
             file = work / f"{table}.csv"
-            duck.execute(f"copy (select {', '.join(columns)} from {table} where {where.format(first=first, last=last)}) "
-                         f"to '{file}' (format csv, header false)")
+            params = {"user": scale_build.USER} if "$user" in where else {"first": first, "last": last}
+            # a table's and its columns' names (from the schema) and the file's path cannot be bound
+            duck.execute(f"copy (select {', '.join(columns)} from {table} where {where}) to '{file}' (format csv, header false)",
+                         params)
             files[table] = (file, columns)
     finally:
         duck.close()
