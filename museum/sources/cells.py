@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from museum.numbers import MISSING_MARKS, NotANumber, parse_quantity
+from museum.numbers import MISSING_MARKS, NotANumber, Quantity, parse_quantity
 
 MISSING = MISSING_MARKS | {"nan"}  # the marks of an office sheet, and what a platform writes for a blank figure
 _TIME = re.compile(
@@ -31,36 +31,28 @@ def fold(text) -> str:
     return "" if text is None else unicodedata.normalize("NFKC", str(text)).strip()
 
 
-def figure(text, *, minus_one_missing: bool = False) -> float | None:
-    """A count or rate as a number; None when the platform says it has none."""
+def quantity(text, *, minus_one_missing: bool = False) -> Quantity | None:
+    """A count or rate with its qualifier ("10w+", "10万+": at least, which a sum of it keeps); None when
+    the platform says it has none."""
     folded = fold(text)
     if folded.lower() in MISSING or (minus_one_missing and folded in ("-1", "-1.0")):
         return None
     duration = _DURATION.match(folded)
     if duration:
-        return float(duration["n"])
+        return Quantity(float(duration["n"]))
     try:
-        quantity = parse_quantity(folded.replace("w", "万").replace("W", "万"), "%")
+        found = parse_quantity(folded.replace("w", "万").replace("W", "万"), "%")
     except NotANumber as exc:
         raise BadCell(folded) from exc
-    if quantity is None:
-        return None
-    if quantity.unit not in ("", "%", "次", "人", "秒"):
+    if found is not None and found.unit not in ("", "%", "次", "人", "秒"):
         raise BadCell(folded)
-    return float(quantity.value)
+    return found
 
 
-def lower_bound(text) -> bool:
-    """Whether a figure is written as a lower bound ("10w+", "10万+", "超10万"): the platform's way of
-    saying "more than", which a sum of it keeps."""
-    folded = fold(text)
-    if folded.lower() in MISSING:
-        return False
-    try:
-        quantity = parse_quantity(folded.replace("w", "万").replace("W", "万"), "%")
-    except NotANumber:
-        return False
-    return quantity is not None and quantity.qualifier == "at_least"
+def figure(text, *, minus_one_missing: bool = False) -> float | None:
+    """A count or rate as a number; None when the platform says it has none."""
+    found = quantity(text, minus_one_missing=minus_one_missing)
+    return None if found is None else float(found.value)
 
 
 def moment(text) -> dt.datetime | None:

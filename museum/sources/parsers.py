@@ -55,12 +55,17 @@ class _Reader:
         value = self.grid.at[row, f"c{self.columns[name]}"]
         return None if value is None or pd.isna(value) or not str(value).strip() else str(value).strip()
 
-    def figure(self, row: int, name: str) -> float | None:
+    def quantity(self, row: int, name: str):
+        """The figure with its qualifier (museum.sources.cells.quantity); a bad cell is an error, and None."""
         try:
-            return cells.figure(self.text(row, name), minus_one_missing=self.minus_one_missing)
+            return cells.quantity(self.text(row, name), minus_one_missing=self.minus_one_missing)
         except cells.BadCell:
             self.errors.append(Problem("sources.error.not_a_figure", row, self.headers.get(name, name), self.text(row, name)))
             return None
+
+    def figure(self, row: int, name: str) -> float | None:
+        found = self.quantity(row, name)
+        return None if found is None else float(found.value)
 
     def moment(self, row: int, name: str, required: bool = True):
         text = self.text(row, name)
@@ -93,9 +98,12 @@ def _headers(match: Match, table: str) -> dict[str, str]:
 def _item(reader: _Reader, row: int, key: str, item_type: str, title: str | None, published, channel=None, extra=None) -> dict:
     figures = reader.all_figures(row) | (extra or {})
     record = {"item_key": key, "channel": channel, "item_type": item_type, "title": title, "published_at": published, "row": row}
+    bounded = []
     for name in ITEM_FIGURES:
-        record[name] = reader.figure(row, name) if name in reader.columns else None
-    bounded = [name for name in ITEM_FIGURES if name in reader.columns and cells.lower_bound(reader.text(row, name))]
+        found = reader.quantity(row, name) if name in reader.columns else None
+        record[name] = None if found is None else float(found.value)
+        if found is not None and found.qualifier == "at_least":
+            bounded.append(name)
     if bounded:  # "10w+": the platform gives only a lower bound; a month's sum of it is one too (platform_rollup.sql)
         figures["at_least"] = bounded
     record["figures"] = json.dumps(figures, ensure_ascii=False, sort_keys=True, default=str)
