@@ -1,4 +1,4 @@
-"""Personal data in uploads: a person as a keyed hash, and ID and phone numbers kept out of every message."""
+"""Personal data in uploads: a person as a keyed hash; ID, phone numbers and e-mail addresses kept out of every message, masked in what a file of people keeps (scrub), and found where an office workbook holds them."""
 
 from __future__ import annotations
 
@@ -30,6 +30,43 @@ def is_resident_id(text: str) -> bool:
         return False
     year, month, day = int(text[6:10]), int(text[10:12]), int(text[12:14])
     return 1900 <= year <= 2030 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+# Numbers that are personal wherever they stand (NFKC-folded text): an ID number (18 characters, 17 digits and a
+# digit or X, or the old 15 digits; any longer run of digits — a bank card — too; or grouped 6-8-4), one that a
+# spreadsheet shortened (6.10102199203154E+17), a mainland mobile (+86, spaces, dashes) and a landline with its
+# area code ("029-87654321", "(0571)8765 4321", "029-8765432转801"), and an e-mail address.
+_SCRUBBED = re.compile(
+    r"(?<![0-9])[0-9]{6}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx](?![0-9])"
+    r"|(?<![0-9])[0-9]{15,}[Xx]?(?![0-9])"
+    r"|(?<![0-9.])[0-9]\.[0-9]{4,}[Ee]\+?(?:1[4-9]|2[0-9])(?![0-9])"
+    r"|(?<![0-9])(?:(?:\+|00)?86[\s-]*|[(]\+?86[)][\s-]*)?1[3-9][0-9](?:[\s-]*[0-9]){8}(?![0-9])"
+    r"|(?<![0-9])(?:[(]0[1-9][0-9]{1,2}[)]|0[1-9][0-9]{1,2})[\s-]*[0-9]{3,4}[\s-]?[0-9]{4}"
+    r"(?:[\s-]*(?:转|ext\.?|x)[\s-]*[0-9]{1,5})?(?![0-9])"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",                # an e-mail address too
+    re.IGNORECASE)
+MASK = "***"                                                    # in a kept cell, in place of such a number
+
+
+def scrub(text):
+    """`text` with every ID number, mobile, landline and e-mail address replaced by MASK; other values as they are."""
+    if not isinstance(text, str):
+        return text
+    folded = unicodedata.normalize("NFKC", text).strip()
+    masked = _SCRUBBED.sub(MASK, folded)
+    return text if masked == folded else masked
+
+
+def looks_personal(text) -> bool:
+    """Whether `text` holds what scrub would mask."""
+    return isinstance(text, str) and bool(_SCRUBBED.search(unicodedata.normalize("NFKC", text).strip()))
+
+
+def scrubbed(problem: Problem) -> Problem:
+    """`redacted(problem)`, with landlines and e-mail addresses masked too (scrub): for a file of people."""
+    problem = redacted(problem)
+    params = {k: scrub(v) for k, v in problem.params.items()}
+    return replace(problem, value=scrub(problem.value), column=scrub(problem.column), params=params)
 
 
 # In a whole workbook, a number counts as a person's only where it stands on its own: not inside a code or a

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
@@ -26,7 +26,7 @@ import pandas as pd
 from museum import safe_csv, settings
 from museum.catalog import normalize_name
 from museum.i18n import quoted
-from museum.intake.people import HASH_CHARS, person_key, redacted
+from museum.intake.people import HASH_CHARS, MASK, looks_personal, person_key, scrub, scrubbed
 from museum.intake.problems import Notice, Problem
 from museum.intake.values import year_bounds
 from museum.intake.workbook import SheetGrid
@@ -55,20 +55,6 @@ _NAME_HEADER = re.compile(r"姓名|名字")
 _KIND = re.compile(r"类型|种类|类别|type")
 HEADER_CHARS = 40                                               # longer text is a note or a title, not a header
 
-# Numbers that are personal wherever they stand (NFKC-folded text): an ID number (18 characters, 17 digits and a
-# digit or X, or the old 15 digits; any longer run of digits — a bank card — too; or grouped 6-8-4), one that a
-# spreadsheet shortened (6.10102199203154E+17), a mainland mobile (+86, spaces, dashes) and a landline with its
-# area code ("029-87654321", "(0571)8765 4321", "029-8765432转801"), and an e-mail address.
-_SCRUBBED = re.compile(
-    r"(?<![0-9])[0-9]{6}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx](?![0-9])"
-    r"|(?<![0-9])[0-9]{15,}[Xx]?(?![0-9])"
-    r"|(?<![0-9.])[0-9]\.[0-9]{4,}[Ee]\+?(?:1[4-9]|2[0-9])(?![0-9])"
-    r"|(?<![0-9])(?:(?:\+|00)?86[\s-]*|[(]\+?86[)][\s-]*)?1[3-9][0-9](?:[\s-]*[0-9]){8}(?![0-9])"
-    r"|(?<![0-9])(?:[(]0[1-9][0-9]{1,2}[)]|0[1-9][0-9]{1,2})[\s-]*[0-9]{3,4}[\s-]?[0-9]{4}"
-    r"(?:[\s-]*(?:转|ext\.?|x)[\s-]*[0-9]{1,5})?(?![0-9])"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",                # an e-mail address too
-    re.IGNORECASE)
-MASK = "***"                                                    # in a kept cell, in place of such a number
 
 
 @lru_cache(maxsize=1)
@@ -142,15 +128,6 @@ def personal_header(text) -> str | None:
     return None
 
 
-def scrub(text):
-    """`text` with every ID number, mobile, landline and e-mail address replaced by MASK; other values as they are."""
-    if not isinstance(text, str):
-        return text
-    folded = cells.fold(text)
-    masked = _SCRUBBED.sub(MASK, folded)
-    return text if masked == folded else masked
-
-
 def _blank(cell) -> bool:
     return cell is None or (isinstance(cell, float) and pd.isna(cell)) or not str(cell).strip()
 
@@ -197,7 +174,7 @@ def recognise(sheets: list[SheetGrid]) -> Found | None:
     for sheet in sheets:
         head = sheet.cells.head(SEARCH_ROWS)
         for row_number, row_cells in zip(head.index, head.values.tolist()):
-            if any(isinstance(cell, str) and _SCRUBBED.search(cells.fold(cell)) for cell in row_cells):
+            if any(isinstance(cell, str) and looks_personal(cell) for cell in row_cells):
                 continue
             columns, headers, personal, guessed = _fields_of(row_cells)
             if is_volunteer_header(columns, guessed):
@@ -311,16 +288,10 @@ def read(found: Found, *, stored_copy: bool = False) -> Read:
         # approving a pending upload (which reads that copy) keys the same services
         result.records.append(Record(row, person, scrub(_text(found, values, "team")), scrub(_text(found, values, "activity")),
                                      day, hours, registered))
-    result.errors = [_scrubbed(redacted(problem)) for problem in result.errors]
+    result.errors = [scrubbed(problem) for problem in result.errors]
     if not result.errors and not result.records:
         result.errors.append(Problem("volunteers.error.no_rows", found.header_row + 1, None, None))
     return result
-
-
-def _scrubbed(problem: Problem) -> Problem:
-    """A problem whose value, column and parameters hold no landline either (redacted masks IDs and mobiles)."""
-    params = {k: scrub(v) for k, v in problem.params.items()}
-    return replace(problem, value=scrub(problem.value), column=scrub(problem.column), params=params)
 
 
 def _copy(found: Found, records: list[Record]) -> tuple[pd.DataFrame, int]:

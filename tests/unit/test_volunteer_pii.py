@@ -16,7 +16,7 @@ import pytest
 from museum.cli import main
 from museum.errors import InputRejected
 from museum.intake import analysis as intake_analysis
-from museum.intake import ingest
+from museum.intake import ingest, people
 from museum.sources import volunteers
 from museum.store import batches, db
 
@@ -121,14 +121,14 @@ def test_headers_that_name_an_identity_document_or_a_contact_are_personal_howeve
     "610102920315441", "029-87654321", "(0571)8765 4321", "029-8765432转801", "6222021234567890123",
     "邮箱 zhao.san1998@163.com"])
 def test_a_number_that_looks_personal_is_masked_in_any_cell(text):
-    masked = volunteers.scrub(text)
-    assert volunteers.MASK in masked and not re.search(r"[0-9]{7}", _digits(masked)) and "@" not in masked
+    masked = people.scrub(text)
+    assert people.MASK in masked and not re.search(r"[0-9]{7}", _digits(masked)) and "@" not in masked
 
 
 @pytest.mark.parametrize("text", ["2025-04-05", "2025/04/05 09:00", "2021-03-06 09:00-11:00", "20250301", "2.5",
                                   "90分钟", "V2020000", "科普讲解队", "第13期", "45000.5", "1381234000"])
 def test_dates_hours_and_plain_text_are_kept_as_they_are(text):
-    assert volunteers.scrub(text) == text
+    assert people.scrub(text) == text
 
 
 def test_a_column_told_only_by_its_wording_never_makes_a_sheet_a_volunteer_list_alone():
@@ -145,7 +145,7 @@ def test_the_stored_copy_has_no_personal_column_or_number_and_reads_back_to_the_
     assert leaks(_blob_texts(copy)) == []
     header = copy.decode("utf-8-sig").splitlines()[0].split(",")
     assert [h for h in header if volunteers.personal_header(h)] == []
-    assert volunteers.MASK in copy.decode("utf-8-sig")
+    assert people.MASK in copy.decode("utf-8-sig")
     again = ingest.analyse(copy, "copy.csv", stored_copy=True)  # a pending upload approved reads this copy
     assert (again.content, figures(again)) == (copy, figures(result))
 
