@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from museum.catalog import Catalog, normalize_name
 
 IGNORE = ""  # a mapping to "" means: ignore this column
-_BRACKETED = re.compile(r"^(?P<name>.*?)\s*[（(\[【]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^）)\]】]*)\s*[）)\]】]\s*$")
+# "NAME（UNIT）", "NAME(单位：UNIT)": a header's name and the unit in its brackets
+BRACKETED = re.compile(r"^(?P<name>.*?)\s*[（(\[【]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^）)\]】]*)\s*[）)\]】]\s*$")
 _MULTIPLIERS = (("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8), ("千", 1e3))
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>\S+)$")
 _UNIT_WORDS = ("万人次", "人次", "万次", "次", "万元", "元", "篇", "条", "场次", "场", "人", "个", "项", "件", "天", "小时", "%")
@@ -71,7 +72,7 @@ def split_unit(text: str, cat: Catalog, lookup) -> tuple[str, str]:
     """(name, unit) of a header cell: a bracketed unit, else a unit word at the end when what
     remains is a metric name ("接待观众万人次")."""
     folded = unicodedata.normalize("NFKC", str(text)).strip()
-    match = _BRACKETED.match(folded)
+    match = BRACKETED.match(folded)
     if match and match["name"]:
         return match["name"].strip(), match["unit"].strip()
     if lookup(folded) is None:
@@ -128,7 +129,7 @@ class ColumnResolver:
         metric counted in 场) keeps only its multiplier, never refuses the column."""
         folded = unicodedata.normalize("NFKC", str(text)).strip()
         metric = self.cat[metric_id]
-        match = _BRACKETED.match(folded)
+        match = BRACKETED.match(folded)
         if match and match["name"]:
             unit = match["unit"].strip()
             factor, base = split_multiplier(unit)

@@ -1,4 +1,6 @@
-"""Personal data in uploads: a person as a keyed hash; ID, phone numbers and e-mail addresses kept out of every message, masked in what a file of people keeps (scrub), and found where an office workbook holds them."""
+"""Personal data in uploads: a person as a keyed hash; ID and phone numbers kept out of every message,
+masked (with e-mail addresses) in what a file of people keeps (scrub), and found where an office workbook
+holds them."""
 
 from __future__ import annotations
 

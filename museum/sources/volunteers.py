@@ -19,13 +19,14 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
 from museum import safe_csv, settings
 from museum.catalog import normalize_name
 from museum.i18n import quoted
+from museum.intake.columns import BRACKETED
 from museum.intake.people import HASH_CHARS, MASK, looks_personal, person_key, scrub, scrubbed
 from museum.intake.problems import Notice, Problem
 from museum.intake.values import year_bounds
@@ -72,6 +73,11 @@ class Found:
     headers: dict[str, str]              # field -> the header text as the file has it
     personal: dict[int, str] = field(default_factory=dict)  # position -> header: other personal columns, never kept
 
+    @cached_property
+    def hours_in_minutes(self) -> bool:
+        """The hours column's header says 分钟 ("服务时长（分钟）"): a bare number in it is minutes."""
+        return "hours" in self.headers and known_field(self.headers["hours"])[1] == "分钟"
+
 
 @dataclass
 class Record:
@@ -91,7 +97,6 @@ class Read:
     notices: list[Notice] = field(default_factory=list)
 
 
-_BRACKETED_UNIT = re.compile(r"^(?P<name>.+?)\s*[（(\[【]\s*(?P<unit>[^）)\]】]{1,8})\s*[）)\]】]$")
 _MINUTES = ("分钟", "分", "min", "mins", "minutes")
 
 
@@ -102,8 +107,8 @@ def known_field(text) -> tuple[str | None, str]:
     found = known.get(normalize_name(text))
     if found:
         return found, ""
-    match = _BRACKETED_UNIT.match(str(text).strip())
-    if match and known.get(normalize_name(match["name"])) == "hours":
+    match = BRACKETED.match(str(text).strip())
+    if match and match["name"] and known.get(normalize_name(match["name"])) == "hours":
         unit = match["unit"].strip().lower()
         if unit in _MINUTES:
             return "hours", "分钟"
@@ -243,7 +248,7 @@ def _hours(found: Found, values: list, row: int, errors: list[Problem]) -> float
     if text is None:
         errors.append(Problem("volunteers.error.no_hours", row, found.headers["hours"], None))
         return None
-    if known_field(found.headers["hours"])[1] and re.fullmatch(r"\s*[0-9]+(?:\.[0-9]+)?\s*", cells.fold(text)):
+    if found.hours_in_minutes and re.fullmatch(r"\s*[0-9]+(?:\.[0-9]+)?\s*", cells.fold(text)):
         text = f"{text}分钟"  # under 服务时长（分钟）
     try:
         hours = hours_of(text)
