@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import re
 
-from museum.report.parser.sentences import UNITS, masked
+from museum.report.parser.sentences import UNITS, UPPER_BOUND_AFTER_WORDS, UPPER_BOUND_WORDS, masked
 
 _MEASURE = "个项场次篇条支所家名人件批期份种部位座站处台套册门天"
 _MAGNITUDE = "十百千万亿"
 _UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 NUMBER = re.compile(
-    r"(?P<pre>突破|超过|不少于|将近|接近|大约|超|逾|近|约|上|数|几|成|不足|不到|少于|低于|不超过|未满|不满|最多)?"
+    r"(?P<pre>突破|超过|不少于|将近|接近|大约|超|逾|近|约|上|数|几|成|" + UPPER_BOUND_WORDS + r")?"
     r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
-    r"(?P<rest>[余多]?[万亿千]?[余多]?(?:" + _UNIT_RE + r"|[" + _MEASURE + r"])?(?:以上|左右|以下|以内)?)"
+    r"(?P<rest>[余多]?[万亿千]?[余多]?(?:" + _UNIT_RE + r"|[" + _MEASURE + r"])?(?:以上|左右|" + UPPER_BOUND_AFTER_WORDS + r")?)"
 )
 # "3至5万人次", "8-10场", "二至三场": a range is one item for review, written whole
 RANGE = re.compile(
     r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)\s*(?:至|到|~|～|-|—|－)\s*"
     r"(?P<high>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
-    r"[余多]?[万亿千]?[余多]?(?:" + _UNIT_RE + r"|[" + _MEASURE + r"])(?:以上|左右|以下|以内)?"
+    r"[余多]?[万亿千]?[余多]?(?:" + _UNIT_RE + r"|[" + _MEASURE + r"])(?:以上|左右|" + UPPER_BOUND_AFTER_WORDS + r")?"
 )
 _NOT_AFTER_DIGITS = tuple("年月日号届时") + ("·", "/", "-", "—", ":", "：")
 # "自2016年7月开馆以来…累计", "截至2021年8月累计…": not the report year's figures. A number no rule

@@ -27,8 +27,10 @@ FIGURE = re.compile(
 # The upper end of a range ("3至5万人次", "8-10场") or an upper bound ("不足3万人次", "不到40场", "40场以下") is
 # no count of the year: such a figure is kept for review with its words, never placed as exact.
 RANGE_BEFORE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千万])\s*(?:至|到|~|～|-|—|－)\s*$")
-UPPER_BOUND_BEFORE = re.compile(r"(?:不足|不到|少于|低于|不超过|未超过|未满|不满|最多)\s*$")
-UPPER_BOUND_AFTER = re.compile(r"\s*(?:以下|以内|之内)")  # .match at the figure's end
+UPPER_BOUND_WORDS = "不足|不到|少于|低于|不超过|未超过|未满|不满|最多"  # before the figure
+UPPER_BOUND_AFTER_WORDS = "以下|以内|之内"
+UPPER_BOUND_BEFORE = re.compile(f"(?:{UPPER_BOUND_WORDS})\\s*$")
+UPPER_BOUND_AFTER = re.compile(f"\\s*(?:{UPPER_BOUND_AFTER_WORDS})")  # .match at the figure's end
 # Before a numeral these make it a number without digits ("数十场", "上千场"): kept for review.
 _DIGITLESS_BEFORE = "数几上成"
 _PLAN_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*[^,，。、]{0,10}?(问题|不足|打算|计划|思路|展望|安排)")
