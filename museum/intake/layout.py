@@ -23,7 +23,7 @@ from museum.intake.monthrows import is_note_row, month_value, read_month_rows
 from museum.i18n import Listing, quoted
 from museum.intake.problems import FileRejected, Notice, Problem
 from museum.intake.validate import MAX_PROBLEMS, TOTAL_WORDS
-from museum.intake.values import blank, numbers_distinct, parse_month, parse_period, parse_values, parse_year, year_bounds
+from museum.intake.values import blank, blank_cell, numbers_distinct, parse_month, parse_period, parse_values, parse_year, year_bounds
 
 HEADER_ALIASES = {
     "year": ("年份", "年度", "年", "year"),
@@ -117,10 +117,6 @@ def flatten(grid: pd.DataFrame, resolver: column_match.ColumnResolver | None = N
 _UNIT_CELL = re.compile(r"[（(\[【]\s*(?:单位[:：]\s*)?[^（()）\[\]【】\d]{1,6}\s*[）)\]】]")
 
 
-def _blank_cell(cell) -> bool:
-    return cell is None or (isinstance(cell, float) and np.isnan(cell)) or not str(cell).strip()
-
-
 def _unit_row(grid: pd.DataFrame, row_number, header: list) -> list | None:
     """The units of a row right under `header` that holds only bracketed units under named columns
     ("（篇）", "(人次)", "（单位：天）"), each as written; None when the next row is anything else."""
@@ -128,8 +124,8 @@ def _unit_row(grid: pd.DataFrame, row_number, header: list) -> list | None:
     if position >= len(grid.index):
         return None
     below = list(grid.iloc[position])
-    units = [None if _blank_cell(cell) else str(cell).strip() for cell in below]
-    if not any(units) or any(u is not None and (not _UNIT_CELL.fullmatch(u) or _blank_cell(h)) for u, h in zip(units, header)):
+    units = [None if blank_cell(cell) else str(cell).strip() for cell in below]
+    if not any(units) or any(u is not None and (not _UNIT_CELL.fullmatch(u) or blank_cell(h)) for u, h in zip(units, header)):
         return None
     return units
 

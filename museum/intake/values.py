@@ -8,6 +8,7 @@ path, everything else (千分位, 万/亿, 超/约 qualifiers, unit suffixes) go
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 
@@ -107,6 +108,11 @@ def numbers_distinct(series: pd.Series, parse) -> np.ndarray:
     codes, uniques = factorize(series)
     parsed = np.array([np.nan if (v := parse(u)) is None else float(v) for u in uniques.tolist()] + [np.nan])
     return parsed[codes]
+
+
+def blank_cell(cell) -> bool:
+    """One cell of a grid is empty: None, NaN or only spaces (`blank` for a whole column)."""
+    return cell is None or (isinstance(cell, float) and math.isnan(cell)) or not str(cell).strip()
 
 
 def blank(series: pd.Series) -> pd.Series:

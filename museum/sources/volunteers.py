@@ -29,7 +29,7 @@ from museum.i18n import quoted
 from museum.intake.columns import BRACKETED
 from museum.intake.people import HASH_CHARS, MASK, looks_personal, person_key, scrub, scrubbed
 from museum.intake.problems import Notice, Problem
-from museum.intake.values import year_bounds
+from museum.intake.values import blank_cell, year_bounds
 from museum.intake.workbook import SheetGrid
 from museum.sources import cells
 
@@ -133,16 +133,12 @@ def personal_header(text) -> str | None:
     return None
 
 
-def _blank(cell) -> bool:
-    return cell is None or (isinstance(cell, float) and pd.isna(cell)) or not str(cell).strip()
-
-
 def _fields_of(cells_in_row: list) -> tuple[dict[str, int], dict[str, str], dict[int, str], set[str]]:
     """field -> position and -> header text; position -> header of the other personal columns; and the
     fields told only by the wording of their header (personal_header), not by the list of known headers."""
     columns, headers, personal, guessed = {}, {}, {}, set()
     for position, cell in enumerate(cells_in_row):
-        if _blank(cell):
+        if blank_cell(cell):
             continue
         found = known_field(cell)[0]
         if found and found not in columns:
@@ -150,7 +146,7 @@ def _fields_of(cells_in_row: list) -> tuple[dict[str, int], dict[str, str], dict
         elif found in (*PERSONAL, KEYED):  # a second name, ID or phone column
             personal[position] = scrub(str(cell).strip())
     for position, cell in enumerate(cells_in_row):
-        if _blank(cell) or position in columns.values() or position in personal or known_field(cell)[0]:
+        if blank_cell(cell) or position in columns.values() or position in personal or known_field(cell)[0]:
             continue
         text = str(cell).strip()
         if len(text) > HEADER_CHARS:
