@@ -192,8 +192,7 @@ def _office(analysis: Analysis, book, cat: Catalog, year: int | None, aliases) -
     if personal is not None:
         sheet, row, column = personal
         analysis.errors = [Problem("intake.error.personal_number", row, column_letter(column), None,
-                                   {"sheet": sheet or analysis.file_name, "row": row, "column": column_letter(column)}),
-                           *analysis.errors]
+                                   {"sheet": sheet or analysis.file_name}), *analysis.errors]
     analysis.notices = office.notices
     analysis.skipped = office.skipped
     analysis.sheets = office.sheets

@@ -34,11 +34,10 @@ MESSAGES = {
         "import again if it is right.",
     ),
     "intake.error.personal_number": (
-        "工作表“{sheet}”第 {row} 行 {column} 列有手机号码或身份证号码：看板不保存个人信息，这个文件未导入。"
-        "请删除该内容（如封面上的联系人手机、表下的联系电话）后重新上传。",
-        "Sheet “{sheet}”, row {row}, column {column} holds a mobile or ID number: the dashboard keeps no personal data, "
-        "so the file was not imported. Delete it (a contact's mobile on a cover sheet, a phone line under the table) "
-        "and upload again.",
+        # row and column stand in the problem list's own columns: the text leads with what and what to do
+        "有手机号码或身份证号码（工作表“{sheet}”）：看板不保存个人信息，文件未导入。请删除它（如封面上的联系人手机、表下的联系电话）后重新上传。",
+        "Holds a mobile or ID number (sheet “{sheet}”): the dashboard keeps no personal data, so the file was not "
+        "imported. Delete it (a contact's mobile on a cover sheet, a phone line under the table) and upload again.",
     ),
     "intake.error.kind_word": (
         "“{file}”是一份 Word 文档（{format}），不是数据表格。年度报告请到“导入年度报告”页面导入；"

@@ -261,8 +261,9 @@ def test_an_office_sheet_holding_a_mobile_number_is_refused_saying_where_and_not
     result = ingest.analyse(cover_and_data(PHONES[0]), "2025年一季度.xlsx")
     assert result.status == "rejected"
     [first] = [e for e in result.errors if e.key == "intake.error.personal_number"]
-    assert first.message("zh").startswith("工作表“封面”第 4 行 B 列有手机号码或身份证号码")
-    assert "row 4, column B holds a mobile or ID number" in first.message("en")
+    assert (first.row, first.column) == (4, "B")  # the problem list's own columns
+    assert first.message("zh").startswith("有手机号码或身份证号码（工作表“封面”）：看板不保存个人信息，文件未导入。")
+    assert first.message("en").startswith("Holds a mobile or ID number (sheet “封面”): the dashboard keeps no personal data")
     assert leaks([e.message("zh") for e in result.errors] + [json.dumps(e.as_json(), ensure_ascii=False) for e in result.errors]) == []
     before = _everything_in(con)
     with pytest.raises(InputRejected):
